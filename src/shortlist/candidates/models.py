@@ -1,0 +1,141 @@
+"""A candidate's evidenced profile: who they are, where they worked, what they can show."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from shortlist.engine.vocab import SCALE_UNITS, LawfulBasis, ScaleMetric, Seniority, WorkMode
+
+
+class Candidate(models.Model):
+    name = models.CharField(max_length=200, db_index=True)
+    emails = models.JSONField(default=list, blank=True, help_text="Every address found, primary first.")
+    phone = models.CharField(max_length=40, blank=True, help_text="E.164 where it could be parsed.")
+    city = models.CharField(max_length=100, blank=True)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code, e.g. GB.")
+    github_url = models.URLField(blank=True)
+    linkedin_url = models.URLField(blank=True)
+    website_url = models.URLField(blank=True)
+    headline = models.CharField(max_length=200, blank=True, help_text="Current title or one-line summary.")
+    seniority = models.CharField(max_length=10, choices=Seniority.choices(), blank=True)
+    total_years = models.FloatField(null=True, blank=True, help_text="Years of professional experience.")
+
+    work_mode = models.CharField(
+        "preferred work mode", max_length=10, choices=WorkMode.choices(), blank=True
+    )
+    open_to_relocation = models.BooleanField(null=True, blank=True, help_text="Empty when not stated.")
+    right_to_work = models.JSONField(
+        default=list, blank=True, help_text="Country codes where no sponsorship is needed."
+    )
+    notice_weeks = models.PositiveSmallIntegerField("notice period (weeks)", null=True, blank=True)
+    salary_expectation = models.PositiveIntegerField(null=True, blank=True, help_text="Yearly, gross.")
+    salary_currency = models.CharField(max_length=3, blank=True)
+
+    source = models.CharField(max_length=500, blank=True, help_text="File name or URL it came from.")
+    raw_text = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    lawful_basis = models.CharField(max_length=24, choices=LawfulBasis.choices(), blank=True)
+    consent_at = models.DateTimeField("consent date", null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [models.Index(fields=["country", "city"]), models.Index(fields=["-updated_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_expectation__isnull=True) | ~Q(salary_currency=""),
+                name="candidate_salary_has_currency",
+                violation_error_message="A salary expectation needs its currency.",
+            ),
+            models.CheckConstraint(
+                condition=Q(total_years__isnull=True) | Q(total_years__gte=0),
+                name="candidate_years_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def location(self) -> str:
+        return ", ".join(part for part in (self.city, self.country) if part)
+
+    @property
+    def primary_email(self) -> str:
+        return self.emails[0] if self.emails else ""
+
+
+class Experience(models.Model):
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="experiences")
+    employer = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, blank=True)
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True, help_text="Empty while this is the current job.")
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["candidate", "-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),
+                name="experience_ends_after_start",
+                violation_error_message="An experience cannot end before it starts.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} at {self.employer}".strip()
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "An experience cannot end before it starts."})
+
+    @property
+    def is_current(self) -> bool:
+        return self.end is None
+
+
+class CandidateSkill(models.Model):
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="skills")
+    skill = models.CharField("canonical skill id", max_length=64, db_index=True)
+    years = models.FloatField(default=0)
+    last_used = models.PositiveSmallIntegerField("last year used", null=True, blank=True)
+    evidence = models.JSONField(
+        default=list, blank=True, help_text='List of {"section": ..., "snippet": ...} where it was found.'
+    )
+    strength = models.FloatField(default=0, help_text="0 = named only, 1 = strong work evidence.")
+
+    class Meta:
+        ordering = ["candidate", "-strength", "skill"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "skill"], name="one_row_per_candidate_skill"),
+            models.CheckConstraint(condition=Q(strength__gte=0) & Q(strength__lte=1), name="strength_0_1"),
+            models.CheckConstraint(condition=Q(years__gte=0), name="skill_years_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill} ({self.years:g} y)"
+
+
+class ScaleClaim(models.Model):
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="scale_claims")
+    metric = models.CharField(max_length=32, choices=ScaleMetric.choices())
+    value = models.FloatField(help_text="Normalised to the metric's unit.")
+    unit = models.CharField(max_length=16)
+    snippet = models.TextField(blank=True, help_text="The sentence the claim came from.")
+
+    class Meta:
+        ordering = ["candidate", "metric", "-value"]
+        constraints = [models.CheckConstraint(condition=Q(value__gte=0), name="scale_value_not_negative")]
+
+    def __str__(self) -> str:
+        return f"{self.value:,.0f} {self.unit}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.unit and self.metric:
+            self.unit = SCALE_UNITS[ScaleMetric(self.metric)]
+        super().save(*args, **kwargs)

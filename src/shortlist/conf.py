@@ -1,0 +1,105 @@
+"""Typed readers for settings that come from the environment.
+
+Every reader fails at start-up with the variable's name and what it accepts, so a typo in a
+deployment never turns into a silent default.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+class SettingError(ValueError):
+    """A setting read from the environment has a value that cannot be used."""
+
+    def __init__(self, name: str, value: str, expected: str) -> None:
+        super().__init__(f"{name}={value!r} is not valid: expected {expected}")
+        self.name = name
+
+
+def env_bool(name: str, default: bool, env: Mapping[str, str] | None = None) -> bool:
+    env = os.environ if env is None else env
+    raw = env.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise SettingError(name, raw, "one of 1/0, true/false, yes/no, on/off")
+
+
+def env_int(
+    name: str,
+    default: int,
+    env: Mapping[str, str] | None = None,
+    minimum: int | None = None,
+) -> int:
+    env = os.environ if env is None else env
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip().replace("_", ""))
+    except ValueError:
+        raise SettingError(name, raw, "a whole number") from None
+    if minimum is not None and value < minimum:
+        raise SettingError(name, raw, f"a whole number >= {minimum}")
+    return value
+
+
+def env_str(name: str, default: str, env: Mapping[str, str] | None = None) -> str:
+    env = os.environ if env is None else env
+    raw = env.get(name)
+    return default if raw is None or raw.strip() == "" else raw.strip()
+
+
+def env_list(name: str, default: list[str], env: Mapping[str, str] | None = None) -> list[str]:
+    """A comma-separated list; blanks are dropped."""
+    env = os.environ if env is None else env
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_database_url(name: str, default: str, env: Mapping[str, str] | None = None) -> str:
+    url = env_str(name, default, env)
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
+        raise SettingError(name, url, "a sqlite:///PATH or postgres://USER@HOST:PORT/NAME URL")
+    return url
+
+
+def data_home(env: Mapping[str, str] | None = None) -> Path:
+    """The data directory (SHORTLIST_HOME, default ./var): database, secret key, user data files."""
+    home = Path(env_str("SHORTLIST_HOME", "var", env)).expanduser().resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    return home
+
+
+def secret_key(home: Path, env: Mapping[str, str] | None = None) -> str:
+    """SECRET_KEY from the environment, or one generated once and kept in the data directory."""
+    given = env_str("SECRET_KEY", "", env)
+    if given:
+        if len(given) < 32:
+            raise SettingError("SECRET_KEY", "<hidden>", "at least 32 characters")
+        return given
+    path = home / "secret_key"
+    if path.exists():
+        key = path.read_text().strip()
+        if key:
+            return key
+    key = secrets.token_urlsafe(50)
+    # The key grants session forgery to whoever reads it, so only the owner may.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key + "\n")
+    return key

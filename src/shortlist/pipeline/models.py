@@ -1,0 +1,101 @@
+"""The pipeline: a candidate's way through one role, from sourced to placed."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from shortlist.candidates.models import Candidate
+from shortlist.clients.models import Role
+from shortlist.engine.vocab import Stage
+
+
+class Application(models.Model):
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="applications")
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="applications")
+    stage = models.CharField(max_length=10, choices=Stage.choices(), default=Stage.SOURCED, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["role", "-updated_at"]
+        indexes = [models.Index(fields=["role", "stage"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "role"],
+                name="one_application_per_candidate_role",
+                violation_error_message="This candidate is already in this role's pipeline.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} → {self.role.title}"
+
+    @classmethod
+    def open(
+        cls, candidate: Candidate, role: Role, user: AbstractBaseUser | None = None, note: str = ""
+    ) -> Application:
+        """Put a candidate into a role's pipeline, recording who did it."""
+        with transaction.atomic():
+            application = cls.objects.create(candidate=candidate, role=role, stage=Stage.SOURCED)
+            StageChange.objects.create(
+                application=application, from_stage="", to_stage=Stage.SOURCED, changed_by=user, note=note
+            )
+        return application
+
+    def move_to(self, stage: str, user: AbstractBaseUser | None = None, note: str = "") -> StageChange:
+        """The only way a stage changes, so that the history is complete."""
+        new = Stage(stage)
+        if new == self.stage:
+            raise ValidationError(f"The application is already at stage {new.label!r}.")
+        with transaction.atomic():
+            change = StageChange.objects.create(
+                application=self, from_stage=self.stage, to_stage=new, changed_by=user, note=note
+            )
+            self.stage = new
+            self.save(update_fields=["stage", "updated_at"])
+        return change
+
+
+class StageChange(models.Model):
+    """One move in an application's history. Append-only: rows are never edited or deleted."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
+    from_stage = models.CharField(max_length=10, choices=Stage.choices(), blank=True)
+    to_stage = models.CharField(max_length=10, choices=Stage.choices())
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["application", "changed_at", "id"]
+        get_latest_by = "changed_at"
+
+    def __str__(self) -> str:
+        return f"{self.from_stage or '—'} → {self.to_stage}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise ValidationError("Stage history is append-only; record a new change instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise ValidationError("Stage history is append-only and cannot be deleted.")
+
+
+class ApplicationNote(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.body[:60]

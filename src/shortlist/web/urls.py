@@ -1,0 +1,13 @@
+from django.urls import path
+
+from shortlist.web import views
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("clients/<int:pk>/", views.client_detail, name="client"),
+    path("roles/<int:pk>/", views.role_detail, name="role"),
+    path("candidates/", views.candidate_list, name="candidates"),
+    path("candidates/<int:pk>/", views.candidate_detail, name="candidate"),
+]

@@ -1,0 +1,116 @@
+"""The recruiter's workspace pages. They read and present; scoring lives in shortlist.engine."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from shortlist.candidates.models import Candidate
+from shortlist.clients.models import Client, GrowthPlan, Role
+from shortlist.engine.vocab import Seniority, Stage
+from shortlist.pipeline.models import Application
+
+CANDIDATES_PER_PAGE = 50
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    clients = Client.objects.annotate(
+        role_count=Count("roles", distinct=True),
+        open_role_count=Count("roles", filter=Q(roles__status="open"), distinct=True),
+    )
+    roles = (
+        Role.objects.select_related("client")
+        .annotate(pipeline_count=Count("applications"))
+        .order_by("status", "client__name", "title")
+    )
+    return render(
+        request,
+        "web/dashboard.html",
+        {"clients": clients, "roles": roles, "candidate_count": Candidate.objects.count()},
+    )
+
+
+@login_required
+def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    client = get_object_or_404(Client, pk=pk)
+    roles = client.roles.annotate(pipeline_count=Count("applications"))
+    return render(
+        request,
+        "web/client.html",
+        {"client": client, "plan": client.current_growth_plan, "roles": roles},
+    )
+
+
+@login_required
+def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    role = get_object_or_404(
+        Role.objects.select_related("client", "growth_plan").prefetch_related("requirements"), pk=pk
+    )
+    applications = role.applications.select_related("candidate").order_by("-updated_at")
+    by_stage = {stage: [] for stage in Stage}
+    for application in applications:
+        by_stage[Stage(application.stage)].append(application)
+    requirements = list(role.requirements.all())
+    return render(
+        request,
+        "web/role.html",
+        {
+            "role": role,
+            "plan": role.growth_plan or _current_plan(role.client_id),
+            "must": [r for r in requirements if r.kind == "must"],
+            "nice": [r for r in requirements if r.kind == "nice"],
+            "stages": [(stage, by_stage[stage]) for stage in Stage],
+        },
+    )
+
+
+def _current_plan(client_id: int) -> GrowthPlan | None:
+    return GrowthPlan.objects.filter(client_id=client_id).order_by("-created_at", "-id").first()
+
+
+@login_required
+def candidate_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    skill = request.GET.get("skill", "").strip().lower()
+    seniority = request.GET.get("seniority", "").strip()
+    candidates = Candidate.objects.only(
+        "id", "name", "headline", "city", "country", "seniority", "total_years", "source"
+    )
+    if query:
+        candidates = candidates.filter(
+            Q(name__icontains=query) | Q(headline__icontains=query) | Q(city__icontains=query)
+        )
+    if skill:
+        candidates = candidates.filter(skills__skill=skill)
+    if seniority in Seniority:
+        candidates = candidates.filter(seniority=seniority)
+    page = Paginator(candidates.order_by("name", "id"), CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "web/candidates.html",
+        {
+            "page": page,
+            "query": query,
+            "skill": skill,
+            "seniority": seniority,
+            "seniorities": Seniority.choices(),
+        },
+    )
+
+
+@login_required
+def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate = get_object_or_404(
+        Candidate.objects.prefetch_related(
+            "experiences",
+            "skills",
+            "scale_claims",
+            Prefetch("applications", queryset=Application.objects.select_related("role__client")),
+        ),
+        pk=pk,
+    )
+    return render(request, "web/candidate.html", {"candidate": candidate})
