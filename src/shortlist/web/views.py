@@ -86,7 +86,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         )
     if skill:
         candidates = candidates.filter(skills__skill=skill)
-    if seniority in Seniority:
+    if seniority in {level.value for level in Seniority}:
         candidates = candidates.filter(seniority=seniority)
     page = Paginator(candidates.order_by("name", "id"), CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
