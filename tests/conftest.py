@@ -35,7 +35,12 @@ def fresh_database_url(tmp_path: Path) -> Iterator[str]:
 
     config = dj_database_url.parse(os.environ["DATABASE_URL"])
     name = f"shortlist_fresh_{uuid.uuid4().hex[:10]}"
-    params = {"host": config["HOST"], "port": config["PORT"] or 5432, "user": config["USER"], "dbname": "postgres"}
+    params = {
+        "host": config["HOST"],
+        "port": config["PORT"] or 5432,
+        "user": config["USER"],
+        "dbname": "postgres",
+    }
     with psycopg.connect(**params, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     try:

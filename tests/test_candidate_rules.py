@@ -19,7 +19,9 @@ def ada() -> Candidate:
 
 
 def test_experience_cannot_end_before_it_starts(ada: Candidate) -> None:
-    bad = Experience(candidate=ada, employer="Analytical Engines", start=date(2020, 5, 1), end=date(2019, 1, 1))
+    bad = Experience(
+        candidate=ada, employer="Analytical Engines", start=date(2020, 5, 1), end=date(2019, 1, 1)
+    )
     with pytest.raises(ValidationError, match="cannot end before it starts"):
         bad.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -51,7 +53,9 @@ def test_salary_needs_a_currency(ada: Candidate) -> None:
 
 
 def test_scale_claim_takes_the_metric_unit(ada: Candidate) -> None:
-    claim = ScaleClaim.objects.create(candidate=ada, metric="requests_per_second", value=60_000, snippet="60k rps")
+    claim = ScaleClaim.objects.create(
+        candidate=ada, metric="requests_per_second", value=60_000, snippet="60k rps"
+    )
     assert claim.unit == "req/s"
     assert str(claim) == "60,000 req/s"
 

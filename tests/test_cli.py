@@ -83,7 +83,11 @@ def _free_port() -> int:
 def test_serve_answers_with_pages_and_static_files(tmp_path: Path) -> None:
     # gunicorn runs the real production path; SQLite suffices to prove the server and WhiteNoise work.
     port = _free_port()
-    env = {**os.environ, "SHORTLIST_HOME": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    env = {
+        **os.environ,
+        "SHORTLIST_HOME": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
     server = subprocess.Popen(
         [sys.executable, "-m", "shortlist.cli", "serve", "--port", str(port), "--workers", "1"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

@@ -68,7 +68,11 @@ def test_debug_is_off_by_default() -> None:
 def test_bad_value_stops_the_cli_naming_the_variable(tmp_path: Path) -> None:
     env = {**os.environ, "SHORTLIST_HOME": str(tmp_path), "DEBUG": "maybe"}
     result = subprocess.run(
-        [sys.executable, "-m", "shortlist.cli", "migrate"], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "shortlist.cli", "migrate"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 2
     assert "DEBUG='maybe' is not valid" in result.stderr

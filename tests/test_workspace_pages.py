@@ -74,7 +74,9 @@ def test_unknown_ids_are_404_not_500(signed_in: object) -> None:
     assert signed_in.get(reverse("web:candidates"), {"page": "abc"}).status_code == 200
 
 
-def test_pages_query_count_does_not_grow_with_data(signed_in: object, django_assert_max_num_queries: object) -> None:
+def test_pages_query_count_does_not_grow_with_data(
+    signed_in: object, django_assert_max_num_queries: object
+) -> None:
     objects = one_of_everything()
     for i in range(30):
         Candidate.objects.create(name=f"Filler {i}")

@@ -82,7 +82,9 @@ def migrate() -> None:
 def demo(
     candidates: Annotated[int, typer.Option(min=0, help="How many synthetic candidates to create.")] = 500,
     seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same data.")] = 7,
-    reset: Annotated[bool, typer.Option("--reset", help="Delete the demo data first and load it again.")] = False,
+    reset: Annotated[
+        bool, typer.Option("--reset", help="Delete the demo data first and load it again.")
+    ] = False,
 ) -> None:
     """Load deterministic demo data: three clients, their roles and N candidates.
 
@@ -114,11 +116,12 @@ def demo(
         )
     else:
         console.print(
-            f"Demo data is already loaded ({stats.candidates:,} candidates); "
-            "use --reset to load it again."
+            f"Demo data is already loaded ({stats.candidates:,} candidates); use --reset to load it again."
         )
     login = ensure_demo_user(settings.HOME)
-    console.print(f"Log in at http://127.0.0.1:8000/ as [bold]{login.username}[/] / [bold]{login.password}[/]")
+    console.print(
+        f"Log in at http://127.0.0.1:8000/ as [bold]{login.username}[/] / [bold]{login.password}[/]"
+    )
 
 
 @app.command()

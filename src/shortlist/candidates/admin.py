@@ -39,7 +39,10 @@ class CandidateAdmin(admin.ModelAdmin):
     inlines = [ExperienceInline, CandidateSkillInline, ScaleClaimInline]
     fieldsets = [
         (None, {"fields": ["name", "headline", "seniority", "total_years"]}),
-        ("Contact", {"fields": ["emails", "phone", ("city", "country"), "github_url", "linkedin_url", "website_url"]}),
+        (
+            "Contact",
+            {"fields": ["emails", "phone", ("city", "country"), "github_url", "linkedin_url", "website_url"]},
+        ),
         (
             "Preferences",
             {
@@ -53,7 +56,13 @@ class CandidateAdmin(admin.ModelAdmin):
             },
         ),
         ("Consent", {"fields": ["lawful_basis", "consent_at"]}),
-        ("Source", {"classes": ["collapse"], "fields": ["source", "content_hash", "raw_text", "created_at", "updated_at"]}),
+        (
+            "Source",
+            {
+                "classes": ["collapse"],
+                "fields": ["source", "content_hash", "raw_text", "created_at", "updated_at"],
+            },
+        ),
     ]
 
 

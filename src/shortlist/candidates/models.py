@@ -22,9 +22,7 @@ class Candidate(models.Model):
     seniority = models.CharField(max_length=10, choices=Seniority.choices(), blank=True)
     total_years = models.FloatField(null=True, blank=True, help_text="Years of professional experience.")
 
-    work_mode = models.CharField(
-        "preferred work mode", max_length=10, choices=WorkMode.choices(), blank=True
-    )
+    work_mode = models.CharField("preferred work mode", max_length=10, choices=WorkMode.choices(), blank=True)
     open_to_relocation = models.BooleanField(null=True, blank=True, help_text="Empty when not stated.")
     right_to_work = models.JSONField(
         default=list, blank=True, help_text="Country codes where no sponsorship is needed."

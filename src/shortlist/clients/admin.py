@@ -35,7 +35,14 @@ class ClientAdmin(admin.ModelAdmin):
 
 @admin.register(GrowthPlan)
 class GrowthPlanAdmin(admin.ModelAdmin):
-    list_display = ["client", "horizon_months", "traffic_rps_now", "traffic_rps_target", "engineers_now", "engineers_target"]
+    list_display = [
+        "client",
+        "horizon_months",
+        "traffic_rps_now",
+        "traffic_rps_target",
+        "engineers_now",
+        "engineers_target",
+    ]
     list_filter = ["client"]
     search_fields = ["client__name", "plans"]
     list_select_related = ["client"]
@@ -58,6 +65,9 @@ class RoleAdmin(admin.ModelAdmin):
     inlines = [RoleRequirementInline]
     fieldsets = [
         (None, {"fields": ["client", "title", "status", "project_type", "languages", "seniority"]}),
-        ("Logistics", {"fields": ["location", "remote_policy", ("salary_min", "salary_max", "salary_currency")]}),
+        (
+            "Logistics",
+            {"fields": ["location", "remote_policy", ("salary_min", "salary_max", "salary_currency")]},
+        ),
         ("Context", {"fields": ["growth_plan", "culture", "description"]}),
     ]

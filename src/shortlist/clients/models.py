@@ -103,7 +103,9 @@ class Role(models.Model):
         indexes = [models.Index(fields=["status"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(salary_min__isnull=True) | Q(salary_max__isnull=True) | Q(salary_max__gte=F("salary_min")),
+                condition=Q(salary_min__isnull=True)
+                | Q(salary_max__isnull=True)
+                | Q(salary_max__gte=F("salary_min")),
                 name="role_salary_band_ordered",
                 violation_error_message="The salary band's maximum is below its minimum.",
             )
@@ -119,7 +121,9 @@ class Role(models.Model):
 
 class RoleRequirement(models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="requirements")
-    term = models.CharField(max_length=100, help_text="A canonical skill id, or free text the taxonomy lacks.")
+    term = models.CharField(
+        max_length=100, help_text="A canonical skill id, or free text the taxonomy lacks."
+    )
     kind = models.CharField(max_length=4, choices=RequirementKind.choices())
     weight = models.FloatField(default=1.0)
 

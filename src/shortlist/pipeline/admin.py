@@ -34,7 +34,9 @@ class ApplicationNoteInline(admin.StackedInline):
 
 class ApplicationForm(forms.ModelForm):
     new_stage = forms.ChoiceField(label="Stage", choices=Stage.choices())
-    stage_note = forms.CharField(label="Why (kept in the history)", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    stage_note = forms.CharField(
+        label="Why (kept in the history)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     class Meta:
         model = Application

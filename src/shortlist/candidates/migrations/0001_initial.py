@@ -5,93 +5,277 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Candidate',
+            name="Candidate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=200)),
-                ('emails', models.JSONField(blank=True, default=list, help_text='Every address found, primary first.')),
-                ('phone', models.CharField(blank=True, help_text='E.164 where it could be parsed.', max_length=40)),
-                ('city', models.CharField(blank=True, max_length=100)),
-                ('country', models.CharField(blank=True, help_text='ISO 3166-1 alpha-2 code, e.g. GB.', max_length=2)),
-                ('github_url', models.URLField(blank=True)),
-                ('linkedin_url', models.URLField(blank=True)),
-                ('website_url', models.URLField(blank=True)),
-                ('headline', models.CharField(blank=True, help_text='Current title or one-line summary.', max_length=200)),
-                ('seniority', models.CharField(blank=True, choices=[('junior', 'Junior'), ('mid', 'Mid'), ('senior', 'Senior'), ('staff', 'Staff'), ('lead', 'Lead')], max_length=10)),
-                ('total_years', models.FloatField(blank=True, help_text='Years of professional experience.', null=True)),
-                ('work_mode', models.CharField(blank=True, choices=[('onsite', 'Onsite'), ('hybrid', 'Hybrid'), ('remote', 'Remote')], max_length=10, verbose_name='preferred work mode')),
-                ('open_to_relocation', models.BooleanField(blank=True, help_text='Empty when not stated.', null=True)),
-                ('right_to_work', models.JSONField(blank=True, default=list, help_text='Country codes where no sponsorship is needed.')),
-                ('notice_weeks', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='notice period (weeks)')),
-                ('salary_expectation', models.PositiveIntegerField(blank=True, help_text='Yearly, gross.', null=True)),
-                ('salary_currency', models.CharField(blank=True, max_length=3)),
-                ('source', models.CharField(blank=True, help_text='File name or URL it came from.', max_length=500)),
-                ('raw_text', models.TextField(blank=True)),
-                ('content_hash', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('lawful_basis', models.CharField(blank=True, choices=[('consent', 'Consent'), ('legitimate_interest', 'Legitimate interest'), ('contract', 'Contract')], max_length=24)),
-                ('consent_at', models.DateTimeField(blank=True, null=True, verbose_name='consent date')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=200)),
+                (
+                    "emails",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Every address found, primary first."
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, help_text="E.164 where it could be parsed.", max_length=40),
+                ),
+                ("city", models.CharField(blank=True, max_length=100)),
+                (
+                    "country",
+                    models.CharField(blank=True, help_text="ISO 3166-1 alpha-2 code, e.g. GB.", max_length=2),
+                ),
+                ("github_url", models.URLField(blank=True)),
+                ("linkedin_url", models.URLField(blank=True)),
+                ("website_url", models.URLField(blank=True)),
+                (
+                    "headline",
+                    models.CharField(
+                        blank=True, help_text="Current title or one-line summary.", max_length=200
+                    ),
+                ),
+                (
+                    "seniority",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("junior", "Junior"),
+                            ("mid", "Mid"),
+                            ("senior", "Senior"),
+                            ("staff", "Staff"),
+                            ("lead", "Lead"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "total_years",
+                    models.FloatField(blank=True, help_text="Years of professional experience.", null=True),
+                ),
+                (
+                    "work_mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[("onsite", "Onsite"), ("hybrid", "Hybrid"), ("remote", "Remote")],
+                        max_length=10,
+                        verbose_name="preferred work mode",
+                    ),
+                ),
+                (
+                    "open_to_relocation",
+                    models.BooleanField(blank=True, help_text="Empty when not stated.", null=True),
+                ),
+                (
+                    "right_to_work",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Country codes where no sponsorship is needed."
+                    ),
+                ),
+                (
+                    "notice_weeks",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="notice period (weeks)"
+                    ),
+                ),
+                (
+                    "salary_expectation",
+                    models.PositiveIntegerField(blank=True, help_text="Yearly, gross.", null=True),
+                ),
+                ("salary_currency", models.CharField(blank=True, max_length=3)),
+                (
+                    "source",
+                    models.CharField(blank=True, help_text="File name or URL it came from.", max_length=500),
+                ),
+                ("raw_text", models.TextField(blank=True)),
+                ("content_hash", models.CharField(blank=True, db_index=True, max_length=64)),
+                (
+                    "lawful_basis",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("consent", "Consent"),
+                            ("legitimate_interest", "Legitimate interest"),
+                            ("contract", "Contract"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                ("consent_at", models.DateTimeField(blank=True, null=True, verbose_name="consent date")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['name', 'id'],
-                'indexes': [models.Index(fields=['country', 'city'], name='candidates__country_8f05ae_idx'), models.Index(fields=['-updated_at'], name='candidates__updated_6b274a_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('salary_expectation__isnull', True), models.Q(('salary_currency', ''), _negated=True), _connector='OR'), name='candidate_salary_has_currency', violation_error_message='A salary expectation needs its currency.'), models.CheckConstraint(condition=models.Q(('total_years__isnull', True), ('total_years__gte', 0), _connector='OR'), name='candidate_years_not_negative')],
+                "ordering": ["name", "id"],
+                "indexes": [
+                    models.Index(fields=["country", "city"], name="candidates__country_8f05ae_idx"),
+                    models.Index(fields=["-updated_at"], name="candidates__updated_6b274a_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("salary_expectation__isnull", True),
+                            models.Q(("salary_currency", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="candidate_salary_has_currency",
+                        violation_error_message="A salary expectation needs its currency.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("total_years__isnull", True), ("total_years__gte", 0), _connector="OR"
+                        ),
+                        name="candidate_years_not_negative",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CandidateSkill',
+            name="CandidateSkill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('skill', models.CharField(db_index=True, max_length=64, verbose_name='canonical skill id')),
-                ('years', models.FloatField(default=0)),
-                ('last_used', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='last year used')),
-                ('evidence', models.JSONField(blank=True, default=list, help_text='List of {"section": ..., "snippet": ...} where it was found.')),
-                ('strength', models.FloatField(default=0, help_text='0 = named only, 1 = strong work evidence.')),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='skills', to='candidates.candidate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("skill", models.CharField(db_index=True, max_length=64, verbose_name="canonical skill id")),
+                ("years", models.FloatField(default=0)),
+                (
+                    "last_used",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="last year used"),
+                ),
+                (
+                    "evidence",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text='List of {"section": ..., "snippet": ...} where it was found.',
+                    ),
+                ),
+                (
+                    "strength",
+                    models.FloatField(default=0, help_text="0 = named only, 1 = strong work evidence."),
+                ),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="skills",
+                        to="candidates.candidate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['candidate', '-strength', 'skill'],
-                'constraints': [models.UniqueConstraint(fields=('candidate', 'skill'), name='one_row_per_candidate_skill'), models.CheckConstraint(condition=models.Q(('strength__gte', 0), ('strength__lte', 1)), name='strength_0_1'), models.CheckConstraint(condition=models.Q(('years__gte', 0)), name='skill_years_not_negative')],
+                "ordering": ["candidate", "-strength", "skill"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("candidate", "skill"), name="one_row_per_candidate_skill"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("strength__gte", 0), ("strength__lte", 1)), name="strength_0_1"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("years__gte", 0)), name="skill_years_not_negative"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Experience',
+            name="Experience",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('employer', models.CharField(max_length=200)),
-                ('title', models.CharField(blank=True, max_length=200)),
-                ('start', models.DateField(blank=True, null=True)),
-                ('end', models.DateField(blank=True, help_text='Empty while this is the current job.', null=True)),
-                ('description', models.TextField(blank=True)),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='experiences', to='candidates.candidate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("employer", models.CharField(max_length=200)),
+                ("title", models.CharField(blank=True, max_length=200)),
+                ("start", models.DateField(blank=True, null=True)),
+                (
+                    "end",
+                    models.DateField(blank=True, help_text="Empty while this is the current job.", null=True),
+                ),
+                ("description", models.TextField(blank=True)),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="experiences",
+                        to="candidates.candidate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['candidate', '-start'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end__isnull', True), ('start__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='experience_ends_after_start', violation_error_message='An experience cannot end before it starts.')],
+                "ordering": ["candidate", "-start"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("end__isnull", True),
+                            ("start__isnull", True),
+                            ("end__gte", models.F("start")),
+                            _connector="OR",
+                        ),
+                        name="experience_ends_after_start",
+                        violation_error_message="An experience cannot end before it starts.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ScaleClaim',
+            name="ScaleClaim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('metric', models.CharField(choices=[('requests_per_second', 'Requests per second'), ('messages_per_second', 'Messages per second'), ('transactions_per_day', 'Transactions per day'), ('users', 'Users'), ('data_volume', 'Data volume'), ('rows', 'Rows'), ('engineers', 'Engineers'), ('nodes', 'Nodes')], max_length=32)),
-                ('value', models.FloatField(help_text="Normalised to the metric's unit.")),
-                ('unit', models.CharField(max_length=16)),
-                ('snippet', models.TextField(blank=True, help_text='The sentence the claim came from.')),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scale_claims', to='candidates.candidate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "metric",
+                    models.CharField(
+                        choices=[
+                            ("requests_per_second", "Requests per second"),
+                            ("messages_per_second", "Messages per second"),
+                            ("transactions_per_day", "Transactions per day"),
+                            ("users", "Users"),
+                            ("data_volume", "Data volume"),
+                            ("rows", "Rows"),
+                            ("engineers", "Engineers"),
+                            ("nodes", "Nodes"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("value", models.FloatField(help_text="Normalised to the metric's unit.")),
+                ("unit", models.CharField(max_length=16)),
+                ("snippet", models.TextField(blank=True, help_text="The sentence the claim came from.")),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scale_claims",
+                        to="candidates.candidate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['candidate', 'metric', '-value'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('value__gte', 0)), name='scale_value_not_negative')],
+                "ordering": ["candidate", "metric", "-value"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("value__gte", 0)), name="scale_value_not_negative"
+                    )
+                ],
             },
         ),
     ]

@@ -6,123 +6,298 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Client',
+            name="Client",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('industry', models.CharField(blank=True, help_text='e.g. fintech, AI, cloud, payments.', max_length=100)),
-                ('stage', models.CharField(blank=True, choices=[('seed', 'Seed'), ('start-up', 'Start up'), ('scale-up', 'Scale up'), ('enterprise', 'Enterprise'), ('public-sector', 'Public sector')], max_length=16)),
-                ('locations', models.JSONField(blank=True, default=list, help_text='Offices, e.g. London, Cambridge.')),
-                ('culture', models.JSONField(blank=True, default=list, help_text='Attributes such as fast-paced, research-driven, regulated.')),
-                ('notes', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                (
+                    "industry",
+                    models.CharField(
+                        blank=True, help_text="e.g. fintech, AI, cloud, payments.", max_length=100
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("seed", "Seed"),
+                            ("start-up", "Start up"),
+                            ("scale-up", "Scale up"),
+                            ("enterprise", "Enterprise"),
+                            ("public-sector", "Public sector"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "locations",
+                    models.JSONField(blank=True, default=list, help_text="Offices, e.g. London, Cambridge."),
+                ),
+                (
+                    "culture",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Attributes such as fast-paced, research-driven, regulated.",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='GrowthPlan',
+            name="GrowthPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('horizon_months', models.PositiveSmallIntegerField(default=36)),
-                ('traffic_rps_now', models.FloatField(blank=True, null=True, verbose_name='traffic (req/s) now')),
-                ('traffic_rps_target', models.FloatField(blank=True, null=True, verbose_name='traffic (req/s) target')),
-                ('users_now', models.FloatField(blank=True, null=True, verbose_name='users now')),
-                ('users_target', models.FloatField(blank=True, null=True, verbose_name='users target')),
-                ('data_tb_now', models.FloatField(blank=True, null=True, verbose_name='data (TB) now')),
-                ('data_tb_target', models.FloatField(blank=True, null=True, verbose_name='data (TB) target')),
-                ('engineers_now', models.FloatField(blank=True, null=True, verbose_name='engineers now')),
-                ('engineers_target', models.FloatField(blank=True, null=True, verbose_name='engineers target')),
-                ('plans', models.TextField(blank=True, help_text="The client's own words about where they are going.")),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='growth_plans', to='clients.client')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("horizon_months", models.PositiveSmallIntegerField(default=36)),
+                (
+                    "traffic_rps_now",
+                    models.FloatField(blank=True, null=True, verbose_name="traffic (req/s) now"),
+                ),
+                (
+                    "traffic_rps_target",
+                    models.FloatField(blank=True, null=True, verbose_name="traffic (req/s) target"),
+                ),
+                ("users_now", models.FloatField(blank=True, null=True, verbose_name="users now")),
+                ("users_target", models.FloatField(blank=True, null=True, verbose_name="users target")),
+                ("data_tb_now", models.FloatField(blank=True, null=True, verbose_name="data (TB) now")),
+                ("data_tb_target", models.FloatField(blank=True, null=True, verbose_name="data (TB) target")),
+                ("engineers_now", models.FloatField(blank=True, null=True, verbose_name="engineers now")),
+                (
+                    "engineers_target",
+                    models.FloatField(blank=True, null=True, verbose_name="engineers target"),
+                ),
+                (
+                    "plans",
+                    models.TextField(
+                        blank=True, help_text="The client's own words about where they are going."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="growth_plans",
+                        to="clients.client",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['client', '-created_at'],
+                "ordering": ["client", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Role',
+            name="Role",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('languages', models.JSONField(blank=True, default=list, help_text='Primary languages, e.g. go, python.')),
-                ('project_type', models.CharField(default='general', help_text='A playbook id.', max_length=64)),
-                ('seniority', models.CharField(blank=True, choices=[('junior', 'Junior'), ('mid', 'Mid'), ('senior', 'Senior'), ('staff', 'Staff'), ('lead', 'Lead')], max_length=10)),
-                ('location', models.CharField(blank=True, max_length=100)),
-                ('remote_policy', models.CharField(blank=True, choices=[('onsite', 'Onsite'), ('hybrid', 'Hybrid'), ('remote', 'Remote')], max_length=10)),
-                ('salary_min', models.PositiveIntegerField(blank=True, null=True)),
-                ('salary_max', models.PositiveIntegerField(blank=True, null=True)),
-                ('salary_currency', models.CharField(blank=True, default='GBP', max_length=3)),
-                ('culture', models.JSONField(blank=True, default=list)),
-                ('description', models.TextField(blank=True)),
-                ('status', models.CharField(choices=[('open', 'Open'), ('on_hold', 'On hold'), ('filled', 'Filled'), ('closed', 'Closed')], default=shortlist.engine.vocab.RoleStatus['OPEN'], max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='clients.client')),
-                ('growth_plan', models.ForeignKey(blank=True, help_text="Empty: the client's current plan.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='roles', to='clients.growthplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "languages",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Primary languages, e.g. go, python."
+                    ),
+                ),
+                (
+                    "project_type",
+                    models.CharField(default="general", help_text="A playbook id.", max_length=64),
+                ),
+                (
+                    "seniority",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("junior", "Junior"),
+                            ("mid", "Mid"),
+                            ("senior", "Senior"),
+                            ("staff", "Staff"),
+                            ("lead", "Lead"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("location", models.CharField(blank=True, max_length=100)),
+                (
+                    "remote_policy",
+                    models.CharField(
+                        blank=True,
+                        choices=[("onsite", "Onsite"), ("hybrid", "Hybrid"), ("remote", "Remote")],
+                        max_length=10,
+                    ),
+                ),
+                ("salary_min", models.PositiveIntegerField(blank=True, null=True)),
+                ("salary_max", models.PositiveIntegerField(blank=True, null=True)),
+                ("salary_currency", models.CharField(blank=True, default="GBP", max_length=3)),
+                ("culture", models.JSONField(blank=True, default=list)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("on_hold", "On hold"),
+                            ("filled", "Filled"),
+                            ("closed", "Closed"),
+                        ],
+                        default=shortlist.engine.vocab.RoleStatus["OPEN"],
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="roles", to="clients.client"
+                    ),
+                ),
+                (
+                    "growth_plan",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: the client's current plan.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="roles",
+                        to="clients.growthplan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['client', 'title'],
+                "ordering": ["client", "title"],
             },
         ),
         migrations.CreateModel(
-            name='RoleRequirement',
+            name="RoleRequirement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(help_text='A canonical skill id, or free text the taxonomy lacks.', max_length=100)),
-                ('kind', models.CharField(choices=[('must', 'Must'), ('nice', 'Nice')], max_length=4)),
-                ('weight', models.FloatField(default=1.0)),
-                ('role', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='requirements', to='clients.role')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "term",
+                    models.CharField(
+                        help_text="A canonical skill id, or free text the taxonomy lacks.", max_length=100
+                    ),
+                ),
+                ("kind", models.CharField(choices=[("must", "Must"), ("nice", "Nice")], max_length=4)),
+                ("weight", models.FloatField(default=1.0)),
+                (
+                    "role",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="requirements",
+                        to="clients.role",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['role', 'kind', '-weight', 'term'],
+                "ordering": ["role", "kind", "-weight", "term"],
             },
         ),
         migrations.AddConstraint(
-            model_name='growthplan',
-            constraint=models.CheckConstraint(condition=models.Q(('horizon_months__gt', 0)), name='growth_horizon_positive'),
+            model_name="growthplan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("horizon_months__gt", 0)), name="growth_horizon_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='growthplan',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('traffic_rps_now__isnull', True), ('traffic_rps_now__gte', 0), _connector='OR'), models.Q(('traffic_rps_target__isnull', True), ('traffic_rps_target__gte', 0), _connector='OR')), name='growth_traffic_rps_not_negative'),
+            model_name="growthplan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("traffic_rps_now__isnull", True), ("traffic_rps_now__gte", 0), _connector="OR"),
+                    models.Q(
+                        ("traffic_rps_target__isnull", True), ("traffic_rps_target__gte", 0), _connector="OR"
+                    ),
+                ),
+                name="growth_traffic_rps_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='growthplan',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('users_now__isnull', True), ('users_now__gte', 0), _connector='OR'), models.Q(('users_target__isnull', True), ('users_target__gte', 0), _connector='OR')), name='growth_users_not_negative'),
+            model_name="growthplan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("users_now__isnull", True), ("users_now__gte", 0), _connector="OR"),
+                    models.Q(("users_target__isnull", True), ("users_target__gte", 0), _connector="OR"),
+                ),
+                name="growth_users_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='growthplan',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('data_tb_now__isnull', True), ('data_tb_now__gte', 0), _connector='OR'), models.Q(('data_tb_target__isnull', True), ('data_tb_target__gte', 0), _connector='OR')), name='growth_data_tb_not_negative'),
+            model_name="growthplan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("data_tb_now__isnull", True), ("data_tb_now__gte", 0), _connector="OR"),
+                    models.Q(("data_tb_target__isnull", True), ("data_tb_target__gte", 0), _connector="OR"),
+                ),
+                name="growth_data_tb_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='growthplan',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('engineers_now__isnull', True), ('engineers_now__gte', 0), _connector='OR'), models.Q(('engineers_target__isnull', True), ('engineers_target__gte', 0), _connector='OR')), name='growth_engineers_not_negative'),
+            model_name="growthplan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("engineers_now__isnull", True), ("engineers_now__gte", 0), _connector="OR"),
+                    models.Q(
+                        ("engineers_target__isnull", True), ("engineers_target__gte", 0), _connector="OR"
+                    ),
+                ),
+                name="growth_engineers_not_negative",
+            ),
         ),
         migrations.AddIndex(
-            model_name='role',
-            index=models.Index(fields=['status'], name='clients_rol_status_fa61b6_idx'),
+            model_name="role",
+            index=models.Index(fields=["status"], name="clients_rol_status_fa61b6_idx"),
         ),
         migrations.AddConstraint(
-            model_name='role',
-            constraint=models.CheckConstraint(condition=models.Q(('salary_min__isnull', True), ('salary_max__isnull', True), ('salary_max__gte', models.F('salary_min')), _connector='OR'), name='role_salary_band_ordered', violation_error_message="The salary band's maximum is below its minimum."),
+            model_name="role",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("salary_min__isnull", True),
+                    ("salary_max__isnull", True),
+                    ("salary_max__gte", models.F("salary_min")),
+                    _connector="OR",
+                ),
+                name="role_salary_band_ordered",
+                violation_error_message="The salary band's maximum is below its minimum.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rolerequirement',
-            constraint=models.UniqueConstraint(fields=('role', 'term'), name='one_requirement_per_term'),
+            model_name="rolerequirement",
+            constraint=models.UniqueConstraint(fields=("role", "term"), name="one_requirement_per_term"),
         ),
         migrations.AddConstraint(
-            model_name='rolerequirement',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gt', 0)), name='requirement_weight_positive'),
+            model_name="rolerequirement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weight__gt", 0)), name="requirement_weight_positive"
+            ),
         ),
     ]

@@ -8,65 +8,179 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('candidates', '0001_initial'),
-        ('clients', '0001_initial'),
+        ("candidates", "0001_initial"),
+        ("clients", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('sourced', 'Sourced'), ('contacted', 'Contacted'), ('screened', 'Screened'), ('submitted', 'Submitted'), ('interview', 'Interview'), ('offer', 'Offer'), ('placed', 'Placed'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], default=shortlist.engine.vocab.Stage['SOURCED'], editable=False, max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='applications', to='candidates.candidate')),
-                ('role', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='applications', to='clients.role')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("sourced", "Sourced"),
+                            ("contacted", "Contacted"),
+                            ("screened", "Screened"),
+                            ("submitted", "Submitted"),
+                            ("interview", "Interview"),
+                            ("offer", "Offer"),
+                            ("placed", "Placed"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default=shortlist.engine.vocab.Stage["SOURCED"],
+                        editable=False,
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="applications",
+                        to="candidates.candidate",
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="applications",
+                        to="clients.role",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['role', '-updated_at'],
+                "ordering": ["role", "-updated_at"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationNote',
+            name="ApplicationNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='pipeline.application')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notes",
+                        to="pipeline.application",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['application', '-created_at'],
+                "ordering": ["application", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='StageChange',
+            name="StageChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_stage', models.CharField(blank=True, choices=[('sourced', 'Sourced'), ('contacted', 'Contacted'), ('screened', 'Screened'), ('submitted', 'Submitted'), ('interview', 'Interview'), ('offer', 'Offer'), ('placed', 'Placed'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], max_length=10)),
-                ('to_stage', models.CharField(choices=[('sourced', 'Sourced'), ('contacted', 'Contacted'), ('screened', 'Screened'), ('submitted', 'Submitted'), ('interview', 'Interview'), ('offer', 'Offer'), ('placed', 'Placed'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')], max_length=10)),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('note', models.TextField(blank=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='pipeline.application')),
-                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_stage",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("sourced", "Sourced"),
+                            ("contacted", "Contacted"),
+                            ("screened", "Screened"),
+                            ("submitted", "Submitted"),
+                            ("interview", "Interview"),
+                            ("offer", "Offer"),
+                            ("placed", "Placed"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "to_stage",
+                    models.CharField(
+                        choices=[
+                            ("sourced", "Sourced"),
+                            ("contacted", "Contacted"),
+                            ("screened", "Screened"),
+                            ("submitted", "Submitted"),
+                            ("interview", "Interview"),
+                            ("offer", "Offer"),
+                            ("placed", "Placed"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("changed_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="pipeline.application",
+                    ),
+                ),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['application', 'changed_at', 'id'],
-                'get_latest_by': 'changed_at',
+                "ordering": ["application", "changed_at", "id"],
+                "get_latest_by": "changed_at",
             },
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['role', 'stage'], name='pipeline_ap_role_id_4a2e91_idx'),
+            model_name="application",
+            index=models.Index(fields=["role", "stage"], name="pipeline_ap_role_id_4a2e91_idx"),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(fields=('candidate', 'role'), name='one_application_per_candidate_role', violation_error_message="This candidate is already in this role's pipeline."),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                fields=("candidate", "role"),
+                name="one_application_per_candidate_role",
+                violation_error_message="This candidate is already in this role's pipeline.",
+            ),
         ),
     ]

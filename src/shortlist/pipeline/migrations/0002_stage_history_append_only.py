@@ -4,7 +4,11 @@ Updates are refused by a trigger on both SQLite and PostgreSQL. Deletes stay pos
 that erasing a candidate (or an application) cascades; the model refuses a direct delete.
 """
 
+from collections.abc import Callable
+
+from django.apps.registry import Apps
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 SQLITE_UP = """
 CREATE TRIGGER pipeline_stagechange_no_update BEFORE UPDATE ON pipeline_stagechange
@@ -25,8 +29,8 @@ DROP FUNCTION IF EXISTS pipeline_stagechange_refuse_update();
 """
 
 
-def _run(sql_by_vendor: dict[str, str]):
-    def run(apps, schema_editor) -> None:
+def _run(sql_by_vendor: dict[str, str]) -> Callable[[Apps, BaseDatabaseSchemaEditor], None]:
+    def run(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
         sql = sql_by_vendor.get(schema_editor.connection.vendor)
         if sql:
             schema_editor.execute(sql)
