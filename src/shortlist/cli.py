@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
-from typing import Annotated
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -14,9 +17,14 @@ from shortlist.conf import SettingError
 EXAMPLES = """\
 \b
 Examples:
+  shortlist import ~/cvs/ pool.zip     import CVs from folders, files and zips
+  shortlist candidates list --json     every profile with skills and evidence
+  shortlist candidates show 42         one profile: skills, years, evidence
+  shortlist candidates merge 42 57     fold profile 57 into 42
   shortlist demo --candidates 500      load demo clients, roles, candidates
   shortlist serve --port 8000          serve the workspace on 127.0.0.1:8000
   shortlist createuser alice --admin   add a user (asks for the password)
+  shortlist worker                     run background imports (serve starts one)
   shortlist migrate                    create or upgrade the database
 """
 
@@ -28,6 +36,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+candidates_app = typer.Typer(help="List, show and merge candidate profiles.", no_args_is_help=True)
+app.add_typer(candidates_app, name="candidates")
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
@@ -159,7 +169,10 @@ def createuser(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
+    workers: Annotated[int, typer.Option(min=1, help="Web worker processes.")] = 2,
+    background: Annotated[
+        bool, typer.Option("--background/--no-background", help="Also run the background task worker.")
+    ] = True,
 ) -> None:
     """Serve the workspace with gunicorn (static files through WhiteNoise).
 
@@ -176,6 +189,13 @@ def serve(
         console.print(f"Demo login: {DEMO_USERNAME} / {login.read_text().strip()}")
     # Workers re-read the same settings, so pin the data directory we resolved.
     os.environ["SHORTLIST_HOME"] = str(settings.HOME)
+    if background:
+        # Uploads are imported by the task worker; it runs beside the web server and ends with it.
+        import subprocess
+
+        subprocess.Popen(
+            [sys.executable, "-m", "shortlist.cli", "worker", "--exit-with-parent", str(os.getpid())]
+        )
     argv = [
         sys.executable, "-m", "gunicorn", "shortlist.wsgi:application",
         "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
@@ -183,6 +203,198 @@ def serve(
     ]  # fmt: skip
     sys.stdout.flush()
     os.execv(sys.executable, argv)
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files (.pdf .docx .txt .md .html .json), folders, .zip")
+    ],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every file, not only problems.")
+    ] = False,
+) -> None:
+    """Import CVs; each file alone, so a broken one fails without touching the rest.
+
+    Example: shortlist import ~/cvs/ referrals.zip anna.pdf
+    """
+    setup_django()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from shortlist.candidates.importing import count_sources, import_sources, iter_sources
+
+    with Progress(
+        TextColumn("Importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("", total=count_sources(paths))
+        summary = import_sources(
+            iter_sources(paths), on_outcome=lambda o: progress.update(task, advance=1, description=o.name)
+        )
+    shown = [o for o in summary.outcomes if verbose or o.status not in ("imported", "unchanged")]
+    if shown:
+        table = Table("File", "Result", "Candidate", "Detail", title="Import", title_justify="left")
+        for outcome in shown:
+            detail = outcome.reason or "; ".join(outcome.warnings)
+            style = "red" if outcome.status == "failed" else "yellow" if outcome.status == "duplicate" else ""
+            table.add_row(
+                outcome.name, f"[{style}]{outcome.status.label}[/]" if style else outcome.status.label,
+                f"#{outcome.candidate_id}" if outcome.candidate_id else "", detail,
+            )  # fmt: skip
+        console.print(table)
+    counts = summary.counts
+    console.print(
+        f"{len(summary.outcomes)} files: {counts['imported']} imported, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged, {counts['duplicate']} likely duplicates, "
+        f"{counts['failed']} failed."
+    )
+    if summary.failed or not summary.outcomes:
+        raise typer.Exit(1)
+
+
+@candidates_app.command("list")
+def candidates_list(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Every profile as JSON (the scripting contract).")
+    ] = False,
+    limit: Annotated[int, typer.Option(min=1, help="Rows in the table (not with --json).")] = 50,
+) -> None:
+    """List candidate profiles.
+
+    Example: shortlist candidates list --json > pool.json
+    """
+    setup_django()
+    from shortlist.candidates.serialize import profiles
+
+    if as_json:
+        _print_json_array(profiles())
+        return
+    from rich.table import Table
+
+    from shortlist.candidates.models import Candidate
+
+    table = Table("ID", "Name", "Headline", "Seniority", "Years", "Location", "Source")
+    for c in Candidate.objects.order_by("id")[:limit]:
+        years = "" if c.total_years is None else f"{c.total_years:.1f}"
+        table.add_row(str(c.id), c.name, c.headline, c.seniority, years, c.location, c.source)
+    console.print(table)
+    total = Candidate.objects.count()
+    if total > limit:
+        console.print(f"{limit} of {total:,} shown; --limit N for more, --json for all.")
+
+
+def _print_json_array(items: Iterable[object]) -> None:
+    """Streams a JSON array: a million profiles never sit in memory at once."""
+    out, first = sys.stdout, True
+    out.write("[")
+    for item in items:
+        out.write("\n" if first else ",\n")
+        out.write(json.dumps(item, ensure_ascii=False))
+        first = False
+    out.write("]\n" if first else "\n]\n")
+
+
+@candidates_app.command("show")
+def candidates_show(
+    candidate_id: Annotated[int, typer.Argument(help="The candidate's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="The profile as JSON.")] = False,
+) -> None:
+    """Show one profile: contact, preferences, experience, skills with evidence, scale.
+
+    Example: shortlist candidates show 42 --json
+    """
+    setup_django()
+    from shortlist.candidates.models import Candidate
+    from shortlist.candidates.serialize import PROFILE_PREFETCH, profile_dict
+
+    candidate = Candidate.objects.prefetch_related(*PROFILE_PREFETCH).filter(pk=candidate_id).first()
+    if candidate is None:
+        raise _fail(f"no candidate with id {candidate_id}", code=1)
+    profile = profile_dict(candidate)
+    if as_json:
+        console.print_json(json.dumps(profile, ensure_ascii=False))
+        return
+    _print_profile(profile)
+
+
+def _print_profile(profile: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    console.print(f"[bold]#{profile['id']} {profile['name'] or '(no name found)'}[/]  {profile['headline']}")
+    facts = [profile["seniority"], profile["total_years"] and f"{profile['total_years']:.1f} years",
+             profile["location"], ", ".join(profile["emails"]), profile["phone"]]  # fmt: skip
+    console.print(" · ".join(str(f) for f in facts if f))
+    console.print(f"Source: {profile['source'] or 'entered by hand'}")
+    if profile["duplicate_of"]:
+        console.print(f"[yellow]Likely duplicate of #{profile['duplicate_of']}[/]")
+    jobs = Table("From", "To", "Title", "Employer", title="Experience", title_justify="left")
+    for job in profile["experience"]:
+        jobs.add_row(job["start"] or "?", job["end"] or "present", job["title"], job["employer"])
+    console.print(jobs)
+    skills = Table(
+        "Skill", "Years", "Last used", "Strength", "Evidence", title="Skills", title_justify="left"
+    )
+    for skill in profile["skills"]:
+        evidence = skill["evidence"][0]["snippet"] if skill["evidence"] else ""
+        skills.add_row(skill["name"], f"{skill['years']:.1f}", str(skill["last_used"] or "—"),
+                       f"{skill['strength']:.2f}", evidence)  # fmt: skip
+    console.print(skills)
+    for claim in profile["scale_claims"]:
+        console.print(f"Scale: {claim['value']:,.0f} {claim['unit']} — {claim['snippet']}")
+
+
+@candidates_app.command("merge")
+def candidates_merge(
+    keep: Annotated[int, typer.Argument(help="The profile to keep.")],
+    other: Annotated[int, typer.Argument(help="The profile folded into it and then deleted.")],
+) -> None:
+    """Merge two profiles of the same person; nothing the second one knew is lost.
+
+    Example: shortlist candidates merge 42 57
+    """
+    setup_django()
+    from shortlist.candidates.merge import MergeError, merge_candidates
+
+    try:
+        kept = merge_candidates(keep, other)
+    except MergeError as exc:
+        raise _fail(str(exc), code=1) from None
+    console.print(f"Merged #{other} into #{kept.pk} {kept.name}.")
+
+
+@app.command()
+def worker(
+    batch: Annotated[bool, typer.Option("--batch", help="Run what is queued, then stop.")] = False,
+    exit_with_parent: Annotated[
+        int, typer.Option(hidden=True, help="Stop when this process id is gone.")
+    ] = 0,
+) -> None:
+    """Run background tasks (CV imports from uploads). `serve` starts one for you.
+
+    Example: shortlist worker --batch
+    """
+    setup_django()
+    from django.core.management import call_command
+
+    if exit_with_parent:
+        _stop_with_parent(exit_with_parent)
+    call_command("db_worker", batch=batch, verbosity=1 if batch else 0, interval=0.5, reload=False)
+
+
+def _stop_with_parent(parent: int) -> None:
+    import signal
+    import threading
+    import time
+
+    # Re-parenting, not the pid's existence, tells that the server is gone: a dead parent may linger
+    # as a zombie until its own parent reaps it.
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def main() -> None:

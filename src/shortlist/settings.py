@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "shortlist.accounts",
     "shortlist.candidates",
     "shortlist.clients",
@@ -68,6 +70,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# One task API (django-tasks, the backport of Django 6's django.tasks); the queue lives in the same
+# database, so a fresh install needs no broker. `shortlist worker` (started by `serve`) runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+UPLOAD_DIR = HOME / "uploads"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

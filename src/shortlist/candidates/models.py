@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -36,6 +37,14 @@ class Candidate(models.Model):
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
     lawful_basis = models.CharField(max_length=24, choices=LawfulBasis.choices(), blank=True)
     consent_at = models.DateTimeField("consent date", null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="possible_duplicates",
+        help_text="Set on import when another profile shares an e-mail or phone; merge or clear it.",
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -137,3 +146,71 @@ class ScaleClaim(models.Model):
         if not self.unit and self.metric:
             self.unit = SCALE_UNITS[ScaleMetric(self.metric)]
         super().save(*args, **kwargs)
+
+
+class CandidateIdentity(models.Model):
+    """A normalised contact key ("email:ada@example.org", "phone:+447700900123") for finding the same
+    person across files; an index on the key makes the look-up cheap at a million candidates."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="identities")
+    key = models.CharField(max_length=260, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "key"], name="one_identity_key_per_candidate")
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+def identity_keys(emails: list[str], phone: str) -> list[str]:
+    keys = [f"email:{email.strip().lower()}" for email in emails if email.strip()]
+    if phone.strip():
+        keys.append(f"phone:{phone.strip()}")
+    return list(dict.fromkeys(keys))
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    IMPORTED = "imported", "Imported"
+    UPDATED = "updated", "Updated"
+    UNCHANGED = "unchanged", "Unchanged"
+    DUPLICATE = "duplicate", "Likely duplicate"
+    FAILED = "failed", "Failed"
+
+
+class ImportBatch(models.Model):
+    """Files uploaded together through the workspace; each is imported by a background task."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self) -> str:
+        return f"Upload #{self.pk} ({self.created_at:%d %b %Y %H:%M})"
+
+
+class ImportFile(models.Model):
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="files")
+    name = models.CharField(max_length=500)
+    stored_path = models.CharField(max_length=1000, blank=True)
+    status = models.CharField(max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    reason = models.TextField(blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["batch", "name"]
+        indexes = [models.Index(fields=["batch", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.get_status_display()}"

@@ -10,4 +10,6 @@ urlpatterns = [
     path("roles/<int:pk>/", views.role_detail, name="role"),
     path("candidates/", views.candidate_list, name="candidates"),
     path("candidates/<int:pk>/", views.candidate_detail, name="candidate"),
+    path("uploads/new/", views.upload_new, name="upload"),
+    path("uploads/<int:pk>/", views.upload_detail, name="upload_detail"),
 ]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
-from shortlist.candidates.models import Candidate
+from shortlist.candidates.models import Candidate, ImportBatch, ImportStatus
+from shortlist.candidates.uploads import create_batch
 from shortlist.clients.models import Client, GrowthPlan, Role
 from shortlist.engine.vocab import Seniority, Stage
 from shortlist.pipeline.models import Application
@@ -114,3 +116,54 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     return render(request, "web/candidate.html", {"candidate": candidate})
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def clean(self, data: object, initial: object = None) -> list[object]:
+        files = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if not files:
+            return [super().clean(None, initial)]  # raises "This field is required."
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label="CV files",
+        widget=MultipleFileInput(attrs={"accept": ".pdf,.docx,.txt,.md,.html,.htm,.json,.zip"}),
+        help_text="PDF, Word (.docx), text, Markdown, HTML, JSON Resume, or a .zip of them.",
+    )
+
+
+@login_required
+def upload_new(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if form.is_bound and form.is_valid():
+        batch = create_batch(form.cleaned_data["files"], request.user)
+        return redirect("web:upload_detail", pk=batch.pk)
+    recent = ImportBatch.objects.annotate(file_count=Count("files"))[:10]
+    return render(
+        request, "web/upload.html", {"form": form, "recent": recent}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def upload_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    files = list(batch.files.select_related("candidate"))
+    counts = {status: 0 for status in ImportStatus.values}
+    for item in files:
+        counts[item.status] += 1
+    return render(
+        request,
+        "web/upload_detail.html",
+        {
+            "batch": batch,
+            "files": files,
+            "counts": [(ImportStatus(s).label, n) for s, n in counts.items() if n],
+            "pending": counts[ImportStatus.QUEUED] > 0,
+        },
+    )

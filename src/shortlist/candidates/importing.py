@@ -1,0 +1,267 @@
+"""Bringing CVs into the pool: files, folders and zips in; candidates, or a reason per file, out.
+
+Each file is read, parsed and stored in its own transaction, so one broken CV fails alone and never
+leaves half a candidate behind. Re-importing the same content changes nothing (content hash).
+"""
+
+from __future__ import annotations
+
+import logging
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from shortlist.candidates.models import (
+    Candidate,
+    CandidateIdentity,
+    CandidateSkill,
+    Experience,
+    ImportStatus,
+    ScaleClaim,
+    identity_keys,
+)
+from shortlist.candidates.taxonomy import workspace_taxonomy
+from shortlist.engine import cv
+from shortlist.engine.documents import Document, DocumentError, Limits, iter_zip, read_bytes, read_document
+from shortlist.engine.profile import Profile
+from shortlist.engine.taxonomy import Taxonomy
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Source:
+    """One CV to import: where it is shown as coming from, and how to read it."""
+
+    name: str
+    read: Callable[[], Document]
+
+
+@dataclass(slots=True)
+class Outcome:
+    name: str
+    status: ImportStatus
+    reason: str = ""
+    candidate_id: int | None = None
+    duplicate_of: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(outcome.status.value for outcome in self.outcomes)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == ImportStatus.FAILED]
+
+
+def _fail(name: str, reason: str) -> Source:
+    def read() -> Document:
+        raise DocumentError(reason)
+
+    return Source(name, read)
+
+
+def iter_sources(paths: Iterable[Path]) -> Iterator[Source]:
+    """Files as given, folders recursively (hidden files skipped), zip archives member by member."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                relative = child.relative_to(path)
+                if any(part.startswith(".") for part in relative.parts):
+                    continue
+                # The path inside the folder: the file name, with sub-folders where there are any.
+                yield from _file_sources(child, relative.as_posix())
+        elif path.is_file():
+            yield from _file_sources(path, path.name)
+        else:
+            yield _fail(str(path), "no such file or folder")
+
+
+def count_sources(paths: Iterable[Path]) -> int:
+    """How many CVs `iter_sources` will yield, cheaply (zip members counted from the directory)."""
+    total = 0
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() == ".zip":
+                try:
+                    with zipfile.ZipFile(file) as archive:
+                        total += sum(1 for info in archive.infolist() if not info.is_dir())
+                except (zipfile.BadZipFile, OSError):
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
+def path_source(path: Path, name: str, limits: Limits | None = None) -> Source:
+    """A single stored file (an upload, saved with its original extension) under the name the
+    recruiter gave it."""
+    limits = limits or Limits()
+    return Source(name, lambda: read_document(path, limits))
+
+
+def _file_sources(path: Path, name: str, limits: Limits | None = None) -> Iterator[Source]:
+    limits = limits or Limits()
+    if path.suffix.lower() != ".zip":
+        yield Source(name, lambda: read_document(path, limits))
+        return
+    try:
+        for member, content in iter_zip(path, limits):
+            member_name = f"{name}/{member}"
+            if isinstance(content, DocumentError):
+                yield _fail(member_name, content.reason)
+            else:
+                yield Source(member_name, lambda m=member_name, c=content: read_bytes(m, c, limits))
+    except DocumentError as error:
+        yield _fail(name, error.reason)
+
+
+def import_sources(
+    sources: Iterable[Source],
+    taxonomy: Taxonomy | None = None,
+    today: date | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> Summary:
+    taxonomy = taxonomy or workspace_taxonomy()
+    summary = Summary()
+    for source in sources:
+        outcome = import_one(source, taxonomy, today)
+        summary.outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+    return summary
+
+
+def import_one(source: Source, taxonomy: Taxonomy, today: date | None = None) -> Outcome:
+    try:
+        document = source.read()
+        profile = cv.profile_from_document(document, source.name, taxonomy, today)
+    except DocumentError as error:
+        return Outcome(source.name, ImportStatus.FAILED, reason=error.reason)
+    except Exception as error:  # a parser bug must cost one file, not the batch
+        log.exception("parsing %s failed", source.name)
+        return Outcome(
+            source.name, ImportStatus.FAILED, reason=f"could not be parsed ({error.__class__.__name__})"
+        )
+    if not profile.text.strip():
+        return Outcome(source.name, ImportStatus.FAILED, reason="no text found")
+    try:
+        with transaction.atomic():
+            return store_profile(profile)
+    except Exception as error:
+        log.exception("storing %s failed", source.name)
+        return Outcome(
+            source.name, ImportStatus.FAILED, reason=f"could not be stored ({error.__class__.__name__})"
+        )
+
+
+def store_profile(profile: Profile) -> Outcome:
+    """Create, update or recognise the candidate behind a parsed CV. Call inside a transaction."""
+    warnings = list(profile.warnings)
+    same = Candidate.objects.filter(content_hash=profile.content_hash).order_by("id").first()
+    if same is not None:
+        return Outcome(profile.source, ImportStatus.UNCHANGED, candidate_id=same.id, warnings=warnings)
+    keys = identity_keys(profile.contact.emails, profile.contact.phone)
+    matches = _candidates_with_keys(keys)
+    earlier = next((c for c in matches if c.source == profile.source), None)
+    if earlier is not None:
+        # A new version of a file imported before: the profile is replaced, the person kept.
+        _write_profile(earlier, profile)
+        return Outcome(profile.source, ImportStatus.UPDATED, candidate_id=earlier.id, warnings=warnings)
+    candidate = Candidate()
+    _write_profile(candidate, profile)
+    if matches:
+        first = matches[0]
+        Candidate.objects.filter(pk=candidate.pk).update(duplicate_of=first)
+        return Outcome(
+            profile.source,
+            ImportStatus.DUPLICATE,
+            reason=f"same e-mail or phone as #{first.id} {first.name} ({first.source or 'no source'})",
+            candidate_id=candidate.id,
+            duplicate_of=first.id,
+            warnings=warnings,
+        )
+    return Outcome(profile.source, ImportStatus.IMPORTED, candidate_id=candidate.id, warnings=warnings)
+
+
+def _candidates_with_keys(keys: list[str]) -> list[Candidate]:
+    if not keys:
+        return []
+    ids = CandidateIdentity.objects.filter(key__in=keys).values_list("candidate_id", flat=True)
+    return list(Candidate.objects.filter(pk__in=ids).order_by("id"))
+
+
+def _write_profile(candidate: Candidate, profile: Profile) -> None:
+    contact, prefs = profile.contact, profile.preferences
+    replacing = candidate.pk is not None
+    candidate.name = contact.name or candidate.name
+    candidate.emails = contact.emails
+    candidate.phone = contact.phone
+    candidate.city, candidate.country = contact.city, contact.country
+    candidate.github_url = contact.github_url
+    candidate.linkedin_url = contact.linkedin_url
+    candidate.website_url = contact.website_url
+    candidate.headline = profile.headline[:200]
+    candidate.seniority = profile.seniority.value if profile.seniority else ""
+    candidate.total_years = profile.total_years
+    candidate.work_mode = prefs.work_mode.value if prefs.work_mode else ""
+    candidate.open_to_relocation = prefs.open_to_relocation
+    candidate.right_to_work = prefs.right_to_work
+    candidate.notice_weeks = prefs.notice_weeks
+    candidate.salary_expectation = prefs.salary_expectation
+    candidate.salary_currency = prefs.salary_currency if prefs.salary_expectation else ""
+    candidate.source = profile.source[:500]
+    candidate.raw_text = profile.text
+    candidate.content_hash = profile.content_hash
+    candidate.save()
+    if replacing:
+        for related in (Experience, CandidateSkill, ScaleClaim, CandidateIdentity):
+            related.objects.filter(candidate=candidate).delete()
+    Experience.objects.bulk_create(
+        Experience(
+            candidate=candidate,
+            employer=job.employer[:200],
+            title=job.title[:200],
+            start=job.start,
+            end=job.end,
+            description=job.text,
+        )
+        for job in profile.jobs
+    )
+    CandidateSkill.objects.bulk_create(
+        CandidateSkill(
+            candidate=candidate,
+            skill=skill.skill,
+            years=skill.years,
+            last_used=skill.last_used,
+            strength=min(1.0, max(0.0, skill.strength)),
+            evidence=[evidence.as_dict() for evidence in skill.evidence],
+        )
+        for skill in profile.skills
+    )
+    ScaleClaim.objects.bulk_create(
+        ScaleClaim(
+            candidate=candidate,
+            metric=claim.metric.value,
+            value=claim.value,
+            unit=claim.unit,
+            snippet=claim.snippet,
+        )
+        for claim in profile.scale_claims
+    )
+    CandidateIdentity.objects.bulk_create(
+        CandidateIdentity(candidate=candidate, key=key)
+        for key in identity_keys(profile.contact.emails, profile.contact.phone)
+    )

@@ -1,0 +1,35 @@
+"""Background work on candidates, through the one task API (django-tasks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from shortlist.candidates.importing import import_one, path_source
+from shortlist.candidates.models import ImportFile, ImportStatus
+from shortlist.candidates.taxonomy import workspace_taxonomy
+
+
+@task()
+def import_uploaded_file(file_id: int) -> str:
+    """Import one uploaded CV. Idempotent: a file already processed is left as it is, so a task
+    delivered twice (worker restart, retry) does no harm."""
+    with transaction.atomic():
+        upload = ImportFile.objects.select_for_update().filter(pk=file_id).first()
+        if upload is None:
+            return "gone"
+        if upload.status != ImportStatus.QUEUED:
+            return upload.status
+    outcome = import_one(path_source(Path(upload.stored_path), upload.name), workspace_taxonomy())
+    ImportFile.objects.filter(pk=file_id, status=ImportStatus.QUEUED).update(
+        status=outcome.status,
+        reason=outcome.reason,
+        warnings=outcome.warnings,
+        candidate_id=outcome.candidate_id,
+        finished_at=timezone.now(),
+    )
+    Path(upload.stored_path).unlink(missing_ok=True)
+    return outcome.status

@@ -1,0 +1,88 @@
+"""CVs uploaded through the workspace: stored, recorded, and queued one task per file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from shortlist.candidates.models import ImportBatch, ImportFile, ImportStatus
+from shortlist.engine.documents import DocumentError, Limits, document_format, iter_zip
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _safe_name(index: int, name: str) -> str:
+    base = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip("._") or "upload"
+    return f"{index:05d}-{base[-120:]}"
+
+
+def create_batch(
+    files: Iterable[UploadedFile], user: AbstractBaseUser | None, limits: Limits | None = None
+) -> ImportBatch:
+    """Save every file (zip members one by one) and queue its import once the rows are committed."""
+    from shortlist.candidates.tasks import import_uploaded_file
+
+    limits = limits or Limits()
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(created_by=user if user and user.is_authenticated else None)
+        folder = Path(settings.UPLOAD_DIR) / str(batch.pk)
+        folder.mkdir(parents=True, exist_ok=True)
+        rows: list[ImportFile] = []
+        for upload in files:
+            rows.extend(_store(upload, folder, len(rows), batch, limits))
+        ImportFile.objects.bulk_create(rows)
+        queued = list(batch.files.filter(status=ImportStatus.QUEUED).values_list("pk", flat=True))
+        transaction.on_commit(lambda: [import_uploaded_file.enqueue(pk) for pk in queued])
+    return batch
+
+
+def _refused(batch: ImportBatch, name: str, reason: str) -> ImportFile:
+    return ImportFile(
+        batch=batch, name=name, status=ImportStatus.FAILED, reason=reason, finished_at=timezone.now()
+    )
+
+
+def _store(
+    upload: UploadedFile, folder: Path, index: int, batch: ImportBatch, limits: Limits
+) -> list[ImportFile]:
+    name = upload.name or "upload"
+    if upload.size is not None and upload.size > limits.max_bytes:
+        mb = 1024 * 1024
+        return [_refused(batch, name, f"file is {upload.size / mb:.1f} MB, larger than the "
+                                      f"{limits.max_bytes / mb:.1f} MB limit")]  # fmt: skip
+    if name.lower().endswith(".zip"):
+        return _store_zip(upload, name, folder, index, batch, limits)
+    try:
+        document_format(name)
+    except DocumentError as error:
+        return [_refused(batch, name, error.reason)]
+    target = folder / _safe_name(index, name)
+    with target.open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    return [ImportFile(batch=batch, name=name, stored_path=str(target))]
+
+
+def _store_zip(
+    upload: UploadedFile, name: str, folder: Path, index: int, batch: ImportBatch, limits: Limits
+) -> list[ImportFile]:
+    rows: list[ImportFile] = []
+    try:
+        for member, content in iter_zip(upload.read(), limits):
+            shown = f"{name}/{member}"
+            if isinstance(content, DocumentError):
+                rows.append(_refused(batch, shown, content.reason))
+                continue
+            target = folder / _safe_name(index + len(rows), member)
+            target.write_bytes(content)
+            rows.append(ImportFile(batch=batch, name=shown, stored_path=str(target)))
+    except DocumentError as error:
+        rows.append(_refused(batch, name, error.reason))
+    return rows
