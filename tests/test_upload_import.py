@@ -27,16 +27,14 @@ def _upload(name: str, data: bytes | None = None) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data if data is not None else (FIXTURES / name).read_bytes())
 
 
-def test_upload_is_queued_then_imported_by_the_worker(
-    signed_in: object, django_capture_on_commit_callbacks: object
-) -> None:
+@pytest.mark.django_db(transaction=True)  # the worker commits and closes connections as in production
+def test_upload_is_queued_then_imported_by_the_worker(signed_in: object) -> None:
     files = [
         _upload("anna-kowalska.pdf"),
         _upload("chloe-bennett.docx"),
         _upload("broken.pdf", b"%PDF-1.4 garbage"),
     ]
-    with django_capture_on_commit_callbacks(execute=True):
-        response = signed_in.post(reverse("web:upload"), {"files": files})
+    response = signed_in.post(reverse("web:upload"), {"files": files})
     assert response.status_code == 302
     page = signed_in.get(response["Location"]).content.decode()
     assert "3 queued" in page and 'http-equiv="refresh"' in page
