@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from shortlist.candidates.models import Candidate, CandidateSkill, Experience, ScaleClaim
+from shortlist.candidates.models import (
+    Candidate,
+    CandidateSkill,
+    Experience,
+    ImportBatch,
+    ImportFile,
+    ScaleClaim,
+)
 from shortlist.clients.models import Client, GrowthPlan, Role, RoleRequirement
 from shortlist.pipeline.models import Application, ApplicationNote
 
@@ -46,8 +53,12 @@ def one_of_everything(user: object = None) -> dict[str, object]:
     )
     application = Application.open(candidate, role, user=user)
     note = ApplicationNote.objects.create(application=application, author=user, body="Call on Friday")
+    batch = ImportBatch.objects.create()
+    upload = ImportFile.objects.create(batch=batch, name="grace.pdf", status="imported", candidate=candidate)
     return {
         "client": client, "plan": plan, "role": role, "candidate": candidate, "experience": experience,
         "skill": skill, "claim": claim, "application": application, "note": note,
         "change": application.history.get(),
+        "batch": batch,
+        "upload": upload,
     }  # fmt: skip

@@ -6,6 +6,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from shortlist.candidates.models import Candidate, CandidateSkill
 from shortlist.pipeline.models import Application, StageChange
 from tests.factories import one_of_everything
 
@@ -22,7 +23,7 @@ def test_every_model_of_ours_is_in_the_admin() -> None:
     names = {model._meta.model_name for model in _our_models()}
     assert names >= {
         "candidate", "experience", "candidateskill", "scaleclaim", "client", "growthplan", "role",
-        "application", "stagechange", "applicationnote",
+        "application", "stagechange", "applicationnote", "importbatch", "importfile",
     }  # fmt: skip
 
 
@@ -81,3 +82,25 @@ def test_stage_history_is_read_only_in_the_admin(admin_user_client: object) -> N
     )
     assert response.status_code == 403
     assert StageChange.objects.get(pk=change.pk).note == ""
+
+
+def test_admin_merges_two_selected_profiles_into_the_older(admin_user_client: object) -> None:
+    grace = one_of_everything()["candidate"]
+    copy = Candidate.objects.create(name="Grace B. Hopper", emails=["grace@example.org"], duplicate_of=grace)
+    CandidateSkill.objects.create(candidate=copy, skill="cobol", years=10, last_used=1990, strength=1)
+    response = admin_user_client.post(
+        reverse("admin:candidates_candidate_changelist"),
+        {"action": "merge_selected", "_selected_action": [grace.pk, copy.pk]},
+        follow=True,
+    )
+    assert f"Merged #{copy.pk} into #{grace.pk}" in response.content.decode()
+    assert not Candidate.objects.filter(pk=copy.pk).exists()
+    assert set(grace.skills.values_list("skill", flat=True)) == {"go", "cobol"}
+
+
+def test_admin_filters_likely_duplicates(admin_user_client: object) -> None:
+    grace = one_of_everything()["candidate"]
+    Candidate.objects.create(name="Grace Copy", duplicate_of=grace)
+    url = reverse("admin:candidates_candidate_changelist")
+    html = admin_user_client.get(url, {"duplicate_of__isempty": "0"}).content.decode()
+    assert "Grace Copy" in html and ">Grace Hopper<" not in html

@@ -1,11 +1,28 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
 
-from shortlist.candidates.models import Candidate, CandidateSkill, Experience, ScaleClaim
+from shortlist.candidates.merge import MergeError, merge_candidates
+from shortlist.candidates.models import (
+    Candidate,
+    CandidateSkill,
+    Experience,
+    ImportBatch,
+    ImportFile,
+    ScaleClaim,
+)
+
+
+def _evidence(skill: CandidateSkill) -> str:
+    return format_html_join(
+        "",
+        "<div>“{}” <small>({})</small></div>",
+        ((e.get("snippet", ""), e.get("section", "")) for e in skill.evidence),
+    )
 
 
 class ExperienceInline(admin.StackedInline):
@@ -17,7 +34,12 @@ class ExperienceInline(admin.StackedInline):
 class CandidateSkillInline(admin.TabularInline):
     model = CandidateSkill
     extra = 0
-    fields = ["skill", "years", "last_used", "strength", "evidence"]
+    fields = ["skill", "years", "last_used", "strength", "evidence_shown"]
+    readonly_fields = ["evidence_shown"]
+
+    @admin.display(description="Evidence")
+    def evidence_shown(self, skill: CandidateSkill) -> str:
+        return _evidence(skill)
 
 
 class ScaleClaimInline(admin.TabularInline):
@@ -29,8 +51,17 @@ class ScaleClaimInline(admin.TabularInline):
 @admin.register(Candidate)
 class CandidateAdmin(admin.ModelAdmin):
     list_display = ["name", "headline", "seniority", "total_years", "city", "country", "work_mode", "source"]
-    list_filter = ["seniority", "work_mode", "open_to_relocation", "country", "lawful_basis"]
+    list_filter = [
+        ("duplicate_of", admin.EmptyFieldListFilter),
+        "seniority",
+        "work_mode",
+        "open_to_relocation",
+        "country",
+        "lawful_basis",
+    ]
     search_fields = ["name", "headline", "city", "emails", "source"]
+    actions = ["merge_selected"]
+    raw_id_fields = ["duplicate_of"]
     # Counting a million rows on every page view is wasted work; the paginator copes without it.
     show_full_result_count = False
     list_per_page = 50
@@ -38,7 +69,7 @@ class CandidateAdmin(admin.ModelAdmin):
     readonly_fields = ["content_hash", "created_at", "updated_at"]
     inlines = [ExperienceInline, CandidateSkillInline, ScaleClaimInline]
     fieldsets = [
-        (None, {"fields": ["name", "headline", "seniority", "total_years"]}),
+        (None, {"fields": ["name", "headline", "seniority", "total_years", "duplicate_of"]}),
         (
             "Contact",
             {"fields": ["emails", "phone", ("city", "country"), "github_url", "linkedin_url", "website_url"]},
@@ -64,6 +95,19 @@ class CandidateAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.action(description="Merge the two selected profiles (keeps the older one)")
+    def merge_selected(self, request: HttpRequest, queryset: QuerySet[Candidate]) -> None:
+        ids = sorted(queryset.values_list("pk", flat=True))
+        if len(ids) != 2:
+            self.message_user(request, "Select exactly two profiles to merge.", messages.WARNING)
+            return
+        try:
+            kept = merge_candidates(ids[0], ids[1])
+        except MergeError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        self.message_user(request, f"Merged #{ids[1]} into #{kept.pk} {kept.name}.", messages.SUCCESS)
 
 
 @admin.register(CandidateSkill)
@@ -97,3 +141,35 @@ class ExperienceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["candidate"]
     list_select_related = ["candidate"]
     show_full_result_count = False
+
+
+class ImportFileInline(admin.TabularInline):
+    model = ImportFile
+    extra = 0
+    fields = ["name", "status", "reason", "candidate", "finished_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "created_by", "created_at"]
+    list_select_related = ["created_by"]
+    inlines = [ImportFileInline]
+
+
+@admin.register(ImportFile)
+class ImportFileAdmin(admin.ModelAdmin):
+    list_display = ["name", "status", "reason", "batch", "finished_at"]
+    list_filter = ["status"]
+    search_fields = ["name", "reason"]
+    list_select_related = ["batch"]
+    raw_id_fields = ["candidate", "batch"]
+    readonly_fields = ["warnings_shown"]
+
+    @admin.display(description="Warnings")
+    def warnings_shown(self, item: ImportFile) -> str:
+        return format_html("{}", "; ".join(item.warnings))
