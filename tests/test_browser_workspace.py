@@ -28,7 +28,7 @@ def test_recruiter_logs_in_and_walks_from_client_to_candidate(
 
     page.get_by_role("link", name="Senior Go Engineer - HFT Platform").click()
     page.get_by_role("heading", name=re.compile("Senior Go Engineer")).wait_for()
-    assert page.locator(".tag.must").all_inner_texts() == ["go"]
+    assert page.locator(".tag.must").all_inner_texts() == ["Go"]
     assert page.locator(".lane", has_text="Sourced").get_by_role("link", name="Grace Hopper").is_visible()
 
     page.get_by_role("link", name="Grace Hopper").click()

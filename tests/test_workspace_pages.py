@@ -42,7 +42,7 @@ def test_dashboard_lists_clients_roles_and_pool_size(signed_in: object) -> None:
 def test_role_page_shows_requirements_growth_and_pipeline(signed_in: object) -> None:
     role = one_of_everything()["role"]
     html = signed_in.get(reverse("web:role", args=[role.pk])).content.decode()
-    assert "Must have" in html and ">go<" in html and ">kafka<" in html
+    assert "Must have" in html and ">Go<" in html and ">Kafka<" in html
     assert "80,000" in html  # the client's target traffic
     assert "Grace Hopper" in html  # sourced into the pipeline
 

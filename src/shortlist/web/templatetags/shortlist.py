@@ -1,0 +1,26 @@
+"""Presentation helpers for the workspace templates."""
+
+from __future__ import annotations
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+
+from shortlist.candidates.serialize import skill_name as _skill_name
+
+register = template.Library()
+
+
+@register.filter
+def skill_name(skill_id: str) -> str:
+    """ "kafka" → "Kafka", "rest-api-design" → "REST API design"."""
+    return _skill_name(skill_id)
+
+
+@register.filter
+def quantity(value: float | None) -> str:
+    """Large numbers whole and grouped (113,426), small ones with a decimal where it matters (2.5)."""
+    if value is None:
+        return "—"
+    if abs(value) >= 10 or float(value).is_integer():
+        return intcomma(round(value))
+    return f"{value:.1f}"
