@@ -82,3 +82,26 @@ def test_merge_refuses_nonsense(imported: list[int]) -> None:
     assert "cannot be merged with itself" in invoke("candidates", "merge", "1", "1").output
     result = invoke("candidates", "merge", str(imported[0]), "999999")
     assert result.exit_code == 1 and "No candidate with id 999999" in result.output
+
+
+def test_export_gives_a_json_resume_that_imports_back_to_the_same_profile(
+    imported: list[int], tmp_path: Path
+) -> None:
+    original = Candidate.objects.get(source="anna-kowalska.pdf")
+    result = invoke("candidates", "export", str(original.pk))
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert document["basics"]["name"] == original.name and document["work"]
+    (tmp_path / "again").mkdir()
+    (tmp_path / "again" / "anna.json").write_text(result.output)
+    (outcome,) = import_sources(iter_sources([tmp_path / "again"])).outcomes
+    again = Candidate.objects.get(pk=outcome.candidate_id)
+    assert (again.name, again.emails, again.city, again.country) == (
+        original.name, original.emails, original.city, original.country,
+    )  # fmt: skip
+    assert list(again.experiences.values_list("employer", "start", "end")) == list(
+        original.experiences.values_list("employer", "start", "end")
+    )
+    assert set(again.skills.values_list("skill", flat=True)) >= set(
+        original.skills.filter(strength__gt=0.3).values_list("skill", flat=True)
+    )

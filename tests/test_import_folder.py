@@ -132,3 +132,11 @@ def test_cli_import_prints_the_summary_and_exits_1_on_any_failure(pool: tuple[Pa
     clean = CliRunner().invoke(app, ["import", str(root / "fixtures")])
     assert clean.exit_code == 0
     assert f"{len(EXPECTED)} unchanged" in clean.output
+
+
+def test_the_file_size_limit_is_a_setting(tmp_path: Path, settings: object) -> None:
+    settings.IMPORT_MAX_FILE_MB = 1
+    big = tmp_path / "long.txt"
+    big.write_text("Jordan Example\nBackend Engineer\n" + "Python services. " * 80_000)
+    (outcome,) = import_sources(iter_sources([big])).outcomes
+    assert outcome.status == ImportStatus.FAILED and "larger than the 1.0 MB limit" in outcome.reason

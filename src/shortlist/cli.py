@@ -344,6 +344,26 @@ def _print_profile(profile: dict[str, Any]) -> None:
         console.print(f"Scale: {claim['value']:,.0f} {claim['unit']} — {claim['snippet']}")
 
 
+@candidates_app.command("export")
+def candidates_export(candidate_id: Annotated[int, typer.Argument(help="The candidate's id.")]) -> None:
+    """Print a profile as a JSON Resume document (https://jsonresume.org/schema).
+
+    Example: shortlist candidates export 42 > anna.json
+    """
+    setup_django()
+    from shortlist.candidates.models import Candidate
+    from shortlist.candidates.profiles import to_profile
+    from shortlist.candidates.serialize import PROFILE_PREFETCH
+    from shortlist.candidates.taxonomy import workspace_taxonomy
+    from shortlist.engine.jsonresume import profile_to_json_resume
+
+    candidate = Candidate.objects.prefetch_related(*PROFILE_PREFETCH).filter(pk=candidate_id).first()
+    if candidate is None:
+        raise _fail(f"no candidate with id {candidate_id}", code=1)
+    document = profile_to_json_resume(to_profile(candidate), workspace_taxonomy())
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
 @candidates_app.command("merge")
 def candidates_merge(
     keep: Annotated[int, typer.Argument(help="The profile to keep.")],

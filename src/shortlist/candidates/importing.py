@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
 from shortlist.candidates.models import (
@@ -72,8 +73,20 @@ def _fail(name: str, reason: str) -> Source:
     return Source(name, read)
 
 
-def iter_sources(paths: Iterable[Path]) -> Iterator[Source]:
+def import_limits() -> Limits:
+    """The per-file limits, from settings (SHORTLIST_MAX_FILE_MB and friends)."""
+    mb = 1024 * 1024
+    return Limits(
+        max_bytes=settings.IMPORT_MAX_FILE_MB * mb,
+        max_pages=settings.IMPORT_MAX_PAGES,
+        max_zip_total_bytes=settings.IMPORT_MAX_ZIP_MB * mb,
+        max_compression_ratio=float(settings.IMPORT_MAX_ZIP_RATIO),
+    )
+
+
+def iter_sources(paths: Iterable[Path], limits: Limits | None = None) -> Iterator[Source]:
     """Files as given, folders recursively (hidden files skipped), zip archives member by member."""
+    limits = limits or import_limits()
     for path in paths:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
@@ -81,9 +94,9 @@ def iter_sources(paths: Iterable[Path]) -> Iterator[Source]:
                 if any(part.startswith(".") for part in relative.parts):
                     continue
                 # The path inside the folder: the file name, with sub-folders where there are any.
-                yield from _file_sources(child, relative.as_posix())
+                yield from _file_sources(child, relative.as_posix(), limits)
         elif path.is_file():
-            yield from _file_sources(path, path.name)
+            yield from _file_sources(path, path.name, limits)
         else:
             yield _fail(str(path), "no such file or folder")
 
@@ -108,12 +121,11 @@ def count_sources(paths: Iterable[Path]) -> int:
 def path_source(path: Path, name: str, limits: Limits | None = None) -> Source:
     """A single stored file (an upload, saved with its original extension) under the name the
     recruiter gave it."""
-    limits = limits or Limits()
+    limits = limits or import_limits()
     return Source(name, lambda: read_document(path, limits))
 
 
-def _file_sources(path: Path, name: str, limits: Limits | None = None) -> Iterator[Source]:
-    limits = limits or Limits()
+def _file_sources(path: Path, name: str, limits: Limits) -> Iterator[Source]:
     if path.suffix.lower() != ".zip":
         yield Source(name, lambda: read_document(path, limits))
         return

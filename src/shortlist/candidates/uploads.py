@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from shortlist.candidates.importing import import_limits
 from shortlist.candidates.models import ImportBatch, ImportFile, ImportStatus
 from shortlist.engine.documents import DocumentError, Limits, document_format, iter_zip
 
@@ -29,7 +30,7 @@ def create_batch(
     """Save every file (zip members one by one) and queue its import once the rows are committed."""
     from shortlist.candidates.tasks import import_uploaded_file
 
-    limits = limits or Limits()
+    limits = limits or import_limits()
     with transaction.atomic():
         batch = ImportBatch.objects.create(created_by=user if user and user.is_authenticated else None)
         folder = Path(settings.UPLOAD_DIR) / str(batch.pk)
