@@ -213,6 +213,11 @@ ALIASES = [
     ("real-time processing", "real-time-processing"),
     ("algo trading", "trading"),
     ("SWIFT payments", "swift-payments"),
+    ("etcd", "etcd"),
+    ("real-time", "real-time-processing"),
+    ("RTB", "real-time-bidding"),
+    ("web services", "web-services"),
+    ("object-relational mapping", "orm"),
 ]
 
 
@@ -301,6 +306,8 @@ def test_implied_is_the_transitive_closure(taxonomy):
     assert "django-rest-framework" not in taxonomy.implied("django-rest-framework")
     assert taxonomy.implied("python") == frozenset()
     assert taxonomy.implied("no-such-skill") == frozenset()
+    assert taxonomy.implied("real-time-bidding") >= {"adtech", "real-time-processing"}
+    assert "banking" in taxonomy.implied("open-banking")
 
 
 def test_similarity_is_symmetric_and_bounded(taxonomy):

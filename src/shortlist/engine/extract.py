@@ -4,6 +4,8 @@ One compiled pattern per taxonomy finds every spelling of every skill in a singl
 text. Words that are ordinary English ("Go", "Spring", "Swift", "R") then need support before they count:
 a cue next to them ("written in Go", "Go 1.21"), a skills-list neighbour ("Go, Python"), or, for the milder
 cases, a capital letter in mid-sentence. Vetoes ("go-getter", "spring 2019", "rust removal") always win.
+A domain word inside an employer's name ("Thames Valley Logistics") is not the candidate's domain, and a
+compound also names the related skill written inside it ("open banking" is banking too).
 
 Strength is decided here and nowhere else: ``SECTION_WEIGHTS[section] * KIND_FACTORS[kind]``. Negated
 mentions ("no experience with Kafka") are returned with strength 0.0 and kind "negated" so a caller can show
@@ -207,7 +209,9 @@ _CLAUSE_BREAK_RE = re.compile(
     r"[;,]|\b(?:but|while|whereas|although|though|however|yet|except)\b|\s[-\u2013\u2014]\s"
 )
 _ENUM_GAP_RE = re.compile(r"(?:[\s,/|;&+·()\[\]]|\band\b|\bor\b|\s[-\u2013]\s)*")
-_ENUM_SEPARATOR_RE = re.compile(r"[,/|;&+·()\[\]]|\band\b|\bor\b|\s[-\u2013]\s")
+# In prose a semicolon ends a clause ("Civil 3D; load calculations in MATLAB"); only a list enumerates
+# with one.
+_ENUM_SEPARATOR_RE = re.compile(r"[,/|&+·()\[\]]|\band\b|\bor\b|\s[-\u2013]\s")
 _LIST_SEPARATOR_RE = re.compile(r"(?=[,;|•·/&\t\sa])(?:[,;|•·/&\t]|\s[-\u2013]\s|\band\b|\s{3,})")
 _LIST_STRIP = " \t\r\n*->\u2013\u2014" + _BULLETS
 # fmt: off
@@ -220,6 +224,53 @@ _LIST_STOPWORDS = frozenset(
     }
 )
 # fmt: on
+# A domain word written as part of a proper name is the employer, not the candidate's field: "Thames Valley
+# Logistics", "Bidwell Media", "Grachten Cloud B.V.". These words after it make it a job or team title
+# instead ("Payments Engineer", "Payments Platform"); these make it a company even without a word before it.
+# fmt: off
+_TITLE_WORDS = frozenset(
+    {
+        "engineer", "engineers", "engineering", "developer", "developers", "development", "lead", "leads",
+        "leader", "manager", "management", "analyst", "analysts", "analytics", "architect", "architecture",
+        "consultant", "specialist", "team", "teams", "squad", "platform", "platforms", "product", "products",
+        "domain", "director", "head", "officer", "scientist", "designer", "tester", "administrator",
+        "executive", "partner", "advisor", "adviser", "operations", "coordinator", "associate", "assistant",
+        "supervisor", "planner", "controller", "intern", "trainee", "expert", "professional", "apps",
+        "applications", "software", "systems", "infrastructure", "experience", "industry", "sector",
+        "clients", "projects", "programme", "program",
+    }
+)
+_COMPANY_WORDS = frozenset(
+    {
+        "ltd", "limited", "inc", "llc", "llp", "plc", "gmbh", "ag", "bv", "b.v", "nv", "sa", "sas", "srl",
+        "spa", "oy", "ab", "as", "corp", "corporation", "co", "group", "holdings", "pty", "kg",
+    }
+)
+# A job header names a role or says "company"; an employer's name sits there, or alone on a short line.
+_HEADER_WORDS = frozenset(
+    {
+        "engineer", "developer", "manager", "analyst", "partner", "lead", "consultant", "intern", "officer",
+        "director", "architect", "scientist", "designer", "administrator", "executive", "associate",
+        "specialist", "advisor", "adviser", "head", "coordinator", "technician", "tester", "programmer",
+        "company", "employer", "trainee", "founder", "cto", "vp",
+    }
+)
+# A subject after a degree is a field of study, not a company: "MBA Marketing", "BSc Logistics".
+_DEGREE_WORDS = frozenset(
+    {
+        "mba", "bba", "bsc", "msc", "ba", "ma", "bcom", "mcom", "b.com", "m.com", "beng", "meng", "btech",
+        "mtech", "b.tech", "m.tech", "phd", "hnd", "pgdm", "pgdbm", "bachelor", "bachelors", "master",
+        "masters", "diploma", "certificate", "degree", "commerce",
+    }
+)
+# fmt: on
+_WORD_PUNCTUATION = "\"'()[]{},.;:!?*#|\u2013\u2014-"
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w&'\u2019.-]*)[ \t]+\Z")
+_WORDS_AFTER_RE = re.compile(r"[ \t]+([^\W\d_][\w&.]*)(?:[ \t,]+([^\W\d_][\w&.]*))?")
+# Skill categories whose compound spellings also name the skill inside them when the two are related by an
+# implication: "open banking" is banking, "AI/ML" is machine learning, "manual testing" is testing. Product
+# names are left out on purpose: "Spring Boot" is not Spring, "SQL Server" is not SQL.
+_NESTING_CATEGORIES = frozenset({"domain", "competency", "practice"})
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _UPPER_RE = re.compile(r"[A-Z]")
 _LOWER_RE = re.compile(r"[a-z]")
@@ -359,6 +410,8 @@ class _Matcher:
     pattern: re.Pattern[str]
     by_key: dict[str, tuple[str, _Rule | None]]
     keys: dict[str, str]  # matched text -> lookup key; spellings repeat, normalising each once is enough
+    domains: frozenset[str] = frozenset()  # ids of domain skills, checked for being part of a company name
+    nested: dict[str, frozenset[str]] | None = None  # compound key -> the related skills named inside it
 
 
 _MATCHERS: weakref.WeakKeyDictionary[Taxonomy, _Matcher] = weakref.WeakKeyDictionary()
@@ -388,7 +441,42 @@ def _build_matcher(taxonomy: Taxonomy) -> _Matcher:
     # Leading with the set of possible first characters lets the regex engine skip most positions cheaply.
     first = "".join(sorted(atom for atom in trie if atom is not None))
     pattern = re.compile(f"(?=[{first}])" + _LEFT + "(?:" + _trie_pattern(trie) + ")" + _RIGHT)
-    return _Matcher(pattern, by_key, {})
+    domains = frozenset(skill.id for skill in taxonomy if skill.category == "domain")
+    return _Matcher(pattern, by_key, {}, domains, _nested_skills(taxonomy, pattern, by_key))
+
+
+def _nested_skills(
+    taxonomy: Taxonomy, pattern: re.Pattern[str], by_key: dict[str, tuple[str, _Rule | None]]
+) -> dict[str, frozenset[str]]:
+    """For each compound spelling, the related skills whose own spelling it contains ("open banking")."""
+    nested: dict[str, frozenset[str]] = {}
+    for skill in taxonomy:
+        if skill.category not in _NESTING_CATEGORIES:
+            continue
+        for surface in skill.surfaces:
+            text = surface.lower()
+            inner = set()
+            for begin, finish in _inner_spans(pattern, text, 0, len(text)):
+                other = by_key.get(normalise_term(text[begin:finish]), (None, None))[0]
+                if other is None or other == skill.id:
+                    continue
+                if other in taxonomy.implied(skill.id) or skill.id in taxonomy.implied(other):
+                    inner.add(other)
+            if inner:
+                nested[normalise_term(surface)] = frozenset(inner)
+    return nested
+
+
+def _inner_spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spellings that start at a word inside text[start:end] and end at a word end, other than the whole."""
+    spans = []
+    for pos in range(start, end):
+        if pos > start and (text[pos - 1].isalnum() or not text[pos].isalnum()):
+            continue
+        match = pattern.match(text, pos, end if pos > start else end - 1)
+        if match is not None and (match.end() == end or not text[match.end()].isalnum()):
+            spans.append(match.span())
+    return spans
 
 
 def _atoms(surface: str) -> list[str]:
@@ -636,12 +724,13 @@ class _SentenceFacts:
 
 
 class _Candidate:
-    __slots__ = ("end", "key", "rule", "sentence", "skill", "start", "status")
+    __slots__ = ("end", "in_run", "key", "rule", "sentence", "skill", "start", "status")
 
     def __init__(self, skill: str, start: int, end: int, key: str, rule: _Rule | None, sentence: int) -> None:
         self.skill, self.start, self.end, self.key, self.rule = skill, start, end, key, rule
         self.sentence = sentence
         self.status = _ACCEPT if rule is None else _SOFT
+        self.in_run = False  # one of three or more skills separated only by spaces: a tag list
 
 
 def _extract(doc: _Document, matcher: _Matcher, section: str, start: int, end: int) -> list[Mention]:
@@ -667,11 +756,79 @@ def _extract(doc: _Document, matcher: _Matcher, section: str, start: int, end: i
             continue  # "R2", "C4": part numbers, not languages
         sentence = max(bisect.bisect_right(starts, m_start) - 1, 0)
         candidates.append(_Candidate(skill_id, m_start, m_end, key, rule, sentence))
+        if matcher.nested and key in matcher.nested:
+            inner = matcher.nested[key]
+            for begin, finish in _inner_spans(matcher.pattern, doc.lowered, m_start, m_end):
+                inner_key = normalise_term(doc.lowered[begin:finish])
+                inner_id, inner_rule = by_key.get(inner_key, (None, None))
+                if inner_id in inner:
+                    candidates.append(_Candidate(inner_id, begin, finish, inner_key, inner_rule, sentence))
     for candidate in candidates:
         if candidate.rule is not None:
             candidate.status = _judge(doc, candidate, in_skills)
+    if not in_skills and len(candidates) >= 3:
+        _mark_runs(doc, candidates)
     _rescue_list_items(doc, candidates, in_skills)
+    if matcher.domains:
+        domain_ends = {c.end for c in candidates if c.skill in matcher.domains}
+        for candidate in candidates:
+            if (
+                candidate.skill in matcher.domains
+                and candidate.status == _ACCEPT
+                and _in_a_name(doc, candidate, domain_ends)
+            ):
+                candidate.status = _HARD
     return _classify(doc, [c for c in candidates if c.status == _ACCEPT], section)
+
+
+def _mark_runs(doc: _Document, candidates: list[_Candidate]) -> None:
+    """Flag skills written as a bare tag list, "java spring hibernate jenkins", with no separators at all.
+
+    Three or more skills in a row with only spaces between them, one of them already accepted, are a list
+    however they are written: the other words in it are judged again as a skills list would judge them.
+    """
+    index = 0
+    while index < len(candidates):
+        finish = index
+        while finish + 1 < len(candidates):
+            left, right = candidates[finish], candidates[finish + 1]
+            gap = doc.text[left.end : right.start]
+            if right.sentence != left.sentence or not 0 < len(gap) <= 2 or not gap.isspace() or "\n" in gap:
+                break
+            finish += 1
+        run = candidates[index : finish + 1]
+        if len(run) >= 3 and any(c.status == _ACCEPT for c in run):
+            for cand in run:
+                cand.in_run = True
+                if cand.status != _ACCEPT and cand.rule is not None:
+                    cand.status = _judge(doc, cand, True)
+        index = finish + 1
+
+
+def _in_a_name(doc: _Document, cand: _Candidate, domain_ends: set[int]) -> bool:
+    """Whether a capitalised domain word is part of an employer's name ("Vélo Logistics", "Bidwell Media")."""
+    text = doc.text
+    if not text[cand.start : cand.end].istitle():
+        return False  # lowercase prose, or an acronym ("SaaS", "HR") that names the field itself
+    facts = doc.facts(cand.sentence)
+    after = _WORDS_AFTER_RE.match(text, cand.end, min(facts.end, cand.end + 40))
+    following = [w.lower().rstrip(".") for w in after.groups() if w] if after else []
+    if any(word in _COMPANY_WORDS for word in following):
+        return True
+    if following and following[0] in _TITLE_WORDS:
+        return False
+    before = _WORD_BEFORE_RE.search(text, max(facts.start, cand.start - 40), cand.start)
+    if before is None or not before.group(1)[0].isupper() or before.group(1).lower() in _DEGREE_WORDS:
+        return False
+    if before.end(1) in domain_ends:
+        return False  # "Banking Insurance Healthcare" is a list of domains, not a name
+    # Title case alone is not a name ("Power Transformers, Distribution Transformers"): the line must be a
+    # job header, or short enough to be nothing but a name ("Thistle Energy Data, Edinburgh").
+    words = [w.strip(_WORD_PUNCTUATION) for w in text[facts.start : facts.end].split()]
+    words = [w for w in words if _LETTER_RE.search(w)]
+    if any(w.lower() in _HEADER_WORDS for w in words):
+        return True
+    return len(words) <= 6 and all(w[0].isupper() for w in words)
 
 
 def _judge(doc: _Document, cand: _Candidate, in_skills: bool) -> int:
@@ -718,7 +875,7 @@ def _rescue_list_items(doc: _Document, candidates: list[_Candidate], in_skills: 
         for index, cand in enumerate(candidates):
             if cand.status != _SOFT:
                 continue
-            listy = in_skills or doc.facts(cand.sentence).listy
+            listy = in_skills or cand.in_run or doc.facts(cand.sentence).listy
             case_ok = _case_ok(doc.text[cand.start : cand.end], cand.rule.case)  # type: ignore[union-attr]
             for other_index in (index - 1, index + 1):
                 if not 0 <= other_index < len(candidates):
