@@ -89,3 +89,10 @@ def test_pages_query_count_does_not_grow_with_data(
     ]:
         with django_assert_max_num_queries(10):
             assert signed_in.get(reverse(name, args=args)).status_code == 200
+
+
+def test_role_page_explains_each_weight(signed_in: object) -> None:
+    role = one_of_everything()["role"]
+    html = signed_in.get(reverse("web:role", args=[role.pk])).content.decode()
+    assert "What matters for this role, and why" in html
+    assert "Proven scale" in html and "80k" in html  # the client's growth, read back

@@ -21,6 +21,9 @@ Examples:
   shortlist candidates list --json     every profile with skills and evidence
   shortlist candidates show 42         one profile: skills, years, evidence
   shortlist candidates merge 42 57     fold profile 57 into 42
+  shortlist role import hft-go.yaml    create or update a role from its YAML
+  shortlist role show 3                the weighted criteria, each with its why
+  shortlist role draft jd.txt          a role YAML drafted from a job description
   shortlist demo --candidates 500      load demo clients, roles, candidates
   shortlist serve --port 8000          serve the workspace on 127.0.0.1:8000
   shortlist createuser alice --admin   add a user (asks for the password)
@@ -38,6 +41,8 @@ app = typer.Typer(
 )
 candidates_app = typer.Typer(help="List, show and merge candidate profiles.", no_args_is_help=True)
 app.add_typer(candidates_app, name="candidates")
+role_app = typer.Typer(help="Import, export, show and draft roles (the role YAML).", no_args_is_help=True)
+app.add_typer(role_app, name="role")
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
@@ -415,6 +420,112 @@ def _stop_with_parent(parent: int) -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+def _find_role(role_id: int) -> Any:
+    from shortlist.clients.models import Role
+
+    role = (
+        Role.objects.select_related("client", "growth_plan")
+        .prefetch_related("requirements")
+        .filter(pk=role_id)
+        .first()
+    )
+    if role is None:
+        raise _fail(f"no role with id {role_id}", code=1)
+    return role
+
+
+@role_app.command("import")
+def role_import(
+    path: Annotated[Path, typer.Argument(help="A role YAML file (see DESIGN.md for the keys).")],
+) -> None:
+    """Create a role from its YAML, or update the client's role with the same title.
+
+    Example: shortlist role import hft-go.yaml
+    """
+    setup_django()
+    from shortlist.clients.roles import parse_role_file, save_role_spec
+    from shortlist.engine.rolefile import RoleFileError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"{path}: cannot read ({exc.__class__.__name__}: {exc})", code=1) from None
+    try:
+        spec, warnings = parse_role_file(text, str(path))
+        role, created = save_role_spec(spec)
+    except RoleFileError as exc:
+        raise _fail(str(exc), code=1) from None
+    for warning in warnings:
+        err.print(f"[yellow]warning:[/] {path}: {warning}")
+    console.print(f"{'Created' if created else 'Updated'} role #{role.pk} {role.title} ({role.client.name}).")
+
+
+@role_app.command("export")
+def role_export(role_id: Annotated[int, typer.Argument(help="The role's id.")]) -> None:
+    """Print a role as YAML; `role import` of the output gives the same role.
+
+    Example: shortlist role export 3 > hft-go.yaml
+    """
+    setup_django()
+    from shortlist.clients.roles import export_role
+
+    sys.stdout.write(export_role(_find_role(role_id)))
+
+
+@role_app.command("show")
+def role_show(
+    role_id: Annotated[int, typer.Argument(help="The role's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="The role profile as JSON.")] = False,
+) -> None:
+    """Show a role's weighted criteria, each with the reason to read back to the client.
+
+    Example: shortlist role show 3
+    """
+    setup_django()
+    from rich.table import Table
+
+    from shortlist.clients.roles import role_profile
+
+    role = _find_role(role_id)
+    profile = role_profile(role)
+    if as_json:
+        console.print_json(json.dumps(profile.as_dict(), ensure_ascii=False))
+        return
+    console.print(f"[bold]#{role.pk} {role.title}[/] — {role.client.name} · playbook {profile.playbook}")
+    table = Table("Weight", "Criterion", "Why", title="Weighted criteria", title_justify="left")
+    for criterion in sorted(profile.criteria, key=lambda c: -c.weight):
+        table.add_row(f"{criterion.weight:.0%}", criterion.label, criterion.why)
+    console.print(table)
+    for reason in profile.scale.reasons:
+        console.print(f"Growth: {reason}")
+    for warning in profile.warnings:
+        console.print(f"[yellow]warning:[/] {warning}")
+
+
+@role_app.command("draft")
+def role_draft(
+    path: Annotated[Path, typer.Argument(help="A job description as text (.txt, .md).")],
+) -> None:
+    """Draft a role YAML from a pasted job description, for review before `role import`.
+
+    Example: shortlist role draft jd.txt > draft.yaml
+    """
+    setup_django()
+    from shortlist.candidates.taxonomy import workspace_taxonomy
+    from shortlist.clients.roles import workspace_playbooks
+    from shortlist.engine.jd import parse_job_description
+    from shortlist.engine.rolefile import dump_role_yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"{path}: cannot read ({exc.__class__.__name__}: {exc})", code=1) from None
+    draft = parse_job_description(text, taxonomy=workspace_taxonomy(), playbooks=workspace_playbooks())
+    for note in draft.notes:
+        err.print(f"[dim]# {note}[/]")
+    sys.stdout.write(dump_role_yaml(draft.spec))
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 
 from shortlist.clients.models import Client, GrowthPlan, Role, RoleRequirement
@@ -54,8 +55,30 @@ class RoleRequirementInline(admin.TabularInline):
     fields = ["term", "kind", "weight"]
 
 
+class RoleForm(forms.ModelForm):
+    class Meta:
+        model = Role
+        fields = [
+            "client", "title", "status", "project_type", "languages", "seniority", "location",
+            "remote_policy", "salary_min", "salary_max", "salary_currency", "growth_plan", "culture",
+            "description",
+        ]  # fmt: skip
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        from shortlist.clients.roles import workspace_playbooks
+
+        super().__init__(*args, **kwargs)
+        choices = sorted((pid, f"{book.name} ({pid})") for pid, book in workspace_playbooks().items())
+        self.fields["project_type"] = forms.ChoiceField(
+            choices=choices,
+            label="Project type",
+            help_text="The playbook whose competencies the role starts from.",
+        )
+
+
 @admin.register(Role)
 class RoleAdmin(admin.ModelAdmin):
+    form = RoleForm
     list_display = ["title", "client", "project_type", "seniority", "location", "remote_policy", "status"]
     list_filter = ["status", "project_type", "seniority", "remote_policy", "client"]
     search_fields = ["title", "client__name", "description"]

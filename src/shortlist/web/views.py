@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from shortlist.candidates.models import Candidate, ImportBatch, ImportStatus
 from shortlist.candidates.uploads import create_batch
 from shortlist.clients.models import Client, GrowthPlan, Role
+from shortlist.clients.roles import role_profile
 from shortlist.engine.vocab import Seniority, Stage
 from shortlist.pipeline.models import Application
 
@@ -57,6 +58,7 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for application in applications:
         by_stage[Stage(application.stage)].append(application)
     requirements = list(role.requirements.all())
+    profile = role_profile(role)
     return render(
         request,
         "web/role.html",
@@ -66,6 +68,8 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "must": [r for r in requirements if r.kind == "must"],
             "nice": [r for r in requirements if r.kind == "nice"],
             "stages": [(stage, by_stage[stage]) for stage in Stage],
+            "profile": profile,
+            "criteria": sorted(profile.criteria, key=lambda c: (-c.weight, c.label)),
         },
     )
 
