@@ -96,3 +96,30 @@ def test_role_page_explains_each_weight(signed_in: object) -> None:
     html = signed_in.get(reverse("web:role", args=[role.pk])).content.decode()
     assert "What matters for this role, and why" in html
     assert "Proven scale" in html and "80k" in html  # the client's growth, read back
+
+
+def test_shortlist_page_ranks_the_pool_with_reasons(signed_in: object) -> None:
+    from shortlist.candidates import pool
+
+    pool.forget()
+    objects = one_of_everything()
+    role = objects["role"]
+    other = Candidate.objects.create(name="Linus Example", city="Cambridge", seniority="junior")
+    CandidateSkill.objects.create(candidate=other, skill="python", years=1, last_used=2026, strength=0.9)
+    html = signed_in.get(reverse("web:shortlist", args=[role.pk])).content.decode()
+    assert html.index("Grace Hopper") < html.index("Linus Example")  # the Go engineer first
+    assert "Built the order gateway in Go" in html  # the evidence behind the reason
+    assert "In pipeline" in html  # Grace was sourced already
+
+
+def test_adding_from_the_shortlist_opens_a_pipeline_entry(signed_in: object) -> None:
+    objects = one_of_everything()
+    role = objects["role"]
+    other = Candidate.objects.create(name="Linus Example")
+    url = reverse("web:add_to_pipeline", args=[role.pk])
+    response = signed_in.post(url, {"candidate": other.pk, "next": "https://evil.example/"})
+    assert response.status_code == 302 and response["Location"] == reverse("web:shortlist", args=[role.pk])
+    assert role.applications.filter(candidate=other, stage="sourced").exists()
+    again = signed_in.post(url, {"candidate": other.pk}, follow=True)
+    assert "already in this role" in again.content.decode()
+    assert signed_in.post(url, {"candidate": "nope"}).status_code == 400

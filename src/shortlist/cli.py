@@ -21,6 +21,8 @@ Examples:
   shortlist candidates list --json     every profile with skills and evidence
   shortlist candidates show 42         one profile: skills, years, evidence
   shortlist candidates merge 42 57     fold profile 57 into 42
+  shortlist match --role 3 --top 20    a ranked, explained shortlist for a role
+  shortlist match --role hft.yaml --json   the same from a role file, as JSON
   shortlist role import hft-go.yaml    create or update a role from its YAML
   shortlist role show 3                the weighted criteria, each with its why
   shortlist role draft jd.txt          a role YAML drafted from a job description
@@ -526,6 +528,144 @@ def role_draft(
     for note in draft.notes:
         err.print(f"[dim]# {note}[/]")
     sys.stdout.write(dump_role_yaml(draft.spec))
+
+
+@app.command()
+def match(
+    role: Annotated[
+        str | None, typer.Option("--role", help="A role id in the workspace, or a role YAML file.")
+    ] = None,
+    candidate: Annotated[
+        int | None, typer.Option("--candidate", help="Rank the open roles for this candidate instead.")
+    ] = None,
+    top: Annotated[int, typer.Option(min=1, max=10_000, help="How many results.")] = 20,
+    min_score: Annotated[float, typer.Option(min=0, max=100, help="Leave out scores below this.")] = 0,
+    must_filter: Annotated[
+        bool, typer.Option("--must-filter", help="Only candidates with evidence of every must-have.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The scripting contract (see DESIGN.md).")] = False,
+) -> None:
+    """Rank the pool for a role, with the reasons and gaps a recruiter can defend.
+
+    Example: shortlist match --role hft-go.yaml --top 10 --json
+    """
+    if (role is None) == (candidate is None):
+        raise _fail("give either --role ROLE_ID|ROLE.yaml or --candidate ID", code=2)
+    setup_django()
+    from shortlist.candidates import pool
+    from shortlist.candidates.models import Candidate
+
+    if candidate is not None:
+        _match_candidate(candidate, top, as_json)
+        return
+    profile, role_id = _role_profile(str(role))
+    from shortlist.engine.match import match as rank
+
+    with err.status("Scoring the pool…"):
+        results = rank(pool.pool_index(), profile, top=top, min_score=min_score, must_have_filter=must_filter)
+    people = Candidate.objects.in_bulk([r.candidate_id for r in results])
+    payload = {
+        "role": {"id": role_id, **profile.as_dict()},
+        "results": [
+            {
+                "rank": r.rank,
+                "score": r.score,
+                "candidate": {
+                    "id": r.candidate_id,
+                    "name": people[r.candidate_id].name if r.candidate_id in people else "",
+                    "source": people[r.candidate_id].source if r.candidate_id in people else "",
+                },
+                "breakdown": r.breakdown,
+                "reasons": r.reasons,
+                "gaps": r.gaps,
+                "counterfactual": r.counterfactual,
+                "summary": r.summary,
+            }
+            for r in results
+        ],
+    }
+    if as_json:
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        return
+    _print_shortlist(payload)
+
+
+def _role_profile(role: str) -> tuple[Any, int | None]:
+    from shortlist.clients import roles as role_service
+    from shortlist.engine.rolefile import RoleFileError
+    from shortlist.engine.roles import build_role_profile
+
+    if role.isdigit():
+        found = _find_role(int(role))
+        return role_service.role_profile(found), found.pk
+    path = Path(role)
+    try:
+        spec, warnings = role_service.parse_role_file(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"{path}: cannot read ({exc.__class__.__name__})", code=1) from None
+    except RoleFileError as exc:
+        raise _fail(str(exc), code=1) from None
+    for warning in warnings:
+        err.print(f"[yellow]warning:[/] {path}: {warning}")
+    from shortlist.candidates.taxonomy import workspace_taxonomy
+
+    return build_role_profile(spec, workspace_taxonomy(), role_service.workspace_playbooks()), None
+
+
+def _print_shortlist(payload: dict[str, Any]) -> None:
+    console.print(f"[bold]{payload['role']['title']}[/]")
+    if not payload["results"]:
+        console.print("No candidate scored above the cut-off.")
+        return
+    for row in payload["results"]:
+        person = row["candidate"]
+        console.print(f"\n[bold]{row['rank']:>2}. {row['score']:5.1f}  {person['name']}[/] (#{person['id']})")
+        if row["summary"]:
+            console.print(f"    {row['summary']}")
+        for reason in row["reasons"][:4]:
+            console.print(f"    [green]+[/] {reason}")
+        for gap in row["gaps"][:3]:
+            console.print(f"    [red]−[/] {gap}")
+        if row["counterfactual"]:
+            console.print(f"    [dim]{row['counterfactual']}[/]")
+
+
+def _match_candidate(candidate_id: int, top: int, as_json: bool) -> None:
+    from shortlist.candidates import pool
+    from shortlist.clients import roles as role_service
+    from shortlist.clients.models import Role
+    from shortlist.engine.match import roles_for_candidate
+
+    index = pool.pool_index()
+    if candidate_id not in index:
+        raise _fail(f"no candidate with id {candidate_id}", code=1)
+    open_roles = list(
+        Role.objects.filter(status="open")
+        .select_related("client", "growth_plan")
+        .prefetch_related("requirements")
+    )
+    profiles = [role_service.role_profile(r) for r in open_roles]
+    ranked = roles_for_candidate(index, candidate_id, profiles)[:top]
+    rows = []
+    for fit in ranked:
+        found = open_roles[fit.role_index]
+        rows.append(
+            {
+                "rank": fit.rank,
+                "score": fit.score,
+                "role": {"id": found.pk, "title": found.title, "client": found.client.name},
+                "reasons": fit.reasons,
+                "gaps": fit.gaps,
+                "summary": fit.summary,
+            }
+        )
+    if as_json:
+        sys.stdout.write(json.dumps({"candidate": candidate_id, "results": rows}, ensure_ascii=False) + "\n")
+        return
+    for row in rows:
+        console.print(
+            f"{row['rank']:>2}. {row['score']:5.1f}  {row['role']['title']} ({row['role']['client']})"
+        )
 
 
 def main() -> None:

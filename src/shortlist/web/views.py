@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from shortlist.candidates.models import Candidate, ImportBatch, ImportStatus
+from shortlist.candidates.pool import pool_index
 from shortlist.candidates.uploads import create_batch
 from shortlist.clients.models import Client, GrowthPlan, Role
 from shortlist.clients.roles import role_profile
+from shortlist.engine.match import match
 from shortlist.engine.vocab import Seniority, Stage
 from shortlist.pipeline.models import Application
 
@@ -171,3 +177,54 @@ def upload_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "pending": counts[ImportStatus.QUEUED] > 0,
         },
     )
+
+
+SHORTLIST_SIZES = (10, 20, 50, 100)
+
+
+@login_required
+def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
+    """The ranked, explained shortlist for a role, straight from the engine's index."""
+    role = get_object_or_404(
+        Role.objects.select_related("client", "growth_plan").prefetch_related("requirements"), pk=pk
+    )
+    try:
+        top = int(request.GET.get("top", 20))
+    except ValueError:
+        top = 20
+    top = top if top in SHORTLIST_SIZES else 20
+    must_filter = request.GET.get("must") == "1"
+    results = match(pool_index(), role_profile(role), top=top, must_have_filter=must_filter)
+    people = Candidate.objects.only("id", "name", "headline", "city", "country").in_bulk(
+        [r.candidate_id for r in results]
+    )
+    in_pipeline = set(role.applications.values_list("candidate_id", flat=True))
+    rows = [
+        {"match": r, "candidate": people.get(r.candidate_id), "in_pipeline": r.candidate_id in in_pipeline}
+        for r in results
+    ]
+    return render(
+        request,
+        "web/shortlist.html",
+        {"role": role, "rows": rows, "top": top, "sizes": SHORTLIST_SIZES, "must_filter": must_filter},
+    )
+
+
+@login_required
+@require_POST
+def add_to_pipeline(request: HttpRequest, pk: int) -> HttpResponse:
+    role = get_object_or_404(Role, pk=pk)
+    try:
+        candidate = Candidate.objects.get(pk=int(request.POST.get("candidate", "")))
+    except (ValueError, Candidate.DoesNotExist):
+        return HttpResponse("Unknown candidate.", status=400)
+    try:
+        with transaction.atomic():
+            Application.open(candidate, role, user=request.user, note="Added from the shortlist")
+        messages.success(request, f"{candidate.name} added to the pipeline as sourced.")
+    except IntegrityError:
+        messages.info(request, f"{candidate.name} is already in this role's pipeline.")
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("web:shortlist", pk=role.pk)
