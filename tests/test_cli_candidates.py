@@ -105,3 +105,15 @@ def test_export_gives_a_json_resume_that_imports_back_to_the_same_profile(
     assert set(again.skills.values_list("skill", flat=True)) >= set(
         original.skills.filter(strength__gt=0.3).values_list("skill", flat=True)
     )
+
+
+def test_similar_candidates_share_skills(imported: list[int]) -> None:
+    from shortlist.candidates import pool
+
+    pool.forget()
+    result = invoke("candidates", "similar", str(imported[0]), "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and imported[0] not in [r["candidate"]["id"] for r in rows]
+    assert all(0 <= r["similarity"] <= 1 for r in rows)
+    assert "no candidate with id 999999" in invoke("candidates", "similar", "999999").output

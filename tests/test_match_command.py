@@ -102,3 +102,19 @@ def test_bad_input_is_a_clear_error(imported: dict[str, int], tmp_path: Path) ->
     result = run("--role", str(bad))
     assert result.exit_code == 1 and "must_hav" in result.output
     assert "no candidate with id 99999" in run("--candidate", "99999").output
+
+
+def test_a_folder_of_cvs_is_ranked_without_importing(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for name in POOL:
+        shutil.copy(FIXTURES / "cvs" / name, folder / name)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 nothing")
+    result = run("--role", str(ROLE_FILE), "--folder", str(folder), "--min-score", "30", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["results"]
+    assert rows and rows[0]["candidate"]["source"] == "anna-kowalska.pdf"
+    assert rows[0]["candidate"]["name"] == "Anna Kowalska"
+    assert all(r["score"] >= 30 for r in rows)
+    assert "skipped broken.pdf" in result.output
+    assert not Candidate.objects.exists()

@@ -371,6 +371,42 @@ def candidates_export(candidate_id: Annotated[int, typer.Argument(help="The cand
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
+@candidates_app.command("similar")
+def candidates_similar(
+    candidate_id: Annotated[int, typer.Argument(help="The candidate's id.")],
+    top: Annotated[int, typer.Option(min=1, max=500, help="How many.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="As JSON.")] = False,
+) -> None:
+    """Candidates whose evidenced skills look most like this one's (cosine over evidence).
+
+    Example: shortlist candidates similar 42 --top 5
+    """
+    setup_django()
+    from shortlist.candidates import pool
+    from shortlist.candidates.models import Candidate
+    from shortlist.engine.match import similar_candidates
+
+    index = pool.pool_index()
+    if candidate_id not in index:
+        raise _fail(f"no candidate with id {candidate_id}", code=1)
+    found = similar_candidates(index, candidate_id, top)
+    people = Candidate.objects.in_bulk([s.candidate_id for s in found])
+    rows = [
+        {"candidate": {"id": s.candidate_id, "name": people[s.candidate_id].name,
+                       "source": people[s.candidate_id].source}, "similarity": round(s.similarity, 3),
+         "shared": list(s.shared)}
+        for s in found if s.candidate_id in people
+    ]  # fmt: skip
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return
+    for row in rows:
+        person = row["candidate"]
+        console.print(
+            f"{row['similarity']:.2f}  {person['name']} (#{person['id']})  {', '.join(row['shared'][:6])}"
+        )
+
+
 @candidates_app.command("merge")
 def candidates_merge(
     keep: Annotated[int, typer.Argument(help="The profile to keep.")],
@@ -543,9 +579,15 @@ def match(
     must_filter: Annotated[
         bool, typer.Option("--must-filter", help="Only candidates with evidence of every must-have.")
     ] = False,
+    folder: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--folder", help="Rank these CV files/folders/zips instead of the pool (nothing is saved)."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="The scripting contract (see DESIGN.md).")] = False,
 ) -> None:
-    """Rank the pool for a role, with the reasons and gaps a recruiter can defend.
+    """Rank the pool (or a folder of CVs) for a role, with the reasons and gaps a recruiter can defend.
 
     Example: shortlist match --role hft-go.yaml --top 10 --json
     """
@@ -561,9 +603,16 @@ def match(
     profile, role_id = _role_profile(str(role))
     from shortlist.engine.match import match as rank
 
-    with err.status("Scoring the pool…"):
-        results = rank(pool.pool_index(), profile, top=top, min_score=min_score, must_have_filter=must_filter)
-    people = Candidate.objects.in_bulk([r.candidate_id for r in results])
+    if folder:
+        index, people, failures = _folder_index(folder)
+        for name, reason in failures:
+            err.print(f"[yellow]skipped[/] {name}: {reason}")
+    else:
+        index, people = pool.pool_index(), None
+    with err.status("Scoring…"):
+        results = rank(index, profile, top=top, min_score=min_score, must_have_filter=must_filter)
+    if people is None:
+        people = Candidate.objects.in_bulk([r.candidate_id for r in results])
     payload = {
         "role": {"id": role_id, **profile.as_dict()},
         "results": [
@@ -588,6 +637,30 @@ def match(
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
         return
     _print_shortlist(payload)
+
+
+def _folder_index(paths: list[Path]) -> tuple[Any, dict[int, Any], list[tuple[str, str]]]:
+    """CVs read and parsed in memory and indexed on the spot: bulk screening without importing."""
+    from types import SimpleNamespace
+
+    from shortlist.candidates.importing import iter_sources
+    from shortlist.candidates.taxonomy import workspace_taxonomy
+    from shortlist.engine.cv import profile_from_document
+    from shortlist.engine.documents import DocumentError
+    from shortlist.engine.index import CandidateIndex
+
+    taxonomy = workspace_taxonomy()
+    profiles, people, failures = {}, {}, []
+    for number, source in enumerate(iter_sources(paths), start=1):
+        try:
+            profile = profile_from_document(source.read(), source.name, taxonomy)
+        except DocumentError as exc:
+            failures.append((source.name, exc.reason))
+            continue
+        profiles[number] = profile
+        people[number] = SimpleNamespace(name=profile.contact.name, source=source.name)
+    index = CandidateIndex.build(profiles.items(), taxonomy, profile_lookup=profiles.get)
+    return index, people, failures
 
 
 def _role_profile(role: str) -> tuple[Any, int | None]:
