@@ -273,14 +273,14 @@ class _Builder:
                 if skill is None:
                     self.free_terms.append(term)
                     self.warnings.append(
-                        f"{kind.value}: {term!r} is not in the skills taxonomy; matched as free text"
+                        f"{kind.value}: {term!r} is not in the skills taxonomy; shown to the recruiter but not scored (add it to skills.yaml to score it)"
                     )
                     self.add(
                         f"{kind.value}:{term.casefold()}",
                         kind,
                         None,
                         term,
-                        f"{said} (free text, matched as written)",
+                        f"{said} (not in the skills taxonomy: not scored)",
                         points=base * self.emphasis.get(term, 1.0),
                     )
                     continue
