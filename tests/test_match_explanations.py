@@ -98,7 +98,7 @@ def test_summary_is_one_pasteable_line(ranked: dict) -> None:
     assert "gap: no Kubernetes evidence" in ranked[2].summary
 
 
-def test_breakdown_reproduces_the_score(ranked: dict) -> None:
+def test_breakdown_reproduces_the_score() -> None:
     profiles = {i: make_profile([("go", WORK, i, NOW), ("kafka", WORK, 1, NOW - i)]) for i in range(1, 8)}
     index = index_of(profiles)
     plan = plan_role(ROLE, index.codes, index.reference_year)
@@ -164,7 +164,7 @@ def test_similar_candidates_share_the_strongest_evidence() -> None:
         3: make_profile([("python", WORK, 5, NOW), ("django", WORK, 4, NOW)]),
     }
     found = similar_candidates(index_of(profiles), 1, top=2)
-    assert [s.candidate_id for s in found] == [2, 3] or [s.candidate_id for s in found][:1] == [2]
-    assert found[0].similarity > (found[1].similarity if len(found) > 1 else 0)
+    assert [s.candidate_id for s in found] == [2]  # nothing in common with the Django developer: not listed
+    assert 0.0 < found[0].similarity <= 1.0
     assert set(found[0].shared) >= {"Go", "Kubernetes"}
     assert all(s.candidate_id != 1 for s in found)

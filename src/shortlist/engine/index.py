@@ -487,8 +487,9 @@ def _coverage(
         counts = np.diff(np.concatenate([starts, [len(key)]]))
         # Of equal values the most direct route explains it: exact before implied before related.
         masked = np.where(value == np.repeat(best, counts), route, np.uint8(255))
-        targets_parts.append((key[starts] // span).astype(np.int32))
-        rows_parts.append((key[starts] % span + first).astype(np.intp))
+        # Held until placement below, so kept narrow: a skill code fits 16 bits, a row 32.
+        targets_parts.append((key[starts] // span).astype(np.uint16 if skills < 65_536 else np.int32))
+        rows_parts.append((key[starts] % span + first).astype(np.int32))
         values_parts.append(best.astype(np.float32))
         routes_parts.append(np.minimum.reduceat(masked, starts).astype(np.uint8))
     if not targets_parts:

@@ -204,19 +204,30 @@ def criterion_values(segment: Segment, plan: RolePlan, rows: np.ndarray) -> tupl
     return values, routes
 
 
-def _top_rows(segment: Segment, scores: np.ndarray, k: int, min_score: float) -> np.ndarray:
-    """The rows of the k best scores at or above min_score, best first, ties by id (= row order)."""
-    n = len(scores)
+def _top_rows(
+    segment: Segment, scores: np.ndarray, k: int, min_score: float, sparse: bool = False
+) -> np.ndarray:
+    """The rows of the k best scores at or above min_score, best first, ties by id (= row order).
+
+    `sparse`: most rows are excluded (a filter), so select among the eligible ones first; argpartition
+    over a million equal -1 scores is several times slower than the scoring itself.
+    """
+    floor = max(min_score, 0.0)
+    candidates = np.flatnonzero(scores >= floor) if sparse else None
+    pool = scores if candidates is None else scores[candidates]
+    n = len(pool)
     k = min(k, n)
     if k <= 0:
         return np.zeros(0, dtype=np.int64)
-    part = np.argpartition(scores, n - k)[n - k :]
-    kth = scores[part].min()
-    above = part[scores[part] > kth]
+    part = np.argpartition(pool, n - k)[n - k :]
+    kth = pool[part].min()
+    above = part[pool[part] > kth]
     # Which of several equal scores make the cut must not depend on argpartition's internals.
-    ties = np.flatnonzero(scores == kth)[: k - len(above)]
+    ties = np.flatnonzero(pool == kth)[: k - len(above)]
     chosen = np.concatenate([above, ties])
-    chosen = chosen[scores[chosen] >= max(min_score, 0.0)]
+    chosen = chosen[pool[chosen] >= floor]
+    if candidates is not None:
+        chosen = candidates[chosen]
     return chosen[np.lexsort((chosen, -scores[chosen]))]
 
 
@@ -248,7 +259,8 @@ def match(
     hits: list[_Hit] = []
     for number, segment in enumerate(segments):
         scores = score_segment(segment, plan, must_have_filter)
-        for row in _top_rows(segment, scores, top, min_score):
+        sparse = must_have_filter or min_score > 0 or segment.dead > len(segment) // 2
+        for row in _top_rows(segment, scores, top, min_score, sparse):
             hits.append(_Hit(float(scores[row]), int(segment.ids[row]), number, int(row)))
     hits.sort(key=lambda hit: (-hit.score, hit.candidate_id))
     hits = hits[:top]
