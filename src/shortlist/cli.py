@@ -23,6 +23,7 @@ Examples:
   shortlist candidates merge 42 57     fold profile 57 into 42
   shortlist match --role 3 --top 20    a ranked, explained shortlist for a role
   shortlist match --role hft.yaml --json   the same from a role file, as JSON
+  shortlist search '(golang OR go) AND kafka NOT java location:london'
   shortlist role import hft-go.yaml    create or update a role from its YAML
   shortlist role show 3                the weighted criteria, each with its why
   shortlist role draft jd.txt          a role YAML drafted from a job description
@@ -637,6 +638,43 @@ def match(
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
         return
     _print_shortlist(payload)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="e.g. (golang OR go) AND kafka NOT java location:london")],
+    limit: Annotated[int, typer.Option(min=1, max=100_000, help="Stop after this many matches.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="As JSON.")] = False,
+) -> None:
+    """Boolean search: AND, OR, NOT, "phrases", and fields such as location:, title:, seniority:>=senior.
+
+    Example: shortlist search '"low latency" AND (golang OR go) -java years:>=5'
+    """
+    setup_django()
+    from shortlist.candidates.models import Candidate
+    from shortlist.candidates.search import search_candidates
+    from shortlist.engine.search import QueryError
+
+    try:
+        parsed, ids = search_candidates(query, limit)
+    except QueryError as exc:
+        raise _fail(str(exc), code=2) from None
+    for warning in parsed.warnings:
+        err.print(f"[yellow]note:[/] {warning}")
+    people = Candidate.objects.in_bulk(ids)
+    rows = [
+        {"id": pk, "name": people[pk].name, "headline": people[pk].headline,
+         "location": people[pk].location, "source": people[pk].source}
+        for pk in ids
+    ]  # fmt: skip
+    if as_json:
+        sys.stdout.write(json.dumps({"query": parsed.explain(), "results": rows}, ensure_ascii=False) + "\n")
+        return
+    err.print(f"[dim]{parsed.explain()}[/]")
+    for row in rows:
+        console.print(f"#{row['id']:<7} {row['name'][:28]:<28} {row['headline'][:36]:<36} {row['location']}")
+    more = " (limit reached)" if len(rows) >= limit else ""
+    console.print(f"{len(rows)} match{'es' if len(rows) != 1 else ''}{more}.")
 
 
 def _folder_index(paths: list[Path]) -> tuple[Any, dict[int, Any], list[tuple[str, str]]]:
