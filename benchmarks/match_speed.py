@@ -34,7 +34,7 @@ from benchmarks.synthetic import (  # noqa: E402
     candidate_profile,
     demo_profiles,
 )
-from shortlist.engine.index import CandidateIndex  # noqa: E402
+from shortlist.engine.index import INDEX_FORMAT, CandidateIndex  # noqa: E402
 from shortlist.engine.match import match, score_segment  # noqa: E402
 from shortlist.engine.profile import Profile  # noqa: E402
 from shortlist.engine.roles import RoleProfile  # noqa: E402
@@ -96,7 +96,8 @@ def cached_index(
     n: int, seed: int, rebuild: bool, lookup: _Lookup
 ) -> tuple[CandidateIndex, dict[str, float]]:
     taxonomy = default_taxonomy()
-    folder = OUT / f"index-{n}-s{seed}-{taxonomy.fingerprint}-v{SCORING_VERSION}"
+    # The on-disk format is part of the key, so a format change rebuilds instead of failing to load.
+    folder = OUT / f"index-{n}-s{seed}-{taxonomy.fingerprint}-v{SCORING_VERSION}-f{INDEX_FORMAT}"
     facts_file = folder / "build.json"
     if facts_file.exists() and not rebuild:
         started = time.perf_counter()
