@@ -83,7 +83,7 @@ def test_counterfactual_names_the_skill_and_the_rank_it_would_reach() -> None:
         r"would rank 1st with Kafka work experience \(score \d+ → \d+\)", ranked[2].counterfactual or ""
     )
     assert re.fullmatch(
-        r"would rank (1st|2nd) with Kubernetes work experience \(score 1\d → \d+\)",
+        r"would rank (1st|2nd) with Kubernetes work experience \(score \d+ → \d+\)",
         ranked[3].counterfactual or "",
     ), ranked[3].counterfactual
 

@@ -8,6 +8,7 @@ import pytest
 from benchmarks.synthetic import LEARNING, LISTED, WORK, flat_growth, make_profile, role_spec, steep_growth
 
 from shortlist.engine.cv import parse_cv
+from shortlist.engine.growth import GrowthPlan, NowTarget
 from shortlist.engine.index import CandidateIndex
 from shortlist.engine.match import Match, match
 from shortlist.engine.profile import Profile
@@ -193,3 +194,176 @@ def test_seniority_short_of_the_role_is_a_gap() -> None:
     )
     assert found["staff"].breakdown["seniority"] > found["mid"].breakdown["seniority"]
     assert "mid-level for a staff role" in found["mid"].gaps
+
+
+# --- rules added with scoring 1.1 ----------------------------------------------------------------------
+
+
+def cv(name: str, experience: str, skills: str = "Go", city: str = "London", extra: str = "") -> Profile:
+    """A small CV as a recruiter would paste it: one current job with the given bullets."""
+    text = (
+        f"{name}\n{city}, UK | {name.split()[0].lower()}@example.org\n\nEXPERIENCE\n"
+        f"Senior Engineer | Harbour Systems | Jan 2020 - present\n{experience}\n\nSKILLS\n{skills}\n{extra}"
+    )
+    return parse_cv(text, f"{name.split()[0].lower()}.txt", today=TODAY)
+
+
+def test_a_latency_figure_is_low_latency_evidence_and_microseconds_count_more_than_milliseconds() -> None:
+    role = go_role(must=("go", "low latency"))
+    found = rank(
+        role,
+        micro=cv("Ana Micro", "  * Go order gateway; cut tick-to-order latency to 35 microseconds at p99."),
+        sub=cv("Ben Sub", "  * Go market-making engine with sub-10 microsecond quote updates at p99."),
+        milli=cv("Cal Milli", "  * Go bidding API; kept p99 latency under 15 ms at peak."),
+        none=cv("Dee None", "  * Go order gateway for a trading desk."),
+    )
+    must = {name: m.breakdown["must_have"] for name, m in found.items()}
+    assert must["micro"] == must["sub"] > must["milli"] > must["none"]
+    assert any("35 microseconds at p99" in reason for reason in found["micro"].reasons)
+    assert "little Low latency evidence" in found["milli"].gaps
+    assert "no Low latency evidence" in found["none"].gaps
+
+
+def test_under_flat_growth_a_metric_the_candidate_never_mentions_barely_counts() -> None:
+    flat = GrowthPlan(36, traffic_rps=NowTarget(2_000, 2_200), data_tb=NowTarget(5, 6))
+    steep = GrowthPlan(36, traffic_rps=NowTarget(2_000, 80_000), data_tb=NowTarget(5, 200))
+    shown = make_profile([("go", WORK, 5, NOW)], scale=[(ScaleMetric.REQUESTS_PER_SECOND, 2_000)])
+    flat_fit = rank(go_role(growth=flat), shown=shown)["shown"]
+    steep_fit = rank(go_role(growth=steep), shown=shown)["shown"]
+    # At the client's traffic, with no data claim: a flat 6 TB target does not halve the fit …
+    assert flat_fit.breakdown["scale"] > 0.9
+    assert not any("data volume" in gap for gap in flat_fit.gaps)
+    # … while a data volume growing fortyfold needs its own proof.
+    assert steep_fit.breakdown["scale"] < 0.5
+    assert "no proven data volume scale (client target 200 TB)" in steep_fit.gaps
+
+
+@pytest.mark.parametrize(
+    ("remote", "relocate", "city", "gate"),
+    [
+        (WorkMode.ONSITE, False, "Manchester", 0.55),
+        (WorkMode.HYBRID, False, "Manchester", 0.7),
+        (WorkMode.ONSITE, None, "Manchester", None),  # stance unknown: never read as a refusal
+        (WorkMode.ONSITE, True, "Manchester", None),
+        (WorkMode.ONSITE, False, "London", None),
+        (WorkMode.REMOTE, False, "Manchester", None),
+    ],
+)
+def test_someone_elsewhere_who_will_not_relocate_is_gated_for_an_office_role(
+    remote: WorkMode, relocate: bool | None, city: str, gate: float | None
+) -> None:
+    role = go_role(must=("go", "concurrency"), location="London", remote=remote)
+    strong = [("go", WORK, 10, NOW), ("concurrency", WORK, 8, NOW), ("kafka", WORK, 5, NOW)]
+    found = rank(
+        role,
+        strong=make_profile(strong, city=city, relocate=relocate),
+        local=make_profile([("go", WORK, 4, NOW), ("concurrency", WORK, 3, NOW)], city="London"),
+    )
+    strong_match = found["strong"]
+    if gate is None:
+        assert "placement_gate" not in strong_match.breakdown
+        assert not any("will not relocate" in gap for gap in strong_match.gaps)
+        return
+    assert strong_match.breakdown["placement_gate"] == gate
+    assert found["local"].rank == 1  # stronger on paper, but cannot be in the office
+    policy = remote.value
+    article = "an" if policy == "onsite" else "a"
+    assert strong_match.gaps[0] == f"will not relocate to London for {article} {policy} role: score ×{gate:g}"
+
+
+BOARD_CV = """Education Details \r
+June 2016 B.E. Information Technology Mumbai, Maharashtra University of Mumbai\r
+Java developer \r
+\r
+Java developer - Tech Mahindra\r
+Skill Details \r
+JAVA- Exprience - 21 months\r
+MYSQL- Exprience - Less than 1 year months\r
+LINUX- Exprience - 6 monthsCompany Details \r
+company - Tech Mahindra\r
+description - Team Size: 5\r
+Billing application in Java reading files from the Geneva server and producing invoices.\r
+Java services for bill back-up; unit tested with JUnit.\r
+Fixed production issues in the Java batch jobs.\r
+"""
+
+
+def test_a_job_board_export_is_read_as_experience_with_its_stated_durations() -> None:
+    profile = parse_cv(BOARD_CV, "board.txt", today=TODAY)
+    assert [section.name for section in profile.sections] == ["education", "skills", "experience"]
+    skills = {s.skill: s for s in profile.skills}
+    assert skills["java"].strength == 1.0  # three work sentences under "Company Details", not a skills list
+    assert skills["linux"].years == 0.5  # "6 months" in the skills table
+    assert skills["mysql"].years == 0.5  # "Less than 1 year"
+    assert profile.headline == "Java developer"
+    assert [(job.title, job.employer) for job in profile.jobs] == [("Java developer", "Tech Mahindra")]
+
+    tester = cv(
+        "Quinn Tester", "  * Manual and automated testing of billing screens.", skills="Java, Selenium"
+    )
+    found = rank(
+        build_role_profile(role_spec("Java Developer", must=("java",))), board=profile, tester=tester
+    )
+    assert found["board"].rank == 1
+
+
+def test_a_general_role_is_decided_by_its_own_terms_not_by_generic_practice() -> None:
+    role = build_role_profile(role_spec("Blockchain Developer", must=("blockchain",), nice=("solidity",)))
+    # Testing, CI/CD, code review … only break ties: well under half the must-have (they were ~0.37, more
+    # than the must-have itself, before the general playbook's weights were lowered).
+    assert role.weight_of("competency") < 0.25
+    practice = [(s, WORK, 6, NOW) for s in ("testing", "ci-cd", "code-review", "debugging", "system-design")]
+    found = rank(
+        role,
+        qa=make_profile([*practice, ("blockchain", LISTED, 0, None)]),
+        chain=make_profile([("blockchain", WORK, 2, NOW), ("solidity", WORK, 2, NOW)]),
+    )
+    assert found["chain"].rank == 1
+    assert found["chain"].score > found["qa"].score + 20
+
+
+def test_the_role_title_is_read_against_the_candidates_titles_with_a_reason() -> None:
+    role = build_role_profile(role_spec("Java Developer", must=("java",), nice=("spring",)))
+    skills = [("java", WORK, 4, NOW), ("spring", WORK, 3, NOW)]
+    java_dev = make_profile(skills, employer="Acme")
+    java_dev.headline = java_dev.jobs[0].title = "Senior Java Developer"
+    qa = make_profile(skills, employer="Acme")
+    qa.headline = qa.jobs[0].title = "QA Engineer"
+    found = rank(role, java_dev=java_dev, qa=qa)
+    assert found["java_dev"].rank == 1
+    assert found["java_dev"].breakdown["title"] == 1.0
+    assert found["qa"].breakdown["title"] == 0.0
+    assert (
+        "Title: Java Developer matches 'Senior Java Developer' — Acme, 2021–present"
+        in found["java_dev"].reasons
+    )
+    assert "no title like 'Java Developer' (headline: 'QA Engineer')" in found["qa"].gaps
+    # Seniority words and words every title has do not count: "Senior" is the seniority criterion's.
+    assert {unit.key for unit in role.title_units} == {"title:s:java", "title:w:java"}
+
+
+def test_a_skill_shown_at_work_in_several_places_beats_one_named_once_and_lists_do_not_pay() -> None:
+    role = go_role()
+    bullets = (
+        "  * Built the payment gateway in Go.\n  * Wrote the settlement service in Go.\n"
+        "  * Moved the reconciliation jobs to Go."
+    )
+    found = rank(
+        role,
+        often=cv("Ola Often", bullets),
+        once=cv("Uma Once", "  * Built the payment gateway in Go.\n  * Reconciliation jobs."),
+        listed=cv("Lia Listed", "  * Payment gateway.", skills="Go, Go, Golang\nLanguages: Go", extra="Go\n"),
+    )
+    strength = {name: m.breakdown["must_have"] for name, m in found.items()}
+    assert strength["often"] > strength["once"] > strength["listed"]
+    assert [found[name].rank for name in ("often", "once", "listed")] == [1, 2, 3]
+
+
+def test_a_bulleted_learning_line_and_mis_decoded_text_are_still_learning() -> None:
+    for experience in (
+        "  \u2022 Learning Kubernetes at weekends.",
+        "  \u00e2\u20ac\u00a2 Learning Kubernetes.",
+    ):
+        profile = cv("Kai Learner", "  * Go services.\n" + experience)
+        kubernetes = next(s for s in profile.skills if s.skill == "kubernetes")
+        assert kubernetes.strength <= 0.15

@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import ftfy
+
 from shortlist.engine import jsonresume
 from shortlist.engine.contact import HEADER_FALLBACK_CHARS, TITLE_WORDS, find_location, parse_contact
 from shortlist.engine.dates import DateRange, find_date_ranges, month_index
@@ -44,7 +46,9 @@ _FRAGMENT_SPLIT = re.compile(
 )
 _NOT_A_NAME = re.compile(
     r"^(?:remote|hybrid|on-?site|full[\s-]?time|part[\s-]?time|contract(?:or)?|permanent|freelance|"
-    r"present|current|now|ongoing|to|till|date|since|from|\W+)$",
+    r"present|current|now|ongoing|to|till|date|since|from|\W+|"
+    # the field labels of job-board exports ("company - Acme", "description - …", "Duration - 2 years")
+    r"company|description|duration|period|designation|client|environment)$",
     re.IGNORECASE,
 )
 _BULLET_LINE = re.compile(r"^\s*(?:[•▪●◦*\u2013\u2014\-]|\d{1,2}[.)])\s+")
@@ -59,7 +63,30 @@ _JUNIOR_TITLE = re.compile(
 )
 _PRODUCT_MANAGER = re.compile(r"\b(?:product|project|account)\s+manager\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+# UTF-8 read as Latin-1 or Windows-1252: "â" or "Ã" followed by a continuation byte's character.
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u201a-\u201e\u2020-\u2022\u2122]")
 _BULLETS = " \t•▪●◦*-\u2013\u2014>"
+# A skills-table row that states how long the skill was used, as job-board exports write it:
+# "JAVA- Exprience - 21 months", "Python - Experience - Less than 1 year months", "SQL (3 years)".
+_DURATION = (
+    r"(?:(?P<less>less\s+than\s+(?:1|one|a)\s+year)|(?P<months>\d{1,3})\s*months?|"
+    r"(?P<years>\d{1,2}(?:\.\d)?)\+?\s*(?:years?|yrs?))"
+)
+# The form's own field ends a whole entry, so it is searched for along the line ("Java, Javascript -
+# Exprience - 6 months" is one entry); a bracketed duration belongs to the skill right before it.
+_FORM_DURATION = re.compile(r"\b(?:exp(?:e|)rience|exp\.?)\s*[-\u2013:]\s*" + _DURATION, re.IGNORECASE)
+_BRACKET_DURATION = re.compile(r"\s*\(\s*" + _DURATION, re.IGNORECASE)
+MAX_STATED_YEARS = 30.0
+LESS_THAN_A_YEAR = 0.5
+# A skills row that states how long the skill was used claims use, not just familiarity: it weighs like a
+# tech-stack line inside a job (extract.py: experience x listed), above a bare list entry, below a bullet.
+STATED_USE_STRENGTH = 0.5
+# Breadth: a skill the CV shows at work in several places (bullets, jobs) says more than one named once.
+# Only work-level mentions count (what the scorer reads as used at work), so a skills list repeated fifty
+# times adds nothing: a skill keeps 85% of its best strength until three distinct work sentences show it.
+BREADTH_MIN_STRENGTH = 0.75
+BREADTH_SINGLE = 0.85
+BREADTH_FULL = 3
 
 
 # --- entry points --------------------------------------------------------------------------------
@@ -69,6 +96,10 @@ def parse_cv(text: str, source: str, taxonomy: Taxonomy | None = None, today: da
     """A profile from CV text; `today` dates "present" (defaults to the real date)."""
     today = today or date.today()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _MOJIBAKE.search(text):
+        # Text that reaches the parser without documents.clean_text (pasted, or from an ATS export) is
+        # often UTF-8 read as Windows-1252: "â€¢ Learning Go" hides both the bullet and the learning cue.
+        text = ftfy.fix_text(text)
     sections = split_sections(text)
     header = _header_text(text, sections)
     contact, warnings = parse_contact(text, header)
@@ -78,7 +109,10 @@ def parse_cv(text: str, source: str, taxonomy: Taxonomy | None = None, today: da
         warnings.append(
             "no dates found in the experience section" if has_experience else "no job dates found"
         )
-    headline = _headline(jobs, header, contact, today)
+    wanted, current = board_titles(text, sections)
+    if current is not None:
+        jobs.insert(0, current)
+    headline = _headline(jobs, header, contact, today) or wanted
     return _assemble(text, source, sections, contact, jobs, headline, warnings, taxonomy, today)
 
 
@@ -319,6 +353,24 @@ class _Tally:
     strength: float = 0.0
     jobs: set[int] = field(default_factory=set)
     evidence: list[Evidence] = field(default_factory=list)
+    stated_years: float = 0.0  # a skills row's own "Experience - 21 months"
+
+
+def _stated_years(text: str, start: int, end: int) -> float:
+    """Years a skills-list row states for the skill at text[start:end] ("Java - Exprience - 14 months").
+
+    Only a duration after the skill counts: a number before it is more often a version or a count.
+    """
+    line_end = text.find("\n", end)
+    stop = len(text) if line_end < 0 else line_end
+    found = _BRACKET_DURATION.match(text, end, stop) or _FORM_DURATION.search(text, end, stop)
+    if found is None:
+        return 0.0
+    if found["less"]:
+        return LESS_THAN_A_YEAR
+    if found["months"]:
+        return min(int(found["months"]) / 12, MAX_STATED_YEARS)
+    return min(float(found["years"]), MAX_STATED_YEARS)
 
 
 def _default_taxonomy() -> Taxonomy:
@@ -374,15 +426,20 @@ def _skills(
         slot = bisect.bisect_right(section_starts, start) - 1
         section_name = ordered[slot].name if slot >= 0 else "other"
         tally = tallies.setdefault(mention.skill, _Tally())
-        tally.strength = max(tally.strength, mention.strength)
-        if mention.strength <= 0:
+        strength = mention.strength
+        stated = _stated_years(text, start, end) if section_name == "skills" and strength > 0 else 0.0
+        if stated > 0:
+            strength = max(strength, STATED_USE_STRENGTH)
+            tally.stated_years = max(tally.stated_years, stated)
+        tally.strength = max(tally.strength, strength)
+        if strength <= 0:
             continue
         slot = bisect.bisect_right(span_starts, start) - 1
         if slot >= 0:
             job_index = spans[slot][1]
             if jobs[job_index].span[0] <= start < max(jobs[job_index].span[1], jobs[job_index].span[0] + 1):
                 tally.jobs.add(job_index)
-        tally.evidence.append(Evidence(section_name, _snippet(text, mention), mention.strength, start, end))
+        tally.evidence.append(Evidence(section_name, _snippet(text, mention), strength, start, end))
     job_months = [_job_months(job, today) for job in jobs]
     results: list[SkillEvidence] = []
     for skill, tally in tallies.items():
@@ -393,17 +450,28 @@ def _skills(
             months |= job_months[job_index]
         dated = [jobs[i] for i in tally.jobs if jobs[i].start is not None]
         last_used = max((job.end.year if job.end else today.year for job in dated), default=None)
+        # A stated duration is the candidate's own account, so it never outweighs dated jobs that used
+        # the skill; it only gives a bare list entry the years the dates cannot.
+        years = _years(months) or round(tally.stated_years, 1)
         results.append(
             SkillEvidence(
                 skill=skill,
-                years=_years(months),
+                years=years,
                 last_used=last_used,
-                strength=round(tally.strength, 3),
+                strength=round(tally.strength * _breadth(tally.evidence), 3),
                 evidence=_best_evidence(tally.evidence),
             )
         )
     results.sort(key=lambda item: (-item.strength, -item.years, item.skill))
     return results
+
+
+def _breadth(evidence: list[Evidence]) -> float:
+    """The share of its best strength a skill keeps (BREADTH_SINGLE … 1): only work earns breadth, so a
+    skill never shown at work stays at the single-place share however often it is listed."""
+    places = {e.snippet for e in evidence if e.strength >= BREADTH_MIN_STRENGTH}
+    spread = min(max(len(places), 1), BREADTH_FULL) - 1
+    return BREADTH_SINGLE + (1.0 - BREADTH_SINGLE) * spread / (BREADTH_FULL - 1)
 
 
 def _best_evidence(evidence: list[Evidence]) -> list[Evidence]:
@@ -447,6 +515,61 @@ def _latest(jobs: list[Job], today: date) -> Job | None:
     if not dated:
         return None
     return max(dated, key=lambda job: (job.end or today, job.start))
+
+
+_BOARD_HEADING = re.compile(r"^\s*(?:Skill|Company)\s+Details\s*$")
+_DEGREE_LINE = re.compile(
+    r"^\s*(?:b\.?\s?e|b\.?\s?tech|m\.?\s?tech|m\.?\s?e|b\.?\s?sc|m\.?\s?sc|bca|mca|mba|bba|b\.?\s?com|"
+    r"m\.?\s?com|hsc|ssc|s\.s\.c|h\.s\.c|bachelor|master|diploma|ph\.?\s?d|degree|pgd\w*)\b",
+    re.IGNORECASE,
+)
+_TITLE_EMPLOYER = re.compile(r"^(?P<title>.+?)\s+-\s+(?P<employer>\S.*)$")
+MAX_BOARD_TITLE_WORDS = 10
+
+
+def board_titles(text: str, sections: list[Section]) -> tuple[str, Job | None]:
+    """The wanted title and the current "Title - Employer" of the job-board layout, when present.
+
+    Job-board exports print, between the education entries and "Skill Details" (or "Company Details"),
+    the title the candidate is filed under and then "Java Developer - Tech Mahindra". Those lines are the
+    candidate's headline and current job; read structurally, only right above such a heading, and
+    never from a line with digits (a dated education entry) or a degree.
+    """
+    for position in range(1, len(sections)):
+        before, section = sections[position - 1], sections[position]
+        if section.name not in ("skills", "experience"):
+            continue
+        if not _BOARD_HEADING.match(text[before.end : section.start]):
+            continue
+        lines: list[_Line] = []
+        for line in reversed(_lines(text, before.start, before.end)):
+            stripped = line.text.strip()
+            if not stripped:
+                continue
+            words = stripped.split()
+            if (
+                len(lines) == 2
+                or len(words) > MAX_BOARD_TITLE_WORDS
+                or any(c.isdigit() for c in stripped)
+                or stripped.endswith((".", ",", ";", ":"))
+                or _DEGREE_LINE.match(stripped)
+            ):
+                break
+            lines.append(line)
+        if not lines:
+            return "", None
+        lines.reverse()  # text order: the wanted title, then the current one
+        wanted = lines[0].text.strip()
+        current = None
+        found = _TITLE_EMPLOYER.match(lines[-1].text.strip())
+        if found and len(lines[-1].text.split()) > 2:
+            title, employer = found["title"].strip(), found["employer"].strip()
+            offset = lines[-1].start
+            current = Job(employer, title, None, None, text="", span=(offset, offset + len(lines[-1].text)))
+            if len(lines) == 1:
+                wanted = title
+        return wanted, current
+    return "", None
 
 
 def _headline(jobs: list[Job], header: str, contact: Contact, today: date) -> str:

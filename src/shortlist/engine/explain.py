@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from shortlist.engine import titles
 from shortlist.engine.growth import format_quantity
 from shortlist.engine.index import Columns
 from shortlist.engine.profile import Evidence, Job, Profile, ScaleClaimFound
@@ -28,6 +29,7 @@ from shortlist.engine.scoring import (
     METRICS,
     MODES,
     MUST_FULL,
+    PLACEMENT_GATES,
     RELATED,
     SCALE_EQUIVALENTS,
     SCALE_NONE,
@@ -36,9 +38,11 @@ from shortlist.engine.scoring import (
     WORK_STRENGTH,
     PlannedCriterion,
     RolePlan,
+    blended_scale_fits,
     combine,
     link,
     logistics_parts,
+    placement_gate,
     recency,
     reference_evidence,
     scale_fit_by_metric,
@@ -64,9 +68,12 @@ GAP_TIERS = {
     "scale": 0.5,
     "nice": 0.3,
     "domain": 0.1,
+    "title": 0.05,
     "competency": 0.0,
 }
 STALE_RECENCY = 0.5  # more than one half-life ago
+TITLE_REASON_MIN = 0.5  # half the role title's distinctive words found in the candidate's titles
+TITLE_GAP_BELOW = 0.15
 COUNTERFACTUAL_MIN_GAIN = 0.5  # points; less is noise, not a story for the client
 MAX_SNIPPET = 160
 TEAM_REASON_LOG10 = math.log10(4)  # a team of four or more is worth citing
@@ -125,12 +132,17 @@ class _Facts:
     salary: float
     notice: int
     scale_fits: tuple[tuple[int, float], ...]  # per target metric of the plan
+    scale_blended: tuple[float, ...]  # … as the score counts it: a flat metric leans on the best fit
     seniority: float
     logistics: dict[str, float]
+    placement: float  # scoring.placement_gate: below 1 for someone elsewhere who will not relocate
 
 
 def _dense_facts(plan: RolePlan, columns: Columns) -> list[_Facts]:
-    scale_fits = [(position, fit.tolist()) for position, fit in scale_fit_by_metric(columns, plan)]
+    by_metric = scale_fit_by_metric(columns, plan)
+    scale_fits = [(position, fit.tolist()) for position, fit in by_metric]
+    blended = [fit.tolist() for fit in blended_scale_fits([fit for _, fit in by_metric], plan)]
+    placement = placement_gate(columns, plan).tolist()
     seniority = seniority_fit(columns, plan).tolist()
     logistics = {name: part.tolist() for name, part in logistics_parts(columns, plan).items()}
     scale = columns.scale.T.tolist()
@@ -148,8 +160,10 @@ def _dense_facts(plan: RolePlan, columns: Columns) -> list[_Facts]:
             salary=plain["salary"][j],
             notice=plain["notice"][j],
             scale_fits=tuple((position, fits[j]) for position, fits in scale_fits),
+            scale_blended=tuple(fits[j] for fits in blended),
             seniority=seniority[j],
             logistics={name: values[j] for name, values in logistics.items()},
+            placement=placement[j],
         )
         for j in range(len(columns))
     ]
@@ -210,6 +224,8 @@ class _Context:
         for number, criterion in enumerate(self.plan.criteria):
             if criterion.column == UNKNOWN or int(self.routes[number]) > RELATED:
                 continue
+            if criterion.kind == "title":
+                continue  # a title unit is quoted from the profile's titles, not from skill evidence
             best: tuple[float, int, int] | None = None
             for code, factor, route in self.index.coverers(criterion.column):
                 position = position_of.get(code)
@@ -267,6 +283,9 @@ class _Context:
         team = self.team_reason()
         if team:
             reasons.append(team)
+        title = self.title_reason()
+        if title and len(reasons) < MAX_REASONS:
+            reasons.append(title)
         level = self.level_reason()
         if level and len(reasons) < MAX_REASONS:
             reasons.append(level)
@@ -293,6 +312,58 @@ class _Context:
             return head
         cited.add(text)
         return f"{head}: {text}{_where(job)}"
+
+    # --- the job title -----------------------------------------------------------------------------------
+
+    def title_fit(self) -> tuple[float, float]:
+        """(weight, value) of the title component: the weighted share of the title's units found."""
+        weight = total = 0.0
+        for criterion, value in zip(self.plan.criteria, self.values, strict=True):
+            if criterion.kind == "title":
+                weight += criterion.weight
+                total += criterion.weight * float(value)
+        return weight, (total / weight if weight > 0 else 0.0)
+
+    def best_title(self) -> tuple[str, Job | None] | None:
+        """The candidate's title that shares the most of the role title's units, with its job."""
+        if self.profile is None:
+            return None
+        wanted = {c.skill: c.weight for c in self.plan.criteria if c.kind == "title" and c.skill}
+        # Jobs first, in the CV's order (most recent first): a job also says where; the headline only what.
+        options: list[tuple[str, Job | None]] = [(job.title, job) for job in self.profile.jobs if job.title]
+        if self.profile.headline:
+            options.append((self.profile.headline, None))
+        best, best_share = None, 0.0
+        for title, job in options:
+            units = dict(titles.units_cached(title, self.index.taxonomy))
+            share = sum(weight * units.get(key, 0.0) for key, weight in wanted.items())
+            if share > best_share:  # the first wins a tie
+                best, best_share = (title, job), share
+        return best
+
+    def title_reason(self) -> str | None:
+        weight, fit = self.title_fit()
+        if weight <= 0 or fit < TITLE_REASON_MIN:
+            return None
+        found = self.best_title()
+        if found is None:
+            words = [
+                c.label
+                for c, v in zip(self.plan.criteria, self.values, strict=True)
+                if c.kind == "title" and v > 0
+            ]
+            return f"Title: {self.plan.title} — the candidate's titles name {_join(words)}"
+        title, job = found
+        where = _where(job) if job is not None else " (headline)"
+        return f"Title: {self.plan.title} matches '{_clip(title)}'{where}"
+
+    def title_gaps(self) -> list[tuple[float, str]]:
+        weight, fit = self.title_fit()
+        if weight < GAP_MIN_WEIGHT or fit >= TITLE_GAP_BELOW:
+            return []
+        own = self.profile.headline if self.profile else ""
+        said = f" (headline: '{_clip(own)}')" if own else ""
+        return [(GAP_TIERS["title"] + weight * (1 - fit), f"no title like '{self.plan.title}'{said}")]
 
     def scale_reason(self) -> str | None:
         best = self.best_scale()
@@ -324,7 +395,7 @@ class _Context:
             return None
         best = None
         scale = self.facts.scale
-        for (position, fit), (_, target, _) in zip(
+        for (position, fit), (_, target, _, _) in zip(
             self.facts.scale_fits, self.plan.scale_targets, strict=True
         ):
             # (converted value, claim's metric, claim's own value): the claim that carries the fit.
@@ -377,6 +448,8 @@ class _Context:
         found.extend(self.scale_gaps())
         found.extend(self.level_gaps())
         found.extend(self.logistics_gaps())
+        found.extend(self.placement_gaps())
+        found.extend(self.title_gaps())
         found.sort(key=lambda item: -item[0])
         return [text for _, text in found[:MAX_GAPS]]
 
@@ -412,10 +485,13 @@ class _Context:
             return []
         gaps = []
         scale = self.facts.scale
-        for (position, fit), (_, target, _) in zip(
-            self.facts.scale_fits, self.plan.scale_targets, strict=True
+        for (position, own), blended, (_, target, _, _) in zip(
+            self.facts.scale_fits, self.facts.scale_blended, self.plan.scale_targets, strict=True
         ):
-            if fit >= 0.5:
+            # A flat metric's own shortfall is no gap when the candidate has run systems of the client's
+            # size on a metric that does grow: the score leans on that fit too.
+            fit = min(own, blended)
+            if blended >= 0.5:
                 continue
             metric = METRICS[position]
             words = METRIC_WORDS.get(metric.value, metric.value)
@@ -444,6 +520,18 @@ class _Context:
         note = "" if short else " (may be over-qualified)"
         tier = GAP_TIERS["seniority"] + weight * (1 - fit)
         return [(tier, f"{LEVELS[level].value}-level for a {wanted} role{note}")]
+
+    def placement_gaps(self) -> list[tuple[float, str]]:
+        """The placement gate: read with the must-haves, since it can rule a strong candidate out."""
+        gate = self.facts.placement
+        if gate >= 1.0:
+            return []
+        policy = MODES[self.plan.policy].value
+        where = self.plan.city_name.title()
+        article = "an" if policy == "onsite" else "a"
+        factor = PLACEMENT_GATES[self.plan.policy]
+        text = f"will not relocate to {where} for {article} {policy} role: score ×{factor:g}"
+        return [(GAP_TIERS["must"] + (1 - gate), text)]
 
     def logistics_gaps(self) -> list[tuple[float, str]]:
         plan = self.plan
@@ -539,7 +627,11 @@ class _Context:
 
 
 def counterfactuals(
-    plan: RolePlan, index: CandidateIndex, values: np.ndarray, scores: np.ndarray
+    plan: RolePlan,
+    index: CandidateIndex,
+    values: np.ndarray,
+    scores: np.ndarray,
+    placement: np.ndarray | None = None,
 ) -> dict[int, str]:
     """For each of the top k: the one missing skill that would lift it furthest, if it would move up.
 
@@ -560,7 +652,7 @@ def counterfactuals(
                 found = link(index.taxonomy, skill, criterion.skill)
                 if found is not None:
                     raised[position] = np.maximum(raised[position], np.float32(found[0]) * evidence)
-        new_scores, _ = combine(plan, raised)
+        new_scores, _ = combine(plan, raised, placement)
         for position in range(k):
             new = float(new_scores[position])
             if new < float(scores[position]) + COUNTERFACTUAL_MIN_GAIN:
@@ -597,6 +689,8 @@ def _where(job: Job | None) -> str:
     if job is None:
         return ""
     employer = job.employer or job.title
+    if job.start is None and job.end is None:  # an undated job (a job-board "Title - Employer" line)
+        return f" — {employer}" if employer else ""
     return f" — {employer}, {_years(job.start, job.end)}" if employer else f" — {_years(job.start, job.end)}"
 
 

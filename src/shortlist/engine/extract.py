@@ -19,7 +19,7 @@ import bisect
 import re
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from shortlist.engine.taxonomy import PLACEHOLDER, TERM_MARK, Context, Skill, Taxonomy, normalise_term
@@ -271,6 +271,30 @@ _WORDS_AFTER_RE = re.compile(r"[ \t]+([^\W\d_][\w&.]*)(?:[ \t,]+([^\W\d_][\w&.]*
 # implication: "open banking" is banking, "AI/ML" is machine learning, "manual testing" is testing. Product
 # names are left out on purpose: "Spring Boot" is not Spring, "SQL Server" is not SQL.
 _NESTING_CATEGORIES = frozenset({"domain", "competency", "practice"})
+# A latency figure is evidence of low-latency work by itself, graded by how low it is: trading-grade
+# microseconds count in full, single-digit milliseconds partly, tens of milliseconds (ordinary web
+# latency) little, and a sentence's figure also caps a "p99 latency" alias beside it ("p99 latency under
+# 15 ms" is not a microsecond order path). Milliseconds need a latency word in the sentence ("a 20 ms
+# budget" could be anything); micro- and nanoseconds are latency wherever a CV states them.
+LATENCY_SKILL = "low-latency"
+_LATENCY_FIGURE_RE = re.compile(
+    r"(?<![\w.])(?P<value>\d{1,5}(?:\.\d{1,3})?)(?P<gap>[ \t]?-?[ \t]?)"
+    r"(?P<unit>nanoseconds?|nanos|microseconds?|micros|milliseconds?|millis|ns|\u00b5s|\u03bcs|us|ms)"
+    r"(?![^\W\d_])"
+)
+_LATENCY_CONTEXT_RE = re.compile(
+    r"latenc|\bp(?:50|9\d|99\d)\b|tail\b|round[\s-]?trip|tick[\s-]to[\s-]|response\s+times?|jitter"
+)
+# fmt: off
+_MICRO_UNITS = frozenset(
+    {"nanosecond", "nanoseconds", "nanos", "ns", "microsecond", "microseconds", "micros", "\u00b5s",
+     "\u03bcs", "us"}
+)
+# fmt: on
+# Grades by milliseconds: below 1 ms in full, then single digits, tens, and 100 ms or more.
+LATENCY_GRADES: tuple[tuple[float, float], ...] = ((1.0, 1.0), (10.0, 0.7), (100.0, 0.35))
+SLOW_LATENCY_GRADE = 0.15  # only ever a cap on an alias: 300 ms is no low-latency evidence
+LATENCY_MENTION_MIN_GRADE = 0.3
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _UPPER_RE = re.compile(r"[A-Z]")
 _LOWER_RE = re.compile(r"[a-z]")
@@ -412,6 +436,7 @@ class _Matcher:
     keys: dict[str, str]  # matched text -> lookup key; spellings repeat, normalising each once is enough
     domains: frozenset[str] = frozenset()  # ids of domain skills, checked for being part of a company name
     nested: dict[str, frozenset[str]] | None = None  # compound key -> the related skills named inside it
+    latency: bool = False  # the taxonomy has LATENCY_SKILL, so latency figures are read as evidence of it
 
 
 _MATCHERS: weakref.WeakKeyDictionary[Taxonomy, _Matcher] = weakref.WeakKeyDictionary()
@@ -442,7 +467,8 @@ def _build_matcher(taxonomy: Taxonomy) -> _Matcher:
     first = "".join(sorted(atom for atom in trie if atom is not None))
     pattern = re.compile(f"(?=[{first}])" + _LEFT + "(?:" + _trie_pattern(trie) + ")" + _RIGHT)
     domains = frozenset(skill.id for skill in taxonomy if skill.category == "domain")
-    return _Matcher(pattern, by_key, {}, domains, _nested_skills(taxonomy, pattern, by_key))
+    nested = _nested_skills(taxonomy, pattern, by_key)
+    return _Matcher(pattern, by_key, {}, domains, nested, LATENCY_SKILL in taxonomy)
 
 
 def _nested_skills(
@@ -579,6 +605,7 @@ def _union(patterns: Sequence[str], suffix: str = "") -> re.Pattern[str] | None:
 
 # --- one document -----------------------------------------------------------------------------------------
 
+_OPENS_LEARNING = re.compile(r"[^\w\n]*learning\b")
 _LEARNING_RE = re.compile(
     r"(?<!of\s)\b(?:" + "|".join(LEARNING_CUES) + ")|" + "|".join(LEARNING_MARKS), re.MULTILINE
 )
@@ -714,6 +741,12 @@ class _SentenceFacts:
                 self._learning = [
                     m.start() for m in _LEARNING_RE.finditer(self.doc.lowered, self.start, self.end)
                 ]
+                # "^\W*learning" cannot see a sentence that opens after a bullet on the same line
+                # ("• Learning Kubernetes"): the sentence starts past the bullet, not at a line start.
+                if self._learning[:1] != [self.start] and _OPENS_LEARNING.match(
+                    self.doc.lowered, self.start, self.end
+                ):
+                    self._learning.insert(0, self.start)
             else:
                 self._learning = []
         if not self._learning:
@@ -778,7 +811,59 @@ def _extract(doc: _Document, matcher: _Matcher, section: str, start: int, end: i
                 and _in_a_name(doc, candidate, domain_ends)
             ):
                 candidate.status = _HARD
-    return _classify(doc, [c for c in candidates if c.status == _ACCEPT], section)
+    accepted = [c for c in candidates if c.status == _ACCEPT]
+    figures = _latency_figures(doc, start, end) if matcher.latency else []
+    if not figures:
+        return _classify(doc, accepted, section)
+    for figure_start, figure_end, sentence, grade in figures:
+        if grade >= LATENCY_MENTION_MIN_GRADE:
+            figure = _Candidate(LATENCY_SKILL, figure_start, figure_end, "", None, sentence)
+            accepted.append(figure)
+    accepted.sort(key=lambda c: (c.start, c.end))
+    return _grade_latency(doc, _classify(doc, accepted, section), figures)
+
+
+def _latency_figures(doc: _Document, start: int, end: int) -> list[tuple[int, int, int, float]]:
+    """(start, end, sentence, grade) of each latency figure in text[start:end]; see LATENCY_GRADES."""
+    found = []
+    low, text = doc.lowered, doc.text
+    for match in _LATENCY_FIGURE_RE.finditer(low, max(start, 0), min(end, len(low))):
+        unit = match["unit"]
+        written = text[match.start("unit") : match.end("unit")]
+        if len(unit) == 2 and written != unit:
+            continue  # "MS Office", "NS records", "US": not units
+        if unit == "us" and match["gap"]:
+            continue  # "35 us" is too often the pronoun; "35us" is not
+        sentence = max(bisect.bisect_right(doc.sentence_starts, match.start()) - 1, 0)
+        if unit in _MICRO_UNITS:
+            grade = 1.0
+        else:
+            facts = doc.facts(sentence)
+            if _LATENCY_CONTEXT_RE.search(low, facts.start, facts.end) is None:
+                continue
+            value = float(match["value"])
+            grade = next((g for limit, g in LATENCY_GRADES if value < limit), SLOW_LATENCY_GRADE)
+        found.append((match.start(), match.end(), sentence, grade))
+    return found
+
+
+def _grade_latency(
+    doc: _Document, mentions: list[Mention], figures: list[tuple[int, int, int, float]]
+) -> list[Mention]:
+    """A figure's mention weighs by its own grade; a latency alias by the best figure of its sentence."""
+    own = {figure_start: grade for figure_start, _, _, grade in figures}
+    by_sentence: dict[tuple[int, int], float] = {}
+    for _, _, sentence, grade in figures:
+        span = doc.sentences[sentence] if doc.sentences else (0, len(doc.text))
+        by_sentence[span] = max(by_sentence.get(span, 0.0), grade)
+    graded = []
+    for mention in mentions:
+        if mention.skill == LATENCY_SKILL:
+            grade = own.get(mention.start, by_sentence.get(mention.sentence, 1.0))
+            if grade < 1.0:
+                mention = replace(mention, strength=round(mention.strength * grade, 4))
+        graded.append(mention)
+    return graded
 
 
 def _mark_runs(doc: _Document, candidates: list[_Candidate]) -> None:

@@ -64,7 +64,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from shortlist.engine.vocab import ScaleMetric
 
@@ -157,6 +157,9 @@ class ScalePressure:
     targets: dict[ScaleMetric, float]
     team_growth: float
     reasons: tuple[str, ...]
+    # Per technical metric of the plan, its contribution c_m: how much that metric itself grows. Scale
+    # fit weighs each target by it, so a flat metric's target barely counts (scoring.py).
+    growth: dict[ScaleMetric, float] = field(default_factory=dict)
 
 
 def growth_decades(nt: NowTarget, horizon_months: int, scale: MetricScale) -> float:
@@ -193,6 +196,7 @@ def scale_pressure(plan: GrowthPlan | None, baseline: float = DEFAULT_BASELINE) 
     drive = 0.0
     team = 0.0
     targets: dict[ScaleMetric, float] = {}
+    growth: dict[ScaleMetric, float] = {}
     reasons: list[str] = []
     for name, nt in plan.metrics():
         scale = METRICS[name]
@@ -202,9 +206,10 @@ def scale_pressure(plan: GrowthPlan | None, baseline: float = DEFAULT_BASELINE) 
         if name == "engineers":
             team = 1.0 - math.exp(-TEAM_RATE * contribution(nt, plan.horizon_months, scale))
         else:
-            drive += scale.weight * contribution(nt, plan.horizon_months, scale)
+            growth[scale.metric] = contribution(nt, plan.horizon_months, scale)
+            drive += scale.weight * growth[scale.metric]
     value = baseline + (1.0 - baseline) * (1.0 - math.exp(-RATE * drive))
-    return ScalePressure(min(1.0, value), baseline, targets, team, tuple(reasons))
+    return ScalePressure(min(1.0, value), baseline, targets, team, tuple(reasons), growth)
 
 
 def scale_drive(plan: GrowthPlan) -> float:

@@ -44,9 +44,10 @@ from shortlist.engine.scoring import (
     effective_evidence,
 )
 from shortlist.engine.taxonomy import Taxonomy, default_taxonomy
+from shortlist.engine.titles import title_evidence
 from shortlist.engine.vocab import SENIORITY_MIN_YEARS, ScaleMetric, Seniority, WorkMode
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: evidence rows include the candidate's title units (titles.py)
 META_FILE = "meta.json"
 # A new segment merges into the previous one while that one is under this many times its size.
 MERGE_RATIO = 4
@@ -135,14 +136,19 @@ def level_code(level: Seniority | None, total_years: float | None) -> int:
     return code
 
 
-def encode_profile(profile: Profile, codes: Codes) -> CandidateRow:
-    """The index row of one profile; adds unseen skills and places to `codes`."""
+def encode_profile(profile: Profile, codes: Codes, taxonomy: Taxonomy | None = None) -> CandidateRow:
+    """The index row of one profile; adds unseen skills and places to `codes`.
+
+    The candidate's job titles ride along as evidence under reserved codes (titles.py), so the title
+    criterion is column reads like any skill.
+    """
     best: dict[int, tuple[float, float, int]] = {}
-    for item in profile.skills:
-        if item.strength <= 0:
+    facts = [(s.skill, s.strength, s.years or 0.0, s.last_used or 0) for s in profile.skills]
+    for skill, strength, years, last_used in [*facts, *title_evidence(profile, taxonomy)]:
+        if strength <= 0:
             continue
-        code = codes.code("skills", item.skill)
-        entry = (float(item.strength), float(item.years or 0.0), int(item.last_used or 0))
+        code = codes.code("skills", skill)
+        entry = (float(strength), float(years), int(last_used))
         previous = best.get(code)
         # One row per skill: a profile that names a skill twice keeps the strongest facts of each kind.
         best[code] = (
@@ -634,7 +640,7 @@ class CandidateIndex:
         index = cls([], codes, taxonomy, today, profile_lookup)
         buffer = _RowBuffer()
         for candidate_id, profile in profiles:
-            buffer.add(int(candidate_id), encode_profile(profile, codes))
+            buffer.add(int(candidate_id), encode_profile(profile, codes, taxonomy))
         if len(buffer):
             index._segments.append(index._from_buffer(buffer))
         return index
@@ -727,7 +733,7 @@ class CandidateIndex:
         """Add or replace one candidate; visible to the next read."""
         candidate_id = int(candidate_id)
         self._tombstone(candidate_id)
-        self._pending[candidate_id] = encode_profile(profile, self.codes)
+        self._pending[candidate_id] = encode_profile(profile, self.codes, self.taxonomy)
         if len(self._pending) >= PENDING_LIMIT:
             self._flush()
 

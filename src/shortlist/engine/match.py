@@ -19,12 +19,13 @@ from shortlist.engine import explain as wording
 from shortlist.engine.index import CandidateIndex, Columns, ProfileLookup, Segment, Workspace
 from shortlist.engine.scoring import (
     CATEGORY_SIZE,
+    COLUMN_KINDS,
     IMPLIED,
     MUST_PRESENT,
     RTW_OTHER_BIT,
-    SKILL_KINDS,
     UNKNOWN,
     RolePlan,
+    apply_placement,
     breakdown,
     categorical,
     category_table,
@@ -33,8 +34,10 @@ from shortlist.engine.scoring import (
     gate_from_credit,
     must_credit,
     must_share,
+    placement_gate,
     plan_role,
 )
+from shortlist.engine.titles import is_title_key
 
 if TYPE_CHECKING:
     from shortlist.engine.roles import RoleProfile
@@ -112,7 +115,7 @@ def score_segment(segment: Segment, plan: RolePlan, must_have_filter: bool = Fal
     culture = {skill: _dense(segment, code, work, f"culture:{skill}") for skill, code in plan.culture_columns}
     for criterion in plan.criteria:
         weight = np.float32(criterion.weight)
-        if criterion.kind in SKILL_KINDS:
+        if criterion.kind in COLUMN_KINDS:
             rows, values, routes = segment.column(criterion.column)
             _add(total, rows, values, weight, work)
             if criterion.kind == "must" and credit is not None:
@@ -130,6 +133,7 @@ def score_segment(segment: Segment, plan: RolePlan, must_have_filter: bool = Fal
             total += part
     if credit is not None:
         total *= gate_from_credit(credit, out=credit)
+    apply_placement(total, segment.columns, plan, derived["settled"])
     total *= np.float32(100.0)
     if segment.dead:
         total[~segment.alive] = -1.0
@@ -194,7 +198,7 @@ def criterion_values(segment: Segment, plan: RolePlan, rows: np.ndarray) -> tupl
     routes = np.full((len(plan.criteria), len(rows)), 255, dtype=np.uint8)
     culture = {skill: segment.coverage_at(code, rows)[0] for skill, code in plan.culture_columns}
     for position, criterion in enumerate(plan.criteria):
-        if criterion.kind in SKILL_KINDS:
+        if criterion.kind in COLUMN_KINDS:
             values[position], routes[position] = segment.coverage_at(criterion.column, rows)
             continue
         coverage = None
@@ -276,15 +280,16 @@ def match(
             values[:, positions], routes[:, positions] = criterion_values(segment, plan, rows)
             parts.append(segment.columns.take(rows))
             order.extend(positions)
-    _, gates = combine(plan, values)
+    columns = Columns.concat(parts).take(np.argsort(np.array(order)))
+    placement = placement_gate(columns, plan)
+    _, gates = combine(plan, values, placement)
     scores = np.array([hit.score for hit in hits], dtype=np.float32)
     if explain:
-        columns = Columns.concat(parts).take(np.argsort(np.array(order)))
         evidence = [segments[hit.segment].evidence(hit.row) for hit in hits]
         lookup = profiles or index.profile_lookup
         fetched = [lookup(hit.candidate_id) if lookup else None for hit in hits]
         told = wording.explain_all(plan, index, columns, evidence, values, routes, scores, fetched)
-        counterfactuals = wording.counterfactuals(plan, index, values, scores)
+        counterfactuals = wording.counterfactuals(plan, index, values, scores, placement)
     else:
         told, counterfactuals = [], {}
     results = []
@@ -295,7 +300,9 @@ def match(
                 rank=position + 1,
                 candidate_id=hit.candidate_id,
                 score=round(hit.score, 2),
-                breakdown=breakdown(plan, values[:, position], float(gates[position])),
+                breakdown=breakdown(
+                    plan, values[:, position], float(gates[position]), float(placement[position])
+                ),
                 reasons=said.reasons if said else [],
                 gaps=said.gaps if said else [],
                 counterfactual=counterfactuals.get(position),
@@ -328,9 +335,10 @@ def roles_for_candidate(
     for position, role in enumerate(roles):
         plan = plan_role(role, index.codes, index.reference_year)
         values, routes = criterion_values(segment, plan, rows)
-        scores, gates = combine(plan, values)
+        placement = placement_gate(columns, plan)
+        scores, gates = combine(plan, values, placement)
         told = wording.explain_all(plan, index, columns, evidence, values, routes, scores.tolist(), [profile])
-        parts = breakdown(plan, values[:, 0], float(gates[0]))
+        parts = breakdown(plan, values[:, 0], float(gates[0]), float(placement[0]))
         fits.append((position, role.spec.title, round(float(scores[0]), 2), parts, told[0]))
     fits.sort(key=lambda fit: (-fit[2], fit[0]))
     return [
@@ -392,4 +400,10 @@ def _coverage_vector(index: CandidateIndex, segment: Segment, row: int) -> dict[
 def _strong_skills(index: CandidateIndex, segment: Segment, row: int) -> list[int]:
     evidence = segment.evidence(row)
     order = np.argsort(-evidence["value"], kind="stable")
-    return [int(evidence["skill"][i]) for i in order if evidence["value"][i] > 0]
+    skills = index.codes.skills
+    # Title units (titles.py) count towards similarity but are not skills two people share.
+    return [
+        int(evidence["skill"][i])
+        for i in order
+        if evidence["value"][i] > 0 and not is_title_key(skills[evidence["skill"][i]])
+    ]

@@ -9,7 +9,9 @@ How the weights combine (docs/role-modelling.md has the worked example):
 1. Fixed shares, each present only when the role gives its input:
    proven scale ``0.25 * P`` (P = scale pressure, growth.py); leadership ``0.12 * T`` (T = team growth)
    split mentoring / hiring / leadership, plus 0.06 for lead and 0.04 for staff roles; domains 0.06;
-   seniority 0.05; location 0.02, salary 0.015, right to work 0.015; culture 0.03.
+   seniority 0.05; location 0.02, salary 0.015, right to work 0.015; culture 0.03; the job title 0.10
+   when it has distinctive words (titles.py: "Java Developer" is read against the candidate's headline
+   and job titles).
 2. The rest goes to skills, in proportion to points: a must-have 3 (4.5 for a primary language), a
    nice-to-have 1, a playbook competency the role did not name ``0.5 * its weight`` (the recruiter's own
    list outranks the template).
@@ -42,9 +44,10 @@ from shortlist.engine.growth import (
 from shortlist.engine.playbooks import FALLBACK_ID, Playbook, default_playbooks
 from shortlist.engine.rolefile import RoleSpec, Salary
 from shortlist.engine.taxonomy import Taxonomy, default_taxonomy
+from shortlist.engine.titles import Unit, role_units
 from shortlist.engine.vocab import SCALE_UNITS, SENIORITY_MIN_YEARS, ScaleMetric, Seniority, WorkMode
 
-ROLE_MODEL_VERSION = "1"
+ROLE_MODEL_VERSION = "2"  # 2: the job-title criterion
 
 SCALE_MAX_SHARE = 0.25
 TEAM_MAX_SHARE = 0.12
@@ -55,6 +58,9 @@ LOCATION_SHARE = 0.02
 SALARY_SHARE = 0.015
 RIGHT_TO_WORK_SHARE = 0.015
 CULTURE_SHARE = 0.03
+# The title is the first thing a recruiter reads and a strong signal of what someone does all day, but
+# it is self-described: worth a couple of nice-to-haves, never as much as the evidence behind the skills.
+TITLE_SHARE = 0.10
 MUST_POINTS = 3.0
 NICE_POINTS = 1.0
 COMPETENCY_FACTOR = 0.5  # a playbook-only competency counts half: the template, not the client, asked for it
@@ -84,6 +90,7 @@ class CriterionKind(StrEnum):
     SENIORITY = "seniority"
     LOGISTICS = "logistics"
     CULTURE = "culture"
+    TITLE = "title"
 
 
 KIND_ORDER = tuple(CriterionKind)
@@ -108,6 +115,7 @@ class RoleProfile:
     free_terms: tuple[str, ...] = ()
     playbook: str = FALLBACK_ID
     version: str = ROLE_MODEL_VERSION
+    title_units: tuple[Unit, ...] = ()  # what the "title" criterion compares (titles.py)
 
     def criterion(self, key: str) -> Criterion | None:
         return next((c for c in self.criteria if c.key == key), None)
@@ -142,6 +150,7 @@ class RoleProfile:
             ],
             "warnings": list(self.warnings),
             "free_terms": list(self.free_terms),
+            "title_units": [{"key": u.key, "weight": u.weight, "label": u.label} for u in self.title_units],
         }
 
 
@@ -161,16 +170,19 @@ def build_role_profile(
         playbook = playbooks[FALLBACK_ID]
     baseline = GROWTH_BASELINE if playbook.scale_baseline is None else playbook.scale_baseline
     pressure = scale_pressure(spec.growth, baseline)
-    builder = _Builder(spec, taxonomy, playbook, pressure, emphasis or {})
+    units = role_units(spec.title, taxonomy) if spec.title else ()
+    builder = _Builder(spec, taxonomy, playbook, pressure, emphasis or {}, units)
     builder.build()
     warnings.extend(builder.warnings)
+    criteria = builder.finish()
     return RoleProfile(
         spec=spec,
-        criteria=builder.finish(),
+        criteria=criteria,
         scale=pressure,
         warnings=tuple(warnings),
         free_terms=tuple(builder.free_terms),
         playbook=playbook.id,
+        title_units=units if any(c.kind == CriterionKind.TITLE for c in criteria) else (),
     )
 
 
@@ -196,8 +208,10 @@ class _Builder:
         playbook: Playbook,
         pressure: ScalePressure,
         emphasis: Mapping[str, float],
+        title_units: tuple[Unit, ...] = (),
     ) -> None:
         self.spec = spec
+        self.title_units = title_units
         self.emphasis = emphasis
         self.taxonomy = taxonomy
         self.playbook = playbook
@@ -238,6 +252,7 @@ class _Builder:
         self.seniority()
         self.logistics()
         self.culture()
+        self.title()
 
     # -- skills pool --
 
@@ -273,7 +288,8 @@ class _Builder:
                 if skill is None:
                     self.free_terms.append(term)
                     self.warnings.append(
-                        f"{kind.value}: {term!r} is not in the skills taxonomy; shown to the recruiter but not scored (add it to skills.yaml to score it)"
+                        f"{kind.value}: {term!r} is not in the skills taxonomy; shown to the recruiter but "
+                        "not scored (add it to skills.yaml to score it)"
                     )
                     self.add(
                         f"{kind.value}:{term.casefold()}",
@@ -428,6 +444,13 @@ class _Builder:
                 "client culture",
                 share=share,
             )
+
+    def title(self) -> None:
+        if not self.title_units:
+            return
+        words = ", ".join(dict.fromkeys(unit.label for unit in self.title_units))
+        reason = f"{self.spec.title!r} against the headline and job titles ({words})"
+        self.add("title", CriterionKind.TITLE, None, "Job title", reason, share=TITLE_SHARE)
 
     # -- shares --
 

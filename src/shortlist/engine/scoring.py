@@ -13,9 +13,10 @@ Each (candidate, skill) gets an *effective evidence* value in [0, 1], fixed when
     E        = strength * (0.55 + 0.45 * depth) * recency
     E        = min(E, 0.25)   when nothing stands behind the skill (weaker than a work bullet, no years)
 
-``strength`` is the extractor's: a work bullet 0.8-1.0, a skills list ~0.3, "learning X" ~0.1. So a
-bare skills-list entry earns at most 0.25 whereas one year of current work earns ~0.6, and listing sixty
-skills pays nothing for the fifty-four no criterion asks for.
+``strength`` is the parser's: a work bullet 0.85-1.0 (1.0 once the CV shows the skill at work in three
+places, cv.py's breadth), a skills-table row that states its duration 0.5, a skills list ~0.3, "learning
+X" ~0.1. So a bare skills-list entry earns at most 0.25 whereas one year of current work earns ~0.6, and
+listing sixty skills pays nothing for the fifty-four no criterion asks for.
 
 Coverage of a criterion's skill q by a candidate is the best of three routes, exact > implied > related::
 
@@ -28,19 +29,25 @@ scale fit, seniority fit, logistics, culture or leadership (below). With the cri
 summing to 1)::
 
     gate  = 1 - 0.6 * Σ_must w̃_q * (1 - min(cov_q, 0.4) / 0.4)      w̃: must weights normalised to 1
-    score = 100 * gate * Σ w_c * value_c
+    place = 0.55 (onsite) or 0.7 (hybrid) for someone in another city who will not relocate, else 1
+    score = 100 * gate * place * Σ w_c * value_c
 
 The gate is what makes a missing must-have cost heavily: without any must-have the score is at most 40%
 of what the rest earns, and a must-have counts as fully present from 0.4 (about a year of recent work).
-Every value and the gate only grow when evidence grows, so adding a skill or a more recent use can never
+The placement gate does the same for a candidate who cannot be in the office: it needs an explicit "not
+open to relocation", a known city other than the role's, and an onsite or hybrid role with a city.
+Every value and the gates only grow when evidence grows, so adding a skill or a more recent use can never
 lower a score.
 
 The other criteria
 ------------------
-- scale: per metric of the client's plan, ``clip(1 + log10(largest proven / client target) / 2, 0, 1)``
-  (at the target 1, ten times below 0.5, a hundred times below 0), averaged with traffic 1, data 0.8,
-  users 0.6. A claim in a kindred metric counts, discounted (100k msg/s reads as ~63k req/s). Its weight
-  is the role model's (0.25 x scale pressure), so flat growth leaves it small.
+- scale: per metric of the client's plan, ``fit = clip(1 + log10(largest proven / client target) / 2, 0,
+  1)`` (at the target 1, ten times below 0.5, a hundred times below 0). Each metric counts by how much it
+  grows (r = min(1, growth.py's contribution c_m), 1 for a tenfold rise in three years):
+  ``r * fit + (1 - r) * best fit over the plan's metrics``, so a metric that stays flat does not need its
+  own proof; then averaged with traffic 1, data 0.8, users 0.6. A claim in a kindred metric counts,
+  discounted (100k msg/s reads as ~63k req/s). Its weight is the role model's (0.25 x scale pressure), so
+  flat growth leaves it small.
 - seniority: by levels between candidate and role: equal 1, one over 0.85, one short 0.45, two short 0.1.
 - logistics: place (same city 1; same country, other city, 0.3-0.85 by relocation stance and policy;
   abroad 0-0.6) x preferred work mode; right to work (stated and held 1, stated elsewhere 0.2, unstated
@@ -50,6 +57,9 @@ The other criteria
   domain evidence, other tags are 0.5 for everyone.
 - leadership: the best of the skill's coverage, the level (lead 1, staff 0.8, senior 0.5) and the largest
   team led (20 engineers is full).
+- title: the role title's distinctive units (titles.py: the skills it names and its other words, stemmed)
+  weighted by unit, each read like a skill from the candidate's headline and job titles, which the index
+  keeps as evidence (strength x recency: a title last held in 2012 fades like a skill last used then).
 """
 
 from __future__ import annotations
@@ -70,7 +80,7 @@ if TYPE_CHECKING:
     from shortlist.engine.roles import Criterion, RoleProfile
 
 # Bump on any change below that can move a score: audit records store it next to every ranking.
-SCORING_VERSION = "1.0.0"
+SCORING_VERSION = "1.1.0"  # 1.1: latency figures, scale by growth, placement gate, title, breadth
 
 # --- evidence ------------------------------------------------------------------------------------------
 
@@ -118,9 +128,13 @@ COMPONENTS: dict[str, str] = {
     "seniority": "seniority",
     "logistics": "logistics",
     "culture": "culture",
+    "title": "title",
 }
 SKILL_KINDS = frozenset({"must", "nice", "competency", "domain"})
 DENSE_KINDS = frozenset({"scale", "leadership", "seniority", "logistics", "culture"})
+# Criteria read as one coverage column each: skills, and the units of the job title (titles.py), whose
+# candidate side the index keeps as evidence under reserved codes.
+COLUMN_KINDS = SKILL_KINDS | {"title"}
 
 
 def effective_evidence(
@@ -212,10 +226,12 @@ class RolePlan:
     salary_max: float  # 0 when no band
     salary_currency: int
     salary_currency_name: str
-    scale_targets: tuple[tuple[int, float, float], ...]  # (metric position, log10 target, weight)
+    # (metric position, log10 target, weight, relevance): relevance in [0, 1] is how much that metric grows
+    scale_targets: tuple[tuple[int, float, float, float], ...]
     culture: tuple[str, ...]
     culture_columns: tuple[tuple[str, int], ...]  # (skill, code) of the skills culture tags read
     reference_year: int
+    title: str = ""  # the role's title, as the title criterion's reasons quote it
 
     @property
     def must(self) -> tuple[PlannedCriterion, ...]:
@@ -224,6 +240,34 @@ class RolePlan:
     @property
     def must_total(self) -> float:
         return sum(c.weight for c in self.must)
+
+
+def _title_criteria(criterion: Criterion, role: RoleProfile, codes: Codes) -> list[tuple[Criterion, int]]:
+    """The one "title" criterion of a role profile as one column criterion per unit of the title.
+
+    Its weight is shared out by unit weight, so the title component of a breakdown is the weighted share
+    of the title's units found in the candidate's titles.
+    """
+    from shortlist.engine.roles import Criterion as RoleCriterion
+
+    units = role.title_units
+    total = sum(unit.weight for unit in units)
+    if total <= 0:
+        return []
+    return [
+        (
+            RoleCriterion(
+                key=f"title:{unit.key}",
+                kind=criterion.kind,
+                skill=unit.key,
+                label=unit.label,
+                weight=criterion.weight * unit.weight / total,
+                why=criterion.why,
+            ),
+            codes.code("skills", unit.key, add=False),
+        )
+        for unit in units
+    ]
 
 
 def role_location(text: str) -> tuple[str, str]:
@@ -254,6 +298,9 @@ def plan_role(role: RoleProfile, codes: Codes, reference_year: int) -> RolePlan:
     for criterion in role.criteria:
         if criterion.weight <= 0:
             continue
+        if criterion.kind == "title":
+            planned.extend(_title_criteria(criterion, role, codes))
+            continue
         if criterion.kind in SKILL_KINDS and not criterion.skill:
             skipped.append(f"{criterion.label}: free text, not a known skill")
             continue
@@ -281,10 +328,14 @@ def plan_role(role: RoleProfile, codes: Codes, reference_year: int) -> RolePlan:
         for skill in CULTURE_SKILLS.get(tag, ())
     )
     targets = []
+    growth = role.scale.growth
     for metric, value in sorted(role.scale.targets.items(), key=lambda item: METRICS.index(item[0])):
         weight = SCALE_WEIGHTS.get(ScaleMetric(metric), 0.0)
         if value > 0 and weight > 0:
-            targets.append((METRICS.index(ScaleMetric(metric)), math.log10(value), weight))
+            # A plan that states no growth figures (older callers) keeps every target in full.
+            grows = growth.get(ScaleMetric(metric), SCALE_FULL_GROWTH) if growth else SCALE_FULL_GROWTH
+            relevance = min(1.0, max(0.0, grows) / SCALE_FULL_GROWTH)
+            targets.append((METRICS.index(ScaleMetric(metric)), math.log10(value), weight, relevance))
     return RolePlan(
         criteria=criteria,
         skipped=tuple(skipped),
@@ -301,6 +352,7 @@ def plan_role(role: RoleProfile, codes: Codes, reference_year: int) -> RolePlan:
         culture=culture,
         culture_columns=tuple((skill, code) for skill, code in culture_columns if code != UNKNOWN),
         reference_year=reference_year,
+        title=spec.title,
     )
 
 
@@ -328,6 +380,11 @@ SCALE_EQUIVALENTS: dict[ScaleMetric, tuple[tuple[ScaleMetric, float, float], ...
     ScaleMetric.DATA_VOLUME: ((ScaleMetric.ROWS, -9.0, 0.3),),  # a billion ~1 KB rows is a terabyte
 }
 SCALE_SPAN_DECADES = 2.0  # a candidate 10x below the client's target earns half, 100x below nothing
+# A metric's own target counts in full once it grows by this contribution (growth.py's c_m: a tenfold
+# rise within three years); below, its fit leans on the best fit among the plan's metrics instead. A
+# client who stays at 6 TB does not need someone who has grown data, only someone who has run systems
+# of their size, and "no data claim" must not zero a candidate proven at the traffic that does matter.
+SCALE_FULL_GROWTH = 1.0
 # Without a stated target: how much scale the candidate has shown at all, between "easy" and "hard".
 GENERIC_SCALE: dict[ScaleMetric, tuple[float, float]] = {
     ScaleMetric.REQUESTS_PER_SECOND: (2.0, 5.0),
@@ -352,7 +409,23 @@ def scale_fit_by_metric(
 ) -> list[tuple[int, np.ndarray]]:
     """Per target metric: the fit of each candidate's largest proven scale to the client's target."""
     shown = effective_scale(columns) if effective is None else effective
-    return [(position, _fit(shown[position], target)) for position, target, _ in plan.scale_targets]
+    return [(position, _fit(shown[position], target)) for position, target, _, _ in plan.scale_targets]
+
+
+def blended_scale_fits(fits: Sequence[np.ndarray], plan: RolePlan) -> list[np.ndarray]:
+    """Per target metric: relevance * own fit + (1 - relevance) * the best fit over the plan's metrics."""
+    if not fits:
+        return []
+    best = np.max(np.stack(fits), axis=0) if len(fits) > 1 else fits[0]
+    blended = []
+    for fit, (_, _, _, relevance) in zip(fits, plan.scale_targets, strict=True):
+        if relevance >= 1.0:
+            blended.append(fit)
+        else:
+            mixed = fit * np.float32(relevance)
+            mixed += best * np.float32(1.0 - relevance)
+            blended.append(mixed)
+    return blended
 
 
 def _fit(log_value: np.ndarray, log_target: float) -> np.ndarray:
@@ -371,12 +444,11 @@ def scale_fit(columns: Columns, plan: RolePlan, effective: np.ndarray | None = N
             shown = (effective[METRICS.index(metric)] - np.float32(easy)) / np.float32(hard - easy)
             np.maximum(best, np.clip(shown, np.float32(0.0), np.float32(1.0)), out=best)
         return best
-    total = sum(weight for _, _, weight in plan.scale_targets)
+    total = sum(weight for _, _, weight, _ in plan.scale_targets)
     value = np.zeros(len(columns), dtype=np.float32)
-    fits = scale_fit_by_metric(columns, plan, effective)
-    for (_, fit), (_, _, weight) in zip(fits, plan.scale_targets, strict=True):
-        fit *= np.float32(weight / total)
-        value += fit
+    fits = blended_scale_fits([fit for _, fit in scale_fit_by_metric(columns, plan, effective)], plan)
+    for fit, (_, _, weight, _) in zip(fits, plan.scale_targets, strict=True):
+        value += fit * np.float32(weight / total)
     return value
 
 
@@ -514,6 +586,36 @@ def logistics_parts(columns: Columns, plan: RolePlan) -> dict[str, np.ndarray]:
     return {name: part(columns, plan) for name, part in LOGISTICS_PARTS.items()}
 
 
+# --- placement: a gate beside the must-have gate ------------------------------------------------------
+# A candidate who lives in another city and says they will not relocate cannot take an onsite role there,
+# however strong on paper; the 2% location share alone lets them top the list. So, like a missing
+# must-have, it multiplies the score: by 0.55 for an onsite role, 0.7 for a hybrid one (a day or two a
+# week can be a long commute). Only an explicit "not open to relocation" does this: an unstated stance is
+# never read as a refusal, and a role without a city (or a remote one) never applies it.
+PLACEMENT_GATES: dict[int, float] = {MODES.index(WorkMode.ONSITE): 0.55, MODES.index(WorkMode.HYBRID): 0.7}
+
+
+def placement_applies(plan: RolePlan) -> bool:
+    return plan.policy in PLACEMENT_GATES and bool(plan.city_name)
+
+
+def placement_gate(columns: Columns, plan: RolePlan) -> np.ndarray:
+    """Per row: the role's gate for a candidate elsewhere who will not relocate, else 1."""
+    gate = np.ones(len(columns), dtype=np.float32)
+    if placement_applies(plan):
+        away = (columns.relocate == 0) & (columns.city >= 0) & (columns.city != plan.city)
+        gate[away] = np.float32(PLACEMENT_GATES[plan.policy])
+    return gate
+
+
+def apply_placement(total: np.ndarray, columns: Columns, plan: RolePlan, settled: np.ndarray) -> None:
+    """total *= placement_gate(columns, plan), reading only `settled` (derive's rows that will not move)."""
+    if not placement_applies(plan) or len(settled) == 0:
+        return
+    away = settled[columns.city[settled] != plan.city]
+    total[away] *= np.float32(PLACEMENT_GATES[plan.policy])
+
+
 def logistics_fit(columns: Columns, plan: RolePlan) -> np.ndarray:
     value = np.zeros(len(columns), dtype=np.float32)
     for name, weight in LOGISTICS_WEIGHTS.items():
@@ -609,6 +711,8 @@ def derive(columns: Columns) -> dict[str, np.ndarray]:
         "effective_scale": effective_scale(columns),
         "leadership": leadership_signal(columns),
         "category": category_codes(columns),
+        # The rows the placement gate can touch: a known city and an explicit "will not relocate".
+        "settled": np.flatnonzero((columns.relocate == 0) & (columns.city >= 0)),
     }
 
 
@@ -713,8 +817,13 @@ def must_gate(plan: RolePlan, must_coverage: Sequence[np.ndarray], n: int) -> np
     return gate_from_credit(credit)
 
 
-def combine(plan: RolePlan, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Scores 0-100 and gates from per-criterion values shaped (criteria, candidates)."""
+def combine(
+    plan: RolePlan, values: np.ndarray, placement: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Scores 0-100 and must-have gates from per-criterion values shaped (criteria, candidates).
+
+    `placement` is placement_gate of the same candidates (none: every candidate can be placed).
+    """
     n = values.shape[1]
     must_rows = [i for i, c in enumerate(plan.criteria) if c.kind == "must"]
     gate = must_gate(plan, [values[i] for i in must_rows], n)
@@ -722,15 +831,21 @@ def combine(plan: RolePlan, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     total = np.zeros(n, dtype=np.float32)
     for criterion, row in zip(plan.criteria, values, strict=True):
         total += np.float32(criterion.weight) * row
-    return final_score(gate, total), gate
+    return final_score(gate, total, placement), gate
 
 
-def final_score(gate: np.ndarray, total: np.ndarray) -> np.ndarray:
-    return (total * gate * np.float32(100.0)).astype(np.float32)
+def final_score(gate: np.ndarray, total: np.ndarray, placement: np.ndarray | None = None) -> np.ndarray:
+    score = total * gate
+    if placement is not None:
+        score *= placement
+    return (score * np.float32(100.0)).astype(np.float32)
 
 
-def breakdown(plan: RolePlan, values: np.ndarray, gate: float) -> dict[str, float]:
-    """Component -> value in [0, 1] for one candidate: the weighted mean of its criteria of that kind."""
+def breakdown(plan: RolePlan, values: np.ndarray, gate: float, placement: float = 1.0) -> dict[str, float]:
+    """Component -> value in [0, 1] for one candidate: the weighted mean of its criteria of that kind.
+
+    "must_gate" and, when it applies, "placement_gate" are the factors the weighted sum is multiplied by.
+    """
     sums: dict[str, float] = {}
     weights: dict[str, float] = {}
     for criterion, value in zip(plan.criteria, values, strict=True):
@@ -740,6 +855,8 @@ def breakdown(plan: RolePlan, values: np.ndarray, gate: float) -> dict[str, floa
     result = {name: round(sums[name] / weights[name], 3) for name in sums if weights[name] > 0}
     if plan.must:
         result["must_gate"] = round(float(gate), 3)
+    if placement < 1.0:
+        result["placement_gate"] = round(float(placement), 3)
     return result
 
 

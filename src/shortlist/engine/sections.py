@@ -36,6 +36,7 @@ _PHRASES: dict[str, str] = {
     "employment": "experience",
     "work history": "experience",
     "company details": "experience",
+    "project details": "projects",
     "career": "experience",
     "experience summary": "experience",
     "professional background": "experience",
@@ -133,6 +134,7 @@ _QUALIFIERS = frozenset(
         "tools",
         "frameworks",
         "technologies",
+        "technology",
         "platforms",
         "programming",
     ]
@@ -231,6 +233,10 @@ _INLINE = re.compile(
     r"^\s*(?:#{1,6}\s+)?[*_]{0,2}(?P<label>[A-Za-z&/ ]{3,40}?)[*_]{0,2}"
     r"\s*(?P<separator>:|\s\|\s)\s*(?P<rest>\S.*)$"
 )
+# Job-board exports ("Skill Details … Company Details company - … description - …") flatten a form into
+# text and often glue a heading to the end of the line before it: "Linux- Exprience - 6 monthsCompany
+# Details". Only these capitalised "<Form field> Details" labels are read at the end of a line.
+_GLUED = re.compile(r"(?<=\S)(?P<label>(?:Company|Education|Skill|Project|Personal)\s+Details)[ \t]*$")
 _NON_WORD = re.compile(r"[^a-z ]+")
 _SPACES = re.compile(r"\s+")
 
@@ -309,6 +315,11 @@ def _find_headings(text: str) -> list[_Heading]:
             name = classify_heading(heading_text)
             if name is not None and current in _WITHIN_JOBS and _is_job_part(heading_text):
                 name = None
+        glued = _GLUED.search(line) if name is None else None
+        if glued is not None:
+            name = classify_heading(glued["label"])
+            if name is not None:
+                start += glued.start("label")
         if name is not None:
             consumed = index + 2 if underlined else index + 1
             content_start = offsets[consumed] if consumed < len(offsets) else len(text)
