@@ -15,10 +15,23 @@ from typer.testing import CliRunner
 
 from shortlist.cli import app
 
-COMMANDS = ["import", "candidates", "match", "role", "demo", "serve", "createuser", "worker", "migrate"]
+COMMANDS = [
+    "import",
+    "candidates",
+    "match",
+    "search",
+    "index",
+    "role",
+    "demo",
+    "serve",
+    "createuser",
+    "worker",
+    "migrate",
+]
 LEAF_COMMANDS = [
     ["import"], ["candidates", "list"], ["candidates", "show"], ["candidates", "export"],
-    ["candidates", "merge"], ["candidates", "similar"], ["match"], ["role", "import"], ["role", "export"],
+    ["candidates", "merge"], ["candidates", "similar"], ["match"], ["search"], ["index"],
+    ["role", "import"], ["role", "export"],
     ["role", "show"], ["role", "draft"], ["demo"], ["serve"], ["createuser"], ["worker"], ["migrate"],
 ]  # fmt: skip
 

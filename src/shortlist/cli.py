@@ -24,6 +24,7 @@ Examples:
   shortlist match --role 3 --top 20    a ranked, explained shortlist for a role
   shortlist match --role hft.yaml --json   the same from a role file, as JSON
   shortlist search '(golang OR go) AND kafka NOT java location:london'
+  shortlist index                      build the matching index after a bulk load
   shortlist role import hft-go.yaml    create or update a role from its YAML
   shortlist role show 3                the weighted criteria, each with its why
   shortlist role draft jd.txt          a role YAML drafted from a job description
@@ -638,6 +639,31 @@ def match(
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
         return
     _print_shortlist(payload)
+
+
+@app.command()
+def index(
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Build from scratch, not incrementally.")
+    ] = False,
+) -> None:
+    """Build or refresh the matching index in $SHORTLIST_HOME/index (do this after a bulk load, so the
+    first shortlist in the workspace does not pay for it).
+
+    Example: shortlist index --rebuild
+    """
+    setup_django()
+    import time
+
+    from shortlist.candidates import pool
+
+    started = time.perf_counter()
+    with err.status("Indexing the pool…"):
+        built = pool.build() if rebuild else pool.pool_index()
+    console.print(
+        f"Index of {len(built):,} candidates ready in {time.perf_counter() - started:.1f} s "
+        f"({built.nbytes / 2**20:,.0f} MiB) at {pool.index_dir()}."
+    )
 
 
 @app.command()
