@@ -31,6 +31,7 @@ from __future__ import annotations
 import difflib
 import operator
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Final
@@ -222,14 +223,14 @@ def _field_token(query: str, start: int, end: int, written: str) -> tuple[_Token
 _Predicate = Callable[["_ProfileView"], bool]
 
 
-class _Node:
+class _Node(ABC):
     __slots__ = ()
 
-    def render(self) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def render(self) -> str: ...
 
-    def predicate(self) -> _Predicate:
-        raise NotImplementedError
+    @abstractmethod
+    def predicate(self) -> _Predicate: ...
 
     def required(self) -> frozenset[str]:
         return frozenset()
