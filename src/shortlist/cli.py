@@ -605,14 +605,17 @@ def match(
     profile, role_id = _role_profile(str(role))
     from shortlist.engine.match import match as rank
 
+    options = {"top": top, "min_score": min_score, "must_have_filter": must_filter}
     if folder:
         index, people, failures = _folder_index(folder)
         for name, reason in failures:
             err.print(f"[yellow]skipped[/] {name}: {reason}")
+        with err.status("Scoring…"):
+            results = rank(index, profile, **options)
     else:
-        index, people = pool.pool_index(), None
-    with err.status("Scoring…"):
-        results = rank(index, profile, top=top, min_score=min_score, must_have_filter=must_filter)
+        people = None
+        with err.status("Scoring…"):
+            results = pool.ranked(profile, **options)
     if people is None:
         people = Candidate.objects.in_bulk([r.candidate_id for r in results])
     payload = {

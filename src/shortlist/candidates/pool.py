@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -24,10 +25,14 @@ from shortlist.candidates.profiles import to_profile
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.index import CandidateIndex
+from shortlist.engine.match import Match, match
 from shortlist.engine.profile import Profile
+from shortlist.engine.roles import RoleProfile
 
 STATE_FILE = "pool.json"
-_lock = threading.Lock()
+# The index takes one writer at a time and no reads during a write (see CandidateIndex), and the web
+# server runs several threads per process: refreshes and matches share this lock.
+_lock = threading.RLock()
 _cached: dict[str, tuple[CandidateIndex, PoolState]] = {}
 
 
@@ -140,6 +145,12 @@ def _refresh(index: CandidateIndex, state: PoolState) -> None:
         in_db = set(Candidate.objects.values_list("pk", flat=True))
         for candidate_id in {int(i) for i in index.ids()} - in_db:
             index.remove(candidate_id)
+
+
+def ranked(role: RoleProfile, **options: Any) -> list[Match]:
+    """`engine.match.match` over the up-to-date pool, safe beside another thread's refresh."""
+    with _lock:
+        return match(pool_index(), role, **options)
 
 
 def forget() -> None:

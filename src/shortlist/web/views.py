@@ -14,11 +14,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from shortlist.candidates.models import Candidate, ImportBatch, ImportStatus
-from shortlist.candidates.pool import pool_index
+from shortlist.candidates.pool import ranked
 from shortlist.candidates.uploads import create_batch
 from shortlist.clients.models import Client, GrowthPlan, Role
 from shortlist.clients.roles import role_profile
-from shortlist.engine.match import match
 from shortlist.engine.vocab import Seniority, Stage
 from shortlist.pipeline.models import Application
 
@@ -194,7 +193,7 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
         top = 20
     top = top if top in SHORTLIST_SIZES else 20
     must_filter = request.GET.get("must") == "1"
-    results = match(pool_index(), role_profile(role), top=top, must_have_filter=must_filter)
+    results = ranked(role_profile(role), top=top, must_have_filter=must_filter)
     people = Candidate.objects.only("id", "name", "headline", "city", "country").in_bulk(
         [r.candidate_id for r in results]
     )
