@@ -581,6 +581,15 @@ def match(
     must_filter: Annotated[
         bool, typer.Option("--must-filter", help="Only candidates with evidence of every must-have.")
     ] = False,
+    semantic: Annotated[
+        float,
+        typer.Option(
+            "--semantic",
+            min=0,
+            max=1,
+            help="Blend in MiniLM similarity to the role text with this weight (needs .[eval]).",
+        ),
+    ] = 0.0,
     folder: Annotated[
         list[Path] | None,
         typer.Option(
@@ -605,17 +614,23 @@ def match(
     profile, role_id = _role_profile(str(role))
     from shortlist.engine.match import match as rank
 
-    options = {"top": top, "min_score": min_score, "must_have_filter": must_filter}
+    # Semantic re-ranking moves candidates within a wider pool picked by the evidence score.
+    pool_size = min(max(4 * top, 50), 500) if semantic else top
+    options = {"top": pool_size, "min_score": min_score, "must_have_filter": must_filter}
     if folder:
         index, people, failures = _folder_index(folder)
         for name, reason in failures:
             err.print(f"[yellow]skipped[/] {name}: {reason}")
         with err.status("Scoring…"):
             results = rank(index, profile, **options)
+        lookup = index.profile_lookup
     else:
         people = None
         with err.status("Scoring…"):
             results = pool.ranked(profile, **options)
+        lookup = pool.profile_lookup
+    if semantic:
+        results = _semantic_rerank(results, profile, lookup, semantic, top)
     if people is None:
         people = Candidate.objects.in_bulk([r.candidate_id for r in results])
     payload = {
@@ -704,6 +719,17 @@ def search(
         console.print(f"#{row['id']:<7} {row['name'][:28]:<28} {row['headline'][:36]:<36} {row['location']}")
     more = " (limit reached)" if len(rows) >= limit else ""
     console.print(f"{len(rows)} match{'es' if len(rows) != 1 else ''}{more}.")
+
+
+def _semantic_rerank(results: list[Any], profile: Any, lookup: Any, weight: float, top: int) -> list[Any]:
+    from shortlist.engine.semantic import minilm, rerank
+
+    try:
+        embedder = minilm()
+    except ImportError:
+        raise _fail("--semantic needs the optional packages: pip install -e '.[eval]'", code=2) from None
+    with err.status("Embedding the role and the candidates' passages…"):
+        return rerank(results, profile, lookup, embedder, weight=weight, top=top)
 
 
 def _folder_index(paths: list[Path]) -> tuple[Any, dict[int, Any], list[tuple[str, str]]]:
