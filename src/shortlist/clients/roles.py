@@ -16,8 +16,6 @@ from shortlist.engine.playbooks import Playbook, playbooks_for
 from shortlist.engine.roles import RoleProfile, build_role_profile
 from shortlist.engine.vocab import ClientStage, RequirementKind, Seniority, WorkMode
 
-_METRICS = ("traffic_rps", "users", "data_tb", "engineers")
-
 
 def workspace_playbooks() -> dict[str, Playbook]:
     """Shipped playbooks plus `$SHORTLIST_HOME/playbooks/*.yaml`."""
@@ -29,7 +27,7 @@ def growth_from_row(plan: GrowthPlan | None) -> growth.GrowthPlan | None:
     if plan is None:
         return None
     metrics = {}
-    for name in _METRICS:
+    for name in GrowthPlan.METRICS:
         now, target = plan.metric(name)
         if now is not None and target is not None:
             metrics[name] = growth.NowTarget(now, target)
@@ -117,7 +115,7 @@ def _growth_plan_for(client: Client, plan: growth.GrowthPlan | None) -> GrowthPl
     if plan is None:
         return None
     values = {"horizon_months": plan.horizon_months}
-    for name in _METRICS:
+    for name in GrowthPlan.METRICS:
         metric = getattr(plan, name)
         values[f"{name}_now"] = metric.now if metric else None
         values[f"{name}_target"] = metric.target if metric else None

@@ -128,20 +128,40 @@ def _delete_demo_candidates() -> None:
         _delete_cascading(cursor, Candidate, f"{source} LIKE %s", [DEMO_SOURCE_PREFIX + "%"])
 
 
+_CASCADES = (models.CASCADE, models.SET_NULL, models.DO_NOTHING)
+
+
+def unhandled_relations(model: type[models.Model], seen: frozenset[str] = frozenset()) -> list[str]:
+    """Relations below `model` that the plain-SQL cascade cannot follow (many-to-many, PROTECT, …).
+
+    Empty for today's models; tests/test_demo_loader.py keeps it so, so a new relation is caught by
+    the suite rather than by someone's `demo --reset`.
+    """
+    if model._meta.label in seen:
+        return []
+    found = []
+    for relation in model._meta.related_objects:
+        where = f"{relation.related_model._meta.label}.{relation.field.name}"
+        if relation.many_to_many or relation.on_delete not in _CASCADES:
+            found.append(where)
+        elif relation.on_delete is models.CASCADE:
+            found += unhandled_relations(relation.related_model, seen | {model._meta.label})
+    return found
+
+
 def _delete_cascading(
     cursor: CursorWrapper, model: type[models.Model], where: str, params: Sequence[object]
 ) -> None:
     """Delete the rows of `model` matching `where`, after whatever cascades from them, in plain SQL.
 
     The ORM's collector loads every row it deletes, which for a million candidates costs minutes and
-    gigabytes; sub-selects let the database do the same cascade by itself.
+    gigabytes; sub-selects let the database do the same cascade by itself. Only the relation kinds in
+    `_CASCADES` occur (see unhandled_relations); others would need their own SQL here.
     """
     quote = connection.ops.quote_name
     meta = model._meta
     selected = f"SELECT {quote(meta.pk.column)} FROM {quote(meta.db_table)} WHERE {where}"
     for relation in meta.related_objects:
-        if relation.many_to_many:
-            raise NotImplementedError(f"{meta.label} has a many-to-many relation; extend the demo loader")
         child, column = relation.related_model, quote(relation.field.column)
         child_where = f"{column} IN ({selected})"
         if relation.on_delete is models.CASCADE:
@@ -149,11 +169,6 @@ def _delete_cascading(
         elif relation.on_delete is models.SET_NULL:
             cursor.execute(
                 f"UPDATE {quote(child._meta.db_table)} SET {column} = NULL WHERE {child_where}", params
-            )
-        elif relation.on_delete is not models.DO_NOTHING:
-            raise NotImplementedError(
-                f"{child._meta.label}.{relation.field.name} uses {relation.on_delete.__name__}; "
-                "extend the demo loader"
             )
     cursor.execute(f"DELETE FROM {quote(meta.db_table)} WHERE {where}", params)
 

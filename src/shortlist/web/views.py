@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from shortlist.candidates.models import Candidate, ImportBatch, ImportStatus
 from shortlist.candidates.pool import ranked
 from shortlist.candidates.uploads import create_batch
-from shortlist.clients.models import Client, GrowthPlan, Role
+from shortlist.clients.models import Client, Role
 from shortlist.clients.roles import role_profile
 from shortlist.engine.vocab import Seniority, Stage
 from shortlist.pipeline.models import Application
@@ -69,7 +69,7 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "web/role.html",
         {
             "role": role,
-            "plan": role.growth_plan or _current_plan(role.client_id),
+            "plan": role.effective_growth_plan,
             "must": [r for r in requirements if r.kind == "must"],
             "nice": [r for r in requirements if r.kind == "nice"],
             "stages": [(stage, by_stage[stage]) for stage in Stage],
@@ -77,10 +77,6 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "criteria": sorted(profile.criteria, key=lambda c: (-c.weight, c.label)),
         },
     )
-
-
-def _current_plan(client_id: int) -> GrowthPlan | None:
-    return GrowthPlan.objects.filter(client_id=client_id).order_by("-created_at", "-id").first()
 
 
 @login_required
