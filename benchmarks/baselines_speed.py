@@ -44,9 +44,9 @@ from benchmarks.match_speed import (  # noqa: E402
     rss_mib,
 )
 from benchmarks.synthetic import DEMO_SEED, benchmark_roles, demo_profiles, profile_text  # noqa: E402
-from shortlist.engine.roles import CriterionKind, RoleProfile  # noqa: E402
-from shortlist.engine.scoring import SCORING_VERSION  # noqa: E402
-from shortlist.engine.taxonomy import Taxonomy, default_taxonomy  # noqa: E402
+from shortlist.engine.matching.scoring import SCORING_VERSION  # noqa: E402
+from shortlist.engine.roles.weighting import CriterionKind, RoleProfile  # noqa: E402
+from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy  # noqa: E402
 
 QUERY_KINDS = (CriterionKind.MUST, CriterionKind.NICE, CriterionKind.COMPETENCY)
 MIB = 2**20

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from shortlist.engine.cv import parse_file
-from shortlist.engine.profile import Profile
+from shortlist.engine.cv.parse import parse_file
+from shortlist.engine.vocab.profile import Profile
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "cvs"
 TODAY = date(2026, 11, 1)  # the labels' "present"

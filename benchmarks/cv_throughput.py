@@ -17,9 +17,9 @@ from pathlib import Path
 
 from benchmarks.datasets import KAGGLE_CSV, kaggle_resumes
 from shortlist.demo.generator import generate_candidates
-from shortlist.engine.cv import parse_cv, profile_from_document
-from shortlist.engine.documents import read_bytes
-from shortlist.engine.taxonomy import default_taxonomy
+from shortlist.engine.cv.documents import read_bytes
+from shortlist.engine.cv.parse import parse_cv, profile_from_document
+from shortlist.engine.vocab.taxonomy import default_taxonomy
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "cvs"
 

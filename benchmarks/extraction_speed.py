@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from shortlist.engine.extract import extract_mentions, prepare
-from shortlist.engine.taxonomy import default_taxonomy
+from shortlist.engine.cv.extract import extract_mentions, prepare
+from shortlist.engine.vocab.taxonomy import default_taxonomy
 
 KAGGLE = (
     Path(__file__).resolve().parents[2]

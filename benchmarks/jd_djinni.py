@@ -27,8 +27,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from benchmarks.datasets import DATA
-from shortlist.engine.jd import guess_family, guess_primary_language
-from shortlist.engine.taxonomy import default_taxonomy
+from shortlist.engine.roles.jd import guess_family, guess_primary_language
+from shortlist.engine.vocab.taxonomy import default_taxonomy
 
 DJINNI_CSV = DATA / "jobs-djinni-titles-2026" / "djinni.csv"
 

@@ -31,9 +31,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from benchmarks.datasets import DATA
-from shortlist.engine.extract import NEGATED, extract_mentions
-from shortlist.engine.jd import bucket_requirements
-from shortlist.engine.taxonomy import Taxonomy, default_taxonomy
+from shortlist.engine.cv.extract import NEGATED, extract_mentions
+from shortlist.engine.roles.jd import bucket_requirements
+from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy
 
 GOOGLE_CSV = DATA / "jobs-google-careers-job-skills" / "job_skills.csv"
 ENGINEERING = frozenset(

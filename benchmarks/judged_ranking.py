@@ -23,13 +23,13 @@ from pathlib import Path
 
 import yaml
 
-from shortlist.engine.cv import parse_cv
-from shortlist.engine.index import CandidateIndex
-from shortlist.engine.match import Match, match
-from shortlist.engine.profile import Profile
-from shortlist.engine.rolefile import parse_role_yaml
-from shortlist.engine.roles import RoleProfile, build_role_profile
-from shortlist.engine.taxonomy import Taxonomy, default_taxonomy
+from shortlist.engine.cv.parse import parse_cv
+from shortlist.engine.matching.index import CandidateIndex
+from shortlist.engine.matching.match import Match, match
+from shortlist.engine.roles.rolefile import parse_role_yaml
+from shortlist.engine.roles.weighting import RoleProfile, build_role_profile
+from shortlist.engine.vocab.profile import Profile
+from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy
 
 JUDGED = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "judged"
 TODAY = date(2026, 11, 1)

@@ -35,12 +35,12 @@ import numpy as np
 import yaml
 
 from benchmarks.datasets import KaggleResume, kaggle_resumes
-from shortlist.engine.cv import parse_cv
-from shortlist.engine.index import CandidateIndex
-from shortlist.engine.match import match
-from shortlist.engine.rolefile import RoleSpec, role_spec_from_mapping
-from shortlist.engine.roles import RoleProfile, build_role_profile
-from shortlist.engine.taxonomy import Taxonomy, default_taxonomy
+from shortlist.engine.cv.parse import parse_cv
+from shortlist.engine.matching.index import CandidateIndex
+from shortlist.engine.matching.match import match
+from shortlist.engine.roles.rolefile import RoleSpec, role_spec_from_mapping
+from shortlist.engine.roles.weighting import RoleProfile, build_role_profile
+from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy
 
 ROLES_FILE = Path(__file__).resolve().parent / "kaggle_roles.yaml"
 TODAY = date(2026, 11, 1)

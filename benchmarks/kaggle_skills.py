@@ -12,8 +12,8 @@ import argparse
 from collections import Counter, defaultdict
 
 from benchmarks.datasets import kaggle_resumes
-from shortlist.engine.cv import parse_cv
-from shortlist.engine.taxonomy import default_taxonomy
+from shortlist.engine.cv.parse import parse_cv
+from shortlist.engine.vocab.taxonomy import default_taxonomy
 
 
 def main() -> None:

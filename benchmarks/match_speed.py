@@ -34,12 +34,12 @@ from benchmarks.synthetic import (  # noqa: E402
     candidate_profile,
     demo_profiles,
 )
-from shortlist.engine.index import INDEX_FORMAT, CandidateIndex  # noqa: E402
-from shortlist.engine.match import match, score_segment  # noqa: E402
-from shortlist.engine.profile import Profile  # noqa: E402
-from shortlist.engine.roles import RoleProfile  # noqa: E402
-from shortlist.engine.scoring import SCORING_VERSION, plan_role  # noqa: E402
-from shortlist.engine.taxonomy import default_taxonomy  # noqa: E402
+from shortlist.engine.matching.index import INDEX_FORMAT, CandidateIndex  # noqa: E402
+from shortlist.engine.matching.match import match, score_segment  # noqa: E402
+from shortlist.engine.matching.scoring import SCORING_VERSION, plan_role  # noqa: E402
+from shortlist.engine.roles.weighting import RoleProfile  # noqa: E402
+from shortlist.engine.vocab.profile import Profile  # noqa: E402
+from shortlist.engine.vocab.taxonomy import default_taxonomy  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 TOP = 50

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from shortlist.engine.growth import GrowthPlan, NowTarget
-from shortlist.engine.rolefile import ClientSpec, RoleSpec, Salary
-from shortlist.engine.roles import RoleProfile, build_role_profile, format_criteria
-from shortlist.engine.vocab import ClientStage, Seniority, WorkMode
+from shortlist.engine.roles.growth import GrowthPlan, NowTarget
+from shortlist.engine.roles.rolefile import ClientSpec, RoleSpec, Salary
+from shortlist.engine.roles.weighting import RoleProfile, build_role_profile, format_criteria
+from shortlist.engine.vocab.enums import ClientStage, Seniority, WorkMode
 
 ROLE = RoleSpec(
     title="Senior Go Engineer - High-Frequency Trading Platform",

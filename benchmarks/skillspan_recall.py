@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import yaml
 
 from benchmarks.datasets import DATA
-from shortlist.engine.extract import extract_mentions
-from shortlist.engine.taxonomy import default_taxonomy
+from shortlist.engine.cv.extract import extract_mentions
+from shortlist.engine.vocab.taxonomy import default_taxonomy
 
 SKILLSPAN = DATA / "jobs-skillspan-annotated-postings"
 SO_TAGS = DATA / "taxonomy-stackoverflow-tags" / "stackoverflow_tags.csv"

@@ -21,8 +21,11 @@ from functools import lru_cache
 
 from shortlist.demo import generator
 from shortlist.demo.generator import DemoCandidate, generate_candidates
-from shortlist.engine.growth import GrowthPlan, NowTarget
-from shortlist.engine.profile import (
+from shortlist.engine.roles.growth import GrowthPlan, NowTarget
+from shortlist.engine.roles.rolefile import ClientSpec, RoleSpec, Salary
+from shortlist.engine.roles.weighting import RoleProfile, build_role_profile
+from shortlist.engine.vocab.enums import SCALE_UNITS, ScaleMetric, Seniority, WorkMode
+from shortlist.engine.vocab.profile import (
     Contact,
     Evidence,
     Job,
@@ -31,10 +34,7 @@ from shortlist.engine.profile import (
     ScaleClaimFound,
     SkillEvidence,
 )
-from shortlist.engine.rolefile import ClientSpec, RoleSpec, Salary
-from shortlist.engine.roles import RoleProfile, build_role_profile
-from shortlist.engine.taxonomy import Taxonomy, default_taxonomy
-from shortlist.engine.vocab import SCALE_UNITS, ScaleMetric, Seniority, WorkMode
+from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy
 
 DEMO_TODAY = date(2026, 11, 1)  # the generator's default: ages in the demo data are relative to it
 DEMO_SEED = 7

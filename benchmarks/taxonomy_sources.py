@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from shortlist.engine.taxonomy import Taxonomy, default_taxonomy
+from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SO_TAGS = DATA / "taxonomy-stackoverflow-tags" / "stackoverflow_tags.csv"

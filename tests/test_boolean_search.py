@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shortlist.engine.cv import parse_cv
-from shortlist.engine.profile import Contact, Job, Preferences, Profile, SkillEvidence
-from shortlist.engine.search import FIELDS, Query, QueryError, parse_query
-from shortlist.engine.taxonomy import load_taxonomy
-from shortlist.engine.vocab import Seniority, WorkMode
+from shortlist.engine.cv.parse import parse_cv
+from shortlist.engine.matching.search import FIELDS, Query, QueryError, parse_query
+from shortlist.engine.vocab.enums import Seniority, WorkMode
+from shortlist.engine.vocab.profile import Contact, Job, Preferences, Profile, SkillEvidence
+from shortlist.engine.vocab.taxonomy import load_taxonomy
 
 TODAY = date(2026, 11, 1)
 

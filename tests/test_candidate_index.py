@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 from benchmarks.synthetic import WORK, demo_profiles, make_profile, role_spec, steep_growth
 
-from shortlist.engine import index as index_module
-from shortlist.engine.index import CandidateIndex
-from shortlist.engine.match import match
-from shortlist.engine.roles import RoleProfile, build_role_profile
-from shortlist.engine.scoring import SCORING_VERSION
+from shortlist.engine.matching import index as index_module
+from shortlist.engine.matching.index import CandidateIndex
+from shortlist.engine.matching.match import match
+from shortlist.engine.matching.scoring import SCORING_VERSION
+from shortlist.engine.roles.weighting import RoleProfile, build_role_profile
 
 TODAY = date(2026, 11, 1)
 NOW = TODAY.year

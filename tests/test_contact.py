@@ -1,6 +1,6 @@
 import pytest
 
-from shortlist.engine.contact import find_location, looks_like_name, parse_contact
+from shortlist.engine.cv.contact import find_location, looks_like_name, parse_contact
 
 
 def contact_of(text, header=None):

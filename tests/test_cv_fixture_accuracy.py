@@ -6,7 +6,7 @@ import pytest
 import yaml
 from benchmarks.cv_accuracy import FIXTURES, evaluate
 
-from shortlist.engine.taxonomy import default_taxonomy
+from shortlist.engine.vocab.taxonomy import default_taxonomy
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,16 @@ from typing import NamedTuple
 
 import pytest
 
-from shortlist.engine import extract
-from shortlist.engine.cv import content_hash, estimate_seniority, parse_cv, parse_file, parse_json_resume
-from shortlist.engine.jsonresume import profile_to_json_resume
-from shortlist.engine.vocab import ScaleMetric, Seniority, WorkMode
+from shortlist.engine.cv import extract
+from shortlist.engine.cv.jsonresume import profile_to_json_resume
+from shortlist.engine.cv.parse import (
+    content_hash,
+    estimate_seniority,
+    parse_cv,
+    parse_file,
+    parse_json_resume,
+)
+from shortlist.engine.vocab.enums import ScaleMetric, Seniority, WorkMode
 
 TODAY = date(2024, 6, 1)
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from shortlist.engine.dates import find_date_ranges, months_between
+from shortlist.engine.cv.dates import find_date_ranges, months_between
 
 TODAY = date(2024, 6, 1)
 

@@ -16,7 +16,7 @@ from shortlist.demo.generator import (
     demo_clients,
     generate_candidates,
 )
-from shortlist.engine.vocab import (
+from shortlist.engine.vocab.enums import (
     SCALE_UNITS,
     SENIORITY_MIN_YEARS,
     ClientStage,

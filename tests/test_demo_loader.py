@@ -12,7 +12,7 @@ from shortlist.candidates.models import Candidate, CandidateIdentity, CandidateS
 from shortlist.clients.models import Client, GrowthPlan, Role, RoleRequirement
 from shortlist.demo.generator import demo_clients, generate_candidates
 from shortlist.demo.loader import load_demo, unhandled_relations
-from shortlist.engine.vocab import Stage
+from shortlist.engine.vocab.enums import Stage
 from shortlist.pipeline.models import Application, StageChange
 
 pytestmark = pytest.mark.django_db

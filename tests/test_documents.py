@@ -9,7 +9,7 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from shortlist.engine.documents import DocumentError, Limits, iter_zip, read_bytes, read_document
+from shortlist.engine.cv.documents import DocumentError, Limits, iter_zip, read_bytes, read_document
 from tests.fixtures.bad_files import write_bad_corpus
 
 CV_LINES = ["Jane Doe", "jane@example.com", "EXPERIENCE", "Senior Engineer — PayStream", "Mar 2020 – Present"]

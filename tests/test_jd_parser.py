@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from shortlist.engine.jd import (
+from shortlist.engine.roles.jd import (
     Bucket,
     Family,
     guess_family,
@@ -18,8 +18,8 @@ from shortlist.engine.jd import (
     split_segments,
     title_languages,
 )
-from shortlist.engine.rolefile import Salary, dump_role_yaml, parse_role_yaml
-from shortlist.engine.vocab import WorkMode
+from shortlist.engine.roles.rolefile import Salary, dump_role_yaml, parse_role_yaml
+from shortlist.engine.vocab.enums import WorkMode
 
 FIXTURES = Path(__file__).parent / "fixtures" / "jds"
 EXPECTED: dict[str, dict] = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))

@@ -9,18 +9,18 @@ import numpy as np
 import pytest
 from benchmarks.synthetic import WORK, make_profile, role_spec, steep_growth
 
-from shortlist.engine.index import CandidateIndex
-from shortlist.engine.match import (
+from shortlist.engine.matching.index import CandidateIndex
+from shortlist.engine.matching.match import (
     criterion_values,
     match,
     roles_for_candidate,
     score_segment,
     similar_candidates,
 )
-from shortlist.engine.profile import Profile
-from shortlist.engine.roles import build_role_profile
-from shortlist.engine.scoring import breakdown, combine, plan_role
-from shortlist.engine.vocab import ScaleMetric
+from shortlist.engine.matching.scoring import breakdown, combine, plan_role
+from shortlist.engine.roles.weighting import build_role_profile
+from shortlist.engine.vocab.enums import ScaleMetric
+from shortlist.engine.vocab.profile import Profile
 
 TODAY = date(2026, 11, 1)
 NOW = TODAY.year

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from shortlist.engine.playbooks import (
+from shortlist.engine.roles.playbooks import (
     FALLBACK_ID,
     PLAYBOOK_DIR,
     PlaybookError,
     load_playbooks,
     playbooks_for,
 )
-from shortlist.engine.taxonomy import default_taxonomy
+from shortlist.engine.vocab.taxonomy import default_taxonomy
 
 SHIPPED = (
     "api-platform",

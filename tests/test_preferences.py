@@ -1,7 +1,7 @@
 import pytest
 
-from shortlist.engine.preferences import parse_preferences
-from shortlist.engine.vocab import WorkMode
+from shortlist.engine.cv.preferences import parse_preferences
+from shortlist.engine.vocab.enums import WorkMode
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shortlist.engine.growth import GrowthPlan, NowTarget
-from shortlist.engine.rolefile import (
+from shortlist.engine.roles.growth import GrowthPlan, NowTarget
+from shortlist.engine.roles.rolefile import (
     ClientSpec,
     RoleFileError,
     RoleSpec,
@@ -21,7 +21,7 @@ from shortlist.engine.rolefile import (
     role_spec_from_mapping,
     role_spec_to_mapping,
 )
-from shortlist.engine.vocab import ClientStage, Seniority, WorkMode
+from shortlist.engine.vocab.enums import ClientStage, Seniority, WorkMode
 
 DESIGN = Path(__file__).resolve().parents[2] / "shared" / "DESIGN.md"
 EXAMPLE = """\

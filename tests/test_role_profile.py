@@ -9,16 +9,16 @@ import math
 import pytest
 from hypothesis import given, settings
 
-from shortlist.engine.growth import GrowthPlan, NowTarget
-from shortlist.engine.rolefile import ClientSpec, RoleSpec, Salary, parse_role_yaml
-from shortlist.engine.roles import (
+from shortlist.engine.roles.growth import GrowthPlan, NowTarget
+from shortlist.engine.roles.rolefile import ClientSpec, RoleSpec, Salary, parse_role_yaml
+from shortlist.engine.roles.weighting import (
     ROLE_MODEL_VERSION,
     CriterionKind,
     RoleProfile,
     build_role_profile,
     format_criteria,
 )
-from shortlist.engine.vocab import ClientStage, Seniority, WorkMode
+from shortlist.engine.vocab.enums import ClientStage, Seniority, WorkMode
 from tests.test_role_file import EXAMPLE, specs
 
 GO_PLATFORM = RoleSpec(

@@ -1,7 +1,7 @@
 import pytest
 
-from shortlist.engine.scale import find_scale_claims, largest_by_metric
-from shortlist.engine.vocab import SCALE_UNITS, ScaleMetric
+from shortlist.engine.cv.scale import find_scale_claims, largest_by_metric
+from shortlist.engine.vocab.enums import SCALE_UNITS, ScaleMetric
 
 M = ScaleMetric
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shortlist.engine.growth import (
+from shortlist.engine.roles.growth import (
     DEFAULT_BASELINE,
     METRIC_NAMES,
     GrowthPlan,
@@ -18,7 +18,7 @@ from shortlist.engine.growth import (
     metric_reason,
     scale_pressure,
 )
-from shortlist.engine.vocab import ScaleMetric
+from shortlist.engine.vocab.enums import ScaleMetric
 
 TECHNICAL = ("traffic_rps", "users", "data_tb")
 values = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False)

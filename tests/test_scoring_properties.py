@@ -9,13 +9,13 @@ from benchmarks.synthetic import make_profile, role_spec
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from shortlist.engine.growth import GrowthPlan, NowTarget
-from shortlist.engine.index import CandidateIndex
-from shortlist.engine.match import match, score_segment
-from shortlist.engine.profile import Profile
-from shortlist.engine.roles import RoleProfile, build_role_profile
-from shortlist.engine.scoring import plan_role
-from shortlist.engine.vocab import ScaleMetric, Seniority, WorkMode
+from shortlist.engine.matching.index import CandidateIndex
+from shortlist.engine.matching.match import match, score_segment
+from shortlist.engine.matching.scoring import plan_role
+from shortlist.engine.roles.growth import GrowthPlan, NowTarget
+from shortlist.engine.roles.weighting import RoleProfile, build_role_profile
+from shortlist.engine.vocab.enums import ScaleMetric, Seniority, WorkMode
+from shortlist.engine.vocab.profile import Profile
 
 TODAY = date(2026, 11, 1)
 POOL = ("go", "python", "django", "kafka", "kubernetes", "docker", "postgresql", "rust", "concurrency", "aws")

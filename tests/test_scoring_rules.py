@@ -7,14 +7,14 @@ from datetime import date
 import pytest
 from benchmarks.synthetic import LEARNING, LISTED, WORK, flat_growth, make_profile, role_spec, steep_growth
 
-from shortlist.engine.cv import parse_cv
-from shortlist.engine.growth import GrowthPlan, NowTarget
-from shortlist.engine.index import CandidateIndex
-from shortlist.engine.match import Match, match
-from shortlist.engine.profile import Profile
-from shortlist.engine.roles import RoleProfile, build_role_profile
-from shortlist.engine.scoring import SCORING_VERSION
-from shortlist.engine.vocab import ScaleMetric, WorkMode
+from shortlist.engine.cv.parse import parse_cv
+from shortlist.engine.matching.index import CandidateIndex
+from shortlist.engine.matching.match import Match, match
+from shortlist.engine.matching.scoring import SCORING_VERSION
+from shortlist.engine.roles.growth import GrowthPlan, NowTarget
+from shortlist.engine.roles.weighting import RoleProfile, build_role_profile
+from shortlist.engine.vocab.enums import ScaleMetric, WorkMode
+from shortlist.engine.vocab.profile import Profile
 
 TODAY = date(2026, 11, 1)
 NOW = TODAY.year
@@ -184,7 +184,7 @@ def test_salary_above_the_band_is_a_gap(expectation: int, fits: bool) -> None:
 
 
 def test_seniority_short_of_the_role_is_a_gap() -> None:
-    from shortlist.engine.vocab import Seniority
+    from shortlist.engine.vocab.enums import Seniority
 
     role = go_role(seniority=Seniority.STAFF)
     found = rank(

@@ -1,6 +1,6 @@
 import pytest
 
-from shortlist.engine.sections import classify_heading, sentence_at, split_sections
+from shortlist.engine.cv.sections import classify_heading, sentence_at, split_sections
 
 
 def names(text):

@@ -8,12 +8,12 @@ from datetime import date
 import numpy as np
 import pytest
 
-from shortlist.engine.cv import parse_cv
-from shortlist.engine.index import CandidateIndex
-from shortlist.engine.match import match
-from shortlist.engine.rolefile import RoleSpec
-from shortlist.engine.roles import build_role_profile
-from shortlist.engine.semantic import HashingEmbedder, passages, rerank
+from shortlist.engine.cv.parse import parse_cv
+from shortlist.engine.matching.index import CandidateIndex
+from shortlist.engine.matching.match import match
+from shortlist.engine.matching.semantic import HashingEmbedder, passages, rerank
+from shortlist.engine.roles.rolefile import RoleSpec
+from shortlist.engine.roles.weighting import build_role_profile
 
 TODAY = date(2026, 11, 1)
 ROLE = build_role_profile(
@@ -89,7 +89,7 @@ def test_passages_are_the_work_sentences(pool: dict) -> None:
 
 @pytest.mark.skipif(importlib.util.find_spec("sentence_transformers") is None, reason="needs .[eval]")
 def test_minilm_embedder_prefers_the_ledger_cv(pool: dict) -> None:
-    from shortlist.engine.semantic import minilm
+    from shortlist.engine.matching.semantic import minilm
 
     index = CandidateIndex.build(pool.items(), today=TODAY, profile_lookup=pool.get)
     reranked = rerank(match(index, ROLE, top=2), ROLE, pool.get, minilm(), weight=0.5)

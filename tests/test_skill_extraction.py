@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from shortlist.engine.extract import (
+from shortlist.engine.cv.extract import (
     KIND_FACTORS,
     LEARNING,
     LISTED,
@@ -21,7 +21,7 @@ from shortlist.engine.extract import (
     split_sentences,
     strength_for,
 )
-from shortlist.engine.taxonomy import default_taxonomy
+from shortlist.engine.vocab.taxonomy import default_taxonomy
 
 TAXONOMY = default_taxonomy()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from shortlist.engine.taxonomy import (
+from shortlist.engine.vocab.taxonomy import (
     CATEGORIES,
     Taxonomy,
     TaxonomyError,

@@ -364,7 +364,7 @@ def candidates_export(candidate_id: Annotated[int, typer.Argument(help="The cand
     from shortlist.candidates.profiles import to_profile
     from shortlist.candidates.serialize import PROFILE_PREFETCH
     from shortlist.candidates.taxonomy import workspace_taxonomy
-    from shortlist.engine.jsonresume import profile_to_json_resume
+    from shortlist.engine.cv.jsonresume import profile_to_json_resume
 
     candidate = Candidate.objects.prefetch_related(*PROFILE_PREFETCH).filter(pk=candidate_id).first()
     if candidate is None:
@@ -386,7 +386,7 @@ def candidates_similar(
     setup_django()
     from shortlist.candidates import pool
     from shortlist.candidates.models import Candidate
-    from shortlist.engine.match import similar_candidates
+    from shortlist.engine.matching.match import similar_candidates
 
     index = pool.pool_index()
     if candidate_id not in index:
@@ -486,7 +486,7 @@ def role_import(
     """
     setup_django()
     from shortlist.clients.roles import parse_role_file, save_role_spec
-    from shortlist.engine.rolefile import RoleFileError
+    from shortlist.engine.roles.rolefile import RoleFileError
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -555,8 +555,8 @@ def role_draft(
     setup_django()
     from shortlist.candidates.taxonomy import workspace_taxonomy
     from shortlist.clients.roles import workspace_playbooks
-    from shortlist.engine.jd import parse_job_description
-    from shortlist.engine.rolefile import dump_role_yaml
+    from shortlist.engine.roles.jd import parse_job_description
+    from shortlist.engine.roles.rolefile import dump_role_yaml
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -612,7 +612,7 @@ def match(
         _match_candidate(candidate, top, as_json)
         return
     profile, role_id = _role_profile(str(role))
-    from shortlist.engine.match import match as rank
+    from shortlist.engine.matching.match import match as rank
 
     # Semantic re-ranking moves candidates within a wider pool picked by the evidence score.
     pool_size = min(max(4 * top, 50), 500) if semantic else top
@@ -697,7 +697,7 @@ def search(
     setup_django()
     from shortlist.candidates.models import Candidate
     from shortlist.candidates.search import search_candidates
-    from shortlist.engine.search import QueryError
+    from shortlist.engine.matching.search import QueryError
 
     try:
         parsed, ids = search_candidates(query, limit)
@@ -722,7 +722,7 @@ def search(
 
 
 def _semantic_rerank(results: list[Any], profile: Any, lookup: Any, weight: float, top: int) -> list[Any]:
-    from shortlist.engine.semantic import minilm, rerank
+    from shortlist.engine.matching.semantic import minilm, rerank
 
     try:
         embedder = minilm()
@@ -738,9 +738,9 @@ def _folder_index(paths: list[Path]) -> tuple[Any, dict[int, Any], list[tuple[st
 
     from shortlist.candidates.importing import iter_sources
     from shortlist.candidates.taxonomy import workspace_taxonomy
-    from shortlist.engine.cv import profile_from_document
-    from shortlist.engine.documents import DocumentError
-    from shortlist.engine.index import CandidateIndex
+    from shortlist.engine.cv.documents import DocumentError
+    from shortlist.engine.cv.parse import profile_from_document
+    from shortlist.engine.matching.index import CandidateIndex
 
     taxonomy = workspace_taxonomy()
     profiles, people, failures = {}, {}, []
@@ -758,8 +758,8 @@ def _folder_index(paths: list[Path]) -> tuple[Any, dict[int, Any], list[tuple[st
 
 def _role_profile(role: str) -> tuple[Any, int | None]:
     from shortlist.clients import roles as role_service
-    from shortlist.engine.rolefile import RoleFileError
-    from shortlist.engine.roles import build_role_profile
+    from shortlist.engine.roles.rolefile import RoleFileError
+    from shortlist.engine.roles.weighting import build_role_profile
 
     if role.isdigit():
         found = _find_role(int(role))
@@ -800,7 +800,7 @@ def _match_candidate(candidate_id: int, top: int, as_json: bool) -> None:
     from shortlist.candidates import pool
     from shortlist.clients import roles as role_service
     from shortlist.clients.models import Role
-    from shortlist.engine.match import roles_for_candidate
+    from shortlist.engine.matching.match import roles_for_candidate
 
     index = pool.pool_index()
     if candidate_id not in index:

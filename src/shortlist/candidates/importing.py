@@ -27,10 +27,10 @@ from shortlist.candidates.models import (
     identity_keys,
 )
 from shortlist.candidates.taxonomy import workspace_taxonomy
-from shortlist.engine import cv
-from shortlist.engine.documents import Document, DocumentError, Limits, iter_zip, read_bytes, read_document
-from shortlist.engine.profile import Profile
-from shortlist.engine.taxonomy import Taxonomy
+from shortlist.engine.cv import parse as cv
+from shortlist.engine.cv.documents import Document, DocumentError, Limits, iter_zip, read_bytes, read_document
+from shortlist.engine.vocab.profile import Profile
+from shortlist.engine.vocab.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 

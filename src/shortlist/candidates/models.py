@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from shortlist.engine.vocab import SCALE_UNITS, LawfulBasis, ScaleMetric, Seniority, WorkMode
+from shortlist.engine.vocab.enums import SCALE_UNITS, LawfulBasis, ScaleMetric, Seniority, WorkMode
 
 
 class Candidate(models.Model):

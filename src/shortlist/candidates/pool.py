@@ -24,10 +24,10 @@ from shortlist.candidates.models import Candidate
 from shortlist.candidates.profiles import to_profile
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
-from shortlist.engine.index import CandidateIndex
-from shortlist.engine.match import Match, match
-from shortlist.engine.profile import Profile
-from shortlist.engine.roles import RoleProfile
+from shortlist.engine.matching.index import CandidateIndex
+from shortlist.engine.matching.match import Match, match
+from shortlist.engine.roles.weighting import RoleProfile
+from shortlist.engine.vocab.profile import Profile
 
 STATE_FILE = "pool.json"
 # The index takes one writer at a time and no reads during a write (see CandidateIndex), and the web

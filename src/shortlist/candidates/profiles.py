@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from shortlist.candidates.models import Candidate
-from shortlist.engine.profile import (
+from shortlist.engine.vocab.enums import ScaleMetric, Seniority, WorkMode
+from shortlist.engine.vocab.profile import (
     Contact,
     Evidence,
     Job,
@@ -12,7 +13,6 @@ from shortlist.engine.profile import (
     ScaleClaimFound,
     SkillEvidence,
 )
-from shortlist.engine.vocab import ScaleMetric, Seniority, WorkMode
 
 
 def to_profile(candidate: Candidate) -> Profile:

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 from shortlist.candidates.models import Candidate, CandidateSkill
 from shortlist.candidates.pool import iter_profiles
 from shortlist.candidates.taxonomy import workspace_taxonomy
-from shortlist.engine.search import Query, parse_query
+from shortlist.engine.matching.search import Query, parse_query
 
 
 def search_candidates(text: str, limit: int = 50) -> tuple[Query, list[int]]:

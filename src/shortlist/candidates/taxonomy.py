@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from shortlist.engine.taxonomy import Taxonomy, taxonomy_for
+from shortlist.engine.vocab.taxonomy import Taxonomy, taxonomy_for
 
 
 def workspace_taxonomy() -> Taxonomy:

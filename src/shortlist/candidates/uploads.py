@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from shortlist.candidates.importing import import_limits
 from shortlist.candidates.models import ImportBatch, ImportFile, ImportStatus
-from shortlist.engine.documents import DocumentError, Limits, document_format, iter_zip
+from shortlist.engine.cv.documents import DocumentError, Limits, document_format, iter_zip
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

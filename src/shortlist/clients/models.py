@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 
-from shortlist.engine.vocab import ClientStage, RequirementKind, RoleStatus, Seniority, WorkMode
+from shortlist.engine.vocab.enums import ClientStage, RequirementKind, RoleStatus, Seniority, WorkMode
 
 
 class Client(models.Model):

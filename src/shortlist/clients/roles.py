@@ -11,10 +11,10 @@ from django.db import transaction
 
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.clients.models import Client, GrowthPlan, Role, RoleRequirement
-from shortlist.engine import growth, rolefile
-from shortlist.engine.playbooks import Playbook, playbooks_for
-from shortlist.engine.roles import RoleProfile, build_role_profile
-from shortlist.engine.vocab import ClientStage, RequirementKind, Seniority, WorkMode
+from shortlist.engine.roles import growth, rolefile
+from shortlist.engine.roles.playbooks import Playbook, playbooks_for
+from shortlist.engine.roles.weighting import RoleProfile, build_role_profile
+from shortlist.engine.vocab.enums import ClientStage, RequirementKind, Seniority, WorkMode
 
 
 def workspace_playbooks() -> dict[str, Playbook]:

@@ -26,7 +26,7 @@ from datetime import date
 from itertools import accumulate
 from string import Formatter
 
-from shortlist.engine.vocab import (
+from shortlist.engine.vocab.enums import (
     SCALE_UNITS,
     SENIORITY_MIN_YEARS,
     ClientStage,

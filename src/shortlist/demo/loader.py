@@ -34,7 +34,7 @@ from shortlist.candidates.models import (
 )
 from shortlist.clients.models import Client, GrowthPlan, Role, RoleRequirement
 from shortlist.demo.generator import DemoCandidate, DemoClient, demo_clients, generate_candidates
-from shortlist.engine.vocab import RequirementKind, RoleStatus, Stage
+from shortlist.engine.vocab.enums import RequirementKind, RoleStatus, Stage
 from shortlist.pipeline.models import Application
 
 DEMO_SOURCE_PREFIX = "demo/"

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
-from shortlist.engine.vocab import Stage
+from shortlist.engine.vocab.enums import Stage
 from shortlist.pipeline.models import Application, ApplicationNote, StageChange
 
 

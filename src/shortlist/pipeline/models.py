@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from shortlist.candidates.models import Candidate
 from shortlist.clients.models import Role
-from shortlist.engine.vocab import Stage
+from shortlist.engine.vocab.enums import Stage
 
 
 class Application(models.Model):

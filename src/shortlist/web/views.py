@@ -18,7 +18,7 @@ from shortlist.candidates.pool import ranked
 from shortlist.candidates.uploads import create_batch
 from shortlist.clients.models import Client, Role
 from shortlist.clients.roles import role_profile
-from shortlist.engine.vocab import Seniority, Stage
+from shortlist.engine.vocab.enums import Seniority, Stage
 from shortlist.pipeline.models import Application
 
 CANDIDATES_PER_PAGE = 50

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import shortlist.engine.vocab
+import shortlist.engine.vocab.enums
 from django.conf import settings
 from django.db import migrations, models
 
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                             ("rejected", "Rejected"),
                             ("withdrawn", "Withdrawn"),
                         ],
-                        default=shortlist.engine.vocab.Stage["SOURCED"],
+                        default=shortlist.engine.vocab.enums.Stage["SOURCED"],
                         editable=False,
                         max_length=10,
                     ),

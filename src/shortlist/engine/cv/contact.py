@@ -1,0 +1,326 @@
+"""Who the CV belongs to and how to reach them: name, emails, phone, location, links.
+
+Never invent: a field that is not written in the CV stays empty, and a missing name is a warning,
+not a guess from the e-mail address. The search looks at the header (text before the first
+section heading) first, because a job entry's "PayStream, London" is not where the candidate lives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import phonenumbers
+import yaml
+
+from shortlist.engine.cv.sections import classify_heading
+from shortlist.engine.vocab.profile import Contact
+
+LOCATIONS_FILE = Path(__file__).resolve().parents[1] / "vocab" / "data" / "locations.yaml"
+HEADER_FALLBACK_CHARS = 800  # when a CV has no headings, its first lines are its header
+NAME_LINES = 4
+NAME_SEARCH_LINES = 60
+DEFAULT_REGION = "GB"
+# Regions tried, in order, for a phone number written without an international prefix.
+FALLBACK_REGIONS = ("US", "IN", "IE", "DE", "NL", "FR", "PL", "ES", "AU", "CA", "SG")
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+_GITHUB = re.compile(r"github\.com/(?P<user>[a-z0-9](?:[a-z0-9-]{0,38}))", re.IGNORECASE)
+_LINKEDIN = re.compile(r"linkedin\.com/(?P<kind>in|pub)/(?P<user>[\w%-]+)", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(
+    r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:dev|io|me|com|co\.uk|net|org|tech|site|page|app|xyz|blog)(?:/\S*)?",
+    re.IGNORECASE,
+)
+_URL_TRIM = "()[]<>|,;:\"'"
+_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+_NOT_PERSONAL_SITES = re.compile(
+    r"github\.com|linkedin\.com|twitter\.com|x\.com|facebook\.com|instagram\.com|gmail\.com|"
+    r"outlook\.com|hotmail\.com|yahoo\.|stackoverflow\.com|medium\.com/?$|example\.(?:com|org)$",
+    re.IGNORECASE,
+)
+_NAME_FIELD = re.compile(
+    r"^\s*(?:full\s+)?name\s*[:\-\u2013]\s*(?P<name>.+?)\s*$", re.IGNORECASE | re.MULTILINE
+)
+_LOCATION_FIELD = re.compile(
+    r"^\s*(?:location|address|based\s+in|city|current\s+location|residence)\s*[:\-\u2013]?\s*(?P<value>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SEGMENT_SPLIT = re.compile(r"\s*(?:\||•|·|\u2013|\u2014|\s-\s|,|;|\t)\s*")
+_PHONE_CANDIDATE = re.compile(r"\+?\(?\d[\d\s().\-/]{6,}\d")
+_PHONE_LABEL = re.compile(r"\b(?:phone|tel|telephone|mobile|mob|cell|contact)\b", re.IGNORECASE)
+TITLE_WORDS = re.compile(
+    r"\b(?:engineer(?:ing)?\s+manager|engineers?|developer|programmer|architect|lead|manager|head|director|"
+    r"cto|ceo|vp|vice\s+president|consultant|analyst|scientist|intern(?:ship)?|sre|devops|administrator|"
+    r"specialist|founder|co-?founder|officer|designer|tester|qa|researcher|contractor|principal|"
+    r"associate|trainee|apprentice|graduate|technician|owner|member\s+of\s+technical\s+staff|sde|swe|"
+    r"mts|fellow|instructor|lecturer|partner|advisor|adviser)\b",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(r"^[^\W\d_]+(?:['\u2019\-.][^\W\d_]*)*\.?$")
+# Words that put a line beyond being a person's name: titles, headings, organisations, degrees.
+_NOT_NAME_WORDS = re.compile(
+    r"\b(?:curriculum|vitae|resume|résumé|cv|profile|summary|experience|skills?|education|details|contact|"
+    r"personal|email|phone|mobile|address|location|remote|street|road|page|"
+    r"engineer\w*|developer|programmer|architect|manager|consultant|scientist|analyst|associate|advocate|"
+    r"executive|officer|intern|trainee|director|head|lead|senior|junior|principal|staff|"
+    r"software|backend|frontend|full|stack|data|python|golang|java|tech|technology|technologies|science|"
+    r"computer|knowledge|certified|assurance|operations|sales|marketing|finance|hr|it|"
+    r"university|college|school|institute|academy|magazine|company|ltd|limited|inc|services|solutions|"
+    r"systems|group|department|bachelor|master|diploma|degree|mba|bsc|msc|btech|b-tech|hsc|ssc|"
+    r"administrator|tester|testing|automation|database|devops|network|security|support|specialist|"
+    r"designer|coordinator|assistant|accountant|commerce|competencies|expertise|objective)\b",
+    re.IGNORECASE,
+)
+_NAME_PARTICLES = frozenset(
+    ["van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "el"]
+)
+
+
+_PLACE_TOKEN = re.compile(r"[^\W\d_]+")
+_PLACE_GAP = re.compile(r"^[ ,.'\u2019-]{0,3}$")  # what may stand between the words of one place name
+MAX_PLACE_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    city: str  # "" for a country
+    country: str
+    upper_only: bool  # "US", "UK": only in capitals, so "helped us" is not a country
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    places: dict[str, Place]  # letters-only lower-case key ("newyork", "cambridgema") -> place
+
+
+def place_key(name: str) -> str:
+    return "".join(_PLACE_TOKEN.findall(name.lower()))
+
+
+@cache
+def gazetteer(path: Path = LOCATIONS_FILE) -> Gazetteer:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    places: dict[str, Place] = {}
+    for code, names in data["countries"].items():
+        for name in names:
+            places[place_key(str(name))] = Place("", str(code), str(name).replace(".", "").isupper())
+    # Cities after countries: "Singapore" the city beats "Singapore" the country.
+    for key, entry in data["cities"].items():
+        city = str(entry.get("city", key))
+        for surface in [key, *entry.get("aliases", [])]:
+            places[place_key(str(surface))] = Place(city, str(entry["country"]), False)
+    return Gazetteer(places)
+
+
+def _places(text: str) -> list[Place]:
+    """Known places in order, the longest name at each position ("New York" over "York")."""
+    places = gazetteer().places
+    tokens = list(_PLACE_TOKEN.finditer(text))
+    found: list[Place] = []
+    index = 0
+    while index < len(tokens):
+        first = tokens[index].group(0)
+        match: tuple[int, Place] | None = None
+        if first[0].isupper():
+            key = ""
+            for width in range(MAX_PLACE_WORDS):
+                position = index + width
+                if position >= len(tokens):
+                    break
+                if width and not _PLACE_GAP.match(
+                    text[tokens[position - 1].end() : tokens[position].start()]
+                ):
+                    break
+                key += tokens[position].group(0).lower()
+                place = places.get(key)
+                if place and not (
+                    place.upper_only and not text[tokens[index].start() : tokens[position].end()].isupper()
+                ):
+                    match = (width + 1, place)
+        if match:
+            found.append(match[1])
+            index += match[0]
+        else:
+            index += 1
+    return found
+
+
+def find_location(text: str) -> tuple[str, str]:
+    """(city, ISO country) of the first known city in `text`; a country alone gives ("", code)."""
+    if len(text) <= 80:
+        return _short_location(text)  # job header fragments repeat across CVs: "London", "Remote"
+    return _location(text)
+
+
+@lru_cache(maxsize=8192)
+def _short_location(text: str) -> tuple[str, str]:
+    return _location(text)
+
+
+def _location(text: str) -> tuple[str, str]:
+    found = _places(text)
+    city = next((place for place in found if place.city), None)
+    if city:
+        return city.city, city.country
+    return ("", found[0].country) if found else ("", "")
+
+
+def looks_like_name(candidate: str) -> bool:
+    tokens = candidate.split()
+    if not 2 <= len(tokens) <= 5 or len(candidate) > 60 or _NOT_NAME_WORDS.search(candidate):
+        return False
+    mixed_case = not candidate.isupper()
+    capitalised = 0
+    for position, token in enumerate(tokens):
+        if token.lower() in _NAME_PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(token) or not token[0].isupper() or "." in token[:-1]:
+            return False  # "B.Sc", "R.V.G.": degrees and abbreviations, while "J." is an initial
+        # In "Jane DOE" the capitals are a surname convention; in "College Magazine OCEAN" they are not.
+        if mixed_case and len(token.strip(".")) > 1 and token.isupper() and position != len(tokens) - 1:
+            return False
+        capitalised += 1
+    if capitalised < 2 or classify_heading(candidate) is not None:
+        return False
+    # "Commerce Mumbai" is a line about a place; "Sydney Chen" is a person.
+    return not _places(tokens[-1])
+
+
+def _tidy_name(candidate: str) -> str:
+    # An all-caps name line is typography, not the spelling: "JANE DOE" is "Jane Doe".
+    if candidate.isupper():
+        return " ".join(part.title() if len(part) > 1 else part for part in candidate.split())
+    return candidate
+
+
+def find_name(header: str, text: str) -> tuple[str, str]:
+    """(name as displayed, name as written): a "Name:" field, else an early line that looks like one."""
+    field_match = _NAME_FIELD.search(text[:3000])
+    if field_match and looks_like_name(field_match["name"].strip(" *_")):
+        written = field_match["name"].strip(" *_")
+        return _tidy_name(written), written
+    # A name heads the CV: only the first few lines are looked at.
+    lines = [line.strip().lstrip("#").strip(" *_") for line in header.splitlines()[:12]]
+    for stripped in [line for line in lines if line][:NAME_LINES]:
+        written = _SEGMENT_SPLIT.split(stripped, maxsplit=1)[0].strip(" *_")
+        if looks_like_name(written):
+            return _tidy_name(written), written
+    # Sidebar layouts print contact and skills blocks first: then the name is the line that sits
+    # right above a job title ("Rahul Mehta" / "Senior Python Engineer - Payments").
+    lines = [line.strip().lstrip("#").strip(" *_") for line in text.splitlines()[:NAME_SEARCH_LINES]]
+    lines = [line for line in lines if line]
+    for position, line in enumerate(lines[:-1]):
+        if looks_like_name(line) and TITLE_WORDS.search(lines[position + 1]):
+            return _tidy_name(line), line
+    return "", ""
+
+
+def find_emails(text: str) -> list[str]:
+    seen: dict[str, str] = {}
+    for match in _EMAIL.finditer(text):
+        email = match.group(0).strip(".")
+        seen.setdefault(email.lower(), email)
+    return list(seen.values())
+
+
+def _phone_in(text: str, regions: tuple[str, ...]) -> str:
+    candidates = [match.group(0).strip() for match in _PHONE_CANDIDATE.finditer(text)]
+    for region in regions:
+        for candidate in candidates:
+            for found in phonenumbers.PhoneNumberMatcher(
+                candidate, region, leniency=phonenumbers.Leniency.VALID
+            ):
+                return phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164)
+    # Numbers in unallocated ranges (Ofcom's 07700 900xxx, new number blocks) are not "valid" to
+    # libphonenumber but are plainly phone numbers when written with a trunk 0 or a + prefix.
+    for candidate in candidates:
+        digits = sum(character.isdigit() for character in candidate)
+        if not candidate.startswith(("+", "0", "(0")) or "/" in candidate or not 10 <= digits <= 15:
+            continue
+        try:
+            number = phonenumbers.parse(candidate, regions[0])
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return ""
+
+
+def _line_around(text: str, offset: int) -> str:
+    end = text.find("\n", offset)
+    return text[text.rfind("\n", 0, offset) + 1 : end if end >= 0 else len(text)]
+
+
+def find_phone(header: str, text: str, country: str = "") -> str:
+    """E.164 phone. Without a +prefix a number is read as the candidate's country and GB; only when
+    the country is unknown are other regions tried (a UK CV's odd number must not turn Indian)."""
+    if country:
+        regions = tuple(dict.fromkeys([country, DEFAULT_REGION]))
+    else:
+        regions = (DEFAULT_REGION, *FALLBACK_REGIONS)
+    phone = _phone_in(header, regions)
+    if not phone:
+        labelled = "\n".join(_line_around(text, match.start()) for match in _PHONE_LABEL.finditer(text))
+        phone = _phone_in(labelled, regions)
+    return phone
+
+
+def find_links(header: str, text: str) -> tuple[str, str, str]:
+    """(github, linkedin, personal website) as https URLs; the website only from the header."""
+    github = _GITHUB.search(text)
+    linkedin = _LINKEDIN.search(text)
+    github_url = f"https://github.com/{github['user']}" if github else ""
+    linkedin_url = f"https://www.linkedin.com/{linkedin['kind']}/{linkedin['user']}" if linkedin else ""
+    website = ""
+    for token in header.split():
+        url = token.strip(_URL_TRIM).rstrip("./")
+        if "@" in url or "." not in url:
+            continue
+        if not (url.lower().startswith(("http://", "https://", "www.")) or _BARE_DOMAIN.fullmatch(url)):
+            continue
+        if _NOT_PERSONAL_SITES.search(_SCHEME.sub("", url)):
+            continue
+        website = url if url.lower().startswith("http") else f"https://{url}"
+        break
+    return github_url, linkedin_url, website
+
+
+def parse_contact(text: str, header: str | None = None) -> tuple[Contact, list[str]]:
+    """Contact details and warnings. `header` is the text that introduces the candidate: what comes
+    before the first heading plus any "Contact" block (parse.py assembles it); by default the first lines."""
+    if header is None:
+        header = text[:HEADER_FALLBACK_CHARS]
+    warnings: list[str] = []
+    name, written_name = find_name(header, text)
+    if not name:
+        warnings.append("no name found")
+    emails = find_emails(text)  # the header comes first, so its address is the primary one
+    if not emails:
+        warnings.append("no e-mail address found")
+    city, country = _candidate_location(header, text, written_name)
+    github_url, linkedin_url, website_url = find_links(header, text)
+    phone = find_phone(header, text, country)
+    contact = Contact(
+        name=name,
+        emails=emails,
+        phone=phone,
+        city=city,
+        country=country,
+        github_url=github_url,
+        linkedin_url=linkedin_url,
+        website_url=website_url,
+    )
+    return contact, warnings
+
+
+def _candidate_location(header: str, text: str, written_name: str) -> tuple[str, str]:
+    for match in _LOCATION_FIELD.finditer(text[:3000]):
+        city, country = find_location(match["value"])
+        if city or country:
+            return city, country
+    # Blank out the name first: "Sydney Chen" lives wherever the CV says, not in Sydney.
+    if written_name:
+        header = header.replace(written_name, " " * len(written_name), 1)
+    return find_location(header)

@@ -1,0 +1,625 @@
+"""A CV (text, a file, or a JSON Resume) to an evidenced Profile.
+
+The steps: sections, contact, jobs (a date range plus the title/employer lines around it), skill
+mentions per section (extract.py owns how strong each mention is), then per skill the months of
+the jobs that used it, scale claims and stated preferences. Nothing is filled in that the CV does
+not say; what is missing becomes a warning.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ftfy
+
+from shortlist.engine.cv import jsonresume
+from shortlist.engine.cv.contact import HEADER_FALLBACK_CHARS, TITLE_WORDS, find_location, parse_contact
+from shortlist.engine.cv.dates import DateRange, find_date_ranges, month_index
+from shortlist.engine.cv.documents import DEFAULT_LIMITS, Document, Limits, read_document
+from shortlist.engine.cv.preferences import parse_preferences
+from shortlist.engine.cv.scale import find_scale_claims
+from shortlist.engine.cv.sections import CONTACT, HEADER, MAX_SNIPPET, sentence_at, split_sections
+from shortlist.engine.vocab.enums import SENIORITY_MIN_YEARS, Seniority
+from shortlist.engine.vocab.profile import Contact, Evidence, Job, Profile, Section, SkillEvidence
+
+if TYPE_CHECKING:
+    from shortlist.engine.vocab.taxonomy import Taxonomy
+
+MAX_EVIDENCE = 3
+MAX_HEADER_LINE = 120  # a job's title/employer/date line; longer lines are sentences
+MAX_HEADER_WORDS = 14
+
+_COMPANY_SUFFIX = re.compile(
+    r"\b(?:ltd|limited|inc|llc|llp|plc|gmbh|ag|corp|corporation|co|company|group|bank|labs?|technologies|"
+    r"solutions|systems|software|university|capital|partners|pvt|s\.?a)\.?$",
+    re.IGNORECASE,
+)
+_FRAGMENT_SPLIT = re.compile(
+    r"\s+[\u2014\u2013\-|@\u00b7\u2022]\s+|\s*\|\s*|\s{2,}|\t|,\s+|\s+at\s+|\s*[()\[\]]\s*", re.IGNORECASE
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:remote|hybrid|on-?site|full[\s-]?time|part[\s-]?time|contract(?:or)?|permanent|freelance|"
+    r"present|current|now|ongoing|to|till|date|since|from|\W+|"
+    # the field labels of job-board exports ("company - Acme", "description - …", "Duration - 2 years")
+    r"company|description|duration|period|designation|client|environment)$",
+    re.IGNORECASE,
+)
+_BULLET_LINE = re.compile(r"^\s*(?:[•▪●◦*\u2013\u2014\-]|\d{1,2}[.)])\s+")
+_LABEL_LINE = re.compile(r"^\s*[A-Za-z][\w /&]{1,30}:\s+\S")
+_SENIOR_TITLE = re.compile(r"\b(?:senior|sr\.?)\b", re.IGNORECASE)
+_STAFF_TITLE = re.compile(r"\b(?:staff|principal|architect|distinguished)\b", re.IGNORECASE)
+_LEAD_TITLE = re.compile(
+    r"\b(?:lead|head|director|cto|vp|vice\s+president|chief|engineering\s+manager|manager)\b", re.IGNORECASE
+)
+_JUNIOR_TITLE = re.compile(
+    r"\b(?:junior|jr\.?|graduate|intern(?:ship)?|trainee|apprentice|entry[\s-]level)\b", re.I
+)
+_PRODUCT_MANAGER = re.compile(r"\b(?:product|project|account)\s+manager\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+# UTF-8 read as Latin-1 or Windows-1252: "â" or "Ã" followed by a continuation byte's character.
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u201a-\u201e\u2020-\u2022\u2122]")
+_BULLETS = " \t•▪●◦*-\u2013\u2014>"
+# A skills-table row that states how long the skill was used, as job-board exports write it:
+# "JAVA- Exprience - 21 months", "Python - Experience - Less than 1 year months", "SQL (3 years)".
+_DURATION = (
+    r"(?:(?P<less>less\s+than\s+(?:1|one|a)\s+year)|(?P<months>\d{1,3})\s*months?|"
+    r"(?P<years>\d{1,2}(?:\.\d)?)\+?\s*(?:years?|yrs?))"
+)
+# The form's own field ends a whole entry, so it is searched for along the line ("Java, Javascript -
+# Exprience - 6 months" is one entry); a bracketed duration belongs to the skill right before it.
+_FORM_DURATION = re.compile(r"\b(?:exp(?:e|)rience|exp\.?)\s*[-\u2013:]\s*" + _DURATION, re.IGNORECASE)
+_BRACKET_DURATION = re.compile(r"\s*\(\s*" + _DURATION, re.IGNORECASE)
+MAX_STATED_YEARS = 30.0
+LESS_THAN_A_YEAR = 0.5
+# A skills row that states how long the skill was used claims use, not just familiarity: it weighs like a
+# tech-stack line inside a job (extract.py: experience x listed), above a bare list entry, below a bullet.
+STATED_USE_STRENGTH = 0.5
+# Breadth: a skill the CV shows at work in several places (bullets, jobs) says more than one named once.
+# Only work-level mentions count (what the scorer reads as used at work), so a skills list repeated fifty
+# times adds nothing: a skill keeps 85% of its best strength until three distinct work sentences show it.
+BREADTH_MIN_STRENGTH = 0.75
+BREADTH_SINGLE = 0.85
+BREADTH_FULL = 3
+
+
+# --- entry points --------------------------------------------------------------------------------
+
+
+def parse_cv(text: str, source: str, taxonomy: Taxonomy | None = None, today: date | None = None) -> Profile:
+    """A profile from CV text; `today` dates "present" (defaults to the real date)."""
+    today = today or date.today()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _MOJIBAKE.search(text):
+        # Text that reaches the parser without documents.clean_text (pasted, or from an ATS export) is
+        # often UTF-8 read as Windows-1252: "â€¢ Learning Go" hides both the bullet and the learning cue.
+        text = ftfy.fix_text(text)
+    sections = split_sections(text)
+    header = _header_text(text, sections)
+    contact, warnings = parse_contact(text, header)
+    jobs = find_jobs(text, sections, today)
+    if not jobs:
+        has_experience = any(section.name == "experience" for section in sections)
+        warnings.append(
+            "no dates found in the experience section" if has_experience else "no job dates found"
+        )
+    wanted, current = board_titles(text, sections)
+    if current is not None:
+        jobs.insert(0, current)
+    headline = _headline(jobs, header, contact, today) or wanted
+    return _assemble(text, source, sections, contact, jobs, headline, warnings, taxonomy, today)
+
+
+def parse_json_resume(
+    data: dict[str, Any], source: str, taxonomy: Taxonomy | None = None, today: date | None = None
+) -> Profile:
+    """A profile from a JSON Resume: contact and jobs from the fields, the rest from its rendered text."""
+    today = today or date.today()
+    rendered = jsonresume.render(data)
+    warnings = [] if rendered.contact.name else ["no name found"]
+    if not rendered.jobs:
+        warnings.append("no work entries")
+    elif not any(job.start for job in rendered.jobs):
+        warnings.append("no job dates found")
+    sections = split_sections(rendered.text)
+    return _assemble(
+        rendered.text,
+        source,
+        sections,
+        rendered.contact,
+        rendered.jobs,
+        rendered.headline,
+        warnings,
+        taxonomy,
+        today,
+    )
+
+
+def profile_from_document(
+    document: Document, source: str, taxonomy: Taxonomy | None = None, today: date | None = None
+) -> Profile:
+    """A profile from a read document: JSON Resume through its fields, everything else as text."""
+    if document.data is not None:
+        profile = parse_json_resume(document.data, source, taxonomy, today)
+    else:
+        profile = parse_cv(document.text, source, taxonomy, today)
+    profile.warnings[:0] = document.warnings
+    return profile
+
+
+def parse_file(
+    path: Path, limits: Limits = DEFAULT_LIMITS, taxonomy: Taxonomy | None = None, today: date | None = None
+) -> Profile:
+    """read_document + parse; raises DocumentError for an unreadable file."""
+    return profile_from_document(read_document(path, limits), path.name, taxonomy, today)
+
+
+def content_hash(text: str) -> str:
+    """Same CV, same hash, whichever format it came in: compatibility-normalised, casefolded,
+    whitespace collapsed."""
+    normalised = _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+# --- jobs ----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int  # without the newline
+    text: str
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    lines: list[_Line] = []
+    position = start
+    for raw in text[start:end].split("\n"):
+        lines.append(_Line(position, position + len(raw), raw))
+        position += len(raw) + 1
+    return lines
+
+
+def _header_text(text: str, sections: list[Section]) -> str:
+    """What introduces the candidate: the text before the first heading (the first lines when
+    there are no headings at all) and any "Contact" block, wherever a sidebar put it."""
+    header = ""
+    if sections and sections[0].name == HEADER:
+        header = text[sections[0].start : sections[0].end]
+        if len(sections) == 1:
+            header = header[:HEADER_FALLBACK_CHARS]
+    blocks = [text[section.start : section.end] for section in sections if section.name == CONTACT]
+    return "\n".join([header, *blocks])
+
+
+def _headerish(line: _Line) -> bool:
+    """Could be a title or employer line: short, not a bullet, not a "Label: value" row or sentence."""
+    stripped = line.text.strip()
+    return (
+        bool(stripped)
+        and len(stripped) <= MAX_HEADER_LINE
+        and len(stripped.split()) <= MAX_HEADER_WORDS
+        and not _BULLET_LINE.match(line.text)
+        and not _LABEL_LINE.match(line.text)
+        and not stripped.endswith((".", ";", ":"))
+    )
+
+
+def _fragments(line: str) -> list[str]:
+    fragments = []
+    for piece in _FRAGMENT_SPLIT.split(line):
+        piece = piece.strip(" \t,;:|-*_#`\u2013\u2014\u2022\u00b7")
+        if not piece or _NOT_A_NAME.match(piece):
+            continue
+        city, country = find_location(piece)
+        if (city or country) and len(piece.split()) <= 3:
+            continue  # "London", "London, UK", "Remote (UK)": where, not who
+        fragments.append(piece)
+    return fragments
+
+
+def _title_and_employer(header_lines: list[str]) -> tuple[str, str]:
+    fragments = [fragment for line in header_lines for fragment in _fragments(line)]
+    title = next((f for f in fragments if TITLE_WORDS.search(f) and not _COMPANY_SUFFIX.search(f)), "")
+    others = [f for f in fragments if f != title]
+    employer = next((f for f in others if _COMPANY_SUFFIX.search(f)), others[0] if others else "")
+    if not title and len(others) >= 2 and employer == others[0]:
+        # No title word anywhere: the common "Title - Employer" order decides.
+        title, employer = others[0], others[1]
+    return title, employer
+
+
+def _anchors(text: str, region: Section, lines: list[_Line], today: date) -> list[tuple[DateRange, int]]:
+    """(date range, index of its line) for each range that can head a job: not inside a bullet or
+    a sentence, at most one per line."""
+    starts = [line.start for line in lines]
+    found: list[tuple[DateRange, int]] = []
+    used_lines: set[int] = set()
+    for local in find_date_ranges(text[region.start : region.end], today):
+        start, end = region.start + local.start_idx, region.start + local.end_idx
+        index = bisect.bisect_right(starts, start) - 1
+        line = lines[index]
+        if index in used_lines or _BULLET_LINE.match(line.text) or len(line.text.strip()) > MAX_HEADER_LINE:
+            continue
+        remainder = line.text[: start - line.start] + line.text[end - line.start :]
+        if len(remainder.split()) > MAX_HEADER_WORDS:
+            continue
+        used_lines.add(index)
+        found.append((DateRange(local.start, local.end, start, end), index))
+    return found
+
+
+@dataclass(slots=True)
+class _Block:
+    date_range: DateRange
+    top: int  # first header line
+    bottom: int  # last header line; the body follows
+    title: str
+    employer: str
+
+
+def _header_block(lines: list[_Line], anchor: tuple[DateRange, int], floor: int, ceiling: int) -> _Block:
+    """The title/employer lines around a date: up to two lines above (not past `floor`), then
+    up to two below (not reaching `ceiling`) while the title or employer is still missing."""
+    date_range, index = anchor
+    top = index
+    while top - 1 > floor and index - (top - 1) <= 2 and _headerish(lines[top - 1]):
+        top -= 1
+    header = [lines[i].text for i in range(top, index)] + [_remove_range(lines[index], date_range)]
+    title, employer = _title_and_employer(header)
+    bottom = index
+    while (not title or not employer) and bottom + 1 < ceiling and bottom - index < 2:
+        candidate = lines[bottom + 1]
+        if not _headerish(candidate) or len(candidate.text.split()) > 8:
+            break
+        if title and not TITLE_WORDS.search(candidate.text) and not _looks_like_name(candidate.text):
+            break
+        bottom += 1
+        header.append(candidate.text)
+        title, employer = _title_and_employer(header)
+    return _Block(date_range, top, bottom, title, employer)
+
+
+def find_jobs(text: str, sections: list[Section], today: date) -> list[Job]:
+    """Jobs from the experience sections; without one, dated lines elsewhere that carry a job title.
+    A job's text is what follows its header up to the next job's header."""
+    experience = [section for section in sections if section.name == "experience"]
+    strict = not experience
+    regions = (
+        experience or [s for s in sections if s.name in (HEADER, "other")] or [Section("other", 0, len(text))]
+    )
+    jobs: list[Job] = []
+    for region in regions:
+        lines = _lines(text, region.start, region.end)
+        anchors = _anchors(text, region, lines, today)
+        blocks: list[_Block] = []
+        floor = -1
+        for position, anchor in enumerate(anchors):
+            ceiling = anchors[position + 1][1] if position + 1 < len(anchors) else len(lines)
+            block = _header_block(lines, anchor, floor, ceiling)
+            if strict and not block.title:
+                continue
+            blocks.append(block)
+            floor = block.bottom
+        for position, block in enumerate(blocks):
+            last_line = (blocks[position + 1].top if position + 1 < len(blocks) else len(lines)) - 1
+            body_start = (
+                lines[block.bottom + 1].start if block.bottom + 1 < len(lines) else lines[block.bottom].end
+            )
+            span_end = max(lines[last_line].end, body_start)
+            jobs.append(
+                Job(
+                    block.employer,
+                    block.title,
+                    block.date_range.start,
+                    block.date_range.end,
+                    text=text[body_start:span_end].strip("\n"),
+                    span=(lines[block.top].start, span_end),
+                )
+            )
+    return jobs
+
+
+_VERB_START = re.compile(
+    r"^(?:\w+ed|built|led|wrote|ran|drove|grew|made|took|set|won|responsible|working|building|leading|"
+    r"own(?:ing)?|maintain\w*|develop\w*|design\w*|creat\w*|implement\w*|manag\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_name(line: str) -> bool:
+    """An employer line below a title: a few capitalised words, not a sentence led by a verb."""
+    words = line.split()
+    return 0 < len(words) <= 6 and words[0][:1].isupper() and not _VERB_START.match(line.strip())
+
+
+def _remove_range(line: _Line, date_range: DateRange) -> str:
+    left = date_range.start_idx - line.start
+    right = date_range.end_idx - line.start
+    return line.text[:left] + "  " + line.text[max(left, right) :]
+
+
+# --- assembly ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tally:
+    strength: float = 0.0
+    jobs: set[int] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+    stated_years: float = 0.0  # a skills row's own "Experience - 21 months"
+
+
+def _stated_years(text: str, start: int, end: int) -> float:
+    """Years a skills-list row states for the skill at text[start:end] ("Java - Exprience - 14 months").
+
+    Only a duration after the skill counts: a number before it is more often a version or a count.
+    """
+    line_end = text.find("\n", end)
+    stop = len(text) if line_end < 0 else line_end
+    found = _BRACKET_DURATION.match(text, end, stop) or _FORM_DURATION.search(text, end, stop)
+    if found is None:
+        return 0.0
+    if found["less"]:
+        return LESS_THAN_A_YEAR
+    if found["months"]:
+        return min(int(found["months"]) / 12, MAX_STATED_YEARS)
+    return min(float(found["years"]), MAX_STATED_YEARS)
+
+
+def _default_taxonomy() -> Taxonomy:
+    from shortlist.engine.vocab.taxonomy import default_taxonomy
+
+    return default_taxonomy()
+
+
+def _extraction_name(section: Section) -> str:
+    # The header and a contact block weigh like any unnamed text; extract.py owns the weights.
+    return "other" if section.name in (HEADER, CONTACT) else section.name
+
+
+def _mentions(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[Any]:
+    """Every mention in every section (offsets into `text`), each weighted by its section."""
+    from shortlist.engine.cv import extract
+
+    spans = [(_extraction_name(s), s.start, s.end) for s in sections if s.end > s.start]
+    return extract.extract_sections(text, taxonomy, spans)
+
+
+def _snippet(text: str, mention: Any) -> str:
+    """The sentence extract.py judged the mention by, or else the one around it."""
+    left, right = getattr(mention, "sentence", (0, 0))
+    if left <= mention.start < right:
+        return text[left:right].strip().lstrip(_BULLETS)[:MAX_SNIPPET].rstrip()
+    return sentence_at(text, mention.start, mention.end)
+
+
+def _job_months(job: Job, today: date) -> set[int]:
+    if job.start is None:
+        return set()
+    end = job.end or today
+    if end < job.start:
+        return set()
+    return set(range(month_index(job.start), month_index(end) + 1))
+
+
+def _years(months: set[int]) -> float:
+    return round(len(months) / 12, 1)
+
+
+def _skills(
+    text: str, sections: list[Section], jobs: list[Job], taxonomy: Taxonomy, today: date
+) -> list[SkillEvidence]:
+    spans = sorted((job.span[0], position) for position, job in enumerate(jobs))
+    span_starts = [start for start, _ in spans]
+    tallies: dict[str, _Tally] = {}
+    ordered = sorted(sections, key=lambda section: section.start)
+    section_starts = [section.start for section in ordered]
+    for mention in _mentions(text, sections, taxonomy):
+        start, end = mention.start, mention.end
+        slot = bisect.bisect_right(section_starts, start) - 1
+        section_name = ordered[slot].name if slot >= 0 else "other"
+        tally = tallies.setdefault(mention.skill, _Tally())
+        strength = mention.strength
+        stated = _stated_years(text, start, end) if section_name == "skills" and strength > 0 else 0.0
+        if stated > 0:
+            strength = max(strength, STATED_USE_STRENGTH)
+            tally.stated_years = max(tally.stated_years, stated)
+        tally.strength = max(tally.strength, strength)
+        if strength <= 0:
+            continue
+        slot = bisect.bisect_right(span_starts, start) - 1
+        if slot >= 0:
+            job_index = spans[slot][1]
+            if jobs[job_index].span[0] <= start < max(jobs[job_index].span[1], jobs[job_index].span[0] + 1):
+                tally.jobs.add(job_index)
+        tally.evidence.append(Evidence(section_name, _snippet(text, mention), strength, start, end))
+    job_months = [_job_months(job, today) for job in jobs]
+    results: list[SkillEvidence] = []
+    for skill, tally in tallies.items():
+        if tally.strength <= 0:
+            continue  # only ever negated ("no Java"): not a skill
+        months: set[int] = set()
+        for job_index in tally.jobs:
+            months |= job_months[job_index]
+        dated = [jobs[i] for i in tally.jobs if jobs[i].start is not None]
+        last_used = max((job.end.year if job.end else today.year for job in dated), default=None)
+        # A stated duration is the candidate's own account, so it never outweighs dated jobs that used
+        # the skill; it only gives a bare list entry the years the dates cannot.
+        years = _years(months) or round(tally.stated_years, 1)
+        results.append(
+            SkillEvidence(
+                skill=skill,
+                years=years,
+                last_used=last_used,
+                strength=round(tally.strength * _breadth(tally.evidence), 3),
+                evidence=_best_evidence(tally.evidence),
+            )
+        )
+    results.sort(key=lambda item: (-item.strength, -item.years, item.skill))
+    return results
+
+
+def _breadth(evidence: list[Evidence]) -> float:
+    """The share of its best strength a skill keeps (BREADTH_SINGLE … 1): only work earns breadth, so a
+    skill never shown at work stays at the single-place share however often it is listed."""
+    places = {e.snippet for e in evidence if e.strength >= BREADTH_MIN_STRENGTH}
+    spread = min(max(len(places), 1), BREADTH_FULL) - 1
+    return BREADTH_SINGLE + (1.0 - BREADTH_SINGLE) * spread / (BREADTH_FULL - 1)
+
+
+def _best_evidence(evidence: list[Evidence]) -> list[Evidence]:
+    best: list[Evidence] = []
+    seen: set[str] = set()
+    for item in sorted(evidence, key=lambda e: (-e.strength, e.start)):
+        if item.snippet in seen:
+            continue
+        seen.add(item.snippet)
+        best.append(item)
+        if len(best) == MAX_EVIDENCE:
+            break
+    return best
+
+
+def estimate_seniority(total_years: float | None, latest_title: str) -> Seniority | None:
+    """Years set the level by vocab.SENIORITY_MIN_YEARS (8+ years reads as staff, never lead:
+    leading is a role, not a tenure). A level named in the current title wins over years, because
+    it is what the candidate does now: Lead/Head/Manager is lead, Staff/Principal staff, Senior
+    senior, Junior/Graduate/Intern junior."""
+    if latest_title:
+        if _JUNIOR_TITLE.search(latest_title):
+            return Seniority.JUNIOR
+        if _LEAD_TITLE.search(latest_title) and not _PRODUCT_MANAGER.search(latest_title):
+            return Seniority.LEAD
+        if _STAFF_TITLE.search(latest_title):
+            return Seniority.STAFF
+        if _SENIOR_TITLE.search(latest_title):
+            return Seniority.SENIOR
+    if total_years is None:
+        return None
+    level = Seniority.JUNIOR
+    for candidate in (Seniority.MID, Seniority.SENIOR, Seniority.STAFF):
+        if total_years >= SENIORITY_MIN_YEARS[candidate]:
+            level = candidate
+    return level
+
+
+def _latest(jobs: list[Job], today: date) -> Job | None:
+    dated = [job for job in jobs if job.start is not None]
+    if not dated:
+        return None
+    return max(dated, key=lambda job: (job.end or today, job.start))
+
+
+_BOARD_HEADING = re.compile(r"^\s*(?:Skill|Company)\s+Details\s*$")
+_DEGREE_LINE = re.compile(
+    r"^\s*(?:b\.?\s?e|b\.?\s?tech|m\.?\s?tech|m\.?\s?e|b\.?\s?sc|m\.?\s?sc|bca|mca|mba|bba|b\.?\s?com|"
+    r"m\.?\s?com|hsc|ssc|s\.s\.c|h\.s\.c|bachelor|master|diploma|ph\.?\s?d|degree|pgd\w*)\b",
+    re.IGNORECASE,
+)
+_TITLE_EMPLOYER = re.compile(r"^(?P<title>.+?)\s+-\s+(?P<employer>\S.*)$")
+MAX_BOARD_TITLE_WORDS = 10
+
+
+def board_titles(text: str, sections: list[Section]) -> tuple[str, Job | None]:
+    """The wanted title and the current "Title - Employer" of the job-board layout, when present.
+
+    Job-board exports print, between the education entries and "Skill Details" (or "Company Details"),
+    the title the candidate is filed under and then "Java Developer - Tech Mahindra". Those lines are the
+    candidate's headline and current job; read structurally, only right above such a heading, and
+    never from a line with digits (a dated education entry) or a degree.
+    """
+    for position in range(1, len(sections)):
+        before, section = sections[position - 1], sections[position]
+        if section.name not in ("skills", "experience"):
+            continue
+        if not _BOARD_HEADING.match(text[before.end : section.start]):
+            continue
+        lines: list[_Line] = []
+        for line in reversed(_lines(text, before.start, before.end)):
+            stripped = line.text.strip()
+            if not stripped:
+                continue
+            words = stripped.split()
+            if (
+                len(lines) == 2
+                or len(words) > MAX_BOARD_TITLE_WORDS
+                or any(c.isdigit() for c in stripped)
+                or stripped.endswith((".", ",", ";", ":"))
+                or _DEGREE_LINE.match(stripped)
+            ):
+                break
+            lines.append(line)
+        if not lines:
+            return "", None
+        lines.reverse()  # text order: the wanted title, then the current one
+        wanted = lines[0].text.strip()
+        current = None
+        found = _TITLE_EMPLOYER.match(lines[-1].text.strip())
+        if found and len(lines[-1].text.split()) > 2:
+            title, employer = found["title"].strip(), found["employer"].strip()
+            offset = lines[-1].start
+            current = Job(employer, title, None, None, text="", span=(offset, offset + len(lines[-1].text)))
+            if len(lines) == 1:
+                wanted = title
+        return wanted, current
+    return "", None
+
+
+def _headline(jobs: list[Job], header: str, contact: Contact, today: date) -> str:
+    latest = _latest(jobs, today)
+    if latest and latest.title:
+        return latest.title
+    # Otherwise the line under the name, when it is a title rather than contact details.
+    lines = [line.strip().lstrip("#").strip() for line in header.splitlines() if line.strip()]
+    if contact.name:
+        for position, line in enumerate(lines):
+            if contact.name.lower() in line.lower() and position + 1 < len(lines):
+                candidate = lines[position + 1]
+                if TITLE_WORDS.search(candidate) and "@" not in candidate and len(candidate) <= 80:
+                    return candidate
+                break
+    return ""
+
+
+def _assemble(
+    text: str,
+    source: str,
+    sections: list[Section],
+    contact: Contact,
+    jobs: list[Job],
+    headline: str,
+    warnings: list[str],
+    taxonomy: Taxonomy | None,
+    today: date,
+) -> Profile:
+    taxonomy = taxonomy or _default_taxonomy()
+    skills = _skills(text, sections, jobs, taxonomy, today)
+    if not skills:
+        warnings.append("no skills found")
+    all_months: set[int] = set()
+    for job in jobs:
+        all_months |= _job_months(job, today)
+    total_years = _years(all_months) if any(job.start for job in jobs) else None
+    latest = _latest(jobs, today)
+    return Profile(
+        source=source,
+        text=text,
+        content_hash=content_hash(text),
+        contact=contact,
+        headline=headline,
+        sections=sections,
+        jobs=jobs,
+        skills=skills,
+        scale_claims=find_scale_claims(text),
+        total_years=total_years,
+        seniority=estimate_seniority(total_years, latest.title if latest else headline),
+        preferences=parse_preferences(text),
+        warnings=warnings,
+    )

@@ -1,0 +1,410 @@
+"""Ranked, explained shortlists: score every candidate of the index, keep the top k, explain only those.
+
+The pass over all candidates is a handful of NumPy operations per criterion: a skill criterion adds its
+coverage column (only the candidates whose evidence reaches the skill), a dense criterion (scale,
+seniority, logistics, culture, leadership) is arithmetic over small columns. `np.argpartition` then
+finds the top k, ties broken by candidate id so that a ranking never depends on how the index happens
+to be segmented. Explanations, evidence snippets and counterfactuals are computed for those k alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from shortlist.engine.cv.titles import is_title_key
+from shortlist.engine.matching import explain as wording
+from shortlist.engine.matching.columns import Columns
+from shortlist.engine.matching.index import CandidateIndex, ProfileLookup, Segment, Workspace
+from shortlist.engine.matching.scoring import (
+    CATEGORY_SIZE,
+    COLUMN_KINDS,
+    IMPLIED,
+    MUST_PRESENT,
+    RTW_OTHER_BIT,
+    UNKNOWN,
+    RolePlan,
+    apply_placement,
+    breakdown,
+    categorical,
+    category_table,
+    combine,
+    dense_value,
+    gate_from_credit,
+    must_credit,
+    must_share,
+    placement_gate,
+    plan_role,
+)
+
+if TYPE_CHECKING:
+    from shortlist.engine.roles.weighting import RoleProfile
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    rank: int
+    candidate_id: int
+    score: float  # 0-100
+    breakdown: dict[str, float]  # component -> value in [0, 1]; "must_gate" is the must-have factor
+    reasons: list[str]
+    gaps: list[str]
+    counterfactual: str | None
+    summary: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rank": self.rank,
+            "candidate_id": self.candidate_id,
+            "score": self.score,
+            "breakdown": dict(self.breakdown),
+            "reasons": list(self.reasons),
+            "gaps": list(self.gaps),
+            "counterfactual": self.counterfactual,
+            "summary": self.summary,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFit:
+    """How one candidate fits one of several roles (roles_for_candidate)."""
+
+    rank: int
+    role_index: int  # position in the list passed in
+    title: str
+    score: float
+    breakdown: dict[str, float]
+    reasons: list[str]
+    gaps: list[str]
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Similar:
+    rank: int
+    candidate_id: int
+    similarity: float  # cosine of the coverage vectors, in [0, 1]
+    shared: tuple[str, ...]  # skills both have evidence of, strongest first
+
+
+# --- scoring every candidate ---------------------------------------------------------------------------
+
+
+def score_segment(segment: Segment, plan: RolePlan, must_have_filter: bool = False) -> np.ndarray:
+    """The 0-100 score of every row; -1 for dead rows and, with the filter, rows lacking a must-have.
+
+    The result lives in the segment's workspace: read it before scoring this segment again.
+    """
+    n = len(segment)
+    work = segment.workspace()
+    derived = segment.derived()
+    total = work.get("total", np.float32, n)
+    total.fill(0.0)
+    credit = work.get("credit", np.float32, n) if plan.must else None
+    if credit is not None:
+        credit.fill(0.0)
+    present = np.zeros(n, dtype=np.int16) if must_have_filter and plan.must else None
+    lookup = [c for c in plan.criteria if categorical(c, plan)]
+    if lookup:
+        table = category_table(plan, lookup)
+        part = work.get("part", np.float32, n)
+        np.take(table, _category_index(segment, plan, work, derived["category"]), out=part)
+        total += part
+    culture = {skill: _dense(segment, code, work, f"culture:{skill}") for skill, code in plan.culture_columns}
+    for criterion in plan.criteria:
+        weight = np.float32(criterion.weight)
+        if criterion.kind in COLUMN_KINDS:
+            rows, values, routes = segment.column(criterion.column)
+            _add(total, rows, values, weight, work)
+            if criterion.kind == "must" and credit is not None:
+                _add(credit, rows, must_credit(values), must_share(plan, criterion), work)
+                if present is not None:
+                    held = (values >= np.float32(MUST_PRESENT)) & (routes <= IMPLIED)
+                    present[rows[held]] += 1
+        elif criterion not in lookup:
+            coverage = None
+            if criterion.kind == "leadership" and criterion.column != UNKNOWN:
+                coverage = _dense(segment, criterion.column, work, "coverage")
+            value = dense_value(criterion, segment.columns, plan, culture, coverage, derived)
+            part = work.get("part", np.float32, n)
+            np.multiply(value, weight, out=part)
+            total += part
+    if credit is not None:
+        total *= gate_from_credit(credit, out=credit)
+    apply_placement(total, segment.columns, plan, derived["settled"])
+    total *= np.float32(100.0)
+    if segment.dead:
+        total[~segment.alive] = -1.0
+    if present is not None:
+        total[present < len(plan.must)] = -1.0
+    return total
+
+
+def _add(
+    target: np.ndarray, rows: np.ndarray, values: np.ndarray, weight: np.float32, work: Workspace
+) -> None:
+    """target[rows] += weight * values, through scratch arrays; rows are unique within a column."""
+    m = len(rows)
+    if m == 0:
+        return
+    scaled = work.get("scaled", np.float32, m)
+    np.multiply(values, weight, out=scaled)
+    gathered = work.get("gathered", np.float32, m)
+    np.take(target, rows, out=gathered)
+    gathered += scaled
+    target[rows] = gathered
+
+
+def _category_index(segment: Segment, plan: RolePlan, work: Workspace, static: np.ndarray) -> np.ndarray:
+    """dynamic * CATEGORY_SIZE + static for every row (scoring.category_table's layout)."""
+    n = len(segment)
+    columns = segment.columns
+    dynamic = work.get("dynamic", np.int8, n)
+    dynamic.fill(0)
+    flag = work.get("flag", np.bool_, n)
+    if plan.country != UNKNOWN:
+        np.equal(columns.country, plan.country, out=flag)
+        dynamic += flag.view(np.int8)
+    dynamic <<= 1
+    if plan.city != UNKNOWN:
+        np.equal(columns.city, plan.city, out=flag)
+        dynamic += flag.view(np.int8)
+    dynamic <<= 1
+    if plan.country != UNKNOWN:
+        bits = work.get("bits", np.uint64, n)
+        np.bitwise_and(columns.rtw, np.uint64(1) << np.uint64(min(plan.country, RTW_OTHER_BIT)), out=bits)
+        np.not_equal(bits, 0, out=flag)
+        dynamic += flag.view(np.int8)
+    index = work.get("index", np.intp, n)
+    np.multiply(dynamic, np.intp(CATEGORY_SIZE), out=index)
+    index += static
+    return index
+
+
+def _dense(segment: Segment, code: int, work: Workspace, name: str) -> np.ndarray:
+    values = work.get(name, np.float32, len(segment))
+    values.fill(0.0)
+    rows, found, _ = segment.column(code)
+    values[rows] = found
+    return values
+
+
+def criterion_values(segment: Segment, plan: RolePlan, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per criterion and row: the value score_segment used, and the coverage route (255: none)."""
+    columns = segment.columns.take(rows)
+    values = np.zeros((len(plan.criteria), len(rows)), dtype=np.float32)
+    routes = np.full((len(plan.criteria), len(rows)), 255, dtype=np.uint8)
+    culture = {skill: segment.coverage_at(code, rows)[0] for skill, code in plan.culture_columns}
+    for position, criterion in enumerate(plan.criteria):
+        if criterion.kind in COLUMN_KINDS:
+            values[position], routes[position] = segment.coverage_at(criterion.column, rows)
+            continue
+        coverage = None
+        if criterion.kind == "leadership" and criterion.column != UNKNOWN:
+            coverage, routes[position] = segment.coverage_at(criterion.column, rows)
+        values[position] = dense_value(criterion, columns, plan, culture, coverage)
+    return values, routes
+
+
+def _top_rows(
+    segment: Segment, scores: np.ndarray, k: int, min_score: float, sparse: bool = False
+) -> np.ndarray:
+    """The rows of the k best scores at or above min_score, best first, ties by id (= row order).
+
+    `sparse`: most rows are excluded (a filter), so select among the eligible ones first; argpartition
+    over a million equal -1 scores is several times slower than the scoring itself.
+    """
+    floor = max(min_score, 0.0)
+    candidates = np.flatnonzero(scores >= floor) if sparse else None
+    pool = scores if candidates is None else scores[candidates]
+    n = len(pool)
+    k = min(k, n)
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    part = np.argpartition(pool, n - k)[n - k :]
+    kth = pool[part].min()
+    above = part[pool[part] > kth]
+    # Which of several equal scores make the cut must not depend on argpartition's internals.
+    ties = np.flatnonzero(pool == kth)[: k - len(above)]
+    chosen = np.concatenate([above, ties])
+    chosen = chosen[pool[chosen] >= floor]
+    if candidates is not None:
+        chosen = candidates[chosen]
+    return chosen[np.lexsort((chosen, -scores[chosen]))]
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    score: float
+    candidate_id: int
+    segment: int
+    row: int
+
+
+def match(
+    index: CandidateIndex,
+    role: RoleProfile,
+    top: int = 50,
+    min_score: float = 0,
+    must_have_filter: bool = False,
+    explain: bool = True,
+    profiles: ProfileLookup | None = None,
+) -> list[Match]:
+    """The `top` best candidates for a role, best first, each with breakdown, reasons and gaps.
+
+    `must_have_filter` drops candidates without exact or implied evidence of every must-have; otherwise a
+    missing must-have only costs (see scoring.py). `profiles` fetches a candidate's Profile for evidence
+    snippets (default: index.profile_lookup); without one, reasons cite the index's facts only.
+    """
+    plan = plan_role(role, index.codes, index.reference_year)
+    segments = index.segments()
+    hits: list[_Hit] = []
+    for number, segment in enumerate(segments):
+        scores = score_segment(segment, plan, must_have_filter)
+        sparse = must_have_filter or min_score > 0 or segment.dead > len(segment) // 2
+        for row in _top_rows(segment, scores, top, min_score, sparse):
+            hits.append(_Hit(float(scores[row]), int(segment.ids[row]), number, int(row)))
+    hits.sort(key=lambda hit: (-hit.score, hit.candidate_id))
+    hits = hits[:top]
+    if not hits:
+        return []
+    values = np.zeros((len(plan.criteria), len(hits)), dtype=np.float32)
+    routes = np.zeros((len(plan.criteria), len(hits)), dtype=np.uint8)
+    parts, order = [], []
+    for number, segment in enumerate(segments):
+        positions = [i for i, hit in enumerate(hits) if hit.segment == number]
+        if positions:
+            rows = np.array([hits[i].row for i in positions], dtype=np.int64)
+            values[:, positions], routes[:, positions] = criterion_values(segment, plan, rows)
+            parts.append(segment.columns.take(rows))
+            order.extend(positions)
+    columns = Columns.concat(parts).take(np.argsort(np.array(order)))
+    placement = placement_gate(columns, plan)
+    _, gates = combine(plan, values, placement)
+    scores = np.array([hit.score for hit in hits], dtype=np.float32)
+    if explain:
+        evidence = [segments[hit.segment].evidence(hit.row) for hit in hits]
+        lookup = profiles or index.profile_lookup
+        fetched = [lookup(hit.candidate_id) if lookup else None for hit in hits]
+        told = wording.explain_all(plan, index, columns, evidence, values, routes, scores, fetched)
+        counterfactuals = wording.counterfactuals(plan, index, values, scores, placement)
+    else:
+        told, counterfactuals = [], {}
+    results = []
+    for position, hit in enumerate(hits):
+        said = told[position] if told else None
+        results.append(
+            Match(
+                rank=position + 1,
+                candidate_id=hit.candidate_id,
+                score=round(hit.score, 2),
+                breakdown=breakdown(
+                    plan, values[:, position], float(gates[position]), float(placement[position])
+                ),
+                reasons=said.reasons if said else [],
+                gaps=said.gaps if said else [],
+                counterfactual=counterfactuals.get(position),
+                summary=said.summary if said else "",
+            )
+        )
+    return results
+
+
+# --- around one candidate ------------------------------------------------------------------------------
+
+
+def roles_for_candidate(
+    index: CandidateIndex,
+    candidate_id: int,
+    roles: Sequence[RoleProfile],
+    profiles: ProfileLookup | None = None,
+) -> list[RoleFit]:
+    """How one candidate scores against each role, best fit first (ties: the order given)."""
+    found = index.locate(int(candidate_id))
+    if found is None:
+        raise KeyError(f"candidate {candidate_id} is not in the index")
+    segment, row = found
+    lookup = profiles or index.profile_lookup
+    profile = lookup(int(candidate_id)) if lookup else None
+    rows = np.array([row], dtype=np.int64)
+    columns = segment.columns.take(rows)
+    evidence = [segment.evidence(row)]
+    fits = []
+    for position, role in enumerate(roles):
+        plan = plan_role(role, index.codes, index.reference_year)
+        values, routes = criterion_values(segment, plan, rows)
+        placement = placement_gate(columns, plan)
+        scores, gates = combine(plan, values, placement)
+        told = wording.explain_all(plan, index, columns, evidence, values, routes, scores.tolist(), [profile])
+        parts = breakdown(plan, values[:, 0], float(gates[0]), float(placement[0]))
+        fits.append((position, role.spec.title, round(float(scores[0]), 2), parts, told[0]))
+    fits.sort(key=lambda fit: (-fit[2], fit[0]))
+    return [
+        RoleFit(rank, position, title, score, parts, told.reasons, told.gaps, told.summary)
+        for rank, (position, title, score, parts, told) in enumerate(fits, start=1)
+    ]
+
+
+def similar_candidates(index: CandidateIndex, candidate_id: int, top: int = 10) -> list[Similar]:
+    """Candidates whose evidence looks most alike: cosine over coverage vectors (exact, implied, related)."""
+    found = index.locate(int(candidate_id))
+    if found is None:
+        raise KeyError(f"candidate {candidate_id} is not in the index")
+    home, row = found
+    vector = _coverage_vector(index, home, row)
+    norm = float(np.sqrt(sum(v * v for v in vector.values())))
+    hits: list[tuple[float, int, int, int]] = []
+    segments = index.segments()
+    if norm == 0:
+        return []
+    for number, segment in enumerate(segments):
+        dots = np.zeros(len(segment), dtype=np.float32)
+        for code, weight in vector.items():
+            rows, values, _ = segment.column(code)
+            dots[rows] += np.float32(weight) * values
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cosine = np.where(segment.norms > 0, dots / (segment.norms * np.float32(norm)), 0.0)
+        cosine = np.minimum(cosine, 1.0).astype(np.float32)
+        if segment.dead:
+            cosine[~segment.alive] = -1.0
+        if segment is home:
+            cosine[row] = -1.0
+        for best in _top_rows(segment, cosine, top, 1e-6):
+            hits.append((float(cosine[best]), int(segment.ids[best]), number, int(best)))
+    hits.sort(key=lambda hit: (-hit[0], hit[1]))
+    own = set(_strong_skills(index, home, row))
+    results = []
+    for rank, (similarity, other_id, number, other_row) in enumerate(hits[:top], start=1):
+        theirs = _strong_skills(index, segments[number], other_row)
+        shared = tuple(index.skill_name(code) for code in theirs if code in own)
+        results.append(Similar(rank, other_id, round(similarity, 4), shared))
+    return results
+
+
+def _coverage_vector(index: CandidateIndex, segment: Segment, row: int) -> dict[int, float]:
+    """The candidate's coverage row, rebuilt from its evidence exactly as the index derives it."""
+    expansion = index.expansion
+    vector: dict[int, float] = {}
+    evidence = segment.evidence(row)
+    for code, value in zip(evidence["skill"].tolist(), evidence["value"].tolist(), strict=True):
+        start, end = int(expansion.ptr[code]), int(expansion.ptr[code + 1])
+        for target, factor in zip(
+            expansion.target[start:end].tolist(), expansion.factor[start:end].tolist(), strict=True
+        ):
+            vector[target] = max(vector.get(target, 0.0), value * factor)
+    return vector
+
+
+def _strong_skills(index: CandidateIndex, segment: Segment, row: int) -> list[int]:
+    evidence = segment.evidence(row)
+    order = np.argsort(-evidence["value"], kind="stable")
+    skills = index.codes.skills
+    # Title units (titles.py) count towards similarity but are not skills two people share.
+    return [
+        int(evidence["skill"][i])
+        for i in order
+        if evidence["value"][i] > 0 and not is_title_key(skills[evidence["skill"][i]])
+    ]
