@@ -32,6 +32,9 @@ from shortlist.engine.vocab.profile import Contact, Evidence, Job, Profile, Sect
 if TYPE_CHECKING:
     from shortlist.engine.vocab.taxonomy import Taxonomy
 
+# Bump on any rule change that can alter a profile read from the same text: stored profiles carry it,
+# and `shortlist reparse --stale` re-reads those made by other rules.
+PARSER_VERSION = "2"
 MAX_EVIDENCE = 3
 MAX_HEADER_LINE = 120  # a job's title/employer/date line; longer lines are sentences
 MAX_HEADER_WORDS = 14
@@ -622,4 +625,5 @@ def _assemble(
         seniority=estimate_seniority(total_years, latest.title if latest else headline),
         preferences=parse_preferences(text),
         warnings=warnings,
+        parser_version=PARSER_VERSION,
     )
