@@ -17,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from shortlist.candidates.duplicates import Person, first_duplicate
 from shortlist.candidates.models import (
     Candidate,
     CandidateIdentity,
@@ -194,13 +195,18 @@ def store_profile(profile: Profile) -> Outcome:
         return Outcome(profile.source, ImportStatus.UPDATED, candidate_id=earlier.id, warnings=warnings)
     candidate = Candidate()
     _write_profile(candidate, profile)
-    if matches:
-        first = matches[0]
+    contact = profile.contact
+    found = first_duplicate(
+        Person(contact.name, tuple(contact.emails), contact.phone),
+        ((c.id, Person(c.name, tuple(c.emails), c.phone)) for c in matches),
+    )
+    if found is not None:
+        first = next(c for c in matches if c.id == found[0])
         Candidate.objects.filter(pk=candidate.pk).update(duplicate_of=first)
         return Outcome(
             profile.source,
             ImportStatus.DUPLICATE,
-            reason=f"same e-mail or phone as #{first.id} {first.name} ({first.source or 'no source'})",
+            reason=f"{found[1]} as #{first.id} {first.name} ({first.source or 'no source'})",
             candidate_id=candidate.id,
             duplicate_of=first.id,
             warnings=warnings,
