@@ -53,7 +53,8 @@ class CandidateRef:
 
 
 def candidate_refs(*, ids: Iterable[int]) -> dict[int, CandidateRef]:
-    """One query for the people behind a list of ids; an id no longer in the pool is left out."""
+    """One query for the people behind ids a use case already found (and checked the actor for);
+    an id no longer in the pool is left out."""
     rows = Candidate.objects.only("id", "name", "source", "headline", "city", "country").in_bulk(list(ids))
     return {pk: CandidateRef.of(candidate) for pk, candidate in rows.items()}
 
