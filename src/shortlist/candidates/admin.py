@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 
-from shortlist.candidates.merge import MergeError, merge_candidates
+from shortlist.accounts.access import Actor
 from shortlist.candidates.models import (
     Candidate,
     CandidateSkill,
@@ -15,6 +15,8 @@ from shortlist.candidates.models import (
     ImportFile,
     ScaleClaim,
 )
+from shortlist.candidates.services import candidate_merge
+from shortlist.errors import ShortlistError
 
 
 def _evidence(skill: CandidateSkill) -> str:
@@ -103,8 +105,8 @@ class CandidateAdmin(admin.ModelAdmin):
             self.message_user(request, "Select exactly two profiles to merge.", messages.WARNING)
             return
         try:
-            kept = merge_candidates(ids[0], ids[1])
-        except MergeError as error:
+            kept = candidate_merge(actor=Actor.of(request.user), keep_id=ids[0], other_id=ids[1])
+        except ShortlistError as error:
             self.message_user(request, str(error), messages.ERROR)
             return
         self.message_user(request, f"Merged #{ids[1]} into #{kept.pk} {kept.name}.", messages.SUCCESS)
