@@ -52,6 +52,13 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
             actor=a, keep_id=candidate, other_id=0
         ),
         "pool_index_refresh": lambda a: candidate_services.pool_index_refresh(actor=a),
+        "candidate_reparse_ids": lambda a: candidate_services.candidate_reparse_ids(actor=a),
+        "candidate_reparse": lambda a: candidate_services.candidate_reparse(
+            actor=a, candidate_ids=[candidate]
+        ),
+        "candidate_reparse_enqueue": lambda a: candidate_services.candidate_reparse_enqueue(
+            actor=a, candidate_ids=[candidate]
+        ),
         "client_list": lambda a: list(client_selectors.client_list(actor=a)),
         "client_get": lambda a: client_selectors.client_get(actor=a, client_id=objects["client"].pk),
         "role_list": lambda a: list(client_selectors.role_list(actor=a)),

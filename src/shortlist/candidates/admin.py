@@ -15,7 +15,7 @@ from shortlist.candidates.models import (
     ImportFile,
     ScaleClaim,
 )
-from shortlist.candidates.services import candidate_merge
+from shortlist.candidates.services import candidate_merge, candidate_reparse_enqueue
 from shortlist.errors import ShortlistError
 
 
@@ -62,13 +62,13 @@ class CandidateAdmin(admin.ModelAdmin):
         "lawful_basis",
     ]
     search_fields = ["name", "headline", "city", "emails", "source"]
-    actions = ["merge_selected"]
+    actions = ["merge_selected", "reparse_selected"]
     raw_id_fields = ["duplicate_of"]
     # Counting a million rows on every page view is wasted work; the paginator copes without it.
     show_full_result_count = False
     list_per_page = 50
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    readonly_fields = ["content_hash", "created_at", "updated_at"]
+    readonly_fields = ["content_hash", "parser_version", "import_warnings", "created_at", "updated_at"]
     inlines = [ExperienceInline, CandidateSkillInline, ScaleClaimInline]
     fieldsets = [
         (None, {"fields": ["name", "headline", "seniority", "total_years", "duplicate_of"]}),
@@ -93,7 +93,15 @@ class CandidateAdmin(admin.ModelAdmin):
             "Source",
             {
                 "classes": ["collapse"],
-                "fields": ["source", "content_hash", "raw_text", "created_at", "updated_at"],
+                "fields": [
+                    "source",
+                    "content_hash",
+                    "parser_version",
+                    "import_warnings",
+                    "raw_text",
+                    "created_at",
+                    "updated_at",
+                ],
             },
         ),
     ]
@@ -110,6 +118,20 @@ class CandidateAdmin(admin.ModelAdmin):
             self.message_user(request, str(error), messages.ERROR)
             return
         self.message_user(request, f"Merged #{ids[1]} into #{kept.pk} {kept.name}.", messages.SUCCESS)
+
+    @admin.action(description="Re-read the selected CVs with today's parser (in the background)")
+    def reparse_selected(self, request: HttpRequest, queryset: QuerySet[Candidate]) -> None:
+        ids = list(queryset.values_list("pk", flat=True))
+        try:
+            queued = candidate_reparse_enqueue(actor=Actor.of(request.user), candidate_ids=ids)
+        except ShortlistError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        self.message_user(
+            request,
+            f"{queued} profiles queued to be re-read; each updates when its turn comes.",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(CandidateSkill)

@@ -11,12 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 
 from shortlist.accounts.access import Actor, require_change_pool
 from shortlist.candidates import pool
 from shortlist.candidates.importing import Outcome, Summary, count_sources, import_sources, iter_sources
 from shortlist.candidates.merge import MergeError, merge_candidates
 from shortlist.candidates.models import Candidate, ImportBatch
+from shortlist.candidates.reparse import ReparseOutcome, ReparseSummary, reparse_candidates, stale_candidates
+from shortlist.candidates.tasks import reparse_candidate
+from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.candidates.uploads import create_batch
 from shortlist.errors import Invalid, NotFound
 
@@ -69,3 +73,37 @@ def pool_index_refresh(*, actor: Actor, rebuild: bool = False) -> IndexBuilt:
     require_change_pool(actor)
     built = pool.build() if rebuild else pool.pool_index()
     return IndexBuilt(len(built), built.nbytes, pool.index_dir())
+
+
+def candidate_reparse_ids(
+    *, actor: Actor, candidate_ids: Sequence[int] = (), every: bool = False
+) -> list[int]:
+    """Which profiles a re-parse covers: the ids given, every candidate, or (neither) the stale ones —
+    read by other parser rules than today's."""
+    require_change_pool(actor)
+    if candidate_ids and every:
+        raise Invalid("Give candidate ids or --all, not both.", [("candidate_ids", "given with --all")])
+    if candidate_ids:
+        return list(dict.fromkeys(candidate_ids))
+    chosen = Candidate.objects.all() if every else stale_candidates()
+    return list(chosen.order_by("id").values_list("id", flat=True))
+
+
+def candidate_reparse(
+    *,
+    actor: Actor,
+    candidate_ids: Sequence[int],
+    on_outcome: Callable[[ReparseOutcome], None] | None = None,
+) -> ReparseSummary:
+    """Re-derive each profile from its stored CV with today's rules, one transaction per candidate."""
+    require_change_pool(actor)
+    return reparse_candidates(candidate_ids, workspace_taxonomy(), on_outcome=on_outcome)
+
+
+def candidate_reparse_enqueue(*, actor: Actor, candidate_ids: Sequence[int]) -> int:
+    """Queue one background re-parse per candidate (the workspace's way: the page returns at once)."""
+    require_change_pool(actor)
+    ids = list(Candidate.objects.filter(pk__in=candidate_ids).values_list("id", flat=True))
+    for candidate_id in ids:
+        transaction.on_commit(lambda i=candidate_id: reparse_candidate.enqueue(i))
+    return len(ids)

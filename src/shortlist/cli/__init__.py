@@ -23,6 +23,7 @@ Examples:
   shortlist candidates list --json     every profile with skills and evidence
   shortlist candidates show 42         one profile: skills, years, evidence
   shortlist candidates merge 42 57     fold profile 57 into 42
+  shortlist reparse                    re-read stored CVs after a parser upgrade
   shortlist match --role 3 --top 20    a ranked, explained shortlist for a role
   shortlist match --role hft.yaml --json   the same from a role file, as JSON
   shortlist search '(golang OR go) AND kafka NOT java location:london'
@@ -53,6 +54,7 @@ app.command()(admin.demo)
 app.command()(admin.createuser)
 app.command()(admin.serve)
 app.command("import")(candidates.import_)
+app.command()(candidates.reparse)
 app.command()(admin.worker)
 app.command()(matching.match)
 app.command()(matching.index)

@@ -8,11 +8,33 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from shortlist.accounts.access import Actor
-from shortlist.cli.common import console, domain_errors, err, print_json_array, setup_django
+from shortlist.cli.common import console, domain_errors, err, print_json, print_json_array, setup_django
 
 candidates_app = typer.Typer(help="List, show and merge candidate profiles.", no_args_is_help=True)
+
+
+def import_report(summary: Any) -> dict[str, Any]:
+    """`shortlist import --json`: one entry per file in reading order, then the totals."""
+    return {
+        "files": [
+            {
+                "file": o.name,
+                "status": o.status.value,
+                "candidate_id": o.candidate_id,
+                "duplicate_of": o.duplicate_of,
+                "reason": o.reason or None,
+                "warnings": list(o.warnings),
+            }
+            for o in summary.outcomes
+        ],
+        "counts": {status: summary.counts.get(status, 0) for status in IMPORT_STATUSES},
+    }
+
+
+IMPORT_STATUSES = ("imported", "updated", "unchanged", "duplicate", "failed")
 
 
 def import_(
@@ -21,6 +43,10 @@ def import_(
     ],
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List every file, not only problems.")
+    ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="A per-file report as JSON (status, candidate, reason, warnings)."),
     ] = False,
 ) -> None:
     """Import CVs; each file alone, so a broken one fails without touching the rest.
@@ -44,6 +70,11 @@ def import_(
             paths=paths,
             on_outcome=lambda o: progress.update(task, advance=1, description=o.name),
         )
+    if as_json:
+        print_json(import_report(summary))
+        if summary.failed or not summary.outcomes:
+            raise typer.Exit(1)
+        return
     shown = [o for o in summary.outcomes if verbose or o.status not in ("imported", "unchanged")]
     if shown:
         table = Table("File", "Result", "Candidate", "Detail", title="Import", title_justify="left")
@@ -203,3 +234,57 @@ def candidates_merge(
     with domain_errors():
         kept = candidate_merge(actor=Actor.system(), keep_id=keep, other_id=other)
     console.print(f"Merged #{other} into #{kept.pk} {kept.name}.")
+
+
+def reparse(
+    candidate_ids: Annotated[
+        list[int] | None, typer.Argument(help="Candidates to re-read (default: the stale ones).")
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Re-read every candidate's stored CV.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="A per-candidate report as JSON.")] = False,
+) -> None:
+    """Re-read stored CVs with today's parser rules; people, pipelines and notes stay.
+
+    Without ids, only profiles read by other rules than today's (see `parser_version` in
+    `candidates show --json`). Each candidate in its own transaction; the matching index follows.
+
+    Example: shortlist reparse            # after upgrading Shortlist
+    """
+    setup_django()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from shortlist.candidates.services import candidate_reparse, candidate_reparse_ids
+
+    actor = Actor.system()
+    with domain_errors():
+        ids = candidate_reparse_ids(actor=actor, candidate_ids=candidate_ids or (), every=every)
+        with Progress(
+            TextColumn("Re-reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True,
+        ) as progress:  # fmt: skip
+            task = progress.add_task("", total=len(ids))
+            summary = candidate_reparse(
+                actor=actor, candidate_ids=ids, on_outcome=lambda _: progress.update(task, advance=1)
+            )
+    counts = summary.counts
+    if as_json:
+        print_json(
+            {
+                "candidates": [
+                    {"id": o.candidate_id, "status": o.status.value, "reason": o.reason or None,
+                     "warnings": list(o.warnings)}
+                    for o in summary.outcomes
+                ],
+                "counts": {status: counts.get(status, 0) for status in ("reparsed", "skipped", "failed")},
+            }
+        )  # fmt: skip
+    else:
+        for outcome in summary.outcomes:
+            if outcome.reason:
+                console.print(f"#{outcome.candidate_id} {outcome.status.value}: {escape(outcome.reason)}")
+        console.print(
+            f"{len(summary.outcomes)} candidates: {counts['reparsed']} re-read, {counts['skipped']} skipped, "
+            f"{counts['failed']} failed."
+        )
+    if summary.failed:
+        raise typer.Exit(1)
