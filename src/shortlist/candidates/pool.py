@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import threading
 import time
 from array import array
@@ -89,6 +90,7 @@ class _Held:
     ids: np.ndarray  # the version's candidate ids, ascending
     stamps: np.ndarray  # their updated_at in µs, aligned with ids
     since: datetime  # newest updated_at seen; polls look back OVERLAP from here
+    identity: tuple[int, int]  # the version folder's (device, inode): a name reused after a loss differs
     seen: dict[int, int] = field(default_factory=dict)  # delta: id -> stamp applied (-1: removed)
 
     def indexed_stamp(self, candidate_id: int) -> int | None:
@@ -250,7 +252,12 @@ def _open(folder: Path, version: published.Version, today: date | None) -> _Held
     if len(stamps) != len(ids):
         raise IndexDamaged(f"{version.path}: {len(stamps):,} stamps for {len(ids):,} candidates")
     watermark = datetime.fromisoformat(version.state["watermark"])
-    return _Held(version=version, index=index, ids=ids, stamps=stamps, since=watermark)
+    return _Held(version, index, ids, stamps, since=watermark, identity=_identity(version.path))
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    found = os.stat(path)
+    return found.st_dev, found.st_ino
 
 
 def _current(folder: Path, today: date | None) -> _Held:
@@ -263,7 +270,11 @@ def _current(folder: Path, today: date | None) -> _Held:
         if name is None:
             break
         if held is not None and held.version.name == name:
-            return held
+            try:
+                if _identity(folder / name) == held.identity:
+                    return held
+            except FileNotFoundError:
+                pass  # the current version's folder is gone: open (and so rebuild) it below
         tried = name
         try:
             held = _open(folder, published.read_version(folder, name), today)

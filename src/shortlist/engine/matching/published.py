@@ -242,7 +242,14 @@ def _npy_header(path: Path) -> tuple[tuple[int, ...], np.dtype]:
 
 
 def _highest(root: Path) -> int:
+    """The highest version number in use; a name is never reused, even after its folder was lost."""
     found = [int(match.group(1)) for n in os.listdir(root) if (match := _VERSION.match(n))]
+    try:
+        pointed = current_name(root)
+    except IndexDamaged:
+        pointed = None
+    if pointed is not None:
+        found.append(int(pointed[1:]))
     return max(found, default=0)
 
 

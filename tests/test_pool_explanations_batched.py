@@ -1,0 +1,35 @@
+"""Explaining a top-k fetches its profiles in one batch, with the same words as one at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from shortlist.candidates import pool
+from shortlist.engine.matching.match import match
+from tests.pool_helpers import GO_ROLE, make_pool
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def own_home(settings: object, tmp_path: Path) -> None:
+    settings.HOME = tmp_path
+    pool.forget()
+
+
+def test_a_top_50_costs_a_fixed_handful_of_queries_and_says_the_same() -> None:
+    make_pool(60)
+    pool.build()
+    pool.pool_rank(GO_ROLE, top=1)  # the delta is up to date: what follows is the ranking alone
+    with CaptureQueriesContext(connection) as batched:
+        ranking = pool.pool_rank(GO_ROLE, top=50)
+    one_by_one = match(pool.pool_index(), GO_ROLE, top=50, profiles=pool.profile_lookup)
+    assert len(ranking.matches) == 50
+    assert [m.as_dict() for m in ranking.matches] == [m.as_dict() for m in one_by_one]
+    assert any("Built the platform in" in r for m in ranking.matches for r in m.reasons)
+    # Two to poll for changes, one for the 50 rows, one per related table (skills, claims, jobs).
+    assert len(batched) <= 6
