@@ -6,11 +6,12 @@ one builder at a time, atomic switch, old versions kept until unused). Each proc
 version read-only and keeps what changed since it in a small in-memory delta, brought up to date before
 each ranking:
 
-- changed rows: the candidates whose `updated_at` is newer than what the version (or the delta) holds.
-  The poll looks back OVERLAP before the newest change it has seen, because `updated_at` is stamped when
-  a row is saved, not when its transaction commits: a slow transaction's rows appear late with an older
-  stamp. A row is fetched again only when its stamp differs from the one indexed (the version keeps a
-  stamp per candidate), so the look-back costs a cheap (id, stamp) query, not profile fetches.
+- changed rows: the candidates whose `updated_at` is at most OVERLAP older than the previous poll (the
+  first poll: than the build's start). `updated_at` is stamped when a row is saved, not when its
+  transaction commits, so a row that was not yet visible at the previous poll carries a stamp no older
+  than that poll minus the longest write transaction. A row is fetched again only when its stamp differs
+  from the one indexed (the version keeps a stamp per candidate), so the look-back costs a cheap
+  (id, stamp) query, not profile fetches.
 - deletions (and anything the poll cannot see): when the pool's size differs from the database's count,
   the ids are reconciled in full.
 
@@ -53,10 +54,12 @@ from shortlist.engine.vocab.profile import Profile
 
 log = logging.getLogger(__name__)
 
-# How far before the newest change seen a poll looks again: longer than any write transaction lasts.
-OVERLAP = timedelta(minutes=5)
+# How far before the previous poll a poll looks again: longer than a transaction that updates a candidate
+# lasts (imports commit file by file). Inserts and deletes of any age are also caught by the count check.
+OVERLAP = timedelta(seconds=60)
 STAMPS = "stamps"  # per-version extra array: the updated_at (µs) of each indexed candidate, by id
 DEFAULT_DELTA_LIMIT = 5000
+UPSERT_CHUNK = 2000
 
 # The index takes one writer at a time and no reads during a write (see CandidateIndex), and the web
 # server runs several threads per process: delta updates and matches share this lock.
@@ -89,7 +92,7 @@ class _Held:
     index: CandidateIndex
     ids: np.ndarray  # the version's candidate ids, ascending
     stamps: np.ndarray  # their updated_at in µs, aligned with ids
-    since: datetime  # newest updated_at seen; polls look back OVERLAP from here
+    since: datetime  # when the previous poll started (first: the build); polls look back OVERLAP from here
     identity: tuple[int, int]  # the version folder's (device, inode): a name reused after a loss differs
     seen: dict[int, int] = field(default_factory=dict)  # delta: id -> stamp applied (-1: removed)
 
@@ -305,29 +308,33 @@ def _current(folder: Path, today: date | None) -> _Held:
 def _apply_changes(held: _Held) -> None:
     """Bring the delta up to date with the database; bounded by what changed. Call with _lock held."""
     index = held.index
-    polled = Candidate.objects.filter(updated_at__gte=held.since - OVERLAP).values_list("id", "updated_at")
-    stale = []
-    for candidate_id, updated_at in polled:
-        if held.indexed_stamp(candidate_id) != _stamp(updated_at):
-            stale.append(candidate_id)
-        held.since = max(held.since, updated_at)
-    if stale:
-        _upsert(held, Candidate.objects.filter(pk__in=stale))
+    started = timezone.now()
+    # No ordering: the model's default (name) would make SQLite scan by name instead of the stamp index.
+    recent = Candidate.objects.filter(updated_at__gte=held.since - OVERLAP).order_by()
+    polled = list(recent.values_list("id", "updated_at"))
+    held.since = started
+    stale = [
+        candidate_id
+        for candidate_id, updated_at in polled
+        if held.indexed_stamp(candidate_id) != _stamp(updated_at)
+    ]
+    _upsert(held, stale)
     if len(index) != Candidate.objects.count():
-        in_db = np.fromiter(Candidate.objects.values_list("pk", flat=True), dtype=np.int64)
+        in_db = np.fromiter(Candidate.objects.order_by("pk").values_list("pk", flat=True), dtype=np.int64)
         in_index = index.ids()
         for candidate_id in np.setdiff1d(in_index, in_db, assume_unique=True).tolist():
             index.remove(candidate_id)
             held.seen[candidate_id] = -1
-        missing = np.setdiff1d(in_db, in_index, assume_unique=True).tolist()
-        if missing:
-            _upsert(held, Candidate.objects.filter(pk__in=missing))
+        _upsert(held, np.setdiff1d(in_db, in_index, assume_unique=True).tolist())
 
 
-def _upsert(held: _Held, queryset: object) -> None:
-    for candidate, profile in _iter_rows(queryset):
-        held.index.upsert(candidate.pk, profile)
-        held.seen[candidate.pk] = _stamp(candidate.updated_at)
+def _upsert(held: _Held, candidate_ids: list[int]) -> None:
+    # In chunks: SQLite caps the parameters of one query, and a burst after a bulk import can be large.
+    for first in range(0, len(candidate_ids), UPSERT_CHUNK):
+        chunk = candidate_ids[first : first + UPSERT_CHUNK]
+        for candidate, profile in _iter_rows(Candidate.objects.filter(pk__in=chunk)):
+            held.index.upsert(candidate.pk, profile)
+            held.seen[candidate.pk] = _stamp(candidate.updated_at)
 
 
 def _pool(today: date | None) -> _Held:
