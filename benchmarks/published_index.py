@@ -73,6 +73,7 @@ def main() -> None:
     parser.add_argument("--candidates", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--fresh", type=int, default=3, help="fresh processes to start")
+    parser.add_argument("--publish", action="store_true", help="publish a new version anyway")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shortlist.settings")
     from shortlist.cli import setup_django
@@ -90,10 +91,10 @@ def main() -> None:
     stats = load_demo(candidates=args.candidates)
     print(f"demo: {stats.candidates:,} candidates ({'loaded' if stats.created else 'already there'}) "
           f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
-    if published.current_name(pool.index_dir()) is None:
+    if args.publish or published.current_name(pool.index_dir()) is None:
         started = time.perf_counter()
-        pool.build()
-        print(f"published the index in {time.perf_counter() - started:.1f} s")
+        pool.publish()
+        print(f"published a version from the database in {time.perf_counter() - started:.1f} s")
     info = pool.pool_info()
     print(f"pool: {info.candidates:,} candidates, index version {info.index_version}")
 

@@ -154,16 +154,22 @@ def _stamp(moment: datetime) -> int:
 # --- publishing ---------------------------------------------------------------------------------------
 
 
-def build(today: date | None = None, progress: Callable[[int], None] | None = None) -> CandidateIndex:
+def publish(today: date | None = None, progress: Callable[[int], None] | None = None) -> PoolInfo:
     """Index every candidate from the database and publish it as the current version (waits for any
-    other builder), then use it in this process."""
+    other builder), then use it in this process. What `shortlist index` should run."""
     folder = index_dir()
     with published.builder_lock(folder):
         version = _publish_locked(folder, today or date.today(), progress)
     with _lock:
         held = _open(folder, version, today)
         _held[str(folder)] = held
-        return held.index
+        return held.info
+
+
+def build(today: date | None = None, progress: Callable[[int], None] | None = None) -> CandidateIndex:
+    """`publish`, returning this process's index of the new version."""
+    publish(today, progress)
+    return pool_index(today)
 
 
 def _publish_locked(
@@ -191,6 +197,8 @@ def _publish_locked(
     extras = {STAMPS: np.frombuffer(stamps, dtype=np.int64) if len(stamps) else np.zeros(0, np.int64)}
     version = published.publish(index, folder, state, extras)
     published.prune(folder)
+    for legacy in (*folder.glob("*.npy"), folder / "meta.json", folder / "pool.json"):
+        legacy.unlink(missing_ok=True)  # the unversioned layout of earlier releases
     log.info("published %s with %d candidates", version.name, version.candidates)
     return version
 
@@ -312,7 +320,6 @@ def _apply_changes(held: _Held) -> None:
     # No ordering: the model's default (name) would make SQLite scan by name instead of the stamp index.
     recent = Candidate.objects.filter(updated_at__gte=held.since - OVERLAP).order_by()
     polled = list(recent.values_list("id", "updated_at"))
-    held.since = started
     stale = [
         candidate_id
         for candidate_id, updated_at in polled
@@ -326,6 +333,7 @@ def _apply_changes(held: _Held) -> None:
             index.remove(candidate_id)
             held.seen[candidate_id] = -1
         _upsert(held, np.setdiff1d(in_db, in_index, assume_unique=True).tolist())
+    held.since = started  # only once applied: a failed poll is repeated whole
 
 
 def _upsert(held: _Held, candidate_ids: list[int]) -> None:
