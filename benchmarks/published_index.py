@@ -55,6 +55,49 @@ print(json.dumps({"setup": ready - began, "first": done - ready, "later": sorted
 """
 
 
+SERVER = """
+import os, sys
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shortlist.settings")
+import django
+django.setup()
+from shortlist.candidates import pool
+from shortlist.clients.models import Role
+from shortlist.clients.roles import role_profile
+for role in Role.objects.order_by("pk"):
+    pool.pool_rank(role_profile(role), top=50)
+print("ready", flush=True)
+sys.stdin.read()
+"""
+
+
+def memory_of(pid: int) -> dict[str, int]:
+    """RSS and PSS (MiB) of a process: PSS divides each shared page among the processes mapping it."""
+    found = {}
+    with open(f"/proc/{pid}/smaps_rollup") as handle:
+        for line in handle:
+            name, _, rest = line.partition(":")
+            if name in ("Rss", "Pss"):
+                found[name] = int(rest.split()[0]) // 1024
+    return found
+
+
+def servers(count: int) -> list[dict[str, int]]:
+    """Start `count` processes that have ranked every demo role, and measure them side by side."""
+    started = [
+        subprocess.Popen(
+            [sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(count)
+    ]
+    try:
+        for process in started:
+            assert process.stdout.readline().strip() == "ready"
+        return [memory_of(process.pid) for process in started]
+    finally:
+        for process in started:
+            process.communicate("")
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.0f} ms"
 
@@ -107,6 +150,13 @@ def main() -> None:
         print(f"  start to first shortlist {ms(total)} (Django set-up {ms(found['setup'])}, first shortlist "
               f"{ms(found['first'])}); next {ms(found['later'])}; {found['pool']:,} candidates in "
               f"{found['version']}; RSS {found['Rss']} MiB, PSS {found['Pss']} MiB")  # fmt: skip
+
+    alone = servers(1)[0]
+    together = servers(4)
+    total = sum(m["Pss"] for m in together)
+    print(f"\nmemory of processes that ranked every role: one alone RSS {alone['Rss']} MiB, PSS "
+          f"{alone['Pss']} MiB; four together PSS {total} MiB in all ({total / alone['Pss']:.2f}x one), "
+          f"RSS {together[0]['Rss']} MiB each")  # fmt: skip
 
     roles = [role_profile(r) for r in Role.objects.order_by("pk")]
     role = roles[0]

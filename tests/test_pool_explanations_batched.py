@@ -9,7 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from shortlist.candidates import pool
+from shortlist.candidates.models import Candidate
+from shortlist.candidates.profiles import profiles_by_id, to_profile
 from shortlist.engine.matching.match import match
+from tests.factories import one_of_everything
 from tests.pool_helpers import GO_ROLE, make_pool
 
 pytestmark = pytest.mark.django_db
@@ -33,3 +36,13 @@ def test_a_top_50_costs_a_fixed_handful_of_queries_and_says_the_same() -> None:
     assert any("Built the platform in" in r for m in ranking.matches for r in m.reasons)
     # Two to poll for changes, one for the 50 rows, one per related table (skills, claims, jobs).
     assert len(batched) <= 6
+
+
+def test_profiles_read_in_a_batch_equal_those_read_one_by_one() -> None:
+    one_of_everything()
+    make_pool(5)
+    ids = list(Candidate.objects.values_list("pk", flat=True))
+    batch = profiles_by_id(ids)
+    assert batch == {pk: to_profile(Candidate.objects.get(pk=pk)) for pk in ids}
+    grace = next(p for p in batch.values() if p.contact.name == "Grace Hopper")
+    assert grace.jobs and grace.scale_claims and grace.skills[0].evidence

@@ -43,7 +43,7 @@ from django.db import connection
 from django.utils import timezone
 
 from shortlist.candidates.models import Candidate
-from shortlist.candidates.profiles import to_profile
+from shortlist.candidates.profiles import profiles_by_id, to_profile
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.matching import published
@@ -131,8 +131,7 @@ def profile_lookup(candidate_id: int) -> Profile | None:
 
 def profiles_lookup(candidate_ids: Sequence[int]) -> dict[int, Profile]:
     """Full profiles for explaining a whole top-k: one query for the rows, one per related table."""
-    rows = Candidate.objects.prefetch_related(*PROFILE_PREFETCH).filter(pk__in=list(candidate_ids))
-    return {candidate.pk: to_profile(candidate) for candidate in rows}
+    return profiles_by_id(candidate_ids)
 
 
 def iter_profiles(queryset: object = None, chunk_size: int = 2000) -> Iterator[tuple[int, Profile]]:
