@@ -72,7 +72,8 @@ RETRY_SECONDS = 10.0
 
 @dataclass(frozen=True, slots=True)
 class PoolInfo:
-    """What a ranking searched: how many candidates, and which published version (plus its delta)."""
+    """What a ranking searched: how many candidates (the version's, with the changes applied since), and
+    which published version they were read from."""
 
     candidates: int
     index_version: str
@@ -80,6 +81,8 @@ class PoolInfo:
 
 @dataclass(frozen=True, slots=True)
 class PoolRanking:
+    """A ranking over the pool with what it searched, read under one lock so the two agree."""
+
     matches: list[Match]
     pool: PoolInfo
 
