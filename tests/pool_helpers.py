@@ -1,9 +1,13 @@
-"""Shared by the pool's tests: a small committed-or-not pool and a look at the published files."""
+"""Shared by the pool's tests: small pools, a look at the published files, and processes on one pool."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from benchmarks.synthetic import role_spec
 
 from shortlist.candidates.models import Candidate
@@ -11,6 +15,8 @@ from shortlist.engine.roles.weighting import RoleProfile, build_role_profile
 from tests.factories import make_candidate
 
 GO_ROLE: RoleProfile = build_role_profile(role_spec(must=("go", "kubernetes"), nice=("kafka",)))
+SCRIPT = Path(__file__).parent / "pool_process.py"
+POOL_SIZE = 300
 STACKS = (("python", 4.0), ("java", 6.0), ("go", 2.0), ("sql", 3.0), ("kubernetes", 1.0))
 
 
@@ -28,3 +34,36 @@ def published_files(folder: Path) -> dict[str, tuple[int, int]]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and path.name != ".lock"
     }
+
+
+def start(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(SCRIPT), *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(process: subprocess.Popen[str]) -> str:
+    out, err = process.communicate(timeout=600)
+    assert process.returncode == 0, err
+    return out
+
+
+@pytest.fixture
+def shared(tmp_path: Path, fresh_database_url: str) -> dict[str, str]:
+    """One database and one SHORTLIST_HOME for every process, with a demo pool loaded."""
+    env = {
+        **os.environ,
+        "SHORTLIST_HOME": str(tmp_path / "home"),
+        "DATABASE_URL": fresh_database_url,
+        # A low limit so that the rankers republish in the background while the test runs.
+        "SHORTLIST_INDEX_DELTA_LIMIT": "15",
+    }
+    shortlist = Path(sys.executable).with_name("shortlist")
+    subprocess.run(
+        [str(shortlist), "demo", "--candidates", str(POOL_SIZE)], env=env, check=True, capture_output=True
+    )
+    return env

@@ -26,8 +26,11 @@ def main(mode: str, count: int) -> None:
     from shortlist.clients.models import Role
     from shortlist.clients.roles import role_profile
 
-    role = role_profile(Role.objects.order_by("pk").first())
-    if mode == "rank":
+    first = Role.objects.order_by("pk").first()
+    role = role_profile(first)
+    if mode == "role":
+        print(first.pk)
+    elif mode == "rank":
         for _ in range(count):
             ranking = pool.pool_rank(role, top=20)
             print(json.dumps({"pool": ranking.pool.candidates, "version": ranking.pool.index_version,

@@ -3,52 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-import pytest
-
-SCRIPT = Path(__file__).parent / "pool_process.py"
-POOL_SIZE = 300
-
-
-def start(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, str(SCRIPT), *args],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def finish(process: subprocess.Popen[str]) -> str:
-    out, err = process.communicate(timeout=600)
-    assert process.returncode == 0, err
-    return out
-
-
-@pytest.fixture
-def shared(tmp_path: Path, fresh_database_url: str) -> dict[str, str]:
-    """One database and one SHORTLIST_HOME for every process, with a demo pool loaded."""
-    env = {
-        **os.environ,
-        "SHORTLIST_HOME": str(tmp_path / "home"),
-        "DATABASE_URL": fresh_database_url,
-        # A low limit so that the rankers republish in the background while the test runs.
-        "SHORTLIST_INDEX_DELTA_LIMIT": "15",
-    }
-    shortlist = Path(sys.executable).with_name("shortlist")
-    subprocess.run(
-        [str(shortlist), "demo", "--candidates", str(POOL_SIZE)], env=env, check=True, capture_output=True
-    )
-    return env
+from tests.pool_helpers import POOL_SIZE, finish, shared, start  # noqa: F401 (shared is a fixture)
 
 
 def test_concurrent_changes_rankings_and_publications_always_rank_the_whole_pool(
-    shared: dict[str, str],
+    shared: dict[str, str],  # noqa: F811
 ) -> None:
     finish(start(shared, "publish", "1"))
     rankers = [start(shared, "rank", "80") for _ in range(2)]
