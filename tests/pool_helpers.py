@@ -52,18 +52,21 @@ def finish(process: subprocess.Popen[str]) -> str:
     return out
 
 
-@pytest.fixture
-def shared(tmp_path: Path, fresh_database_url: str) -> dict[str, str]:
-    """One database and one SHORTLIST_HOME for every process, with a demo pool loaded."""
+def shared_pool(home: Path, database_url: str, size: int) -> dict[str, str]:
+    """The environment of processes sharing one database and SHORTLIST_HOME, with a demo pool loaded."""
     env = {
         **os.environ,
-        "SHORTLIST_HOME": str(tmp_path / "home"),
-        "DATABASE_URL": fresh_database_url,
-        # A low limit so that the rankers republish in the background while the test runs.
+        "SHORTLIST_HOME": str(home),
+        "DATABASE_URL": database_url,
+        # A low limit so that the processes republish in the background while the test runs.
         "SHORTLIST_INDEX_DELTA_LIMIT": "15",
     }
     shortlist = Path(sys.executable).with_name("shortlist")
-    subprocess.run(
-        [str(shortlist), "demo", "--candidates", str(POOL_SIZE)], env=env, check=True, capture_output=True
-    )
+    demo = [str(shortlist), "demo", "--candidates", str(size)]
+    subprocess.run(demo, env=env, check=True, capture_output=True)
     return env
+
+
+@pytest.fixture
+def shared(tmp_path: Path, fresh_database_url: str) -> dict[str, str]:
+    return shared_pool(tmp_path / "home", fresh_database_url, POOL_SIZE)

@@ -17,9 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.pool_helpers import finish, shared, start  # noqa: F401 (shared is a fixture)
+from tests.pool_helpers import finish, shared_pool, start
 
-REQUESTS = 60
+# Enough for the index of earlier releases, which every worker rewrote in place, to answer 500s here.
+POOL_SIZE = 2000
+REQUESTS = 200
+UPDATES = 400
 
 
 def free_port() -> int:
@@ -29,7 +32,12 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def servers(shared: dict[str, str]) -> Iterator[list[str]]:  # noqa: F811
+def shared(tmp_path: Path, fresh_database_url: str) -> dict[str, str]:
+    return shared_pool(tmp_path / "home", fresh_database_url, POOL_SIZE)
+
+
+@pytest.fixture
+def servers(shared: dict[str, str]) -> Iterator[list[str]]:
     shortlist = Path(sys.executable).with_name("shortlist")
     ports = [free_port(), free_port()]
     running = [
@@ -71,7 +79,7 @@ def signed_in(url: str, home: Path) -> urllib.request.OpenerDirector:
 
 
 def test_two_servers_answer_every_shortlist_while_candidates_change(
-    shared: dict[str, str],  # noqa: F811
+    shared: dict[str, str],
     servers: list[str],
 ) -> None:
     finish(start(shared, "publish", "1"))
@@ -87,8 +95,8 @@ def test_two_servers_answer_every_shortlist_while_candidates_change(
         except urllib.error.HTTPError as error:
             return error.code
 
-    writer = start(shared, "update", "150")
-    with ThreadPoolExecutor(max_workers=4) as pool_of_clients:
+    writer = start(shared, "update", str(UPDATES))
+    with ThreadPoolExecutor(max_workers=8) as pool_of_clients:
         statuses = list(pool_of_clients.map(shortlist, range(REQUESTS)))
     finish(writer)
     statuses += [shortlist(number) for number in range(2)]  # after the last change, on both servers
