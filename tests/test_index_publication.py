@@ -118,3 +118,17 @@ def test_a_mapped_version_keeps_ranking_after_its_files_are_removed(tmp_path: Pa
     assert "v000001" in published.prune(tmp_path, grace=0)
     assert not version.path.exists()
     assert ranking(loaded) == expected  # POSIX keeps unlinked, mapped pages alive
+
+
+def test_updates_stay_beside_a_frozen_published_segment(tmp_path: Path, population: list) -> None:
+    version = published.publish(CandidateIndex.build(population, today=TODAY), tmp_path)
+    index = published.open_version(version, default_taxonomy(), mmap=True)
+    published_segment = index.segments()[0]
+    newcomers = [(i + 10_000, p) for i, p in population[:200]]
+    for candidate_id, profile in newcomers:
+        index.upsert(candidate_id, profile)
+        index.segments()  # a read between writes: small segments, merging among themselves
+    assert index.segments()[0] is published_segment
+    assert isinstance(published_segment.cov_row, np.memmap)
+    assert index.delta == 200 and len(index) == 500
+    assert ranking(index) == ranking(CandidateIndex.build([*population, *newcomers], today=TODAY))

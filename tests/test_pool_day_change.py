@@ -31,3 +31,16 @@ def test_the_next_day_ranks_from_the_same_version_without_rebuilding() -> None:
     assert [m.as_dict() for m in tuesday.matches] == [m.as_dict() for m in monday.matches]
     assert [m.as_dict() for m in fresh.matches] == [m.as_dict() for m in monday.matches]
     assert published_files(pool.index_dir()) == before
+
+
+@pytest.mark.django_db(transaction=True)  # the republishing thread reads through its own connection
+def test_a_new_year_is_republished_in_the_background_while_the_old_version_serves() -> None:
+    make_pool(10)
+    pool.publish(today=date(2026, 12, 31))
+    new_year = date(2027, 1, 1)
+    served = pool.pool_rank(GO_ROLE, today=new_year, top=10)
+    assert served.pool == pool.PoolInfo(candidates=10, index_version="v000001")
+    pool.wait_for_background_publish(timeout=60)
+    after = pool.pool_rank(GO_ROLE, today=new_year, top=10)
+    assert after.pool == pool.PoolInfo(candidates=10, index_version="v000002")
+    assert pool.pool_index(today=new_year).reference_year == 2027
