@@ -63,3 +63,11 @@ def test_a_pointer_to_nowhere_is_rebuilt() -> None:
     (pool.index_dir() / "CURRENT").write_text("v000042\n")
     pool.forget()
     assert pool.pool_info() == pool.PoolInfo(candidates=7, index_version="v000043")
+
+
+def test_a_garbled_pointer_is_rebuilt_under_the_next_name() -> None:
+    make_pool(7)
+    pool.publish()
+    (pool.index_dir() / "CURRENT").write_text("../../elsewhere\n")
+    pool.forget()
+    assert pool.pool_info() == pool.PoolInfo(candidates=7, index_version="v000002")

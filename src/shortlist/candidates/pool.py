@@ -279,7 +279,7 @@ def _current(folder: Path, today: date | None) -> _Held:
     held: _Held | None = _held.get(str(folder))
     tried: str | None = None
     for _ in range(3):
-        name = published.current_name(folder)
+        name = _pointer(folder)
         if name is None:
             break
         if held is not None and held.version.name == name:
@@ -292,7 +292,7 @@ def _current(folder: Path, today: date | None) -> _Held:
         try:
             held = _open(folder, published.read_version(folder, name), today)
         except (IndexDamaged, ValueError, OSError) as exc:
-            if published.current_name(folder) != name:
+            if _pointer(folder) != name:
                 continue  # replaced (and perhaps pruned) while we read it: read the new one
             log.warning("index version %s is unusable, rebuilding: %s", name, exc)
             break
@@ -300,7 +300,7 @@ def _current(folder: Path, today: date | None) -> _Held:
         return held
     with published.builder_lock(folder):
         # Another process may have published while this one waited for the lock.
-        name = published.current_name(folder)
+        name = _pointer(folder)
         if name is not None and name != tried:
             try:
                 held = _open(folder, published.read_version(folder, name), today)
@@ -313,6 +313,15 @@ def _current(folder: Path, today: date | None) -> _Held:
     held = _open(folder, version, today)
     _held[str(folder)] = held
     return held
+
+
+def _pointer(folder: Path) -> str | None:
+    """The current version's name; None when there is none or CURRENT is garbled (both mean: build)."""
+    try:
+        return published.current_name(folder)
+    except IndexDamaged as exc:
+        log.warning("%s", exc)
+        return None
 
 
 def _apply_changes(held: _Held) -> None:

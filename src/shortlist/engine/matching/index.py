@@ -710,7 +710,6 @@ class CandidateIndex:
     def save(self, path: str | Path) -> Path:
         """Write a directory: meta.json (version, vocabularies) and one .npy per array (mmap-able)."""
         self.compact()
-        self.frozen = 0
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         for stale in folder.glob("*.npy"):
