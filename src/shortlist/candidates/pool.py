@@ -66,7 +66,7 @@ UPSERT_CHUNK = 2000
 _lock = threading.RLock()
 _held: dict[str, _Held] = {}
 _publisher: threading.Thread | None = None
-_last_attempt = -1e9
+_found_busy = -1e9  # when a background attempt last found another builder at work
 RETRY_SECONDS = 10.0
 
 
@@ -211,14 +211,13 @@ def publish_in_background(today: date | None = None) -> bool:
     The thread takes the builder lock without waiting: when another process is already building, its
     version will do.
     """
-    global _publisher, _last_attempt
+    global _publisher
     with _lock:
         if _publisher is not None and _publisher.is_alive():
             return False
         # While another process builds, its lock makes each attempt here a no-op: do not spin on it.
-        if time.monotonic() - _last_attempt < RETRY_SECONDS:
+        if time.monotonic() - _found_busy < RETRY_SECONDS:
             return False
-        _last_attempt = time.monotonic()
         folder = index_dir()
         _publisher = threading.Thread(
             target=_publish_quietly,
@@ -238,10 +237,13 @@ def wait_for_background_publish(timeout: float | None = None) -> None:
 
 
 def _publish_quietly(folder: Path, today: date) -> None:
+    global _found_busy
     try:
         with published.builder_lock(folder, wait=False) as mine:
             if mine:
                 _publish_locked(folder, today)
+            else:
+                _found_busy = time.monotonic()
     except Exception:  # a background thread has no caller to raise to; the next request retries
         log.exception("publishing the index in the background failed")
     finally:
@@ -399,5 +401,7 @@ def ranked(role: RoleProfile, **options: Any) -> list[Match]:
 
 def forget() -> None:
     """Drop the in-process view (tests); the published versions stay on disk."""
+    global _found_busy
     with _lock:
         _held.clear()
+        _found_busy = -1e9
