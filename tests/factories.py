@@ -62,3 +62,16 @@ def one_of_everything(user: object = None) -> dict[str, object]:
         "batch": batch,
         "upload": upload,
     }  # fmt: skip
+
+
+def make_candidate(
+    *, name: str = "Ada Example", skills: tuple[tuple[str, float], ...] = (), **fields: object
+) -> Candidate:
+    """A candidate with (skill, years) pairs of strong, current evidence."""
+    candidate = Candidate.objects.create(name=name, **fields)
+    for skill, years in skills:
+        CandidateSkill.objects.create(
+            candidate=candidate, skill=skill, years=years, last_used=2026, strength=0.9,
+            evidence=[{"section": "experience", "snippet": f"Built the platform in {skill}"}],
+        )  # fmt: skip
+    return candidate

@@ -1,55 +1,118 @@
-"""The candidate pool as the matching engine's index: built from the database, kept on disk in
-`$SHORTLIST_HOME/index/`, and brought up to date incrementally from `updated_at` before each use.
+"""The candidate pool as the matching engine's index, shared by every process of one installation.
 
-One index per process (the web server's workers each hold theirs); the database stays the system of
-record, so a stale or missing index is only ever a rebuild away.
+A builder (`shortlist index`, the first use, or a background thread once enough has changed) publishes
+an immutable version of the index under `$SHORTLIST_HOME/index/<database>/` (engine.matching.published:
+one builder at a time, atomic switch, old versions kept until unused). Each process maps the current
+version read-only and keeps what changed since it in a small in-memory delta, brought up to date before
+each ranking:
+
+- changed rows: the candidates whose `updated_at` is at most OVERLAP older than the previous poll (the
+  first poll: than the build's start). `updated_at` is stamped when a row is saved, not when its
+  transaction commits, so a row that was not yet visible at the previous poll carries a stamp no older
+  than that poll minus the longest write transaction. A row is fetched again only when its stamp differs
+  from the one indexed (the version keeps a stamp per candidate), so the look-back costs a cheap
+  (id, stamp) query, not profile fetches.
+- deletions (and anything the poll cannot see): when the pool's size differs from the database's count,
+  the ids are reconciled in full.
+
+A request never rewrites the index: it applies this delta (bounded by INDEX_DELTA_LIMIT changes, past
+which a background thread republishes) and ranks. The date enters only as the reference year of
+recency, so a new day changes nothing and a new year re-derives in memory and republishes.
+
+A missing, truncated or inconsistent version is never read as a smaller pool: it is rebuilt from the
+database (the system of record) before anything is ranked.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import logging
+import os
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date
+import time
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.db import connection
-from django.db.models import Max
+from django.utils import timezone
 
 from shortlist.candidates.models import Candidate
-from shortlist.candidates.profiles import to_profile
+from shortlist.candidates.profiles import profiles_by_id, to_profile
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
-from shortlist.engine.matching.index import CandidateIndex
+from shortlist.engine.matching import published
+from shortlist.engine.matching.index import CandidateIndex, IndexDamaged
 from shortlist.engine.matching.match import Match, match
 from shortlist.engine.roles.weighting import RoleProfile
 from shortlist.engine.vocab.profile import Profile
 
-STATE_FILE = "pool.json"
+log = logging.getLogger(__name__)
+
+# How far before the previous poll a poll looks again: longer than a transaction that updates a candidate
+# lasts (imports commit file by file). Inserts and deletes of any age are also caught by the count check.
+OVERLAP = timedelta(seconds=60)
+STAMPS = "stamps"  # per-version extra array: the updated_at (µs) of each indexed candidate, by id
+DEFAULT_DELTA_LIMIT = 5000
+UPSERT_CHUNK = 2000
+
 # The index takes one writer at a time and no reads during a write (see CandidateIndex), and the web
-# server runs several threads per process: refreshes and matches share this lock.
+# server runs several threads per process: delta updates and matches share this lock.
 _lock = threading.RLock()
-_cached: dict[str, tuple[CandidateIndex, PoolState]] = {}
+_held: dict[str, _Held] = {}
+_publisher: threading.Thread | None = None
+_found_busy = -1e9  # when a background attempt last found another builder at work
+RETRY_SECONDS = 10.0
 
 
 @dataclass(frozen=True, slots=True)
-class PoolState:
-    """What the index reflects: a database, and its candidates up to a last change."""
+class PoolInfo:
+    """What a ranking searched: how many candidates (the version's, with the changes applied since), and
+    which published version they were read from."""
 
-    database: str
-    taxonomy: str
-    count: int
-    last_change: str  # ISO timestamp of the newest updated_at seen
-    today: str
+    candidates: int
+    index_version: str
 
-    def as_json(self) -> str:
-        return json.dumps(
-            {k: getattr(self, k) for k in ("database", "taxonomy", "count", "last_change", "today")}
-        )
+
+@dataclass(frozen=True, slots=True)
+class PoolRanking:
+    """A ranking over the pool with what it searched, read under one lock so the two agree."""
+
+    matches: list[Match]
+    pool: PoolInfo
+
+
+@dataclass(slots=True)
+class _Held:
+    """This process's view of the pool: a published version and the changes applied on top of it."""
+
+    version: published.Version
+    index: CandidateIndex
+    ids: np.ndarray  # the version's candidate ids, ascending
+    stamps: np.ndarray  # their updated_at in µs, aligned with ids
+    since: datetime  # when the previous poll started (first: the build); polls look back OVERLAP from here
+    identity: tuple[int, int]  # the version folder's (device, inode): a name reused after a loss differs
+    seen: dict[int, int] = field(default_factory=dict)  # delta: id -> stamp applied (-1: removed)
+
+    def indexed_stamp(self, candidate_id: int) -> int | None:
+        if candidate_id in self.seen:
+            return self.seen[candidate_id]
+        position = int(np.searchsorted(self.ids, candidate_id))
+        if position < len(self.ids) and self.ids[position] == candidate_id:
+            return int(self.stamps[position])
+        return None
+
+    @property
+    def info(self) -> PoolInfo:
+        return PoolInfo(candidates=len(self.index), index_version=self.version.name)
+
+
+# --- reading profiles from the database --------------------------------------------------------------
 
 
 def _database_key() -> str:
@@ -59,6 +122,7 @@ def _database_key() -> str:
 
 
 def index_dir() -> Path:
+    """The folder of this database's published index versions."""
     return Path(settings.HOME) / "index" / _database_key()
 
 
@@ -68,91 +132,276 @@ def profile_lookup(candidate_id: int) -> Profile | None:
     return to_profile(candidate) if candidate else None
 
 
+def profiles_lookup(candidate_ids: Sequence[int]) -> dict[int, Profile]:
+    """Full profiles for explaining a whole top-k: one query for the rows, one per related table."""
+    return profiles_by_id(candidate_ids)
+
+
 def iter_profiles(queryset: object = None, chunk_size: int = 2000) -> Iterator[tuple[int, Profile]]:
+    for candidate, profile in _iter_rows(queryset, chunk_size):
+        yield candidate.pk, profile
+
+
+def _iter_rows(queryset: object = None, chunk_size: int = 2000) -> Iterator[tuple[Candidate, Profile]]:
     rows = (queryset if queryset is not None else Candidate.objects.all()).order_by("id")
     for candidate in rows.prefetch_related(*PROFILE_PREFETCH).iterator(chunk_size=chunk_size):
-        yield candidate.pk, to_profile(candidate)
+        yield candidate, to_profile(candidate)
 
 
-def _current_state(today: date) -> PoolState:
-    summary = Candidate.objects.aggregate(last=Max("updated_at"))
-    return PoolState(
-        database=_database_key(),
-        taxonomy=workspace_taxonomy().fingerprint,
-        count=Candidate.objects.count(),
-        last_change=summary["last"].isoformat() if summary["last"] else "",
-        today=today.isoformat(),
-    )
+def _stamp(moment: datetime) -> int:
+    """updated_at as integer microseconds since the epoch: exact to compare, compact to store."""
+    return int(moment.timestamp()) * 1_000_000 + moment.microsecond
+
+
+# --- publishing ---------------------------------------------------------------------------------------
+
+
+def publish(today: date | None = None, progress: Callable[[int], None] | None = None) -> PoolInfo:
+    """Index every candidate from the database and publish it as the current version (waits for any
+    other builder), then use it in this process. What `shortlist index` should run."""
+    folder = index_dir()
+    with published.builder_lock(folder):
+        version = _publish_locked(folder, today or date.today(), progress)
+    with _lock:
+        held = _open(folder, version, today)
+        _held[str(folder)] = held
+        return held.info
 
 
 def build(today: date | None = None, progress: Callable[[int], None] | None = None) -> CandidateIndex:
-    """Index every candidate from the database and save it."""
-    today = today or date.today()
-    state = _current_state(today)
+    """`publish`, returning this process's index of the new version."""
+    publish(today, progress)
+    return pool_index(today)
+
+
+def _publish_locked(
+    folder: Path, today: date, progress: Callable[[int], None] | None = None
+) -> published.Version:
+    # Stamped before reading: whatever changes during the build is newer and reaches the delta.
+    watermark = timezone.now()
+    stamps = array("q")
 
     def counted() -> Iterator[tuple[int, Profile]]:
-        for number, pair in enumerate(iter_profiles(), start=1):
+        for number, (candidate, profile) in enumerate(_iter_rows(), start=1):
+            stamps.append(_stamp(candidate.updated_at))
             if progress and number % 1000 == 0:
                 progress(1000)
-            yield pair
+            yield candidate.pk, profile
 
-    index = CandidateIndex.build(counted(), workspace_taxonomy(), today, profile_lookup=profile_lookup)
-    _save(index, state)
-    return index
+    index = CandidateIndex.build(counted(), workspace_taxonomy(), today)
+    state = {
+        "database": _database_key(),
+        "taxonomy": workspace_taxonomy().fingerprint,
+        "reference_year": today.year,
+        "watermark": watermark.isoformat(),
+    }
+    # Rows come in id order and the index keeps ids ascending, so the stamps line up with ids.npy.
+    extras = {STAMPS: np.frombuffer(stamps, dtype=np.int64) if len(stamps) else np.zeros(0, np.int64)}
+    version = published.publish(index, folder, state, extras)
+    published.prune(folder)
+    for legacy in (*folder.glob("*.npy"), folder / "meta.json", folder / "pool.json"):
+        legacy.unlink(missing_ok=True)  # the unversioned layout of earlier releases
+    log.info("published %s with %d candidates", version.name, version.candidates)
+    return version
 
 
-def _save(index: CandidateIndex, state: PoolState) -> None:
+def publish_in_background(today: date | None = None) -> bool:
+    """Start a republication in a thread of this process unless one is running; False when skipped.
+
+    The thread takes the builder lock without waiting: when another process is already building, its
+    version will do.
+    """
+    global _publisher
+    with _lock:
+        if _publisher is not None and _publisher.is_alive():
+            return False
+        # While another process builds, its lock makes each attempt here a no-op: do not spin on it.
+        if time.monotonic() - _found_busy < RETRY_SECONDS:
+            return False
+        folder = index_dir()
+        _publisher = threading.Thread(
+            target=_publish_quietly,
+            args=(folder, today or date.today()),
+            name="shortlist-index-publish",
+            daemon=True,
+        )
+        _publisher.start()
+        return True
+
+
+def wait_for_background_publish(timeout: float | None = None) -> None:
+    """Block until this process's background republication (if any) is over (tests, shutdown)."""
+    thread = _publisher
+    if thread is not None:
+        thread.join(timeout)
+
+
+def _publish_quietly(folder: Path, today: date) -> None:
+    global _found_busy
+    try:
+        with published.builder_lock(folder, wait=False) as mine:
+            if mine:
+                _publish_locked(folder, today)
+            else:
+                _found_busy = time.monotonic()
+    except Exception:  # a background thread has no caller to raise to; the next request retries
+        log.exception("publishing the index in the background failed")
+    finally:
+        connection.close()  # the thread's own connection
+
+
+# --- the pool as this process sees it -----------------------------------------------------------------
+
+
+def _open(folder: Path, version: published.Version, today: date | None) -> _Held:
+    index = published.open_version(
+        version,
+        workspace_taxonomy(),
+        today=today or date.today(),
+        profile_lookup=profile_lookup,
+        profiles_lookup=profiles_lookup,
+    )
+    stamps = published.read_extra(version, STAMPS)
+    segments = index.segments()
+    ids = segments[0].ids if segments else np.zeros(0, dtype=np.int64)
+    if len(stamps) != len(ids):
+        raise IndexDamaged(f"{version.path}: {len(stamps):,} stamps for {len(ids):,} candidates")
+    watermark = datetime.fromisoformat(version.state["watermark"])
+    return _Held(version, index, ids, stamps, since=watermark, identity=_identity(version.path))
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    found = os.stat(path)
+    return found.st_dev, found.st_ino
+
+
+def _current(folder: Path, today: date | None) -> _Held:
+    """The held view of the current version: reused, swapped for a newer one, or built when missing
+    or damaged. Call with _lock held."""
+    held: _Held | None = _held.get(str(folder))
+    tried: str | None = None
+    for _ in range(3):
+        name = _pointer(folder)
+        if name is None:
+            break
+        if held is not None and held.version.name == name:
+            try:
+                if _identity(folder / name) == held.identity:
+                    return held
+            except FileNotFoundError:
+                pass  # the current version's folder is gone: open (and so rebuild) it below
+        tried = name
+        try:
+            held = _open(folder, published.read_version(folder, name), today)
+        except (IndexDamaged, ValueError, OSError) as exc:
+            if _pointer(folder) != name:
+                continue  # replaced (and perhaps pruned) while we read it: read the new one
+            log.warning("index version %s is unusable, rebuilding: %s", name, exc)
+            break
+        _held[str(folder)] = held
+        return held
+    with published.builder_lock(folder):
+        # Another process may have published while this one waited for the lock.
+        name = _pointer(folder)
+        if name is not None and name != tried:
+            try:
+                held = _open(folder, published.read_version(folder, name), today)
+            except (IndexDamaged, ValueError, OSError):
+                held = None
+            if held is not None:
+                _held[str(folder)] = held
+                return held
+        version = _publish_locked(folder, today or date.today())
+    held = _open(folder, version, today)
+    _held[str(folder)] = held
+    return held
+
+
+def _pointer(folder: Path) -> str | None:
+    """The current version's name; None when there is none or CURRENT is garbled (both mean: build)."""
+    try:
+        return published.current_name(folder)
+    except IndexDamaged as exc:
+        log.warning("%s", exc)
+        return None
+
+
+def _apply_changes(held: _Held) -> None:
+    """Bring the delta up to date with the database; bounded by what changed. Call with _lock held."""
+    index = held.index
+    started = timezone.now()
+    # No ordering: the model's default (name) would make SQLite scan by name instead of the stamp index.
+    recent = Candidate.objects.filter(updated_at__gte=held.since - OVERLAP).order_by()
+    polled = list(recent.values_list("id", "updated_at"))
+    stale = [
+        candidate_id
+        for candidate_id, updated_at in polled
+        if held.indexed_stamp(candidate_id) != _stamp(updated_at)
+    ]
+    _upsert(held, stale)
+    if len(index) != Candidate.objects.count():
+        in_db = np.fromiter(Candidate.objects.order_by("pk").values_list("pk", flat=True), dtype=np.int64)
+        in_index = index.ids()
+        for candidate_id in np.setdiff1d(in_index, in_db, assume_unique=True).tolist():
+            index.remove(candidate_id)
+            held.seen[candidate_id] = -1
+        _upsert(held, np.setdiff1d(in_db, in_index, assume_unique=True).tolist())
+    held.since = started  # only once applied: a failed poll is repeated whole
+
+
+def _upsert(held: _Held, candidate_ids: list[int]) -> None:
+    # In chunks: SQLite caps the parameters of one query, and a burst after a bulk import can be large.
+    for first in range(0, len(candidate_ids), UPSERT_CHUNK):
+        chunk = candidate_ids[first : first + UPSERT_CHUNK]
+        for candidate, profile in _iter_rows(Candidate.objects.filter(pk__in=chunk)):
+            held.index.upsert(candidate.pk, profile)
+            held.seen[candidate.pk] = _stamp(candidate.updated_at)
+
+
+def _pool(today: date | None) -> _Held:
+    """The up-to-date pool for this database; call with _lock held."""
     folder = index_dir()
-    index.save(folder)
-    (folder / STATE_FILE).write_text(state.as_json(), encoding="utf-8")
-    _cached[str(folder)] = (index, state)
+    held = _current(folder, today)
+    _apply_changes(held)
+    state, today = held.version.state, today or date.today()
+    stale = state.get("taxonomy") != workspace_taxonomy().fingerprint
+    if stale or state.get("reference_year") != today.year or len(held.seen) >= delta_limit():
+        publish_in_background(today)
+    return held
+
+
+def delta_limit() -> int:
+    """Changes held in memory past which a process republishes (SHORTLIST_INDEX_DELTA_LIMIT)."""
+    return int(getattr(settings, "INDEX_DELTA_LIMIT", DEFAULT_DELTA_LIMIT))
 
 
 def pool_index(today: date | None = None) -> CandidateIndex:
-    """The index for this database, refreshed with what changed since it was saved."""
-    today = today or date.today()
-    folder = index_dir()
+    """The index for this database: the published version plus what changed since."""
     with _lock:
-        current = _current_state(today)
-        held = _cached.get(str(folder)) or _load(folder)
-        if held is None or held[1].taxonomy != current.taxonomy or held[1].today != current.today:
-            return build(today)
-        index, state = held
-        if state == current:
-            return index
-        _refresh(index, state)
-        _save(index, current)
-        return index
+        return _pool(today).index
 
 
-def _load(folder: Path) -> tuple[CandidateIndex, PoolState] | None:
-    try:
-        state = PoolState(**json.loads((folder / STATE_FILE).read_text(encoding="utf-8")))
-        index = CandidateIndex.load(folder, workspace_taxonomy(), mmap=False, profile_lookup=profile_lookup)
-    except (OSError, ValueError, TypeError, KeyError):
-        return None  # missing, old format or damaged: rebuilt by the caller
-    return index, state
+def pool_info(today: date | None = None) -> PoolInfo:
+    """How many candidates a ranking would search now, and in which index version."""
+    with _lock:
+        return _pool(today).info
 
 
-def _refresh(index: CandidateIndex, state: PoolState) -> None:
-    """Upsert what changed after the saved state; drop what the database no longer has."""
-    changed = Candidate.objects.all()
-    if state.last_change:
-        changed = changed.filter(updated_at__gt=state.last_change)
-    for candidate_id, profile in iter_profiles(changed):
-        index.upsert(candidate_id, profile)
-    if len(index) != Candidate.objects.count():
-        in_db = set(Candidate.objects.values_list("pk", flat=True))
-        for candidate_id in {int(i) for i in index.ids()} - in_db:
-            index.remove(candidate_id)
+def pool_rank(role: RoleProfile, *, today: date | None = None, **options: Any) -> PoolRanking:
+    """`engine.match.match` over the up-to-date pool, with what was searched (PoolInfo)."""
+    with _lock:
+        held = _pool(today)
+        return PoolRanking(matches=match(held.index, role, **options), pool=held.info)
 
 
 def ranked(role: RoleProfile, **options: Any) -> list[Match]:
-    """`engine.match.match` over the up-to-date pool, safe beside another thread's refresh."""
-    with _lock:
-        return match(pool_index(), role, **options)
+    """`engine.match.match` over the up-to-date pool, safe beside another thread's update."""
+    return pool_rank(role, **options).matches
 
 
 def forget() -> None:
-    """Drop the in-process copy (tests; after a bulk load in another process the state check suffices)."""
-    _cached.clear()
+    """Drop the in-process view (tests); the published versions stay on disk."""
+    global _found_busy
+    with _lock:
+        _held.clear()
+        _found_busy = -1e9

@@ -23,7 +23,7 @@ import json
 import math
 import threading
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -59,6 +59,12 @@ PENDING_LIMIT = 4096  # queued upserts become a segment at the latest here, even
 BUILD_CHUNK = 131_072  # rows per coverage-derivation chunk: bounds the build's temporary memory
 
 ProfileLookup = Callable[[int], Profile | None]
+# Many ids at once: explaining a top-50 through a database is one round trip, not fifty.
+ProfilesLookup = Callable[[Sequence[int]], Mapping[int, Profile]]
+
+
+class IndexDamaged(ValueError):
+    """A saved index whose files are missing, cut short or disagree with its meta: never read as smaller."""
 
 
 # --- one candidate as index rows -----------------------------------------------------------------------
@@ -519,12 +525,17 @@ class CandidateIndex:
         taxonomy: Taxonomy,
         today: date,
         profile_lookup: ProfileLookup | None = None,
+        profiles_lookup: ProfilesLookup | None = None,
     ) -> None:
         self._segments = segments
         self.codes = codes
         self.taxonomy = taxonomy
         self.today = today
         self.profile_lookup = profile_lookup
+        self.profiles_lookup = profiles_lookup
+        # Segments at the front that updates never merge into: a loaded (published, mmapped) segment stays
+        # shared and untouched, and changes accumulate beside it until the next publication.
+        self.frozen = 0
         self.embeddings: np.ndarray | None = None  # reserved: one row per candidate, aligned to ids
         self._pending: dict[int, CandidateRow] = {}
         self._expansion: Expansion | None = None
@@ -615,6 +626,18 @@ class CandidateIndex:
     def profile(self, candidate_id: int) -> Profile | None:
         return self.profile_lookup(candidate_id) if self.profile_lookup else None
 
+    def profiles(self, candidate_ids: Sequence[int]) -> list[Profile | None]:
+        """Profiles for several ids, in order: one batched look-up when there is one."""
+        if self.profiles_lookup is not None:
+            found = self.profiles_lookup(list(candidate_ids))
+            return [found.get(candidate_id) for candidate_id in candidate_ids]
+        return [self.profile(candidate_id) for candidate_id in candidate_ids]
+
+    @property
+    def delta(self) -> int:
+        """Rows held beside the frozen segments (queued, or in segments after them), dead ones included."""
+        return len(self._pending) + sum(len(s) for s in self._segments[self.frozen :])
+
     def skill_name(self, code: int) -> str:
         skill_id = self.codes.skills[code]
         skill = self.taxonomy.get(skill_id)
@@ -668,7 +691,7 @@ class CandidateIndex:
         self._pending.clear()
         self._segments.append(self._from_buffer(buffer))
         # Merge while the newer segment is at least 1/MERGE_RATIO of the older: O(log n) segments.
-        while len(self._segments) > 1 and (
+        while len(self._segments) > self.frozen + 1 and (
             self._segments[-2].live <= MERGE_RATIO * self._segments[-1].live or self._segments[-2].live == 0
         ):
             newer = self._segments.pop()
@@ -680,6 +703,7 @@ class CandidateIndex:
         segments = self.segments()
         if len(segments) > 1 or (segments and segments[0].dead):
             self._segments = [_merge(segments, self.expansion, self.reference_year)]
+        self.frozen = 0
 
     # --- persistence ----------------------------------------------------------------------------------
 
@@ -712,8 +736,16 @@ class CandidateIndex:
         taxonomy: Taxonomy | None = None,
         mmap: bool = True,
         profile_lookup: ProfileLookup | None = None,
+        today: date | None = None,
+        freeze: bool = False,
+        profiles_lookup: ProfilesLookup | None = None,
     ) -> CandidateIndex:
-        """Read what `save` wrote. A different taxonomy or scoring version re-derives E and coverage."""
+        """Read what `save` wrote. A different taxonomy, scoring version or reference year (`today`'s
+        year, when given) re-derives E and coverage from the stored facts.
+
+        Missing or short files raise IndexDamaged: an index is never read as smaller than it was saved.
+        `freeze` keeps the loaded segment out of merges (see `frozen`).
+        """
         folder = Path(path)
         meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
         if meta.get("format") != INDEX_FORMAT:
@@ -723,17 +755,29 @@ class CandidateIndex:
             raise ValueError(f"{folder}: saved with other scale metrics; rebuild the index")
         taxonomy = taxonomy or default_taxonomy()
         codes = Codes.from_json(meta["codes"])
-        index = cls([], codes, taxonomy, date.fromisoformat(meta["today"]), profile_lookup)
-        if meta["candidates"] == 0 or not (folder / "ids.npy").exists():
+        saved_today = date.fromisoformat(meta["today"])
+        # Only the year enters scoring (recency): another day of the same year is the same index.
+        reference = today if today is not None and today.year != saved_today.year else saved_today
+        index = cls([], codes, taxonomy, reference, profile_lookup, profiles_lookup)
+        expected = int(meta["candidates"])
+        if expected == 0:
             return index
         mode = "r" if mmap else None
 
         def read(name: str) -> np.ndarray:
-            return np.load(folder / f"{name}.npy", mmap_mode=mode, allow_pickle=False)
+            try:
+                return np.load(folder / f"{name}.npy", mmap_mode=mode, allow_pickle=False)
+            except (OSError, ValueError, EOFError) as exc:
+                raise IndexDamaged(f"{folder}: {name}.npy cannot be read ({exc})") from exc
 
         columns = Columns(**{name: read(f"col_{name}") for name in Columns.DTYPES})
-        stale = meta["taxonomy"] != taxonomy.fingerprint or meta["scoring_version"] != SCORING_VERSION
+        stale = (
+            meta["taxonomy"] != taxonomy.fingerprint
+            or meta["scoring_version"] != SCORING_VERSION
+            or reference.year != saved_today.year
+        )
         raw = {name: read(name) for name in Segment.RAW}
+        _check_shapes(folder, expected, columns, raw)
         if stale:
             ids = np.asarray(raw.pop("ids"))
             segment = _derive(ids, columns, raw, index.expansion, index.reference_year)
@@ -743,5 +787,24 @@ class CandidateIndex:
                 derived["cov_row"] = derived["cov_row"].astype(np.intp)
             segment = Segment(columns=columns, alive=np.array(read("alive")), **raw, **derived)
             segment.dead = int(len(segment.alive) - np.count_nonzero(segment.alive))
+            if segment.dead or len(segment.alive) != expected or len(derived["norms"]) != expected:
+                raise IndexDamaged(f"{folder}: derived arrays do not match {expected:,} candidates")
         index._segments = [segment]
+        index.frozen = 1 if freeze else 0
         return index
+
+
+def _check_shapes(folder: Path, expected: int, columns: Columns, raw: dict[str, np.ndarray]) -> None:
+    """The arrays agree with each other and with the saved count (save compacts, so no dead rows)."""
+    n = len(raw["ids"])
+    if n != expected:
+        raise IndexDamaged(f"{folder}: {n:,} ids for {expected:,} candidates")
+    if len(raw["ev_ptr"]) != n + 1:
+        raise IndexDamaged(f"{folder}: evidence pointers do not match the ids")
+    entries = int(raw["ev_ptr"][-1])
+    for name in Segment.RAW[2:]:
+        if len(raw[name]) != entries:
+            raise IndexDamaged(f"{folder}: {name} holds {len(raw[name]):,} of {entries:,} entries")
+    for name, value in columns.arrays().items():
+        if value.shape[-1] != n:
+            raise IndexDamaged(f"{folder}: column {name} holds {value.shape[-1]:,} of {n:,} rows")

@@ -257,7 +257,8 @@ def match(
 
     `must_have_filter` drops candidates without exact or implied evidence of every must-have; otherwise a
     missing must-have only costs (see scoring.py). `profiles` fetches a candidate's Profile for evidence
-    snippets (default: index.profile_lookup); without one, reasons cite the index's facts only.
+    snippets (default: the index's look-ups, batched when it has one); without one, reasons cite the
+    index's facts only.
     """
     plan = plan_role(role, index.codes, index.reference_year)
     segments = index.segments()
@@ -287,8 +288,8 @@ def match(
     scores = np.array([hit.score for hit in hits], dtype=np.float32)
     if explain:
         evidence = [segments[hit.segment].evidence(hit.row) for hit in hits]
-        lookup = profiles or index.profile_lookup
-        fetched = [lookup(hit.candidate_id) if lookup else None for hit in hits]
+        ids = [hit.candidate_id for hit in hits]
+        fetched = [profiles(i) for i in ids] if profiles else index.profiles(ids)
         told = wording.explain_all(plan, index, columns, evidence, values, routes, scores, fetched)
         counterfactuals = wording.counterfactuals(plan, index, values, scores, placement)
     else:

@@ -1,0 +1,68 @@
+"""One process of tests/test_pool_processes.py: ranks, updates or publishes the pool of DATABASE_URL.
+
+python tests/pool_process.py rank COUNT      one JSON line per ranking: pool size and the db's count
+python tests/pool_process.py update COUNT    changes candidates (skills, and delete + create pairs)
+python tests/pool_process.py publish COUNT   publishes the index COUNT times
+python tests/pool_process.py final           the top 100 as JSON (after `publish 1`: from scratch)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+
+
+def main(mode: str, count: int) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shortlist.settings")
+    import django
+
+    django.setup()
+    from django.db import transaction
+
+    from shortlist.candidates import pool
+    from shortlist.candidates.models import Candidate, CandidateSkill
+    from shortlist.clients.models import Role
+    from shortlist.clients.roles import role_profile
+
+    first = Role.objects.order_by("pk").first()
+    role = role_profile(first)
+    if mode == "role":
+        print(first.pk)
+    elif mode == "rank":
+        for _ in range(count):
+            ranking = pool.pool_rank(role, top=20)
+            print(json.dumps({"pool": ranking.pool.candidates, "version": ranking.pool.index_version,
+                              "database": Candidate.objects.count()}), flush=True)  # fmt: skip
+        pool.wait_for_background_publish()
+    elif mode == "update":
+        chance = random.Random(count)
+        skills = ("go", "kubernetes", "kafka", "python", "rust", "sql")
+        for number in range(count):
+            with transaction.atomic():
+                ids = list(Candidate.objects.values_list("pk", flat=True))
+                person = Candidate.objects.select_for_update().get(pk=chance.choice(ids))
+                if number % 10 == 9:  # a delete and a create in one transaction: the count holds still
+                    newcomer = Candidate.objects.create(name=f"Newcomer {number}", city="London")
+                    CandidateSkill.objects.create(candidate=newcomer, skill="go", years=7, strength=1.0)
+                    person.delete()
+                    continue
+                CandidateSkill.objects.filter(candidate=person).delete()
+                for skill in chance.sample(skills, 2):
+                    CandidateSkill.objects.create(
+                        candidate=person, skill=skill, years=chance.randint(1, 9), last_used=2026,
+                        strength=chance.choice((0.5, 0.9, 1.0)),
+                    )  # fmt: skip
+                person.save()
+    elif mode == "publish":
+        for _ in range(count):
+            pool.build()
+    elif mode == "final":
+        ranking = pool.pool_rank(role, top=100, explain=False)
+        print(json.dumps({"pool": ranking.pool.candidates, "version": ranking.pool.index_version,
+                          "matches": [[m.candidate_id, m.score] for m in ranking.matches]}))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 0)
