@@ -65,6 +65,23 @@ def test_a_role_in_the_workspace_is_matched_by_id(imported: dict[str, int]) -> N
     assert payload["role"]["id"] == role.pk and len(payload["results"]) == len(POOL)
 
 
+def test_json_says_how_many_candidates_were_ranked_and_in_which_index(imported: dict[str, int]) -> None:
+    first = json.loads(run("--role", str(ROLE_FILE), "--top", "2", "--json").stdout)
+    assert first["pool"]["candidates"] == Candidate.objects.count() == len(POOL)
+    assert first["pool"]["index_version"]
+    Candidate.objects.filter(source="mei-chen.txt").delete()
+    second = json.loads(run("--role", str(ROLE_FILE), "--top", "2", "--json").stdout)
+    assert second["pool"]["candidates"] == len(POOL) - 1
+
+
+def test_a_screened_folder_reports_the_cvs_read_and_no_index(tmp_path: Path) -> None:
+    for name in POOL[:3]:
+        shutil.copy(FIXTURES / "cvs" / name, tmp_path / name)
+    payload = json.loads(run("--role", str(ROLE_FILE), "--folder", str(tmp_path), "--json").stdout)
+    assert payload["pool"] == {"candidates": 3, "index_version": None}
+    assert not Candidate.objects.exists()
+
+
 def test_min_score_cuts_the_list(imported: dict[str, int]) -> None:
     everyone = json.loads(run("--role", str(ROLE_FILE), "--json").stdout)["results"]
     cut = (everyone[1]["score"] + everyone[2]["score"]) / 2

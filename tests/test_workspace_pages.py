@@ -110,6 +110,7 @@ def test_shortlist_page_ranks_the_pool_with_reasons(signed_in: object) -> None:
     assert html.index("Grace Hopper") < html.index("Linus Example")  # the Go engineer first
     assert "Built the order gateway in Go" in html  # the evidence behind the reason
     assert "In pipeline" in html  # Grace was sourced already
+    assert "Ranked all 2 candidates in the pool (index " in html  # the whole pool, not part of it
 
 
 def test_adding_from_the_shortlist_opens_a_pipeline_entry(signed_in: object) -> None:

@@ -76,7 +76,7 @@ class PoolInfo:
     which published version they were read from."""
 
     candidates: int
-    index_version: str
+    index_version: str | None  # None for CVs screened in memory (match --folder), which no index holds
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from shortlist.accounts.access import Actor
 from shortlist.cli.common import console, domain_errors, err, fail, print_json, read_text, setup_django
@@ -80,21 +81,25 @@ def match(
     if as_json:
         print_json(shortlist_json(shortlist))
         return
-    console.print(f"[bold]{shortlist.title}[/]")
+    console.print(f"[bold]{escape(shortlist.title)}[/]")
+    if shortlist.pool is not None:
+        version = f" (index {shortlist.pool.index_version})" if shortlist.pool.index_version else ""
+        console.print(f"Ranked all {shortlist.pool.candidates:,} candidates{version}.")
     if not shortlist.rows:
         console.print("No candidate scored above the cut-off.")
         return
+    # Names, reasons and gaps quote CVs: printed as text, never read as Rich markup.
     for row in shortlist.rows:
-        found, name = row.match, row.candidate.name if row.candidate else ""
+        found, name = row.match, escape(row.candidate.name if row.candidate else "")
         console.print(f"\n[bold]{found.rank:>2}. {found.score:5.1f}  {name}[/] (#{found.candidate_id})")
         if found.summary:
-            console.print(f"    {found.summary}")
+            console.print(f"    {escape(found.summary)}")
         for reason in found.reasons[:4]:
-            console.print(f"    [green]+[/] {reason}")
+            console.print(f"    [green]+[/] {escape(reason)}")
         for gap in found.gaps[:3]:
-            console.print(f"    [red]−[/] {gap}")
+            console.print(f"    [red]−[/] {escape(gap)}")
         if found.counterfactual:
-            console.print(f"    [dim]{found.counterfactual}[/]")
+            console.print(f"    [dim]{escape(found.counterfactual)}[/]")
 
 
 def _match_candidate(candidate_id: int, top: int, as_json: bool) -> None:

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 
 from shortlist.accounts.access import Actor, require_read_pool, require_read_roles
 from shortlist.candidates import pool
+from shortlist.candidates.pool import PoolInfo
 from shortlist.candidates.selectors import CandidateRef, candidate_refs, folder_pool
 from shortlist.clients.models import Role
 from shortlist.clients.roles import profile_for_spec, role_profile
@@ -51,6 +52,9 @@ class Shortlist:
     semantic: float
     role_row: Role | None = None  # the workspace role, for pages that link to it
     skipped: tuple[tuple[str, str], ...] = ()  # folder files that could not be read, and why
+    # What was searched: every candidate of the index version read (a folder has no version), so anyone
+    # can see that the whole pool was ranked and not part of it.
+    pool: PoolInfo | None = None
 
     @property
     def title(self) -> str:
@@ -102,9 +106,11 @@ def shortlist_for_role(
         screened = folder_pool(actor=actor, paths=folder)
         results = match(screened.index, profile, **options)
         lookup, people, skipped = screened.index.profile_lookup, screened.people, screened.skipped
+        searched = PoolInfo(candidates=len(screened.index), index_version=None)
     else:
         require_read_pool(actor)
-        results = pool.ranked(profile, **options)
+        ranking = pool.pool_rank(profile, **options)
+        results, searched = ranking.matches, ranking.pool
         lookup, people = pool.profile_lookup, None
     if embedder is not None:
         results = rerank(results, profile, lookup, embedder, weight=semantic, top=top)
@@ -128,6 +134,7 @@ def shortlist_for_role(
         must_filter=must_filter,
         semantic=semantic,
         role_row=role_row,
+        pool=searched,
         skipped=skipped,
     )
 

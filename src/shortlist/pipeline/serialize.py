@@ -11,7 +11,8 @@ from shortlist.pipeline.selectors import CandidateRoles, Shortlist
 
 
 def shortlist_json(shortlist: Shortlist) -> dict[str, Any]:
-    """`{"role": {...}, "results": [{"rank", "score", "candidate": {"id", "name", "source"}, ...}]}`."""
+    """`{"role": {...}, "results": [{"rank", "score", "candidate": {"id", "name", "source"}, ...}],
+    "pool": {"candidates", "index_version"}}`."""
     return {
         "role": {"id": shortlist.role_id, **shortlist.role.as_dict()},
         "results": [
@@ -31,6 +32,11 @@ def shortlist_json(shortlist: Shortlist) -> dict[str, Any]:
             }
             for row in shortlist.rows
         ],
+        "pool": (
+            {"candidates": shortlist.pool.candidates, "index_version": shortlist.pool.index_version}
+            if shortlist.pool
+            else None
+        ),
     }
 
 

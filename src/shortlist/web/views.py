@@ -185,6 +185,7 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
             "top": top,
             "sizes": SHORTLIST_SIZES,
             "must_filter": must_filter,
+            "pool": shortlist.pool,
         },
     )
 
