@@ -50,7 +50,9 @@ _NOW_WORDS = (
     "obecnie", "teraz", "nadal",
 )  # fmt: skip
 # Between the ends of a range: dashes, and the words for "to" ("bis", "à", "au", "hasta", "al", "tot", "do").
-_SEPARATOR_WORDS = ("to", "until", "till", "through", "thru", "bis", "à", "au", "a", "al", "hasta", "fino a", "tot", "do")
+_SEPARATOR_WORDS = (
+    "to", "until", "till", "through", "thru", "bis", "à", "au", "a", "al", "hasta", "fino a", "tot", "do",
+)  # fmt: skip
 _SINCE_WORDS = ("since", "seit", "depuis", "desde", "dal", "da", "sinds", "od")
 # Seasons: (first month, last month). Winter is its January-February part of the year it names.
 _SEASONS: dict[str, tuple[int, int]] = {

@@ -13,6 +13,7 @@ contact lines, often an unlabelled summary).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from shortlist.engine.vocab.profile import Section
@@ -20,6 +21,61 @@ from shortlist.engine.vocab.profile import Section
 HEADER = "header"
 CONTACT = "contact"  # a "Contact" block, often a sidebar printed before the name
 OTHER = "other"
+
+# Headings in German, French, Spanish, Italian, Dutch and Polish, written as _normalise leaves them
+# (lower case, accents and punctuation gone: "Expérience professionnelle" is "experience professionnelle").
+_FOREIGN: dict[str, tuple[str, ...]] = {
+    "experience": (
+        "berufserfahrung", "berufliche erfahrung", "berufliche erfahrungen", "beruflicher werdegang",
+        "werdegang", "berufspraxis", "praxiserfahrung", "erfahrung", "experience professionnelle",
+        "experiences professionnelles", "parcours professionnel", "experiences", "experiencia",
+        "experiencia profesional", "experiencia laboral", "trayectoria profesional", "esperienza",
+        "esperienze", "esperienza professionale", "esperienze professionali", "esperienza lavorativa",
+        "esperienze lavorative", "werkervaring", "werkervaringen", "werkervaring en projecten",
+        "loopbaan", "ervaring", "doswiadczenie", "doswiadczenie zawodowe", "historia zatrudnienia",
+    ),
+    "skills": (
+        "kenntnisse", "fachkenntnisse", "it kenntnisse", "edv kenntnisse", "technische kenntnisse",
+        "fahigkeiten", "kompetenzen", "fachliche kompetenzen", "skills und kenntnisse",
+        "kenntnisse und fahigkeiten", "competences", "competences techniques", "competences informatiques",
+        "savoir faire", "habilidades", "competencias", "conocimientos", "aptitudes", "competencias tecnicas",
+        "conocimientos tecnicos", "competenze", "competenze tecniche", "competenze informatiche",
+        "conoscenze", "vaardigheden", "kennis", "kennis en vaardigheden", "competenties", "umiejetnosci",
+        "technische vaardigheden",
+    ),
+    "education": (
+        "ausbildung", "bildung", "studium", "schulbildung", "bildungsweg", "akademischer werdegang",
+        "formation", "formations", "etudes", "diplomes", "formation academique", "formacion",
+        "educacion", "formacion academica", "estudios", "istruzione", "formazione",
+        "istruzione e formazione", "opleiding", "opleidingen", "wyksztalcenie",
+    ),
+    "languages": (
+        "sprachen", "sprachkenntnisse", "langues", "idiomas", "lingue", "conoscenze linguistiche",
+        "talen", "talenkennis", "jezyki", "jezyki obce",
+    ),
+    "projects": ("projekte", "projets", "proyectos", "progetti", "projecten", "projekty"),
+    "certifications": (
+        "zertifikate", "zertifizierungen", "weiterbildung", "weiterbildungen", "fortbildungen",
+        "certificats", "certificaciones", "cursos", "certificazioni", "corsi", "certificaten",
+        "cursussen", "certyfikaty", "kursy",
+    ),
+    "interests": (
+        "hobbys", "interessen", "freizeit", "centres d interet", "loisirs", "intereses", "aficiones",
+        "interessi", "hobby s", "interesses", "zainteresowania",
+    ),
+    "summary": (
+        "profil", "kurzprofil", "zusammenfassung", "uber mich", "profil professionnel", "a propos",
+        "perfil", "perfil profesional", "sobre mi", "resumen", "profilo", "profilo professionale",
+        "chi sono", "profiel", "over mij", "samenvatting", "podsumowanie", "o mnie",
+    ),
+    OTHER: (
+        "ehrenamt", "ehrenamtliches engagement", "engagement", "benevolat", "voluntariado", "volontariato",
+        "vrijwilligerswerk", "wolontariat", "personliche daten", "personliches", "informations personnelles",
+        "datos personales", "dati personali", "persoonlijke gegevens", "dane osobowe", "publikationen",
+        "referenzen", "auszeichnungen", "references", "publicaciones", "pubblicazioni", "publicaties",
+    ),
+    CONTACT: ("kontakt", "coordonnees", "contacto", "contatti", "contactgegevens"),
+}  # fmt: skip
 
 # Whole headings, after normalisation (lower case, "&" → "and", punctuation stripped).
 _PHRASES: dict[str, str] = {
@@ -104,6 +160,23 @@ _PHRASES: dict[str, str] = {
     "declaration": OTHER,
     "additional information": OTHER,
     "memberships": OTHER,
+    "career break": OTHER,
+    "career breaks": OTHER,
+    "teaching": OTHER,
+    "research": OTHER,
+    "academic positions": "experience",
+    "research positions": "experience",
+    "appointments": "experience",
+    "positions held": "experience",
+    "top skills": "skills",
+    "digital skills": "skills",
+    "digital competence": "skills",
+    "language skills": "languages",
+    "mother tongue": "languages",
+    "mother tongues": "languages",
+    "volunteer work": OTHER,
+    "education and training": "education",
+    **{phrase: name for name, phrases in _FOREIGN.items() for phrase in phrases},
 }
 
 # Words that may qualify a heading ("Relevant Professional Experience", "Key Skills Summary").
@@ -230,7 +303,7 @@ _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|_{3,})\s*$")
 _DECORATION = re.compile(r"^[\s#*_|•·▪■◆►>\-\u2013\u2014=:]+|[\s#*_|•·▪■◆►<\-\u2013\u2014=:]+$")
 _INLINE = re.compile(
-    r"^\s*(?:#{1,6}\s+)?[*_]{0,2}(?P<label>[A-Za-z&/ ]{3,40}?)[*_]{0,2}"
+    r"^\s*(?:#{1,6}\s+)?[*_]{0,2}(?P<label>[^\W\d_](?:[^\W\d_]|[&/ \-]){2,39}?)[*_]{0,2}"
     r"\s*(?P<separator>:|\s\|\s)\s*(?P<rest>\S.*)$"
 )
 # Job-board exports ("Skill Details … Company Details company - … description - …") flatten a form into
@@ -269,7 +342,10 @@ def classify_heading(label: str) -> str | None:
 
 
 def _normalise(label: str) -> str:
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", label.lower().replace("&", " and "))).strip()
+    lowered = label.lower().replace("&", " and ").replace("\u0142", "l")  # Polish ł has no decomposition
+    if not lowered.isascii():
+        lowered = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", lowered)).strip()
 
 
 def _is_job_part(label: str) -> bool:
