@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 import ftfy
 
 from shortlist.engine.cv import jsonresume
-from shortlist.engine.cv.contact import HEADER_FALLBACK_CHARS, TITLE_WORDS, find_location, parse_contact
-from shortlist.engine.cv.dates import DateRange, find_date_ranges, month_index
+from shortlist.engine.cv.contact import HEADER_FALLBACK_CHARS, TITLE_WORDS, parse_contact
+from shortlist.engine.cv.dates import month_index
 from shortlist.engine.cv.documents import DEFAULT_LIMITS, Document, Limits, read_document
+from shortlist.engine.cv.experience import Line, find_jobs, lines_of
 from shortlist.engine.cv.preferences import parse_preferences
 from shortlist.engine.cv.scale import find_scale_claims
 from shortlist.engine.cv.sections import CONTACT, HEADER, MAX_SNIPPET, sentence_at, split_sections
@@ -33,26 +34,6 @@ if TYPE_CHECKING:
     from shortlist.engine.vocab.taxonomy import Taxonomy
 
 MAX_EVIDENCE = 3
-MAX_HEADER_LINE = 120  # a job's title/employer/date line; longer lines are sentences
-MAX_HEADER_WORDS = 14
-
-_COMPANY_SUFFIX = re.compile(
-    r"\b(?:ltd|limited|inc|llc|llp|plc|gmbh|ag|corp|corporation|co|company|group|bank|labs?|technologies|"
-    r"solutions|systems|software|university|capital|partners|pvt|s\.?a)\.?$",
-    re.IGNORECASE,
-)
-_FRAGMENT_SPLIT = re.compile(
-    r"\s+[\u2014\u2013\-|@\u00b7\u2022]\s+|\s*\|\s*|\s{2,}|\t|,\s+|\s+at\s+|\s*[()\[\]]\s*", re.IGNORECASE
-)
-_NOT_A_NAME = re.compile(
-    r"^(?:remote|hybrid|on-?site|full[\s-]?time|part[\s-]?time|contract(?:or)?|permanent|freelance|"
-    r"present|current|now|ongoing|to|till|date|since|from|\W+|"
-    # the field labels of job-board exports ("company - Acme", "description - …", "Duration - 2 years")
-    r"company|description|duration|period|designation|client|environment)$",
-    re.IGNORECASE,
-)
-_BULLET_LINE = re.compile(r"^\s*(?:[•▪●◦*\u2013\u2014\-]|\d{1,2}[.)])\s+")
-_LABEL_LINE = re.compile(r"^\s*[A-Za-z][\w /&]{1,30}:\s+\S")
 _SENIOR_TITLE = re.compile(r"\b(?:senior|sr\.?)\b", re.IGNORECASE)
 _STAFF_TITLE = re.compile(r"\b(?:staff|principal|architect|distinguished)\b", re.IGNORECASE)
 _LEAD_TITLE = re.compile(
@@ -170,22 +151,6 @@ def content_hash(text: str) -> str:
 # --- jobs ----------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Line:
-    start: int
-    end: int  # without the newline
-    text: str
-
-
-def _lines(text: str, start: int, end: int) -> list[_Line]:
-    lines: list[_Line] = []
-    position = start
-    for raw in text[start:end].split("\n"):
-        lines.append(_Line(position, position + len(raw), raw))
-        position += len(raw) + 1
-    return lines
-
-
 def _header_text(text: str, sections: list[Section]) -> str:
     """What introduces the candidate: the text before the first heading (the first lines when
     there are no headings at all) and any "Contact" block, wherever a sidebar put it."""
@@ -196,153 +161,6 @@ def _header_text(text: str, sections: list[Section]) -> str:
             header = header[:HEADER_FALLBACK_CHARS]
     blocks = [text[section.start : section.end] for section in sections if section.name == CONTACT]
     return "\n".join([header, *blocks])
-
-
-def _headerish(line: _Line) -> bool:
-    """Could be a title or employer line: short, not a bullet, not a "Label: value" row or sentence."""
-    stripped = line.text.strip()
-    return (
-        bool(stripped)
-        and len(stripped) <= MAX_HEADER_LINE
-        and len(stripped.split()) <= MAX_HEADER_WORDS
-        and not _BULLET_LINE.match(line.text)
-        and not _LABEL_LINE.match(line.text)
-        and not stripped.endswith((".", ";", ":"))
-    )
-
-
-def _fragments(line: str) -> list[str]:
-    fragments = []
-    for piece in _FRAGMENT_SPLIT.split(line):
-        piece = piece.strip(" \t,;:|-*_#`\u2013\u2014\u2022\u00b7")
-        if not piece or _NOT_A_NAME.match(piece):
-            continue
-        city, country = find_location(piece)
-        if (city or country) and len(piece.split()) <= 3:
-            continue  # "London", "London, UK", "Remote (UK)": where, not who
-        fragments.append(piece)
-    return fragments
-
-
-def _title_and_employer(header_lines: list[str]) -> tuple[str, str]:
-    fragments = [fragment for line in header_lines for fragment in _fragments(line)]
-    title = next((f for f in fragments if TITLE_WORDS.search(f) and not _COMPANY_SUFFIX.search(f)), "")
-    others = [f for f in fragments if f != title]
-    employer = next((f for f in others if _COMPANY_SUFFIX.search(f)), others[0] if others else "")
-    if not title and len(others) >= 2 and employer == others[0]:
-        # No title word anywhere: the common "Title - Employer" order decides.
-        title, employer = others[0], others[1]
-    return title, employer
-
-
-def _anchors(text: str, region: Section, lines: list[_Line], today: date) -> list[tuple[DateRange, int]]:
-    """(date range, index of its line) for each range that can head a job: not inside a bullet or
-    a sentence, at most one per line."""
-    starts = [line.start for line in lines]
-    found: list[tuple[DateRange, int]] = []
-    used_lines: set[int] = set()
-    for local in find_date_ranges(text[region.start : region.end], today):
-        start, end = region.start + local.start_idx, region.start + local.end_idx
-        index = bisect.bisect_right(starts, start) - 1
-        line = lines[index]
-        if index in used_lines or _BULLET_LINE.match(line.text) or len(line.text.strip()) > MAX_HEADER_LINE:
-            continue
-        remainder = line.text[: start - line.start] + line.text[end - line.start :]
-        if len(remainder.split()) > MAX_HEADER_WORDS:
-            continue
-        used_lines.add(index)
-        found.append((DateRange(local.start, local.end, start, end), index))
-    return found
-
-
-@dataclass(slots=True)
-class _Block:
-    date_range: DateRange
-    top: int  # first header line
-    bottom: int  # last header line; the body follows
-    title: str
-    employer: str
-
-
-def _header_block(lines: list[_Line], anchor: tuple[DateRange, int], floor: int, ceiling: int) -> _Block:
-    """The title/employer lines around a date: up to two lines above (not past `floor`), then
-    up to two below (not reaching `ceiling`) while the title or employer is still missing."""
-    date_range, index = anchor
-    top = index
-    while top - 1 > floor and index - (top - 1) <= 2 and _headerish(lines[top - 1]):
-        top -= 1
-    header = [lines[i].text for i in range(top, index)] + [_remove_range(lines[index], date_range)]
-    title, employer = _title_and_employer(header)
-    bottom = index
-    while (not title or not employer) and bottom + 1 < ceiling and bottom - index < 2:
-        candidate = lines[bottom + 1]
-        if not _headerish(candidate) or len(candidate.text.split()) > 8:
-            break
-        if title and not TITLE_WORDS.search(candidate.text) and not _looks_like_name(candidate.text):
-            break
-        bottom += 1
-        header.append(candidate.text)
-        title, employer = _title_and_employer(header)
-    return _Block(date_range, top, bottom, title, employer)
-
-
-def find_jobs(text: str, sections: list[Section], today: date) -> list[Job]:
-    """Jobs from the experience sections; without one, dated lines elsewhere that carry a job title.
-    A job's text is what follows its header up to the next job's header."""
-    experience = [section for section in sections if section.name == "experience"]
-    strict = not experience
-    regions = (
-        experience or [s for s in sections if s.name in (HEADER, "other")] or [Section("other", 0, len(text))]
-    )
-    jobs: list[Job] = []
-    for region in regions:
-        lines = _lines(text, region.start, region.end)
-        anchors = _anchors(text, region, lines, today)
-        blocks: list[_Block] = []
-        floor = -1
-        for position, anchor in enumerate(anchors):
-            ceiling = anchors[position + 1][1] if position + 1 < len(anchors) else len(lines)
-            block = _header_block(lines, anchor, floor, ceiling)
-            if strict and not block.title:
-                continue
-            blocks.append(block)
-            floor = block.bottom
-        for position, block in enumerate(blocks):
-            last_line = (blocks[position + 1].top if position + 1 < len(blocks) else len(lines)) - 1
-            body_start = (
-                lines[block.bottom + 1].start if block.bottom + 1 < len(lines) else lines[block.bottom].end
-            )
-            span_end = max(lines[last_line].end, body_start)
-            jobs.append(
-                Job(
-                    block.employer,
-                    block.title,
-                    block.date_range.start,
-                    block.date_range.end,
-                    text=text[body_start:span_end].strip("\n"),
-                    span=(lines[block.top].start, span_end),
-                )
-            )
-    return jobs
-
-
-_VERB_START = re.compile(
-    r"^(?:\w+ed|built|led|wrote|ran|drove|grew|made|took|set|won|responsible|working|building|leading|"
-    r"own(?:ing)?|maintain\w*|develop\w*|design\w*|creat\w*|implement\w*|manag\w*)\b",
-    re.IGNORECASE,
-)
-
-
-def _looks_like_name(line: str) -> bool:
-    """An employer line below a title: a few capitalised words, not a sentence led by a verb."""
-    words = line.split()
-    return 0 < len(words) <= 6 and words[0][:1].isupper() and not _VERB_START.match(line.strip())
-
-
-def _remove_range(line: _Line, date_range: DateRange) -> str:
-    left = date_range.start_idx - line.start
-    right = date_range.end_idx - line.start
-    return line.text[:left] + "  " + line.text[max(left, right) :]
 
 
 # --- assembly ------------------------------------------------------------------------------------
@@ -541,8 +359,8 @@ def board_titles(text: str, sections: list[Section]) -> tuple[str, Job | None]:
             continue
         if not _BOARD_HEADING.match(text[before.end : section.start]):
             continue
-        lines: list[_Line] = []
-        for line in reversed(_lines(text, before.start, before.end)):
+        lines: list[Line] = []
+        for line in reversed(lines_of(text, before.start, before.end)):
             stripped = line.text.strip()
             if not stripped:
                 continue
