@@ -8,6 +8,7 @@ Choices, so that years of experience add up the same way everywhere:
   read as the whole of both years (48 months). CVs that give only years usually mean "during", and
   under-counting a four-year job as three is the more damaging mistake for matching.
 - A season is its months: "Summer 2023" alone is June to August 2023; as a range end it is its last month.
+  A year alone in brackets, "Analyst Intern, Acme (2016)", is that whole year.
 - An open end ("present", "heute", "aujourd'hui", "since 2020", "seit 03/2021", "depuis mars 2021", or a
   dash with nothing after it at the end of a line) is `end=None`: the caller decides what "today" is.
 - A duration ("(2 years 3 months)", "5 Jahre") is not a range; `DURATION` lets callers recognise one.
@@ -150,6 +151,7 @@ _RANGE_RE = re.compile(
     rf"|{_SINCE}(?P<since>{_POINT})"
     rf"|(?P<dangling>{_POINT})[ \t]*(?:-{{1,2}}|\u2013|\u2014)[ \t]*$"
     rf"|(?P<season>{_SEASON}[\s,']*{_YEAR})"
+    rf"|(?<=\()(?P<single>{_YEAR})(?=\))"
     rf")(?![\w/])",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -241,9 +243,11 @@ def find_date_ranges(text: str, today: date | None = None) -> list[DateRange]:
             if end is None or month is None:
                 continue
             start = date(end.year, month, 1)
-        elif match["season"]:
-            start = parse_point(match["season"], is_end=False)
-            end = parse_point(match["season"], is_end=True)
+        elif match["season"] or match["single"]:
+            # "Summer 2023", "(2016)": the months of that season or year.
+            point = match["season"] or match["single"]
+            start = parse_point(point, is_end=False)
+            end = parse_point(point, is_end=True)
         else:
             start = parse_point(match["since"] or match["dangling"], is_end=False)
         if start is None or not _plausible(start, end, today):

@@ -87,7 +87,7 @@ _FRAGMENT_SPLIT = re.compile(
 )
 _NOT_A_NAME = re.compile(
     r"^(?:remote|hybrid|on-?site|full[\s-]?time|part[\s-]?time|contract(?:or)?|permanent|freelance|"
-    r"present|current|now|ongoing|to|till|date|since|from|seit|depuis|heute|\W+|"
+    r"present|current|now|ongoing|to|till|date|since|from|seit|depuis|heute|ab|\W+|"
     r"vollzeit|teilzeit|cdi|cdd|festanstellung|"
     # the field labels of job-board exports ("company - Acme", "description - …", "Duration - 2 years")
     r"company|description|duration|period|designation|client|environment|self[\s-]employed)$",
@@ -98,7 +98,12 @@ _LABEL_LINE = re.compile(r"^\s*[A-Za-z][\w /&]{1,30}:\s+\S")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _DECORATION = " \t*_#`>•▪●◦-\u2013\u2014|:;,"
 # After the range on a one-line entry: closing brackets or emphasis, then a colon or dash before the body.
-_AFTER_RANGE = re.compile(r"[\s)\]*_]*(?:[:\u2013\u2014\-]\s+|$)")
+_AFTER_RANGE = re.compile(r"[\s)\]*_]*(?:[:\u2013\u2014\-][*_]*\s+|$)")
+# `**Title** — *Employer*`: Markdown puts the title in bold and the employer in italics (or the reverse).
+_EMPHASIS_PAIR = re.compile(
+    r"^\s*(?P<open>\*\*|__)(?P<first>[^*_]+)(?P=open)\s*(?:[\u2014\u2013\-|,@\u00b7]|\bat\b)?\s*"
+    r"(?P<mark>\*|_)(?P<second>[^*_]+)(?P=mark)\s*$"
+)
 _TITLE_COLUMN = re.compile(
     r"^(?:role|title|position|job(?:\s+title)?|poste|fonction|rolle|position|funktion|t[äa]tigkeit|"
     r"puesto|cargo|ruolo|posizione|functie|stanowisko)$",
@@ -186,9 +191,22 @@ def fragments(line: str) -> list[str]:
 
 def title_and_employer(header_lines: list[str]) -> tuple[str, str]:
     """Title and employer among the fragments of a job's header lines."""
+    for line in header_lines:
+        pair = _EMPHASIS_PAIR.match(line)
+        if pair:
+            first, second = pair["first"].strip(), pair["second"].strip()
+            if is_title(second) and not is_title(first):
+                first, second = second, first
+            return first, second
     pieces = [fragment for line in header_lines for fragment in fragments(line)]
     title = next((f for f in pieces if is_title(f) and not COMPANY_SUFFIX.search(f)), "")
-    others = [f for f in pieces if f != title]
+    # An employer is a name: it starts with a capital or a digit, and is not a second job title
+    # ("Softwareentwickler (Werkstudent)", "Graduate Developer (placement year)").
+    others = [
+        f
+        for f in pieces
+        if f != title and not _LOWER_START.match(f) and (COMPANY_SUFFIX.search(f) or not is_title(f))
+    ]
     employer = next((f for f in others if COMPANY_SUFFIX.search(f)), others[0] if others else "")
     if not title and len(others) >= 2 and employer == others[0]:
         # No title word anywhere: the common "Title - Employer" order decides.
@@ -328,8 +346,8 @@ def _one_line_block(line: Line, index: int, date_range: DateRange) -> _Block | N
     if not words or len(words) > MAX_ONE_LINE_HEAD_WORDS or before.rstrip().endswith("."):
         return None
     title, employer = title_and_employer([before])
-    if not title and not employer:
-        return None
+    if not title:
+        return None  # "Migrated the ledger to Kafka (2019): …" is a bullet, not a job
     return _Block(date_range, index, index, title, employer, before, body_start=line.start + after.end())
 
 

@@ -29,7 +29,13 @@ LISTED = "listed"
 MENTIONED = "mentioned"
 LEARNING = "learning"
 NEGATED = "negated"
-KINDS = (WORK, LISTED, MENTIONED, LEARNING, NEGATED)
+TEAM = "team"  # a manager's "my teams write Go": the team's use, not the candidate's
+HEDGED = "hedged"  # "basic", "notions", "Grundkenntnisse", "certified, never used in production"
+REPLACED = "replaced"  # "rewrote the service from Python to Go": Python is what was left behind
+KINDS = (WORK, LISTED, MENTIONED, LEARNING, NEGATED, TEAM, HEDGED, REPLACED)
+# Kinds that say the candidate did not use the skill in the job whose text holds the mention: these never
+# date it (every other kind does).
+NOT_USE_KINDS = frozenset({NEGATED, LEARNING, TEAM, HEDGED, REPLACED})
 
 # How much a section says about real use. Unknown section names weigh as "other".
 SECTION_WEIGHTS: dict[str, float] = {
@@ -46,7 +52,17 @@ SECTION_WEIGHTS: dict[str, float] = {
 }
 # How much the sentence says: a described piece of work, a neutral mention, a bare list entry, study.
 # With the weights above: experience bullet 1.0 > summary 0.6 > skills list 0.35 > learning ~0.1 > negated 0.
-KIND_FACTORS: dict[str, float] = {WORK: 1.0, MENTIONED: 0.85, LISTED: 0.5, LEARNING: 0.15, NEGATED: 0.0}
+# A team's use, a hedge and a replaced technology weigh like study or a bare list.
+KIND_FACTORS: dict[str, float] = {
+    WORK: 1.0,
+    MENTIONED: 0.85,
+    LISTED: 0.5,
+    REPLACED: 0.5,
+    TEAM: 0.3,
+    LEARNING: 0.15,
+    HEDGED: 0.15,
+    NEGATED: 0.0,
+}
 # Sections whose prose is, by where it sits, an account of work done.
 WORK_SECTIONS = frozenset({"experience", "projects"})
 
@@ -68,6 +84,37 @@ LEARNING_CUES: tuple[str, ...] = (
 LEARNING_MARKS: tuple[str, ...] = (
     r"^\W*learning\b",
     r"\((?:basic|basics|beginner|learning|familiar|novice)\)",
+)
+# Hedges: the candidate knows of the skill but does not claim use. In the clause around the mention.
+HEDGE_CUES: tuple[str, ...] = (
+    r"\bbasics?\b(?!\s+auth)",
+    r"\bnotions?\b",
+    r"\b(?:grund|basis)kenntnisse\b",
+    r"\bconnaissances\s+de\s+base\b",
+    r"\b(?:conocimientos|nociones)\s+b[áa]sic[oa]s\b",
+    r"\bconoscenze\s+di\s+base\b",
+    r"\bbasiskennis\b",
+    r"\bhobby\b",
+    r"\b(?:university|school|college)\s+(?:course|project|module)s?\b",
+)
+# Strong hedges reach across the clause: "(2024 — certified, only used in a sandbox so far)".
+STRONG_HEDGES = (
+    r"\bnever\s+used\b|\bonly\s+used\s+in\s+a\s+sandbox\b|\bnot\s+in\s+production\b|"
+    r"\bnothing\s+in\s+production\b|\bwould\s+not\s+claim\b|\bnot\s+(?:used\s+)?professionally\b|"
+    r"\bnever\s+in\s+production\b"
+)
+# A manager's account of what their teams do: "my teams write Go", "the teams I lead use Kafka".
+TEAM_CUES = (
+    r"\bmy\s+(?:[\w-]+\s+){0,2}?teams?\b(?:\s+[\w-]+){0,2}?\s+(?:write|writes|wrote|use|uses|used|build|builds|"
+    r"built|code|codes|ship|ships|run|runs|develop|develops|maintain|maintains|work)\b|"
+    r"\b(?:the\s+)?teams?\s+i\s+(?:lead|led|manage|managed|run|ran|oversee|oversaw)\b"
+)
+# What a migration left behind: "from Python to Go", "from a single Rails monolith to services".
+_FROM_BEFORE = r"\bfrom\s+(?:[\w-]+\s+){0,3}$"
+_TO_AFTER = r"^[\w\s.+#-]{0,30}?\b(?:to|into)\b"
+_MIGRATION = (
+    r"\b(?:migrat\w*|mov(?:e|ed|ing)|rewr\w*|port(?:ed|ing)?|switch\w*|replac\w*|transition\w*|convert\w*|"
+    r"re-?platform\w*)\b"
 )
 # A negator must stand right before the skill, with only these words between ("no prior experience with").
 NEGATORS = (
@@ -208,6 +255,7 @@ _ABBREVIATIONS = frozenset(
 _CLAUSE_BREAK_RE = re.compile(
     r"[;,]|\b(?:but|while|whereas|although|though|however|yet|except)\b|\s[-\u2013\u2014]\s"
 )
+_CLAUSE_STOP_RE = re.compile(r"[;.]|\bi\s+(?!lead|led|manage|managed|run|ran)")
 _ENUM_GAP_RE = re.compile(r"(?:[\s,/|;&+·()\[\]]|\band\b|\bor\b|\s[-\u2013]\s)*")
 # In prose a semicolon ends a clause ("Civil 3D; load calculations in MATLAB"); only a list enumerates
 # with one.
@@ -610,6 +658,12 @@ _LEARNING_RE = re.compile(
     r"(?<!of\s)\b(?:" + "|".join(LEARNING_CUES) + ")|" + "|".join(LEARNING_MARKS), re.MULTILINE
 )
 _NEGATOR_RE = re.compile(r"(?=[nwzl])" + NEGATORS)
+_HEDGE_RE = re.compile("|".join(HEDGE_CUES))
+_STRONG_HEDGE_RE = re.compile(STRONG_HEDGES)
+_TEAM_RE = re.compile(TEAM_CUES)
+_FROM_BEFORE_RE = re.compile(_FROM_BEFORE)
+_TO_AFTER_RE = re.compile(_TO_AFTER)
+_MIGRATION_RE = re.compile(_MIGRATION)
 _NEGATION_AFTER_RE = re.compile(NEGATION_AFTER)
 _WORK_RE = re.compile(WORK_VERBS)
 # Substrings without which no LEARNING_CUES pattern can match; a sentence lacking all of them is skipped.
@@ -993,7 +1047,7 @@ def _classify(doc: _Document, accepted: list[_Candidate], section: str) -> list[
         facts = doc.facts(cand.sentence)
         # An enumeration carries the kind along: "no experience with Java, Kotlin or Scala".
         chained = (
-            previous_kind in (NEGATED, LEARNING)
+            previous_kind in (NEGATED, LEARNING, HEDGED)
             and previous is not None
             and previous.sentence == cand.sentence
             and _enumerated(doc.lowered[previous.end : cand.start], True)
@@ -1001,9 +1055,15 @@ def _classify(doc: _Document, accepted: list[_Candidate], section: str) -> list[
         if (chained and previous_kind == NEGATED) or _negated(doc, facts, cand):
             kind = NEGATED
         elif (chained and previous_kind == LEARNING) or facts.learning_at(cand.start):
-            kind = LEARNING
+            kind = LEARNING  # "basic", "hobby" and "familiar with" read as study here, as before
+        elif (chained and previous_kind == HEDGED) or _hedged(doc, facts, cand):
+            kind = HEDGED
+        elif _team(doc, facts, cand):
+            kind = TEAM
         elif section == "skills" or facts.listy:
             kind = LISTED
+        elif _replaced(doc, facts, cand):
+            kind = REPLACED
         elif in_work_section or facts.has_work_verb:
             kind = WORK
         else:
@@ -1013,6 +1073,31 @@ def _classify(doc: _Document, accepted: list[_Candidate], section: str) -> list[
         mentions.append(Mention(cand.skill, cand.start, cand.end, text, strengths[kind], kind, span))
         previous, previous_kind = cand, kind
     return mentions
+
+
+def _hedged(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:
+    """A hedge in the clause around the mention, or a strong one anywhere after it in the sentence."""
+    low = doc.lowered
+    begin, finish = facts.clause(cand.start)
+    if _HEDGE_RE.search(low, begin, finish):
+        return True
+    return _STRONG_HEDGE_RE.search(low, cand.end, facts.end) is not None
+
+
+def _team(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:
+    """The mention follows "my teams write …" / "the teams I lead use …" in its sentence."""
+    found = _TEAM_RE.search(doc.lowered, facts.start, cand.start)
+    return found is not None and not _CLAUSE_STOP_RE.search(doc.lowered, found.end(), cand.start)
+
+
+def _replaced(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:
+    """ "from X to Y" in a sentence about a migration: X is what the work moved away from."""
+    low = doc.lowered
+    if not _FROM_BEFORE_RE.search(low, max(facts.start, cand.start - 40), cand.start):
+        return False
+    if not _TO_AFTER_RE.match(low, cand.end, min(facts.end, cand.end + 40)):
+        return False
+    return _MIGRATION_RE.search(low, facts.start, facts.end) is not None
 
 
 def _negated(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:

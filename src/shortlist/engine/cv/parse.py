@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 import ftfy
 
 from shortlist.engine.cv import jsonresume
-from shortlist.engine.cv.contact import HEADER_FALLBACK_CHARS, TITLE_WORDS, parse_contact
+from shortlist.engine.cv.contact import HEADER_FALLBACK_CHARS, TITLE_WORDS, find_location, parse_contact
 from shortlist.engine.cv.dates import month_index
 from shortlist.engine.cv.documents import DEFAULT_LIMITS, Document, Limits, read_document
-from shortlist.engine.cv.experience import Line, find_jobs, lines_of
+from shortlist.engine.cv.experience import Line, find_jobs, is_title, lines_of
 from shortlist.engine.cv.preferences import parse_preferences
 from shortlist.engine.cv.scale import find_scale_claims
 from shortlist.engine.cv.sections import CONTACT, HEADER, MAX_SNIPPET, sentence_at, split_sections
@@ -33,7 +33,15 @@ from shortlist.engine.vocab.profile import Contact, Evidence, Job, Profile, Sect
 if TYPE_CHECKING:
     from shortlist.engine.vocab.taxonomy import Taxonomy
 
+# Bump when the reading rules change, so stored profiles read by older rules can be found and re-read.
+PARSER_VERSION = "2"
 MAX_EVIDENCE = 3
+# A list inside a dated job ("Tech: Go, Kafka", "(Java 8, Spring, Oracle)") is what that job used: work at
+# that job, a notch below a described bullet, and just at the level the scorer reads as work.
+JOB_STACK_STRENGTH = 0.75
+# A skill implied by one used at work (Django => Python) gets that job's months and this share of its
+# strength.
+IMPLIED_STRENGTH = 0.8
 _SENIOR_TITLE = re.compile(r"\b(?:senior|sr\.?)\b", re.IGNORECASE)
 _STAFF_TITLE = re.compile(r"\b(?:staff|principal|architect|distinguished)\b", re.IGNORECASE)
 _LEAD_TITLE = re.compile(
@@ -231,9 +239,22 @@ def _years(months: set[int]) -> float:
     return round(len(months) / 12, 1)
 
 
+def _evidence_kind(kind: str, section: str, strength: float) -> str:
+    """extract.py's kind of mention as the profile's Evidence kind (vocab.profile.EVIDENCE_KINDS)."""
+    from shortlist.engine.cv import extract
+
+    if kind in (extract.NEGATED, extract.LEARNING, extract.HEDGED, extract.TEAM):
+        return kind
+    if strength >= JOB_STACK_STRENGTH or kind == extract.REPLACED:
+        return "project" if section == "projects" else "work"
+    return "list"
+
+
 def _skills(
     text: str, sections: list[Section], jobs: list[Job], taxonomy: Taxonomy, today: date
 ) -> list[SkillEvidence]:
+    from shortlist.engine.cv import extract
+
     spans = sorted((job.span[0], position) for position, job in enumerate(jobs))
     span_starts = [start for start, _ in spans]
     tallies: dict[str, _Tally] = {}
@@ -249,15 +270,24 @@ def _skills(
         if stated > 0:
             strength = max(strength, STATED_USE_STRENGTH)
             tally.stated_years = max(tally.stated_years, stated)
+        job_index = None
+        slot = bisect.bisect_right(span_starts, start) - 1
+        if slot >= 0:
+            candidate = spans[slot][1]
+            if jobs[candidate].span[0] <= start < max(jobs[candidate].span[1], jobs[candidate].span[0] + 1):
+                job_index = candidate
+        # Only use dates a job: a team's stack, a hedge, study or what a migration left behind do not.
+        in_job = job_index is not None and mention.kind not in extract.NOT_USE_KINDS
+        if in_job and mention.kind == extract.LISTED and section_name in extract.WORK_SECTIONS:
+            strength = max(strength, JOB_STACK_STRENGTH)
         tally.strength = max(tally.strength, strength)
         if strength <= 0:
             continue
-        slot = bisect.bisect_right(span_starts, start) - 1
-        if slot >= 0:
-            job_index = spans[slot][1]
-            if jobs[job_index].span[0] <= start < max(jobs[job_index].span[1], jobs[job_index].span[0] + 1):
-                tally.jobs.add(job_index)
-        tally.evidence.append(Evidence(section_name, _snippet(text, mention), strength, start, end))
+        if in_job:
+            tally.jobs.add(job_index)  # type: ignore[arg-type]
+        kind = _evidence_kind(mention.kind, section_name, strength)
+        tally.evidence.append(Evidence(section_name, _snippet(text, mention), strength, start, end, kind))
+    _lend_to_implied(tallies, taxonomy)
     job_months = [_job_months(job, today) for job in jobs]
     results: list[SkillEvidence] = []
     for skill, tally in tallies.items():
@@ -282,6 +312,25 @@ def _skills(
         )
     results.sort(key=lambda item: (-item.strength, -item.years, item.skill))
     return results
+
+
+def _lend_to_implied(tallies: dict[str, _Tally], taxonomy: Taxonomy) -> None:
+    """A job that used Django used Python: the implied skill, when the CV names it too, gets that job's
+    months and up to IMPLIED_STRENGTH of the work strength. A skill the CV never names is not added."""
+    implied_by = getattr(taxonomy, "implied", None)
+    if implied_by is None:
+        return  # a stand-in taxonomy without relations
+    lent: dict[str, tuple[set[int], float]] = {}
+    for skill, tally in tallies.items():
+        if not tally.jobs:
+            continue
+        for implied in implied_by(skill):
+            if implied in tallies and tallies[implied].strength > 0:
+                jobs, strength = lent.get(implied, (set(), 0.0))
+                lent[implied] = (jobs | tally.jobs, max(strength, tally.strength * IMPLIED_STRENGTH))
+    for implied, (jobs, strength) in lent.items():
+        tallies[implied].jobs |= jobs
+        tallies[implied].strength = max(tallies[implied].strength, strength)
 
 
 def _breadth(evidence: list[Evidence]) -> float:
@@ -390,20 +439,59 @@ def board_titles(text: str, sections: list[Section]) -> tuple[str, Job | None]:
     return "", None
 
 
-def _headline(jobs: list[Job], header: str, contact: Contact, today: date) -> str:
-    latest = _latest(jobs, today)
-    if latest and latest.title:
-        return latest.title
-    # Otherwise the line under the name, when it is a title rather than contact details.
-    lines = [line.strip().lstrip("#").strip() for line in header.splitlines() if line.strip()]
-    if contact.name:
-        for position, line in enumerate(lines):
-            if contact.name.lower() in line.lower() and position + 1 < len(lines):
-                candidate = lines[position + 1]
-                if TITLE_WORDS.search(candidate) and "@" not in candidate and len(candidate) <= 80:
+_HEADLINE_SPLIT = re.compile(r"\s+[|\u00b7\u2022\u2013\u2014-]\s+|\s*[|\u00b7\u2022]\s*")
+
+
+def _own_headline(header: str, contact: Contact) -> str:
+    """The line under the name, when it is a title rather than contact details ("Backend engineer
+    (Python) - Bristol, UK" gives "Backend engineer (Python)")."""
+    lines = [line.strip().lstrip("#").strip(" *_") for line in header.splitlines() if line.strip()]
+    if not contact.name:
+        return ""
+    for position, line in enumerate(lines):
+        if contact.name.lower() in line.lower() and position + 1 < len(lines):
+            for candidate in _HEADLINE_SPLIT.split(lines[position + 1]):
+                candidate = candidate.strip(" *_,")
+                if "@" in candidate or len(candidate) > 80 or find_location(candidate)[0]:
+                    continue
+                if TITLE_WORDS.search(candidate) or is_title(candidate):
                     return candidate
-                break
+            break
     return ""
+
+
+def _headline(jobs: list[Job], header: str, contact: Contact, today: date) -> str:
+    """The CV's own headline line first (it is how the candidate describes themselves), else the title
+    of the latest job."""
+    own = _own_headline(header, contact)
+    if own:
+        return own
+    latest = _latest(jobs, today)
+    return latest.title if latest and latest.title else ""
+
+
+def _with_job_spans(sections: list[Section], jobs: list[Job]) -> list[Section]:
+    """Sections for skill extraction: a dated job found outside an experience section (a narrative CV's
+    "Since 2021 I have been …" paragraph) is read as experience, because that is what it is."""
+    spans = sorted(job.span for job in jobs if job.span[1] > job.span[0])
+    if not spans:
+        return sections
+    result: list[Section] = []
+    for section in sections:
+        if section.name in ("experience", "projects"):
+            result.append(section)
+            continue
+        cursor = section.start
+        for start, end in spans:
+            if end <= cursor or start >= section.end:
+                continue
+            if start > cursor:
+                result.append(Section(section.name, cursor, start))
+            result.append(Section("experience", max(start, cursor), min(end, section.end)))
+            cursor = min(end, section.end)
+        if cursor < section.end:
+            result.append(Section(section.name, cursor, section.end))
+    return result
 
 
 def _assemble(
@@ -418,7 +506,7 @@ def _assemble(
     today: date,
 ) -> Profile:
     taxonomy = taxonomy or _default_taxonomy()
-    skills = _skills(text, sections, jobs, taxonomy, today)
+    skills = _skills(text, _with_job_spans(sections, jobs), jobs, taxonomy, today)
     if not skills:
         warnings.append("no skills found")
     all_months: set[int] = set()
@@ -440,4 +528,5 @@ def _assemble(
         seniority=estimate_seniority(total_years, latest.title if latest else headline),
         preferences=parse_preferences(text),
         warnings=warnings,
+        parser_version=PARSER_VERSION,
     )
