@@ -339,8 +339,8 @@ def _cell(tally: Tally) -> str:
 
 def _matrix(title: str, groups: dict[str, Score], metrics: Iterable[str]) -> list[str]:
     metrics = list(metrics)
-    width = max(12, *(len(metric) + 1 for metric in metrics))
-    key_width = max(len(title), *(len(key) for key in groups)) + 1
+    width = max([12, *(len(metric) + 1 for metric in metrics)])
+    key_width = max([len(title), *(len(key) for key in groups)]) + 1
     lines = [f"{title:<{key_width}} {'CVs':>4} " + "".join(f"{metric:>{width}}" for metric in metrics)]
     for key in sorted(groups):
         score = groups[key]
@@ -392,6 +392,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     result = evaluate(CORPUS / args.split)
+    if not result.overall.files:
+        raise SystemExit(f"no labelled CVs in {CORPUS / args.split} (labels*.yaml)")
     if args.json:
         figures = as_json(args.split, result)
         if args.misses:

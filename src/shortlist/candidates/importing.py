@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -172,7 +173,7 @@ def import_one(source: Source, taxonomy: Taxonomy, today: date | None = None) ->
         return Outcome(source.name, ImportStatus.FAILED, reason="no text found")
     try:
         with transaction.atomic():
-            return store_profile(profile)
+            return store_profile(profile, raw_json=document.data)
     except Exception as error:
         log.exception("storing %s failed", source.name)
         return Outcome(
@@ -180,8 +181,11 @@ def import_one(source: Source, taxonomy: Taxonomy, today: date | None = None) ->
         )
 
 
-def store_profile(profile: Profile) -> Outcome:
-    """Create, update or recognise the candidate behind a parsed CV. Call inside a transaction."""
+def store_profile(profile: Profile, raw_json: dict[str, Any] | None = None) -> Outcome:
+    """Create, update or recognise the candidate behind a parsed CV. Call inside a transaction.
+
+    `raw_json` is the JSON Resume document the profile came from, kept so re-parsing reads its fields
+    again rather than its rendered text."""
     warnings = list(profile.warnings)
     same = Candidate.objects.filter(content_hash=profile.content_hash).order_by("id").first()
     if same is not None:
@@ -191,10 +195,10 @@ def store_profile(profile: Profile) -> Outcome:
     earlier = next((c for c in matches if c.source == profile.source), None)
     if earlier is not None:
         # A new version of a file imported before: the profile is replaced, the person kept.
-        _write_profile(earlier, profile)
+        write_profile(earlier, profile, raw_json)
         return Outcome(profile.source, ImportStatus.UPDATED, candidate_id=earlier.id, warnings=warnings)
     candidate = Candidate()
-    _write_profile(candidate, profile)
+    write_profile(candidate, profile, raw_json)
     contact = profile.contact
     found = first_duplicate(
         Person(contact.name, tuple(contact.emails), contact.phone),
@@ -221,7 +225,9 @@ def _candidates_with_keys(keys: list[str]) -> list[Candidate]:
     return list(Candidate.objects.filter(pk__in=ids).order_by("id"))
 
 
-def _write_profile(candidate: Candidate, profile: Profile) -> None:
+def write_profile(candidate: Candidate, profile: Profile, raw_json: dict[str, Any] | None = None) -> None:
+    """Replace everything `candidate` knows from a CV with `profile` (the person, their pipelines and
+    notes stay). Call inside a transaction."""
     contact, prefs = profile.contact, profile.preferences
     replacing = candidate.pk is not None
     candidate.name = contact.name or candidate.name
@@ -242,7 +248,10 @@ def _write_profile(candidate: Candidate, profile: Profile) -> None:
     candidate.salary_currency = prefs.salary_currency if prefs.salary_expectation else ""
     candidate.source = profile.source[:500]
     candidate.raw_text = profile.text
+    candidate.raw_json = raw_json
     candidate.content_hash = profile.content_hash
+    candidate.parser_version = profile.parser_version
+    candidate.import_warnings = list(profile.warnings)
     candidate.save()
     if replacing:
         for related in (Experience, CandidateSkill, ScaleClaim, CandidateIdentity):

@@ -8,6 +8,9 @@ from shortlist.candidates.models import Candidate, CandidateIdentity, Experience
 from shortlist.pipeline.models import Application, ApplicationNote
 
 MAX_EVIDENCE = 5
+# A merged profile holds facts from two CVs and no single stored text re-derives it: it is marked so
+# that re-parsing leaves it alone instead of dropping what the other CV said.
+MERGED_PROFILE = "merged"
 # Fields copied from the other profile only where the kept one has nothing.
 FILLABLE = (
     "name", "phone", "city", "country", "github_url", "linkedin_url", "website_url", "headline",
@@ -37,6 +40,8 @@ def merge_candidates(keep_id: int, other_id: int) -> Candidate:
         keep.right_to_work = sorted(set(keep.right_to_work) | set(other.right_to_work))
         if keep.duplicate_of_id == other.pk:
             keep.duplicate_of = None
+        keep.parser_version = MERGED_PROFILE
+        keep.import_warnings = list(dict.fromkeys([*keep.import_warnings, *other.import_warnings]))
         keep.save()
         _merge_skills(keep, other)
         _move_experiences(keep, other)

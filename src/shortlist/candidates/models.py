@@ -9,6 +9,10 @@ from django.db.models import F, Q
 
 from shortlist.engine.vocab.enums import SCALE_UNITS, LawfulBasis, ScaleMetric, Seniority, WorkMode
 
+# Demo profiles are generated with their facts, not parsed from a CV: they carry this instead of a
+# parser version (see candidates/reparse.py).
+DEMO_PARSER_VERSION = "demo"
+
 
 class Candidate(models.Model):
     name = models.CharField(max_length=200, db_index=True)
@@ -34,7 +38,18 @@ class Candidate(models.Model):
 
     source = models.CharField(max_length=500, blank=True, help_text="File name or URL it came from.")
     raw_text = models.TextField(blank=True)
+    raw_json = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="The JSON Resume document itself, when the CV was one (for re-parsing).",
+    )
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    parser_version = models.CharField(
+        max_length=20, blank=True, help_text="The parser rules that read this profile; empty when unknown."
+    )
+    import_warnings = models.JSONField(
+        default=list, blank=True, help_text='What the parser could not read ("no job dates found").'
+    )
     lawful_basis = models.CharField(max_length=24, choices=LawfulBasis.choices(), blank=True)
     consent_at = models.DateTimeField("consent date", null=True, blank=True)
     duplicate_of = models.ForeignKey(

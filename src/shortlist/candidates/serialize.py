@@ -85,6 +85,8 @@ def profile_dict(candidate: Candidate, with_text: bool = False) -> dict[str, Any
             for job in candidate.experiences.all()
         ],
         "duplicate_of": candidate.duplicate_of_id,
+        "warnings": list(candidate.import_warnings),
+        "parser_version": candidate.parser_version or None,
     }
     if with_text:
         data["text"] = candidate.raw_text

@@ -10,6 +10,7 @@ from django_tasks import task
 
 from shortlist.candidates.importing import import_one, path_source
 from shortlist.candidates.models import ImportFile, ImportStatus
+from shortlist.candidates.reparse import reparse_one
 from shortlist.candidates.taxonomy import workspace_taxonomy
 
 
@@ -33,3 +34,10 @@ def import_uploaded_file(file_id: int) -> str:
     )
     Path(upload.stored_path).unlink(missing_ok=True)
     return outcome.status
+
+
+@task()
+def reparse_candidate(candidate_id: int) -> str:
+    """Re-read one stored CV with today's parser rules. Idempotent: a second run re-derives the same
+    profile from the same text."""
+    return reparse_one(candidate_id, workspace_taxonomy()).status.value

@@ -25,6 +25,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from shortlist.candidates.models import (
+    DEMO_PARSER_VERSION,
     Candidate,
     CandidateIdentity,
     CandidateSkill,
@@ -246,7 +247,7 @@ _CANDIDATE_FIELDS = (
     "id", "name", "emails", "phone", "city", "country", "github_url", "linkedin_url", "website_url",
     "headline", "seniority", "total_years", "work_mode", "open_to_relocation", "right_to_work",
     "notice_weeks", "salary_expectation", "salary_currency", "source", "raw_text", "content_hash",
-    "created_at", "updated_at",
+    "parser_version", "import_warnings", "created_at", "updated_at",
 )  # fmt: skip
 _EXPERIENCE_FIELDS = ("id", "candidate", "employer", "title", "start", "end", "description")
 _SKILL_FIELDS = ("id", "candidate", "skill", "years", "last_used", "evidence", "strength")
@@ -317,7 +318,7 @@ def _rows(people: Iterable[DemoCandidate], inserts: Sequence[_Insert]) -> _Batch
                 person.github_url, person.linkedin_url, person.website_url, person.headline, person.seniority,
                 person.total_years, person.work_mode, person.open_to_relocation, dumps(person.right_to_work),
                 person.notice_weeks, person.salary_expectation, person.salary_currency, person.source, text,
-                hashlib.sha256(text.encode()).hexdigest(), now, now,
+                hashlib.sha256(text.encode()).hexdigest(), DEMO_PARSER_VERSION, "[]", now, now,
             )
         )  # fmt: skip
         for job in person.experiences:

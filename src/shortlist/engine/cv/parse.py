@@ -33,8 +33,9 @@ from shortlist.engine.vocab.profile import Contact, Evidence, Job, Profile, Sect
 if TYPE_CHECKING:
     from shortlist.engine.vocab.taxonomy import Taxonomy
 
-# Bump when the reading rules change, so stored profiles read by older rules can be found and re-read.
-PARSER_VERSION = "2"
+# Bump on any rule change that can alter a profile read from the same text: stored profiles carry it,
+# and `shortlist reparse --stale` re-reads those made by other rules.
+PARSER_VERSION = "3"
 MAX_EVIDENCE = 3
 # A list inside a dated job ("Tech: Go, Kafka", "(Java 8, Spring, Oracle)") is what that job used: work at
 # that job, a notch below a described bullet, and just at the level the scorer reads as work.

@@ -119,4 +119,4 @@ class Profile:
     seniority: Seniority | None = None
     preferences: Preferences = field(default_factory=Preferences)
     warnings: list[str] = field(default_factory=list)
-    parser_version: str = ""  # cv.parse.PARSER_VERSION of the rules that read it; "" when not known
+    parser_version: str = ""  # cv.parse.PARSER_VERSION of the rules that read it; "" when not parsed here
