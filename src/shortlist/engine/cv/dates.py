@@ -130,7 +130,7 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 # One end of a range: "Mar 2020", "März 2020", "mars 2021", "09/2019", "10.2017", "2019-03",
 # "01/03/2021" (Europass), "Summer 2023", "2018".
 _POINT = (
-    rf"(?:{_MONTH}[\s,']*{_YEAR}"
+    rf"(?:{_MONTH}[\s,']*(?:de\s+)?{_YEAR}"
     rf"|{_SEASON}[\s,']*{_YEAR}"
     rf"|{_DAY}\s?[/.]\s?{_NUMERIC_MONTH}\s?[/.]\s?{_YEAR}"
     rf"|{_NUMERIC_MONTH}\s?[/.\-]\s?{_YEAR}"
@@ -145,18 +145,18 @@ _SINCE = rf"\b(?:{alternation(_SINCE_WORDS)})\s+(?:(?:dem|le|el|il|l')\s+)?"
 
 # Ranges come first in the alternation so "since" and open-ended forms never split a full range.
 _RANGE_RE = re.compile(
-    rf"(?<![\w/.])(?:"
+    rf"(?<![^\W_])(?<![/.])(?:"
     rf"(?P<start>{_POINT}){_GAP}{_SEPARATOR}{_GAP}(?:(?P<open>{_OPEN_END})|(?P<end>{_POINT}))"
-    rf"|(?P<shared_start>{_MONTH}){_GAP}{_SEPARATOR}{_GAP}(?P<shared_end>{_MONTH}[\s,']*{_YEAR})"
+    rf"|(?P<shared_start>{_MONTH}){_GAP}{_SEPARATOR}{_GAP}(?P<shared_end>{_MONTH}[\s,']*(?:de\s+)?{_YEAR})"
     rf"|{_SINCE}(?P<since>{_POINT})"
     rf"|(?P<dangling>{_POINT})[ \t]*(?:-{{1,2}}|\u2013|\u2014)[ \t]*$"
     rf"|(?P<season>{_SEASON}[\s,']*{_YEAR})"
     rf"|(?<=\()(?P<single>{_YEAR})(?=\))"
-    rf")(?![\w/])",
+    rf")(?![^\W_])(?!/)",
     re.IGNORECASE | re.MULTILINE,
 )
 
-_MONTH_YEAR_RE = re.compile(rf"(?P<month>{_MONTH})[\s,']*(?P<year>{_YEAR})", re.IGNORECASE)
+_MONTH_YEAR_RE = re.compile(rf"(?P<month>{_MONTH})[\s,']*(?:de\s+)?(?P<year>{_YEAR})", re.IGNORECASE)
 _SEASON_YEAR_RE = re.compile(rf"(?P<season>{_SEASON})[\s,']*(?P<year>{_YEAR})", re.IGNORECASE)
 _DAY_RE = re.compile(rf"{_DAY}\s?[/.]\s?(?P<month>{_NUMERIC_MONTH})\s?[/.]\s?(?P<year>{_YEAR})")
 _NUMERIC_RE = re.compile(rf"(?P<month>{_NUMERIC_MONTH})\s?[/.\-]\s?(?P<year>{_YEAR})")

@@ -415,9 +415,12 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
         if block is None:
             continue
         slot = bisect.bisect_right(group_lines, index) - 1
-        if not block.employer and slot >= 0:
-            # A LinkedIn role under its company line ("Acme Ltd" / "5 years 5 months") names no employer.
-            block.employer = groups[group_lines[slot]]
+        if slot >= 0:
+            # A LinkedIn role under its company line ("Acme Ltd" / "5 years 5 months") names no employer
+            # above its dates; what follows the dates there is the role's location, never its employer.
+            above = text[lines[block.top].start : date_range.start_idx]
+            if not block.employer or block.employer not in above:
+                block.employer = groups[group_lines[slot]]
         if strict and not block.title:
             continue
         blocks.append(block)

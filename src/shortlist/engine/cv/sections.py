@@ -41,7 +41,7 @@ _FOREIGN: dict[str, tuple[str, ...]] = {
         "savoir faire", "habilidades", "competencias", "conocimientos", "aptitudes", "competencias tecnicas",
         "conocimientos tecnicos", "competenze", "competenze tecniche", "competenze informatiche",
         "conoscenze", "vaardigheden", "kennis", "kennis en vaardigheden", "competenties", "umiejetnosci",
-        "technische vaardigheden",
+        "technische vaardigheden", "aptitudes principales", "competenze principali", "top kenntnisse",
     ),
     "education": (
         "ausbildung", "bildung", "studium", "schulbildung", "bildungsweg", "akademischer werdegang",
@@ -66,7 +66,7 @@ _FOREIGN: dict[str, tuple[str, ...]] = {
     "summary": (
         "profil", "kurzprofil", "zusammenfassung", "uber mich", "profil professionnel", "a propos",
         "perfil", "perfil profesional", "sobre mi", "resumen", "profilo", "profilo professionale",
-        "chi sono", "profiel", "over mij", "samenvatting", "podsumowanie", "o mnie",
+        "chi sono", "profiel", "over mij", "samenvatting", "podsumowanie", "o mnie", "extracto", "riepilogo",
     ),
     OTHER: (
         "ehrenamt", "ehrenamtliches engagement", "engagement", "benevolat", "voluntariado", "volontariato",
@@ -74,7 +74,7 @@ _FOREIGN: dict[str, tuple[str, ...]] = {
         "datos personales", "dati personali", "persoonlijke gegevens", "dane osobowe", "publikationen",
         "referenzen", "auszeichnungen", "references", "publicaciones", "pubblicazioni", "publicaties",
     ),
-    CONTACT: ("kontakt", "coordonnees", "contacto", "contatti", "contactgegevens"),
+    CONTACT: ("kontakt", "coordonnees", "contacto", "contactar", "contatti", "contactgegevens"),
 }  # fmt: skip
 
 # Whole headings, after normalisation (lower case, "&" → "and", punctuation stripped).
@@ -310,6 +310,9 @@ _INLINE = re.compile(
 # text and often glue a heading to the end of the line before it: "Linux- Exprience - 6 monthsCompany
 # Details". Only these capitalised "<Form field> Details" labels are read at the end of a line.
 _GLUED = re.compile(r"(?<=\S)(?P<label>(?:Company|Education|Skill|Project|Personal)\s+Details)[ \t]*$")
+# PDF exports (LinkedIn's) glue a one-word heading to the first word under it: "ExperienceLedgerline",
+# "SummaryI design", "BerufserfahrungIsarbank". A known heading word run into a capital is split off.
+_GLUED_START = re.compile(r"^(?P<label>[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{4,})(?=[A-Z\u00c0-\u00de])")
 _NON_WORD = re.compile(r"[^a-z ]+")
 _SPACES = re.compile(r"\s+")
 
@@ -396,6 +399,13 @@ def _find_headings(text: str) -> list[_Heading]:
             name = classify_heading(glued["label"])
             if name is not None:
                 start += glued.start("label")
+        glued_start = _GLUED_START.match(line) if name is None else None
+        if glued_start is not None and classify_heading(glued_start["label"]) is not None:
+            name = classify_heading(glued_start["label"])
+            headings.append(_Heading(name, start, start + glued_start.end("label")))  # type: ignore[arg-type]
+            current = name  # type: ignore[assignment]
+            index += 1
+            continue
         if name is not None:
             consumed = index + 2 if underlined else index + 1
             content_start = offsets[consumed] if consumed < len(offsets) else len(text)
