@@ -140,7 +140,7 @@ _POINT = (
 _SEPARATOR = rf"(?:-{{1,2}}|\u2013|\u2014|\u2212|~|\b(?:{alternation(_SEPARATOR_WORDS)})\b)"
 # A range stays on one line, but PDF extraction sometimes wraps right after the dash.
 _GAP = r"[ \t]*(?:\n[ \t]*)?"
-_OPEN_END = rf"(?:(?:bis|jusqu'(?:à|a)|hasta|fino\s+a)\s+)?(?:{alternation(_now_words())})\b"
+_OPEN_END = rf"(?:(?:bis|jusqu'(?:à|a)|hasta|fino\s+a)\s+)?(?:{alternation(_now_words())})(?![^\W_])"
 _SINCE = rf"\b(?:{alternation(_SINCE_WORDS)})\s+(?:(?:dem|le|el|il|l')\s+)?"
 
 # Ranges come first in the alternation so "since" and open-ended forms never split a full range.

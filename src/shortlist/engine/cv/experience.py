@@ -71,7 +71,7 @@ _EDUCATION = re.compile(
 )
 _BREAK = re.compile(
     r"\b(?:career\s+break|sabbatical|parental\s+leave|maternity\s+leave|paternity\s+leave|elternzeit|"
-    r"auszeit|travell?ing|travel|caring\s+for|carer|family\s+leave|gap\s+year|cong[ée]\s+parental|"
+    r"auszeit|caring\s+for|carer|family\s+leave|gap\s+year|cong[ée]\s+parental|"
     r"ann[ée]e\s+sabbatique|excedencia|aspettativa|ouderschapsverlof)\b",
     re.IGNORECASE,
 )
@@ -116,14 +116,16 @@ _EMPLOYER_COLUMN = re.compile(
 )
 # "<title> at <employer>" in prose: a run of words ending in a title word, then a capitalised name.
 _PROSE_TITLE = (
-    r"(?P<title>(?i:(?:[\w\-]+\s+){0,4}?[\w\-]*?(?:engineer(?:ing)?|developer|programmer|architect|lead|manager|"
+    r"(?P<title>(?i:(?:[\w\-]+,?\s+){0,6}?[\w\-]*?(?:engineer(?:ing)?|developer|programmer|architect|lead|manager|"
     r"head|director|cto|vp|consultant|analyst|scientist|intern|researcher|designer|officer|specialist|"
     r"administrator|tester|founder|associate|trainee))(?:\s+of\s+[A-Z]\w+)?)"
 )
+# "Engineering Manager for the payments team at Calder Fintech": a lower-case phrase before "at".
+_PROSE_SCOPE = r"(?:\s+(?:for|in|on|of)\s+(?:the\s+|a\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})?,?"
 _EMPLOYER_NAME = r"(?P<employer>[A-Z][\w&.'\-]*(?:\s+(?:&|of|the|and|[A-Z][\w&.'\-]*))*)"
 _PROSE_AT = re.compile(
-    rf"\b(?i:as|been|was|am|became|is|joined\s+as)\s+(?i:an?\s+|the\s+)?{_PROSE_TITLE}\s+(?:at|with|for)\s+"
-    rf"(?:the\s+)?\**{_EMPLOYER_NAME}"
+    rf"\b(?i:as|been|was|am|became|is|joined\s+as)\s+(?i:an?\s+|the\s+)?{_PROSE_TITLE}{_PROSE_SCOPE}\s+"
+    rf"(?:at|with|for)\s+(?:the\s+)?\**{_EMPLOYER_NAME}"
 )
 _PROSE_AS = re.compile(
     rf"\b(?i:at|joined)\s+(?:the\s+)?\**{_EMPLOYER_NAME}\**(?:\s+\w+){{0,4}}?\s+as\s+(?i:an?\s+|the\s+)?"
@@ -167,7 +169,8 @@ def _headerish(line: Line) -> bool:
         and len(stripped.split()) <= MAX_HEADER_WORDS
         and not _BULLET_LINE.match(line.text)
         and not _LABEL_LINE.match(line.text)
-        and not stripped.endswith((".", ";", ":"))
+        and not stripped.endswith((";", ":"))
+        and not (stripped.endswith(".") and not COMPANY_SUFFIX.search(stripped))  # "Acme B.V." is a name
         and not _TABLE_RULE.match(stripped)
     )
 
@@ -189,8 +192,9 @@ def fragments(line: str) -> list[str]:
     return found
 
 
-def title_and_employer(header_lines: list[str]) -> tuple[str, str]:
-    """Title and employer among the fragments of a job's header lines."""
+def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str, str]:
+    """Title and employer among the fragments of a job's header lines; with `guess`, two fragments without
+    a title word are read in the common "Title - Employer" order."""
     for line in header_lines:
         pair = _EMPHASIS_PAIR.match(line)
         if pair:
@@ -208,7 +212,7 @@ def title_and_employer(header_lines: list[str]) -> tuple[str, str]:
         if f != title and not _LOWER_START.match(f) and (COMPANY_SUFFIX.search(f) or not is_title(f))
     ]
     employer = next((f for f in others if COMPANY_SUFFIX.search(f)), others[0] if others else "")
-    if not title and len(others) >= 2 and employer == others[0]:
+    if guess and not title and len(others) >= 2 and employer == others[0]:
         # No title word anywhere: the common "Title - Employer" order decides.
         title, employer = others[0], others[1]
     return title, employer
@@ -314,7 +318,7 @@ def _header_block(lines: list[Line], index: int, date_range: DateRange, floor: i
     left, right = date_range.start_idx - line.start, date_range.end_idx - line.start
     header = [lines[i].text for i in range(top, index)]
     header.append(line.text[:left] + "  " + line.text[max(left, right) :])
-    title, employer = title_and_employer(header)
+    title, employer = title_and_employer(header, guess=False)
     bottom = index
     while (not title or not employer) and bottom + 1 < ceiling and bottom - index < 2:
         candidate = lines[bottom + 1]
@@ -327,6 +331,8 @@ def _header_block(lines: list[Line], index: int, date_range: DateRange, floor: i
             break
         bottom += 1
         header.append(candidate.text)
+        title, employer = title_and_employer(header, guess=False)
+    if not title:
         title, employer = title_and_employer(header)
     return _Block(date_range, top, bottom, title, employer, " ".join(header))
 
@@ -425,7 +431,39 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
             continue
         blocks.append(block)
         floor = block.bottom
-    return lines, blocks
+    return lines, _fold_employer_groups(blocks)
+
+
+def _within(inner: DateRange, outer: DateRange) -> bool:
+    if inner.start < outer.start:
+        return False
+    if outer.end is None:
+        return True
+    return inner.end is not None and inner.end <= outer.end
+
+
+def _fold_employer_groups(blocks: list[_Block]) -> list[_Block]:
+    """A dated employer line with no title ("Acme Group, Cardiff   Jan 2021 - Present") over roles dated
+    inside it ("Principal Engineer (since Apr 2024)") is those roles' employer, not a job of its own."""
+    folded: list[_Block] = []
+    position = 0
+    while position < len(blocks):
+        block = blocks[position]
+        children = []
+        if not block.title and block.employer:
+            following = position + 1
+            while following < len(blocks) and _within(blocks[following].date_range, block.date_range):
+                children.append(blocks[following])
+                following += 1
+        if children and all(not child.employer or child.employer == block.employer for child in children):
+            for child in children:
+                child.employer = block.employer
+            folded.extend(children)
+            position += 1 + len(children)
+            continue
+        folded.append(block)
+        position += 1
+    return folded
 
 
 def find_jobs(text: str, sections: list[Section], today: date) -> list[Job]:

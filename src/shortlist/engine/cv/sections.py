@@ -210,6 +210,8 @@ _QUALIFIERS = frozenset(
         "technology",
         "platforms",
         "programming",
+        "activities",
+        "relevant",
     ]
 )
 # The word in a longer heading that decides what it is; checked from the end ("Skills Summary" is skills).
