@@ -353,6 +353,11 @@ def _normalise(label: str) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", lowered)).strip()
 
 
+def _markdown_level(line: str) -> int:
+    found = _MARKDOWN_HEADING.match(line)
+    return found.group(0).count("#") if found else 0
+
+
 def _is_job_part(label: str) -> bool:
     words = _normalise(label).split()
     return bool(words) and words[-1] in _JOB_PARTS
@@ -381,6 +386,7 @@ def _find_headings(text: str) -> list[_Heading]:
         offsets.append(position)
         position += len(line)
     current = HEADER
+    current_level = 0  # the Markdown level of the heading that opened `current` (0: not Markdown)
     index = 0
     while index < len(lines):
         line = lines[index].rstrip("\r\n")
@@ -396,6 +402,11 @@ def _find_headings(text: str) -> list[_Heading]:
             name = classify_heading(heading_text)
             if name is not None and current in _WITHIN_JOBS and _is_job_part(heading_text):
                 name = None
+            level = _markdown_level(line)
+            if name is not None and current in _WITHIN_JOBS and 0 < current_level < level:
+                name = None  # "### Career break" under "## Experience" is an entry of that section
+            if name is not None:
+                current_level = level
         glued = _GLUED.search(line) if name is None else None
         if glued is not None:
             name = classify_heading(glued["label"])

@@ -100,6 +100,7 @@ class Preferences:
     open_to_relocation: bool | None = None
     notice_weeks: int | None = None
     right_to_work: list[str] = field(default_factory=list)
+    needs_sponsorship: list[str] = field(default_factory=list)  # ISO codes, "*" for "needs sponsorship"
     salary_expectation: int | None = None
     salary_currency: str = ""
 
