@@ -12,8 +12,8 @@ CV = """Helen Park
 Engineering Director - Leeds
 
 EXPERIENCE
-Director of Engineering, Thistle Finance Ltd (2021-present): my teams write Go and TypeScript; I review designs.
-Senior Engineer, Aire Software Ltd (2015-2021): rewrote the billing service from Python to Kotlin; Django admin tools.
+Director of Engineering, Thistle Finance Ltd (2021-present): my teams write Go and TypeScript.
+Senior Engineer, Aire Software Ltd (2015-2021): rewrote billing from Python to Kotlin; Django admin.
 Engineer, Kirkstall Systems Ltd (2012-2015): PostgreSQL reporting (Java 8, Spring, Oracle).
 
 PROJECTS

@@ -40,8 +40,9 @@ def test_a_bold_bulleted_one_line_entry_in_german():
 
 def test_a_markdown_table_is_read_by_its_header_row():
     text = (
-        "Priya Raman\n\n## Experience\n\n| Dates | Company | Role | Highlights |\n|---|---|---|---|\n"
-        "| Feb 2023 – Present | Quillfeather Health | Senior ML Engineer | Built the triage classifier |\n"
+        "Priya Raman\n\n## Experience\n\n| Dates | Company | Role | Highlights |\n"
+        "|---|---|---|---|\n"
+        "| Feb 2023 – Present | Quillfeather Health | Senior ML Engineer | Built the classifier |\n"
         "| Jun 2020 – Jan 2023 | Tallyho Retail | Data Scientist | Forecasting with LightGBM |\n"
     )
     assert jobs(text) == [
@@ -53,8 +54,9 @@ def test_a_markdown_table_is_read_by_its_header_row():
 def test_prose_jobs_are_read_from_their_sentences():
     text = (
         "Helen Achterberg\nEdinburgh\n\nAbout me\n\n"
-        "I lead teams. Since 2021 I have been Director of Engineering at Thistle & Finch, a wealth platform.\n\n"
-        "Before that, from 2017 to 2021, I was Engineering Manager for the payments team at Caledonia Ledger.\n"
+        "I lead. Since 2021 I have been Director of Engineering at Thistle & Finch, a platform.\n\n"
+        "Before that, from 2017 to 2021, I was Engineering Manager for the payments team at Caledonia Ledger."
+        "\n"
     )
     assert jobs(text) == [
         ("Director of Engineering", "Thistle & Finch", date(2021, 1, 1), None),
@@ -80,7 +82,8 @@ def test_linkedin_roles_under_one_company_share_it_and_durations_are_not_employe
 
 def test_markdown_emphasis_puts_the_title_in_bold_and_the_employer_in_italics():
     text = (
-        "Owen Gallagher\n\n## Experience\n\n**Engineering Manager, Platform Reliability** — *Curragh Payments*\n"
+        "Owen Gallagher\n\n## Experience\n\n"
+        "**Engineering Manager, Platform Reliability** — *Curragh Payments*\n"
         "*March 2022 – present*\n\n- Manage two SRE teams.\n\n"
         "**ML Engineer**, *Mole Analytics S.r.l.*\n_aprile 2020 – febbraio 2022_\n"
     )
@@ -93,7 +96,8 @@ def test_markdown_emphasis_puts_the_title_in_bold_and_the_employer_in_italics():
 def test_a_lebenslauf_with_dates_in_the_left_column():
     text = (
         "LEBENSLAUF\n\nJonas Brandt\n\nBERUFSERFAHRUNG\n\n"
-        "seit 03/2021        Senior Backend-Entwickler\n                    Elbkontor Logistik GmbH, Hamburg\n"
+        "seit 03/2021        Senior Backend-Entwickler\n"
+        "                    Elbkontor Logistik GmbH, Hamburg\n"
         "                    - Entwicklung der API in Kotlin\n\n"
         "09/2014 – 03/2017   Softwareentwickler (Werkstudent, ab 10/2015 Festanstellung)\n"
         "                    Nordsee Medien GmbH, Bremen\n"
@@ -134,7 +138,8 @@ def test_education_career_breaks_and_volunteering_are_not_jobs():
 
 def test_a_summer_internship_keeps_its_own_bullets():
     text = (
-        "Jordan Mills\n\nEXPERIENCE\n\nData Engineer, Firth Analytics Ltd\nSep 2023 – present\n- Built dbt models\n\n"
+        "Jordan Mills\n\nEXPERIENCE\n\n"
+        "Data Engineer, Firth Analytics Ltd\nSep 2023 – present\n- Built dbt models\n\n"
         "Summer Intern, Leith Harbour Council Services\nSummer 2021\n- Fixed printers\n"
     )
     found = parse_cv(text, "cv.txt", today=TODAY).jobs

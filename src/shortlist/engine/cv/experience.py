@@ -57,7 +57,10 @@ LOCAL_TITLE_WORDS = re.compile(
     r"stagiaire|architecte|analyste|alternante?|technicienne?|desarrollador(?:a)?|ingenier[oa]|jef[ea]|"
     r"director(?:a)?|consultor(?:a)?|analista|becari[oa]|arquitect[oa]|programador(?:a)?|sviluppatore|"
     r"sviluppatrice|ingegnere|consulente|stagista|tirocinante|programmatore|programmatrice|teamleider|"
-    r"stagiair|programista|in[żz]ynier|kierownik|tech\s+lead|cto|ceo|coo)\b",
+    r"stagiair|programista|in[żz]ynier|kierownik|tech\s+lead|cto|ceo|coo|professor|professeure?|postdoc|"
+    r"post-?doctora\w*|lecturer|research\s+(?:fellow|associate|assistant)|teaching\s+assistant|"
+    r"mitarbeiter(?:in)?|hilfskraft|ma[îi]tre\s+de\s+conf[ée]rences|charg[ée]e?\s+de\s+recherche|"
+    r"ricercat\w+|investigador\w*|onderzoeker)\b",
     re.IGNORECASE,
 )
 _EDUCATION = re.compile(
@@ -122,7 +125,8 @@ _PROSE_TITLE = (
 )
 # "Engineering Manager for the payments team at Calder Fintech": a lower-case phrase before "at".
 _PROSE_SCOPE = r"(?:\s+(?:for|in|on|of)\s+(?:the\s+|a\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})?,?"
-_EMPLOYER_NAME = r"(?P<employer>[A-Z][\w&.'\-]*(?:\s+(?:&|of|the|and|[A-Z][\w&.'\-]*))*)"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals, accented ones included ("Énergies")
+_EMPLOYER_NAME = rf"(?P<employer>[{_UPPER}][\w&.'\-]*(?:\s+(?:&|of|the|and|de|du|des|[{_UPPER}][\w&.'\-]*))*)"
 _PROSE_AT = re.compile(
     rf"\b(?i:as|been|was|am|became|is|joined\s+as)\s+(?i:an?\s+|the\s+)?{_PROSE_TITLE}{_PROSE_SCOPE}\s+"
     rf"(?:at|with|for)\s+(?:the\s+)?\**{_EMPLOYER_NAME}"
@@ -131,6 +135,13 @@ _PROSE_AS = re.compile(
     rf"\b(?i:at|joined)\s+(?:the\s+)?\**{_EMPLOYER_NAME}\**(?:\s+\w+){{0,4}}?\s+as\s+(?i:an?\s+|the\s+)?"
     rf"{_PROSE_TITLE}"
 )
+# The same in French, German, Spanish, Italian and Dutch prose: "je suis responsable data science chez X".
+_PROSE_LOCAL = re.compile(
+    r"\b(?i:je\s+suis|j'ai\s+été|j'étais|ich\s+bin|ich\s+war|soy|he\s+sido|fui|era|sono|sono\s+stat[oa]|ero|"
+    r"ik\s+ben|ik\s+was|jestem|byłem|byłam)\s+(?i:(?:un|une|el|la|il|lo|een|als)\s+)?"
+    r"(?P<title>[^,.;:()]{2,60}?)\s+(?i:chez|au|à\s+la|à\s+l'|bei|der|en|presso|da|bij|w)\s+"
+    rf"{_EMPLOYER_NAME}"
+)
 _PROSE_LEAD = re.compile(rf"^\W*{_PROSE_TITLE}\s+(?:at|with|for)\s+(?:the\s+)?\**{_EMPLOYER_NAME}")
 _VERB_START = re.compile(
     r"^(?:\w+ed|built|led|wrote|ran|drove|grew|made|took|set|won|responsible|working|building|leading|"
@@ -138,6 +149,10 @@ _VERB_START = re.compile(
     re.IGNORECASE,
 )
 _LOWER_START = re.compile(r"^[a-z]")
+# A line of prose, however short: two sentences, or one in the first person.
+_SENTENCE_LINE = re.compile(
+    r"[a-z]{2}\.\s+[A-Z]|(?:^|\s)(?:I|[Ww]e|[Mm]y)\s+[a-z]|(?i:\b(?:je|ich|yo|io|ik)\b|\bj')"
+)
 
 
 @dataclass(slots=True)
@@ -297,7 +312,12 @@ def _prose_block(line: Line, index: int, date_range: DateRange, text: str) -> _B
     stop = text.find(". ", date_range.end_idx, line.end)
     sentence = text[begin : stop if stop >= 0 else line.end]
     tail = text[date_range.end_idx : stop if stop >= 0 else line.end]
-    found = _PROSE_AT.search(sentence) or _PROSE_AS.search(sentence) or _PROSE_LEAD.match(tail)
+    found = (
+        _PROSE_AT.search(sentence)
+        or _PROSE_AS.search(sentence)
+        or _PROSE_LOCAL.search(sentence)
+        or _PROSE_LEAD.match(tail)
+    )
     if found is None:
         return None
     title = found["title"].strip()
@@ -414,11 +434,12 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
             remainder = line.text[: date_range.start_idx - line.start]
             remainder += line.text[date_range.end_idx - line.start :]
             short = len(remainder.split()) <= MAX_HEADER_WORDS and len(line.text.strip()) <= MAX_HEADER_LINE
-            if short and not _BULLET_LINE.match(line.text):
+            if short and not _BULLET_LINE.match(line.text) and not _SENTENCE_LINE.search(line.text):
                 block = _header_block(lines, index, date_range, floor, ceiling)
             else:
                 block = _prose_block(line, index, date_range, text)
         if block is None:
+            floor = max(floor, index)  # a dated line nobody could read is still no one else's header
             continue
         slot = bisect.bisect_right(group_lines, index) - 1
         if slot >= 0:
@@ -428,6 +449,7 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
             if not block.employer or block.employer not in above:
                 block.employer = groups[group_lines[slot]]
         if strict and not block.title:
+            floor = max(floor, block.bottom)
             continue
         blocks.append(block)
         floor = block.bottom

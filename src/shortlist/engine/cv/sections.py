@@ -32,7 +32,8 @@ _FOREIGN: dict[str, tuple[str, ...]] = {
         "experiencia profesional", "experiencia laboral", "trayectoria profesional", "esperienza",
         "esperienze", "esperienza professionale", "esperienze professionali", "esperienza lavorativa",
         "esperienze lavorative", "werkervaring", "werkervaringen", "werkervaring en projecten",
-        "loopbaan", "ervaring", "doswiadczenie", "doswiadczenie zawodowe", "historia zatrudnienia",
+        "loopbaan", "ervaring", "parcours", "timeline", "career timeline",
+        "doswiadczenie", "doswiadczenie zawodowe", "historia zatrudnienia",
     ),
     "skills": (
         "kenntnisse", "fachkenntnisse", "it kenntnisse", "edv kenntnisse", "technische kenntnisse",
@@ -41,7 +42,8 @@ _FOREIGN: dict[str, tuple[str, ...]] = {
         "savoir faire", "habilidades", "competencias", "conocimientos", "aptitudes", "competencias tecnicas",
         "conocimientos tecnicos", "competenze", "competenze tecniche", "competenze informatiche",
         "conoscenze", "vaardigheden", "kennis", "kennis en vaardigheden", "competenties", "umiejetnosci",
-        "technische vaardigheden", "aptitudes principales", "competenze principali", "top kenntnisse",
+        "technische vaardigheden", "ce que je sais faire", "aptitudes principales", "competenze principali",
+        "top kenntnisse",
     ),
     "education": (
         "ausbildung", "bildung", "studium", "schulbildung", "bildungsweg", "akademischer werdegang",
