@@ -28,7 +28,7 @@ from shortlist.engine.cv.preferences import parse_preferences
 from shortlist.engine.cv.scale import find_scale_claims
 from shortlist.engine.cv.sections import CONTACT, HEADER, MAX_SNIPPET, sentence_at, split_sections
 from shortlist.engine.vocab.enums import SENIORITY_MIN_YEARS, Seniority
-from shortlist.engine.vocab.profile import Contact, Evidence, Job, Profile, Section, SkillEvidence
+from shortlist.engine.vocab.profile import WORK_LEVEL, Contact, Evidence, Job, Profile, Section, SkillEvidence
 
 if TYPE_CHECKING:
     from shortlist.engine.vocab.taxonomy import Taxonomy
@@ -38,11 +38,12 @@ if TYPE_CHECKING:
 PARSER_VERSION = "3"
 MAX_EVIDENCE = 3
 # A list inside a dated job ("Tech: Go, Kafka", "(Java 8, Spring, Oracle)") is what that job used: work at
-# that job, a notch below a described bullet, and just at the level the scorer reads as work.
-JOB_STACK_STRENGTH = 0.75
+# that job, a notch below a described bullet, and still at the level the scorer reads as work once a skill
+# seen in one place keeps BREADTH_SINGLE of it (0.9 x 0.85 >= scoring.WORK_STRENGTH).
+JOB_STACK_STRENGTH = 0.9
 # A skill implied by one used at work (Django => Python) gets that job's months and this share of its
 # strength.
-IMPLIED_STRENGTH = 0.8
+IMPLIED_STRENGTH = 0.9
 _SENIOR_TITLE = re.compile(r"\b(?:senior|sr\.?)\b", re.IGNORECASE)
 _STAFF_TITLE = re.compile(r"\b(?:staff|principal|architect|distinguished)\b", re.IGNORECASE)
 _LEAD_TITLE = re.compile(
@@ -246,7 +247,7 @@ def _evidence_kind(kind: str, section: str, strength: float) -> str:
 
     if kind in (extract.NEGATED, extract.LEARNING, extract.HEDGED, extract.TEAM):
         return kind
-    if strength >= JOB_STACK_STRENGTH or kind == extract.REPLACED:
+    if strength >= WORK_LEVEL or kind == extract.REPLACED:
         return "project" if section == "projects" else "work"
     return "list"
 
@@ -316,22 +317,36 @@ def _skills(
 
 
 def _lend_to_implied(tallies: dict[str, _Tally], taxonomy: Taxonomy) -> None:
-    """A job that used Django used Python: the implied skill, when the CV names it too, gets that job's
-    months and up to IMPLIED_STRENGTH of the work strength. A skill the CV never names is not added."""
+    """A job that used Django used Python: an implied skill, when the CV names it too, gets the months of the
+    jobs that used a skill implying it, and up to IMPLIED_STRENGTH of that work. A language is not lent to a
+    job that names another language (Spring Boot in a Kotlin job is not Java); a skill the CV never names is
+    not added (the scorer has its own implication)."""
     implied_by = getattr(taxonomy, "implied", None)
     if implied_by is None:
         return  # a stand-in taxonomy without relations
+    named = {s for s in tallies if tallies[s].strength > 0}
+    languages = {s for s in named if _category(taxonomy, s) == "language"}
+    job_languages: dict[int, set[str]] = {}
+    for skill in languages:
+        for job in tallies[skill].jobs:
+            job_languages.setdefault(job, set()).add(skill)
     lent: dict[str, tuple[set[int], float]] = {}
     for skill, tally in tallies.items():
-        if not tally.jobs:
-            continue
-        for implied in implied_by(skill):
-            if implied in tallies and tallies[implied].strength > 0:
-                jobs, strength = lent.get(implied, (set(), 0.0))
-                lent[implied] = (jobs | tally.jobs, max(strength, tally.strength * IMPLIED_STRENGTH))
+        for implied in implied_by(skill) & named:
+            jobs = tally.jobs
+            if implied in languages:
+                jobs = {job for job in jobs if job_languages.get(job, set()) <= {implied}}
+            if jobs:
+                held, strength = lent.get(implied, (set(), 0.0))
+                lent[implied] = (held | jobs, max(strength, tally.strength * IMPLIED_STRENGTH))
     for implied, (jobs, strength) in lent.items():
         tallies[implied].jobs |= jobs
         tallies[implied].strength = max(tallies[implied].strength, strength)
+
+
+def _category(taxonomy: Taxonomy, skill_id: str) -> str:
+    found = taxonomy.get(skill_id)
+    return found.category if found is not None else ""
 
 
 def _breadth(evidence: list[Evidence]) -> float:
