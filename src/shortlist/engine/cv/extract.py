@@ -105,8 +105,12 @@ STRONG_HEDGES = (
 )
 # A manager's account of what their teams do: "my teams write Go", "the teams I lead use Kafka".
 TEAM_CUES = (
-    r"\bmy\s+(?:[\w-]+\s+){0,2}?teams?\b(?:\s+[\w-]+){0,2}?\s+(?:write|writes|wrote|use|uses|used|build|builds|"
-    r"built|code|codes|ship|ships|run|runs|develop|develops|maintain|maintains|work)\b|"
+    r"\b(?:my|meine?n?|mes|mis|i\s+miei|le\s+mie|mijn)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:teams?|squads?|groups?|engineers|developers|department|org|[ée]quipes?|equipos?|entwickler\w*)\b"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:write|writes|wrote|use|uses|used|build|builds|built|code|codes|ship|ships|run|"
+    r"runs|develop|develops|maintain|maintains|work|works|schreiben|nutzen|verwenden|entwickeln|arbeiten|"
+    r"[ée]crivent|utilisent|codent|d[ée]veloppent|travaillent|escriben|usan|utilizan|desarrollan|trabajan|"
+    r"scrivono|usano|utilizzano|schrijven|gebruiken)\b|"
     r"\b(?:the\s+)?teams?\s+i\s+(?:lead|led|manage|managed|run|ran|oversee|oversaw)\b"
 )
 # What a migration left behind: "from Python to Go", "from a single Rails monolith to services".
