@@ -22,6 +22,7 @@ LOCATIONS_FILE = Path(__file__).resolve().parents[1] / "vocab" / "data" / "locat
 HEADER_FALLBACK_CHARS = 800  # when a CV has no headings, its first lines are its header
 NAME_LINES = 4
 NAME_SEARCH_LINES = 60
+NAME_LOCATION_LINES = 3  # lines under a name found outside the header that may give the city
 DEFAULT_REGION = "GB"
 # Regions tried, in order, for a phone number written without an international prefix.
 FALLBACK_REGIONS = ("US", "IN", "IE", "DE", "NL", "FR", "PL", "ES", "AU", "CA", "SG")
@@ -41,7 +42,8 @@ _NOT_PERSONAL_SITES = re.compile(
     re.IGNORECASE,
 )
 _NAME_FIELD = re.compile(
-    r"^\s*(?:full\s+)?name\s*[:\-\u2013]\s*(?P<name>.+?)\s*$", re.IGNORECASE | re.MULTILINE
+    r"^\s*(?:full\s+)?(?:name|nom|vorname\s+und\s+name|nombre|nome|naam)\s*[:|\-\u2013]\s*(?P<name>.+?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 _LOCATION_FIELD = re.compile(
     r"^\s*(?:location|address|based\s+in|city|current\s+location|residence)\s*[:\-\u2013]?\s*(?P<value>.+)$",
@@ -323,4 +325,17 @@ def _candidate_location(header: str, text: str, written_name: str) -> tuple[str,
     # Blank out the name first: "Sydney Chen" lives wherever the CV says, not in Sydney.
     if written_name:
         header = header.replace(written_name, " " * len(written_name), 1)
-    return find_location(header)
+    found = find_location(header)
+    if found[0] or not written_name:
+        return found
+    # A sidebar export (LinkedIn's "Save to PDF") prints the name, headline and "City, Region, Country"
+    # after its Contact / Top Skills column, outside the header: read the lines right under the name.
+    at = text.find(written_name)
+    if at < 0:
+        return found
+    below = text[at + len(written_name) :].split("\n", NAME_LOCATION_LINES + 1)[1 : NAME_LOCATION_LINES + 1]
+    for line in below:
+        city, country = find_location(line)
+        if city:
+            return city, country
+    return found
