@@ -60,6 +60,21 @@ TITLE_WORDS = re.compile(
     r"mts|fellow|instructor|lecturer|partner|advisor|adviser)\b",
     re.IGNORECASE,
 )
+# Job titles in the languages the CV sections are read in; German and Dutch glue them into compounds
+# ("Softwareentwickler", "BI-Entwicklerin"), so those stems match inside a word.
+LOCAL_TITLE_WORDS = re.compile(
+    r"(?:entwickler|ingenieur|leiter|berater|architekt|werkstudent|praktikant|referent|administrator|"
+    r"sachbearbeiter|informatiker|programmierer|ontwikkelaar|medewerker|adviseur|beheerder)(?:in|innen)?\b|"
+    r"\b(?:d[ée]veloppeu(?:r|se)|ing[ée]nieure?|chef|cheffe|responsable|directeur|directrice|consultante?|"
+    r"stagiaire|architecte|analyste|alternante?|technicienne?|desarrollador(?:a)?|ingenier[oa]|jef[ea]|"
+    r"director(?:a)?|consultor(?:a)?|analista|becari[oa]|arquitect[oa]|programador(?:a)?|sviluppatore|"
+    r"sviluppatrice|ingegnere|consulente|stagista|tirocinante|programmatore|programmatrice|teamleider|"
+    r"stagiair|programista|in[żz]ynier|kierownik|tech\s+lead|cto|ceo|coo|professor|professeure?|postdoc|"
+    r"post-?doctora\w*|lecturer|research\s+(?:fellow|associate|assistant)|teaching\s+assistant|"
+    r"mitarbeiter(?:in)?|hilfskraft|ma[îi]tre\s+de\s+conf[ée]rences|charg[ée]e?\s+de\s+recherche|"
+    r"ricercat\w+|investigador\w*|onderzoeker)\b",
+    re.IGNORECASE,
+)
 _NAME_TOKEN = re.compile(r"^[^\W\d_]+(?:['\u2019\-.][^\W\d_]*)*\.?$")
 # Words that put a line beyond being a person's name: titles, headings, organisations, degrees.
 _NOT_NAME_WORDS = re.compile(
@@ -214,7 +229,8 @@ def find_name(header: str, text: str) -> tuple[str, str]:
     lines = [line.strip().lstrip("#").strip(" *_") for line in text.splitlines()[:NAME_SEARCH_LINES]]
     lines = [line for line in lines if line]
     for position, line in enumerate(lines[:-1]):
-        if looks_like_name(line) and TITLE_WORDS.search(lines[position + 1]):
+        following = lines[position + 1]
+        if looks_like_name(line) and (TITLE_WORDS.search(following) or LOCAL_TITLE_WORDS.search(following)):
             return _tidy_name(line), line
     return "", ""
 

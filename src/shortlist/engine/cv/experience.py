@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from shortlist.engine.cv.contact import TITLE_WORDS, find_location
+from shortlist.engine.cv.contact import LOCAL_TITLE_WORDS, TITLE_WORDS, find_location
 from shortlist.engine.cv.dates import DURATION, DateRange, find_date_ranges
 from shortlist.engine.cv.sections import HEADER
 from shortlist.engine.vocab.profile import Job, Section
@@ -46,21 +46,6 @@ COMPANY_SUFFIX = re.compile(
     r"bank|labs?|technologies|solutions|systems|software|university|capital|partners|pvt|holdings|"
     r"s\.?\s?a|s\.?\s?a\.?\s?s|sas|sarl|s\.?\s?l|s\.?\s?r\.?\s?l|srl|s\.?\s?p\.?\s?a|spa|b\.?\s?v|bv|n\.?\s?v|"
     r"oy|ab|as|sp\.?\s?z\s?o\.?\s?o|gie|consulting|studio|agency)\.?$",
-    re.IGNORECASE,
-)
-# Job titles in the languages the CV sections are read in; German and Dutch glue them into compounds
-# ("Softwareentwickler", "BI-Entwicklerin"), so those stems match inside a word.
-LOCAL_TITLE_WORDS = re.compile(
-    r"(?:entwickler|ingenieur|leiter|berater|architekt|werkstudent|praktikant|referent|administrator|"
-    r"sachbearbeiter|informatiker|programmierer|ontwikkelaar|medewerker|adviseur|beheerder)(?:in|innen)?\b|"
-    r"\b(?:d[ée]veloppeu(?:r|se)|ing[ée]nieure?|chef|cheffe|responsable|directeur|directrice|consultante?|"
-    r"stagiaire|architecte|analyste|alternante?|technicienne?|desarrollador(?:a)?|ingenier[oa]|jef[ea]|"
-    r"director(?:a)?|consultor(?:a)?|analista|becari[oa]|arquitect[oa]|programador(?:a)?|sviluppatore|"
-    r"sviluppatrice|ingegnere|consulente|stagista|tirocinante|programmatore|programmatrice|teamleider|"
-    r"stagiair|programista|in[żz]ynier|kierownik|tech\s+lead|cto|ceo|coo|professor|professeure?|postdoc|"
-    r"post-?doctora\w*|lecturer|research\s+(?:fellow|associate|assistant)|teaching\s+assistant|"
-    r"mitarbeiter(?:in)?|hilfskraft|ma[îi]tre\s+de\s+conf[ée]rences|charg[ée]e?\s+de\s+recherche|"
-    r"ricercat\w+|investigador\w*|onderzoeker)\b",
     re.IGNORECASE,
 )
 _EDUCATION = re.compile(
