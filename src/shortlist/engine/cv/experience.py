@@ -57,6 +57,11 @@ _EDUCATION = re.compile(
     r"hbo|mbo|wo|vwo|havo|erasmus|exchange\s+semester|auslandssemester)\b",
     re.IGNORECASE,
 )
+_EDUCATION_START = re.compile(
+    r"(?:formation|bootcamp|reconversion|b\.?\s?sc|m\.?\s?sc|b\.?\s?eng|m\.?\s?eng|bachelor|master|mba|ph\.?\s?d|"
+    r"studium|abitur|baccalaur[ée]at|licence|laurea|grado|diploma|diplom)\b",
+    re.IGNORECASE,
+)
 _BREAK = re.compile(
     r"\b(?:career\s+break|sabbatical|parental\s+leave|maternity\s+leave|paternity\s+leave|elternzeit|"
     r"auszeit|caring\s+for|carer|family\s+leave|gap\s+year|cong[ée]\s+parental|"
@@ -186,10 +191,18 @@ def fragments(line: str) -> list[str]:
         if not piece or _NOT_A_NAME.match(piece) or _is_duration(piece):
             continue
         city, country = find_location(piece)
-        if (city or country) and len(piece.split()) <= 3:
+        # "London", "Greater London", "Remote (UK)" say where; "Trinity College Dublin" is who.
+        limit = len(city.split()) + 1 if city else 3
+        if (city or country) and len(piece.split()) <= limit and not COMPANY_SUFFIX.search(piece):
             continue  # "London", "London, UK", "Remote (UK)": where, not who
         found.append(piece)
     return found
+
+
+def _without_place(name: str) -> str:
+    """ "Kiezkauf GmbH, Berlin" is the employer Kiezkauf GmbH in Berlin."""
+    head, _, tail = name.rpartition(", ")
+    return head if head and any(find_location(tail)) and len(tail.split()) <= 3 else name
 
 
 def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str, str]:
@@ -201,16 +214,15 @@ def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str
             first, second = pair["first"].strip(), pair["second"].strip()
             if is_title(second) and not is_title(first):
                 first, second = second, first
-            return first, second
+            return first, _without_place(second)
     pieces = [fragment for line in header_lines for fragment in fragments(line)]
     title = next((f for f in pieces if is_title(f) and not COMPANY_SUFFIX.search(f)), "")
     # An employer is a name: it starts with a capital or a digit, and is not a second job title
     # ("Softwareentwickler (Werkstudent)", "Graduate Developer (placement year)").
-    others = [
-        f
-        for f in pieces
-        if f != title and not _LOWER_START.match(f) and (COMPANY_SUFFIX.search(f) or not is_title(f))
-    ]
+    named = [f for f in pieces if f != title and not _LOWER_START.match(f)]
+    others = [f for f in named if COMPANY_SUFFIX.search(f) or not is_title(f)]
+    if not others and guess:
+        others = named  # "Consultora Triana": a company whose name is also a title word
     employer = next((f for f in others if COMPANY_SUFFIX.search(f)), others[0] if others else "")
     if guess and not title and len(others) >= 2 and employer == others[0]:
         # No title word anywhere: the common "Title - Employer" order decides.
@@ -337,8 +349,13 @@ def _header_block(lines: list[Line], index: int, date_range: DateRange, floor: i
         bottom += 1
         header.append(candidate.text)
         title, employer = title_and_employer(header, guess=False)
-    if not title:
-        title, employer = title_and_employer(header)
+    if not title or not employer:
+        guessed_title, guessed_employer = title_and_employer(header)
+        if not title:
+            # No title word anywhere: the guess reads the fragments in "Title - Employer" order.
+            title, employer = guessed_title, guessed_employer or employer
+        if not employer or employer == title:
+            employer = guessed_employer if guessed_employer != title else ""
     return _Block(date_range, top, bottom, title, employer, " ".join(header))
 
 
@@ -382,6 +399,8 @@ def classify(block: _Block, body: str) -> str:
         return BREAK
     if _EDUCATION.search(header) and not is_title(block.title or header):
         return EDUCATION
+    if _EDUCATION_START.match(header.lstrip(_DECORATION)):
+        return EDUCATION  # "Formation de reconversion : développeuse", "BSc Computing — Dublin"
     if not block.title and not block.employer and _BREAK.search(body[:200]):
         return BREAK
     return JOB

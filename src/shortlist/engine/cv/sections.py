@@ -49,7 +49,8 @@ _FOREIGN: dict[str, tuple[str, ...]] = {
         "ausbildung", "bildung", "studium", "schulbildung", "bildungsweg", "akademischer werdegang",
         "formation", "formations", "etudes", "diplomes", "formation academique", "formacion",
         "educacion", "formacion academica", "estudios", "istruzione", "formazione",
-        "istruzione e formazione", "opleiding", "opleidingen", "wyksztalcenie",
+        "istruzione e formazione", "opleiding", "opleidingen", "wyksztalcenie", "education et formation",
+        "formation et education", "educacion y formacion", "istruzione", "ausbildung und weiterbildung",
     ),
     "languages": (
         "sprachen", "sprachkenntnisse", "langues", "idiomas", "lingue", "conoscenze linguistiche",
