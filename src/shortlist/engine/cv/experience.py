@@ -107,6 +107,12 @@ _EMPLOYER_COLUMN = re.compile(
     r"firma|arbeitgeber|empresa|azienda|societ[àa]|werkgever|bedrijf|organisatie|pracodawca)$",
     re.IGNORECASE,
 )
+_COLUMN_NAME = re.compile(
+    r"^(?:dates?|period|p[ée]riode|zeitraum|periodo|years?|ann[ée]es?|role|title|position|poste|rolle|puesto|"
+    r"ruolo|functie|company|employer|entreprise|unternehmen|firma|arbeitgeber|empresa|azienda|werkgever|"
+    r"highlights|r[ée]alisations|aufgaben|tasks|description|logros|attivit[àa]|taken|/|\|)$",
+    re.IGNORECASE,
+)
 # "<title> at <employer>" in prose: a run of words ending in a title word, then a capitalised name.
 _PROSE_TITLE = (
     r"(?P<title>(?i:(?:[\w\-]+,?\s+){0,6}?[\w\-]*?(?:engineer(?:ing)?|developer|programmer|architect|lead|manager|"
@@ -177,6 +183,7 @@ def _headerish(line: Line) -> bool:
         and not stripped.endswith((";", ":"))
         and not (stripped.endswith(".") and not COMPANY_SUFFIX.search(stripped))  # "Acme B.V." is a name
         and not _TABLE_RULE.match(stripped)
+        and not all(_COLUMN_NAME.match(word) for word in stripped.split())  # a flattened table's header row
     )
 
 
