@@ -91,3 +91,20 @@ def test_profiles_carry_the_parser_version():
 def test_the_headline_is_the_cvs_own_line_not_the_current_job_title():
     profile, _ = skills()
     assert profile.headline == "Engineering Director"
+
+
+def test_a_tool_owned_by_another_team_is_that_teams_use():
+    from shortlist.engine.cv.extract import TEAM, extract_mentions
+    from shortlist.engine.vocab.taxonomy import default_taxonomy
+
+    text = "AWS: ECS services; Terraform owned by the platform team"
+    kinds = {m.skill: m.kind for m in extract_mentions(text, default_taxonomy(), "experience")}
+    assert kinds["terraform"] == TEAM
+
+
+def test_a_preposition_in_another_language_supports_an_ambiguous_word():
+    from shortlist.engine.cv.extract import extract_mentions
+    from shortlist.engine.vocab.taxonomy import default_taxonomy
+
+    text = "Bedienoberfläche mit Qt für Digitalfunkgeräte"
+    assert "qt" in {m.skill for m in extract_mentions(text, default_taxonomy(), "experience")}

@@ -198,7 +198,10 @@ TECH_STRONG_CUES: tuple[str, ...] = (
     _YEARS_BEFORE_CUE,
     rf"@[\s-]+(?:{_TECH_NOUNS})\b",
 )
-WEAK_CUES: tuple[str, ...] = (r"\b(?:in|using|with|via|into|use|uses|used)\s+@",)
+# The same prepositions in the languages CVs here come in: "mit Qt", "avec R", "con Go", "met Kafka".
+WEAK_CUES: tuple[str, ...] = (
+    r"\b(?:in|using|with|via|into|use|uses|used|mit|avec|sous|con|met|unter|durch)\s+@",
+)
 CATEGORY_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "language": (LANGUAGE_STRONG_CUES, WEAK_CUES),
     **{
@@ -665,6 +668,10 @@ _NEGATOR_RE = re.compile(r"(?=[nwzl])" + NEGATORS)
 _HEDGE_RE = re.compile("|".join(HEDGE_CUES))
 _STRONG_HEDGE_RE = re.compile(STRONG_HEDGES)
 _TEAM_RE = re.compile(TEAM_CUES)
+_TEAM_AFTER_RE = re.compile(
+    r"\s*(?:is\s+|was\s+|were\s+)?(?:owned|maintained|run|managed|handled|operated)\s+by\s+"
+    r"(?:the|another|a|an|our|other)\s+(?:[\w-]+\s+){0,2}?(?:teams?|squads?|group|department)\b"
+)
 _FROM_BEFORE_RE = re.compile(_FROM_BEFORE)
 _TO_AFTER_RE = re.compile(_TO_AFTER)
 _MIGRATION_RE = re.compile(_MIGRATION)
@@ -1089,7 +1096,10 @@ def _hedged(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:
 
 
 def _team(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:
-    """The mention follows "my teams write …" / "the teams I lead use …" in its sentence."""
+    """The mention follows "my teams write …" / "the teams I lead use …" in its sentence, or is followed by
+    "owned by the platform team"."""
+    if _TEAM_AFTER_RE.match(doc.lowered, cand.end, facts.end):
+        return True
     found = _TEAM_RE.search(doc.lowered, facts.start, cand.start)
     return found is not None and not _CLAUSE_STOP_RE.search(doc.lowered, found.end(), cand.start)
 
