@@ -145,10 +145,8 @@ _VERB_START = re.compile(
     re.IGNORECASE,
 )
 _LOWER_START = re.compile(r"^[a-z]")
-# A line of prose, however short: two sentences, or one in the first person.
-_SENTENCE_LINE = re.compile(
-    r"[a-z]{2}\.\s+[A-Z]|(?:^|\s)(?:I|[Ww]e|[Mm]y)\s+[a-z]|(?i:\b(?:je|ich|yo|io|ik)\b|\bj')"
-)
+# A line of prose, however short: one in the first person ("Since 2021 I have been …", "j'ai été …").
+_SENTENCE_LINE = re.compile(r"(?:^|\s)(?:I|[Ww]e|[Mm]y)\s+[a-z]|(?i:\b(?:je|ich|yo|io|ik)\b|\bj')")
 
 
 @dataclass(slots=True)
