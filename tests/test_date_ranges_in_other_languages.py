@@ -34,6 +34,11 @@ RANGES = [
     ("Summer 2023", date(2023, 6, 1), date(2023, 8, 1)),
     ("Spring 2022 – Autumn 2022", date(2022, 3, 1), date(2022, 11, 1)),
     ("2019–present", date(2019, 1, 1), None),
+    ("From 1 July 2017 To Till Date", date(2017, 7, 1), None),
+    ("since Jan '2012", date(2012, 1, 1), None),
+    ("depuis le 1er mars 2021", date(2021, 3, 1), None),
+    ("Desde octubre de 2022", date(2022, 10, 1), None),
+    ("_aprile 2023 – presente_", date(2023, 4, 1), None),
 ]
 
 

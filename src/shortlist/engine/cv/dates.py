@@ -129,8 +129,10 @@ _NUMERIC_MONTH = r"(?:0?[1-9]|1[0-2])"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 # One end of a range: "Mar 2020", "März 2020", "mars 2021", "09/2019", "10.2017", "2019-03",
 # "01/03/2021" (Europass), "Summer 2023", "2018".
+# "1 July 2017", "1er mars 2021", "15. März 2020": a day before the month is read and dropped.
+_DAY_PREFIX = rf"(?:{_DAY}(?:st|nd|rd|th|er)?\.?\s+)?"
 _POINT = (
-    rf"(?:{_MONTH}[\s,']*(?:de\s+)?{_YEAR}"
+    rf"(?:{_DAY_PREFIX}{_MONTH}[\s,']*(?:de\s+)?{_YEAR}"
     rf"|{_SEASON}[\s,']*{_YEAR}"
     rf"|{_DAY}\s?[/.]\s?{_NUMERIC_MONTH}\s?[/.]\s?{_YEAR}"
     rf"|{_NUMERIC_MONTH}\s?[/.\-]\s?{_YEAR}"
@@ -156,7 +158,9 @@ _RANGE_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
-_MONTH_YEAR_RE = re.compile(rf"(?P<month>{_MONTH})[\s,']*(?:de\s+)?(?P<year>{_YEAR})", re.IGNORECASE)
+_MONTH_YEAR_RE = re.compile(
+    rf"{_DAY_PREFIX}(?P<month>{_MONTH})[\s,']*(?:de\s+)?(?P<year>{_YEAR})", re.IGNORECASE
+)
 _SEASON_YEAR_RE = re.compile(rf"(?P<season>{_SEASON})[\s,']*(?P<year>{_YEAR})", re.IGNORECASE)
 _DAY_RE = re.compile(rf"{_DAY}\s?[/.]\s?(?P<month>{_NUMERIC_MONTH})\s?[/.]\s?(?P<year>{_YEAR})")
 _NUMERIC_RE = re.compile(rf"(?P<month>{_NUMERIC_MONTH})\s?[/.\-]\s?(?P<year>{_YEAR})")

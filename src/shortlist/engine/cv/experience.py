@@ -117,7 +117,7 @@ _COLUMN_NAME = re.compile(
 _PROSE_TITLE = (
     r"(?P<title>(?i:(?:[\w\-]+,?\s+){0,6}?[\w\-]*?(?:engineer(?:ing)?|developer|programmer|architect|lead|manager|"
     r"head|director|cto|vp|consultant|analyst|scientist|intern|researcher|designer|officer|specialist|"
-    r"administrator|tester|founder|associate|trainee))(?:\s+of\s+[A-Z]\w+)?)"
+    r"administrator|tester|founder|associate|trainee|executive|counsel|advocate|accountant))(?:\s+of\s+[A-Z]\w+)?)"
 )
 # "Engineering Manager for the payments team at Calder Fintech": a lower-case phrase before "at".
 _PROSE_SCOPE = r"(?:\s+(?:for|in|on|of)\s+(?:the\s+|a\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})?,?"
