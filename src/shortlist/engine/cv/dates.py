@@ -147,7 +147,9 @@ _SINCE = rf"\b(?:{alternation(_SINCE_WORDS)})\s+(?:(?:dem|le|el|il|l')\s+)?"
 
 # Ranges come first in the alternation so "since" and open-ended forms never split a full range.
 _RANGE_RE = re.compile(
-    rf"(?<![^\W_])(?<![/.])(?:"
+    # A PDF's right-aligned dates sometimes lose the gap before them ("Oxford2023 - present"): a year run
+    # into a lower-case word still starts a range when a dash follows it.
+    rf"(?:(?<![^\W_])(?<![/.])|(?<=[a-z])(?=(?:19|20)\d\d[ \t]*[\u2013\u2014-]))(?:"
     rf"(?P<start>{_POINT}){_GAP}{_SEPARATOR}{_GAP}(?:(?P<open>{_OPEN_END})|(?P<end>{_POINT}))"
     rf"|(?P<shared_start>{_MONTH}){_GAP}{_SEPARATOR}{_GAP}(?P<shared_end>{_MONTH}[\s,']*(?:de\s+)?{_YEAR})"
     rf"|{_SINCE}(?P<since>{_POINT})"

@@ -57,6 +57,12 @@ _EDUCATION = re.compile(
     r"hbo|mbo|wo|vwo|havo|erasmus|exchange\s+semester|auslandssemester)\b",
     re.IGNORECASE,
 )
+# Words that make a fragment an organisation wherever they stand ("Institut Dauphiné de Recherche").
+_ORGANISATION = re.compile(
+    r"\b(?:institut[eo]?|universit\w*|hochschule|laborator\w*|labs?|bank|banque|banco|banca|group|gruppe|"
+    r"groupe|council|ministry|agency|hospital|klinikum|foundation|stiftung|fondation|fundaci[óo]n|college|school)\b",
+    re.IGNORECASE,
+)
 _EDUCATION_START = re.compile(
     r"(?:formation|bootcamp|reconversion|b\.?\s?sc|m\.?\s?sc|b\.?\s?eng|m\.?\s?eng|bachelor|master|mba|ph\.?\s?d|"
     r"studium|abitur|baccalaur[ée]at|licence|laurea|grado|diploma|diplom)\b",
@@ -74,7 +80,8 @@ _VOLUNTEER = re.compile(
     re.IGNORECASE,
 )
 _FRAGMENT_SPLIT = re.compile(
-    r"\s+[\u2014\u2013\-|@\u00b7\u2022]\s+|\s*\|\s*|\s{2,}|\t|,\s+|\s+(?:at|bei|chez|en|presso|bij)\s+|"
+    r"\s+[\u2014\u2013\-|@\u00b7\u2022]\s+|\s*\|\s*|\s{2,}|\t|,\s+|\s+(?:at|bei|chez|presso|bij)\s+|"
+    r"\s+en\s+(?=[A-Z][a-z]+\s+[A-Z])|"
     r"\s*[()\[\]]\s*",
     re.IGNORECASE,
 )
@@ -228,7 +235,10 @@ def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str
     others = [f for f in named if COMPANY_SUFFIX.search(f) or not is_title(f)]
     if not others and guess:
         others = named  # "Consultora Triana": a company whose name is also a title word
-    employer = next((f for f in others if COMPANY_SUFFIX.search(f)), others[0] if others else "")
+    employer = next(
+        (f for f in others if COMPANY_SUFFIX.search(f)),
+        next((f for f in others if _ORGANISATION.search(f)), others[0] if others else ""),
+    )
     if guess and not title and len(others) >= 2 and employer == others[0]:
         # No title word anywhere: the common "Title - Employer" order decides.
         title, employer = others[0], others[1]
