@@ -108,3 +108,14 @@ def test_a_preposition_in_another_language_supports_an_ambiguous_word():
 
     text = "Bedienoberfläche mit Qt für Digitalfunkgeräte"
     assert "qt" in {m.skill for m in extract_mentions(text, default_taxonomy(), "experience")}
+
+
+def test_enumerations_and_hedges_in_other_languages():
+    from shortlist.engine.cv.extract import HEDGED, extract_mentions
+    from shortlist.engine.vocab.taxonomy import default_taxonomy
+
+    taxonomy = default_taxonomy()
+    found = {m.skill for m in extract_mentions("Steuergerätesoftware in C++ und C", taxonomy, "experience")}
+    assert {"cpp", "c"} <= found
+    kinds = {m.skill: m.kind for m in extract_mentions("AWS (básico), Go (nociones)", taxonomy, "skills")}
+    assert kinds == {"aws": HEDGED, "go": HEDGED}

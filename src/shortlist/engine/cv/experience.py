@@ -239,9 +239,12 @@ def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str
         (f for f in others if COMPANY_SUFFIX.search(f)),
         next((f for f in others if _ORGANISATION.search(f)), others[0] if others else ""),
     )
-    if guess and not title and len(others) >= 2 and employer == others[0]:
-        # No title word anywhere: the common "Title - Employer" order decides.
-        title, employer = others[0], others[1]
+    if guess and not title and len(others) >= 2:
+        if employer == others[0] and not _ORGANISATION.search(others[0]):
+            # No title word and no organisation cue: the common "Title - Employer" order decides.
+            title, employer = others[0], others[1]
+        else:
+            title = next(f for f in others if f != employer)
     return title, employer
 
 

@@ -96,6 +96,11 @@ HEDGE_CUES: tuple[str, ...] = (
     r"\bbasiskennis\b",
     r"\bhobby\b",
     r"\b(?:university|school|college)\s+(?:course|project|module)s?\b",
+    r"\bnociones\b",
+    r"\(b[áa]sic[oa]\)",
+    r"\b(?:grundlagen|basiswissen)\b",
+    r"\bdi\s+base\b",
+    r"\blecture\s+de\s+code\b",
 )
 # Strong hedges reach across the clause: "(2024 — certified, only used in a sandbox so far)".
 STRONG_HEDGES = (
@@ -263,10 +268,12 @@ _CLAUSE_BREAK_RE = re.compile(
     r"[;,]|\b(?:but|while|whereas|although|though|however|yet|except)\b|\s[-\u2013\u2014]\s"
 )
 _CLAUSE_STOP_RE = re.compile(r"[;.]|\bi\s+(?!lead|led|manage|managed|run|ran)")
-_ENUM_GAP_RE = re.compile(r"(?:[\s,/|;&+·()\[\]]|\band\b|\bor\b|\s[-\u2013]\s)*")
+# "and"/"or" in the languages CVs here come in too: "C++ und C", "Python et Go", "Java y Kotlin".
+_AND_OR = r"\b(?:and|or|und|oder|et|ou|y|e|en|oraz)\b"
+_ENUM_GAP_RE = re.compile(rf"(?:[\s,/|;&+·()\[\]]|{_AND_OR}|\s[-\u2013]\s)*")
 # In prose a semicolon ends a clause ("Civil 3D; load calculations in MATLAB"); only a list enumerates
 # with one.
-_ENUM_SEPARATOR_RE = re.compile(r"[,/|&+·()\[\]]|\band\b|\bor\b|\s[-\u2013]\s")
+_ENUM_SEPARATOR_RE = re.compile(rf"[,/|&+·()\[\]]|{_AND_OR}|\s[-\u2013]\s")
 _LIST_SEPARATOR_RE = re.compile(r"(?=[,;|•·/&\t\sa])(?:[,;|•·/&\t]|\s[-\u2013]\s|\band\b|\s{3,})")
 _LIST_STRIP = " \t\r\n*->\u2013\u2014" + _BULLETS
 # fmt: off
