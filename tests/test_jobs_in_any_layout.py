@@ -148,3 +148,17 @@ def test_a_summer_internship_keeps_its_own_bullets():
         ("Summer Intern", date(2021, 6, 1), date(2021, 8, 1)),
     ]
     assert "printers" in found[1].text and "printers" not in found[0].text
+
+
+def test_a_trailing_skills_block_in_german_is_not_part_of_the_last_job():
+    text = (
+        "Jonas Brandt\n\nBERUFSERFAHRUNG\n\n04/2017 – 02/2021   Java-Entwickler\n"
+        "                    Hanse Versicherungsdienst AG, Hamburg\n"
+        "                    - Weiterentwicklung des Schadensportals mit Java\n\n"
+        "KENNTNISSE\nPython, Kafka, Terraform\n"
+    )
+    profile = parse_cv(text, "cv.txt", today=TODAY)
+    assert "Python" not in profile.jobs[-1].text
+    skills = {s.skill: s for s in profile.skills}
+    assert skills["kafka"].years == 0 and skills["kafka"].last_used is None
+    assert skills["java"].last_used == 2021
