@@ -65,3 +65,15 @@ def test_a_linkedin_range_with_its_duration_is_one_range():
 def test_durations_are_recognised_and_are_not_ranges(text):
     assert DURATION.fullmatch(text)
     assert find_date_ranges(text, TODAY) == []
+
+
+def test_a_narratives_joined_and_left_make_one_range():
+    text = "I joined Quayside Analytics in July 2016 as a data scientist and left in February 2019."
+    (found,) = find_date_ranges(text, TODAY)
+    assert (found.start, found.end) == (date(2016, 7, 1), date(2019, 2, 1))
+
+
+def test_a_written_range_wins_over_a_narrative_span():
+    text = "I joined Acme in 2016 (2016 – 2019) and left in 2019."
+    found = [(r.start, r.end) for r in find_date_ranges(text, TODAY)]
+    assert found == [(date(2016, 1, 1), date(2019, 12, 1))]

@@ -160,6 +160,13 @@ _RANGE_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+# A narrative's span: "I joined Quayside in July 2016 … and left in February 2019", "I started my career in
+# 2009 as a graduate developer …, where I stayed until 2011". Read only within one paragraph.
+_PROSE_SPAN_RE = re.compile(
+    rf"\b(?:joined|started|began|moved\s+to)\b[^.\n]{{0,80}}?\bin\s+(?P<start>{_POINT})(?![\w/])"
+    rf"[^\n]{{0,220}}?\b(?:left|until|till)\s+(?:in\s+|the\s+end\s+of\s+)?(?P<end>{_POINT})(?![\w/])",
+    re.IGNORECASE,
+)
 _MONTH_YEAR_RE = re.compile(
     rf"{_DAY_PREFIX}(?P<month>{_MONTH})[\s,']*(?:de\s+)?(?P<year>{_YEAR})", re.IGNORECASE
 )
@@ -259,4 +266,22 @@ def find_date_ranges(text: str, today: date | None = None) -> list[DateRange]:
         if start is None or not _plausible(start, end, today):
             continue
         found.append(DateRange(start, end, match.start(), match.end()))
-    return found
+    return _with_prose_spans(text, found, today)
+
+
+def _with_prose_spans(text: str, found: list[DateRange], today: date) -> list[DateRange]:
+    """Add the "joined … in 2016 … left in 2019" spans of narrative CVs that no written range covers."""
+    if "joined" not in text and "started" not in text and "began" not in text and "moved to" not in text:
+        return found
+    added = False
+    for match in _PROSE_SPAN_RE.finditer(text):
+        start = parse_point(match["start"], is_end=False)
+        end = parse_point(match["end"], is_end=True)
+        begin, finish = match.start("start"), match.end("end")
+        if start is None or end is None or not _plausible(start, end, today):
+            continue
+        if any(r.start_idx < finish and begin < r.end_idx for r in found):
+            continue  # a written range is already there
+        found.append(DateRange(start, end, begin, finish))
+        added = True
+    return sorted(found, key=lambda r: r.start_idx) if added else found
