@@ -319,8 +319,8 @@ def _skills(
 def _lend_to_implied(tallies: dict[str, _Tally], taxonomy: Taxonomy) -> None:
     """A job that used Django used Python: an implied skill, when the CV names it too, gets the months of the
     jobs that used a skill implying it, and up to IMPLIED_STRENGTH of that work. A language is not lent to a
-    job that names another language (Spring Boot in a Kotlin job is not Java); a skill the CV never names is
-    not added (the scorer has its own implication)."""
+    job that names a related language (Spring Boot in a Kotlin job is not Java); a skill the CV never names
+    is not added (the scorer has its own implication)."""
     implied_by = getattr(taxonomy, "implied", None)
     if implied_by is None:
         return  # a stand-in taxonomy without relations
@@ -335,13 +335,19 @@ def _lend_to_implied(tallies: dict[str, _Tally], taxonomy: Taxonomy) -> None:
         for implied in implied_by(skill) & named:
             jobs = tally.jobs
             if implied in languages:
-                jobs = {job for job in jobs if job_languages.get(job, set()) <= {implied}}
+                jobs = {job for job in jobs if not _rival_language(taxonomy, implied, job_languages.get(job))}
             if jobs:
                 held, strength = lent.get(implied, (set(), 0.0))
                 lent[implied] = (held | jobs, max(strength, tally.strength * IMPLIED_STRENGTH))
     for implied, (jobs, strength) in lent.items():
         tallies[implied].jobs |= jobs
         tallies[implied].strength = max(tallies[implied].strength, strength)
+
+
+def _rival_language(taxonomy: Taxonomy, language: str, named: set[str] | None) -> bool:
+    """Whether a job names another language that could be the one its framework was used from (Kotlin
+    for Spring Boot instead of Java, TypeScript instead of JavaScript); Scala beside Flask is no rival."""
+    return any(other != language and taxonomy.similarity(other, language) > 0 for other in named or ())
 
 
 def _category(taxonomy: Taxonomy, skill_id: str) -> str:
