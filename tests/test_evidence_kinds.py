@@ -119,3 +119,13 @@ def test_enumerations_and_hedges_in_other_languages():
     assert {"cpp", "c"} <= found
     kinds = {m.skill: m.kind for m in extract_mentions("AWS (básico), Go (nociones)", taxonomy, "skills")}
     assert kinds == {"aws": HEDGED, "go": HEDGED}
+
+
+def test_spring_boot_in_a_kotlin_job_does_not_date_java():
+    text = (
+        "Camille Dubois\n\nEXPERIENCE\n"
+        "Tech Lead, Banque Confluence (2022-present): payments API in Kotlin and Spring Boot.\n"
+        "Java Developer, Assurances du Rhône (2019-2022): claims services in Java 11 and Spring Boot.\n"
+    )
+    found = {s.skill: s for s in parse_cv(text, "camille.txt", today=TODAY).skills}
+    assert found["java"].last_used == 2022
