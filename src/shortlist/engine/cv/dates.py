@@ -237,11 +237,30 @@ def _plausible(start: date, end: date | None, today: date) -> bool:
     return end is None or (start <= end and end.year <= today.year + 6)
 
 
+_ANY_YEAR = re.compile(r"(?:19[5-9]\d|20\d\d)")
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Range matches, searched only in the lines around a year (and the line before, where a wrapped month
+    waits for it): every range holds a year, and most of a CV's lines hold none."""
+    windows: list[tuple[int, int]] = []
+    for year in _ANY_YEAR.finditer(text):
+        line_start = text.rfind("\n", 0, year.start()) + 1
+        begin = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else 0
+        end = text.find("\n", year.end())
+        end = len(text) if end < 0 else end
+        if windows and begin <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((begin, end))
+    return [match for begin, end in windows for match in _RANGE_RE.finditer(text, begin, end)]
+
+
 def find_date_ranges(text: str, today: date | None = None) -> list[DateRange]:
     """Every employment-style date range in `text`, in order of appearance."""
     today = today or date.today()
     found: list[DateRange] = []
-    for match in _RANGE_RE.finditer(text):
+    for match in _matches(text):
         start: date | None
         end: date | None = None
         if match["start"]:

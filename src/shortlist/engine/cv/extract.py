@@ -695,13 +695,35 @@ _LEARNING_TRIGGERS = (
 )
 # fmt: on
 
+# Substrings without which no HEDGE_CUES / STRONG_HEDGES / TEAM_CUES pattern can match.
+# fmt: off
+_HEDGE_TRIGGERS = (
+    "basic", "básic", "notion", "kenntnisse", "connaissances", "conocimientos", "nociones", "conoscenze",
+    "basiskennis", "hobby", "course", "project", "module", "grundlagen", "basiswissen", "di base", "lecture",
+    "never", "sandbox", "production", "claim", "professionally",
+)
+_TEAM_TRIGGERS = (
+    "team", "squad", "group", "engineers", "developers", "department", "org", "quipe", "equipo", "entwickler",
+)
+# fmt: on
+
 _ACCEPT, _SOFT, _HARD = 2, 1, 0
 
 
 class _Document:
     """A text with its lowercase twin and lazily computed sentence facts, shared by all sections."""
 
-    __slots__ = ("_facts", "_masks", "_triggers", "lowered", "sentence_starts", "sentences", "text")
+    __slots__ = (
+        "_facts",
+        "_masks",
+        "_triggers",
+        "has_hedge_trigger",
+        "has_team_trigger",
+        "lowered",
+        "sentence_starts",
+        "sentences",
+        "text",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -714,6 +736,9 @@ class _Document:
         self.sentence_starts = [s for s, _ in self.sentences]
         self._masks: list[tuple[int, int]] | None = None
         self._facts: dict[int, _SentenceFacts] = {}
+        # Most CVs hedge nothing and mention no team's stack: one substring pass spares a regex per sentence.
+        self.has_hedge_trigger = any(trigger in lowered for trigger in _HEDGE_TRIGGERS)
+        self.has_team_trigger = any(trigger in lowered for trigger in _TEAM_TRIGGERS)
         self._triggers: list[int] | None = None
 
     def has_learning_trigger(self, start: int, end: int) -> bool:
@@ -751,9 +776,12 @@ class _SentenceFacts:
     __slots__ = (
         "_all_caps",
         "_clause_breaks",
+        "_hedges",
         "_learning",
         "_listy",
         "_negator",
+        "_strong_hedges",
+        "_teams",
         "_work",
         "doc",
         "end",
@@ -769,6 +797,9 @@ class _SentenceFacts:
         self._clause_breaks: list[int] | None = None
         self._work: bool | None = None
         self._negator: bool | None = None
+        self._hedges: list[int] | None = None
+        self._strong_hedges: list[int] | None = None
+        self._teams: list[tuple[int, int]] | None = None
 
     @property
     def listy(self) -> bool:
@@ -805,6 +836,33 @@ class _SentenceFacts:
         if self._negator is None:
             self._negator = _NEGATOR_RE.search(self.doc.lowered, self.start, self.end) is not None
         return self._negator
+
+    def hedged_at(self, position: int) -> bool:
+        """A hedge in the clause around position, or a strong one after it; each sentence is scanned once."""
+        if self._hedges is None:
+            low, start, end = self.doc.lowered, self.start, self.end
+            if self.doc.has_hedge_trigger:
+                self._hedges = [m.start() for m in _HEDGE_RE.finditer(low, start, end)]
+                self._strong_hedges = [m.start() for m in _STRONG_HEDGE_RE.finditer(low, start, end)]
+            else:
+                self._hedges, self._strong_hedges = [], []
+        if self._strong_hedges and self._strong_hedges[-1] >= position:
+            return True
+        if not self._hedges:
+            return False
+        begin, finish = self.clause(position)
+        index = bisect.bisect_left(self._hedges, begin)
+        return index < len(self._hedges) and self._hedges[index] < finish
+
+    def team_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each "my teams write" cue in the sentence, found once."""
+        if self._teams is None:
+            self._teams = (
+                [m.span() for m in _TEAM_RE.finditer(self.doc.lowered, self.start, self.end)]
+                if self.doc.has_team_trigger
+                else []
+            )
+        return self._teams
 
     def learning_at(self, position: int) -> bool:
         """Whether a learning cue is in the clause around position ("..., learning Rust in my spare time")."""
@@ -1095,20 +1153,18 @@ def _classify(doc: _Document, accepted: list[_Candidate], section: str) -> list[
 
 def _hedged(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:
     """A hedge in the clause around the mention, or a strong one anywhere after it in the sentence."""
-    low = doc.lowered
-    begin, finish = facts.clause(cand.start)
-    if _HEDGE_RE.search(low, begin, finish):
-        return True
-    return _STRONG_HEDGE_RE.search(low, cand.end, facts.end) is not None
+    return facts.hedged_at(cand.start)
 
 
 def _team(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:
     """The mention follows "my teams write …" / "the teams I lead use …" in its sentence, or is followed by
     "owned by the platform team"."""
+    if not doc.has_team_trigger:
+        return False
     if _TEAM_AFTER_RE.match(doc.lowered, cand.end, facts.end):
         return True
-    found = _TEAM_RE.search(doc.lowered, facts.start, cand.start)
-    return found is not None and not _CLAUSE_STOP_RE.search(doc.lowered, found.end(), cand.start)
+    before = [end for start, end in facts.team_spans() if end <= cand.start]
+    return bool(before) and not _CLAUSE_STOP_RE.search(doc.lowered, before[-1], cand.start)
 
 
 def _replaced(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:

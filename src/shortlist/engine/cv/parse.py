@@ -241,13 +241,15 @@ def _years(months: set[int]) -> float:
     return round(len(months) / 12, 1)
 
 
+# extract.py's kinds that the profile shows as they are (vocab.profile.EVIDENCE_KINDS).
+_OWN_KINDS = frozenset({"negated", "learning", "hedged", "team"})
+
+
 def _evidence_kind(kind: str, section: str, strength: float) -> str:
     """extract.py's kind of mention as the profile's Evidence kind (vocab.profile.EVIDENCE_KINDS)."""
-    from shortlist.engine.cv import extract
-
-    if kind in (extract.NEGATED, extract.LEARNING, extract.HEDGED, extract.TEAM):
+    if kind in _OWN_KINDS:
         return kind
-    if strength >= WORK_LEVEL or kind == extract.REPLACED:
+    if strength >= WORK_LEVEL or kind == "replaced":
         return "project" if section == "projects" else "work"
     return "list"
 
