@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 
-from shortlist.candidates.merge import MergeError, merge_candidates
+from shortlist.accounts.access import Actor
 from shortlist.candidates.models import (
     Candidate,
     CandidateSkill,
@@ -15,6 +15,8 @@ from shortlist.candidates.models import (
     ImportFile,
     ScaleClaim,
 )
+from shortlist.candidates.services import candidate_merge, candidate_reparse_enqueue
+from shortlist.errors import ShortlistError
 
 
 def _evidence(skill: CandidateSkill) -> str:
@@ -60,13 +62,13 @@ class CandidateAdmin(admin.ModelAdmin):
         "lawful_basis",
     ]
     search_fields = ["name", "headline", "city", "emails", "source"]
-    actions = ["merge_selected"]
+    actions = ["merge_selected", "reparse_selected"]
     raw_id_fields = ["duplicate_of"]
     # Counting a million rows on every page view is wasted work; the paginator copes without it.
     show_full_result_count = False
     list_per_page = 50
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    readonly_fields = ["content_hash", "created_at", "updated_at"]
+    readonly_fields = ["content_hash", "parser_version", "import_warnings", "created_at", "updated_at"]
     inlines = [ExperienceInline, CandidateSkillInline, ScaleClaimInline]
     fieldsets = [
         (None, {"fields": ["name", "headline", "seniority", "total_years", "duplicate_of"]}),
@@ -91,7 +93,15 @@ class CandidateAdmin(admin.ModelAdmin):
             "Source",
             {
                 "classes": ["collapse"],
-                "fields": ["source", "content_hash", "raw_text", "created_at", "updated_at"],
+                "fields": [
+                    "source",
+                    "content_hash",
+                    "parser_version",
+                    "import_warnings",
+                    "raw_text",
+                    "created_at",
+                    "updated_at",
+                ],
             },
         ),
     ]
@@ -103,11 +113,25 @@ class CandidateAdmin(admin.ModelAdmin):
             self.message_user(request, "Select exactly two profiles to merge.", messages.WARNING)
             return
         try:
-            kept = merge_candidates(ids[0], ids[1])
-        except MergeError as error:
+            kept = candidate_merge(actor=Actor.of(request.user), keep_id=ids[0], other_id=ids[1])
+        except ShortlistError as error:
             self.message_user(request, str(error), messages.ERROR)
             return
         self.message_user(request, f"Merged #{ids[1]} into #{kept.pk} {kept.name}.", messages.SUCCESS)
+
+    @admin.action(description="Re-read the selected CVs with today's parser (in the background)")
+    def reparse_selected(self, request: HttpRequest, queryset: QuerySet[Candidate]) -> None:
+        ids = list(queryset.values_list("pk", flat=True))
+        try:
+            queued = candidate_reparse_enqueue(actor=Actor.of(request.user), candidate_ids=ids)
+        except ShortlistError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        self.message_user(
+            request,
+            f"{queued} profiles queued to be re-read; each updates when its turn comes.",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(CandidateSkill)

@@ -68,6 +68,11 @@ def role_profile(role: Role) -> RoleProfile:
     return build_role_profile(spec_from_role(role), workspace_taxonomy(), workspace_playbooks(), emphasis)
 
 
+def profile_for_spec(spec: rolefile.RoleSpec) -> RoleProfile:
+    """The weighted criteria of a role that is not in the workspace (a role file given as is)."""
+    return build_role_profile(spec, workspace_taxonomy(), workspace_playbooks())
+
+
 def parse_role_file(text: str, source: str) -> tuple[rolefile.RoleSpec, list[str]]:
     """RoleFileError (with every problem and its field path) for a bad file."""
     return rolefile.parse_role_yaml(

@@ -1,4 +1,5 @@
-"""The recruiter's workspace pages. They read and present; scoring lives in shortlist.engine."""
+"""The recruiter's workspace pages. Each parses the request, calls one selector or service with the
+signed-in user as actor, and renders; the rules live in the apps' services and in shortlist.engine."""
 
 from __future__ import annotations
 
@@ -6,64 +7,74 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from shortlist.candidates.models import Candidate, ImportBatch, ImportStatus
-from shortlist.candidates.pool import ranked
-from shortlist.candidates.uploads import create_batch
-from shortlist.clients.models import Client, Role
-from shortlist.clients.roles import role_profile
+from shortlist.accounts.access import Actor
+from shortlist.candidates.selectors import (
+    candidate_get,
+    candidate_table,
+    upload_get,
+    upload_list,
+)
+from shortlist.candidates.selectors import (
+    candidate_list as candidates_filtered,
+)
+from shortlist.candidates.services import upload_create
+from shortlist.clients.selectors import client_get, client_list, role_list, role_show
 from shortlist.engine.vocab.enums import Seniority, Stage
-from shortlist.pipeline.models import Application
+from shortlist.errors import Conflict
+from shortlist.pipeline.selectors import application_list, shortlist_for_role
+from shortlist.pipeline.services import application_open
+from shortlist.web.errors import domain_errors
 
 CANDIDATES_PER_PAGE = 50
+SHORTLIST_SIZES = (10, 20, 50, 100)
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return Actor.of(request.user)
 
 
 @login_required
+@domain_errors
 def dashboard(request: HttpRequest) -> HttpResponse:
-    clients = Client.objects.annotate(
-        role_count=Count("roles", distinct=True),
-        open_role_count=Count("roles", filter=Q(roles__status="open"), distinct=True),
-    )
-    roles = (
-        Role.objects.select_related("client")
-        .annotate(pipeline_count=Count("applications"))
-        .order_by("status", "client__name", "title")
-    )
+    actor = _actor(request)
     return render(
         request,
         "web/dashboard.html",
-        {"clients": clients, "roles": roles, "candidate_count": Candidate.objects.count()},
+        {
+            "clients": client_list(actor=actor),
+            "roles": role_list(actor=actor),
+            "candidate_count": candidate_table(actor=actor).count(),
+        },
     )
 
 
 @login_required
+@domain_errors
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    client = get_object_or_404(Client, pk=pk)
-    roles = client.roles.annotate(pipeline_count=Count("applications"))
+    actor = _actor(request)
+    client = client_get(actor=actor, client_id=pk)
     return render(
         request,
         "web/client.html",
-        {"client": client, "plan": client.current_growth_plan, "roles": roles},
+        {"client": client, "plan": client.current_growth_plan, "roles": role_list(actor=actor, client_id=pk)},
     )
 
 
 @login_required
+@domain_errors
 def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    role = get_object_or_404(
-        Role.objects.select_related("client", "growth_plan").prefetch_related("requirements"), pk=pk
-    )
-    applications = role.applications.select_related("candidate").order_by("-updated_at")
-    by_stage = {stage: [] for stage in Stage}
-    for application in applications:
+    actor = _actor(request)
+    shown = role_show(actor=actor, role_id=pk)
+    role, profile = shown.role, shown.profile
+    by_stage: dict[Stage, list[object]] = {stage: [] for stage in Stage}
+    for application in application_list(actor=actor, role_id=pk):
         by_stage[Stage(application.stage)].append(application)
     requirements = list(role.requirements.all())
-    profile = role_profile(role)
     return render(
         request,
         "web/role.html",
@@ -80,22 +91,13 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@domain_errors
 def candidate_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     skill = request.GET.get("skill", "").strip().lower()
     seniority = request.GET.get("seniority", "").strip()
-    candidates = Candidate.objects.only(
-        "id", "name", "headline", "city", "country", "seniority", "total_years", "source"
-    )
-    if query:
-        candidates = candidates.filter(
-            Q(name__icontains=query) | Q(headline__icontains=query) | Q(city__icontains=query)
-        )
-    if skill:
-        candidates = candidates.filter(skills__skill=skill)
-    if seniority in {level.value for level in Seniority}:
-        candidates = candidates.filter(seniority=seniority)
-    page = Paginator(candidates.order_by("name", "id"), CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
+    candidates = candidates_filtered(actor=_actor(request), query=query, skill=skill, seniority=seniority)
+    page = Paginator(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "web/candidates.html",
@@ -110,16 +112,9 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@domain_errors
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = get_object_or_404(
-        Candidate.objects.prefetch_related(
-            "experiences",
-            "skills",
-            "scale_claims",
-            Prefetch("applications", queryset=Application.objects.select_related("role__client")),
-        ),
-        pk=pk,
-    )
+    candidate = candidate_get(actor=_actor(request), candidate_id=pk)
     return render(request, "web/candidate.html", {"candidate": candidate})
 
 
@@ -144,82 +139,72 @@ class UploadForm(forms.Form):
 
 
 @login_required
+@domain_errors
 def upload_new(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
-        batch = create_batch(form.cleaned_data["files"], request.user)
+        batch = upload_create(actor=actor, files=form.cleaned_data["files"])
         return redirect("web:upload_detail", pk=batch.pk)
-    recent = ImportBatch.objects.annotate(file_count=Count("files"))[:10]
     return render(
-        request, "web/upload.html", {"form": form, "recent": recent}, status=400 if form.errors else 200
+        request,
+        "web/upload.html",
+        {"form": form, "recent": upload_list(actor=actor)},
+        status=400 if form.errors else 200,
     )
 
 
 @login_required
+@domain_errors
 def upload_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = get_object_or_404(ImportBatch, pk=pk)
-    files = list(batch.files.select_related("candidate"))
-    counts = {status: 0 for status in ImportStatus.values}
-    for item in files:
-        counts[item.status] += 1
+    upload = upload_get(actor=_actor(request), batch_id=pk)
     return render(
         request,
         "web/upload_detail.html",
-        {
-            "batch": batch,
-            "files": files,
-            "counts": [(ImportStatus(s).label, n) for s, n in counts.items() if n],
-            "pending": counts[ImportStatus.QUEUED] > 0,
-        },
+        {"batch": upload.batch, "files": upload.files, "counts": upload.counts, "pending": upload.pending},
     )
-
-
-SHORTLIST_SIZES = (10, 20, 50, 100)
 
 
 @login_required
+@domain_errors
 def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
     """The ranked, explained shortlist for a role, straight from the engine's index."""
-    role = get_object_or_404(
-        Role.objects.select_related("client", "growth_plan").prefetch_related("requirements"), pk=pk
-    )
     try:
         top = int(request.GET.get("top", 20))
     except ValueError:
         top = 20
     top = top if top in SHORTLIST_SIZES else 20
     must_filter = request.GET.get("must") == "1"
-    results = ranked(role_profile(role), top=top, must_have_filter=must_filter)
-    people = Candidate.objects.only("id", "name", "headline", "city", "country").in_bulk(
-        [r.candidate_id for r in results]
-    )
-    in_pipeline = set(role.applications.values_list("candidate_id", flat=True))
-    rows = [
-        {"match": r, "candidate": people.get(r.candidate_id), "in_pipeline": r.candidate_id in in_pipeline}
-        for r in results
-    ]
+    shortlist = shortlist_for_role(actor=_actor(request), role_id=pk, top=top, must_filter=must_filter)
     return render(
         request,
         "web/shortlist.html",
-        {"role": role, "rows": rows, "top": top, "sizes": SHORTLIST_SIZES, "must_filter": must_filter},
+        {
+            "role": shortlist.role_row,
+            "rows": shortlist.rows,
+            "top": top,
+            "sizes": SHORTLIST_SIZES,
+            "must_filter": must_filter,
+        },
     )
 
 
 @login_required
 @require_POST
+@domain_errors
 def add_to_pipeline(request: HttpRequest, pk: int) -> HttpResponse:
-    role = get_object_or_404(Role, pk=pk)
     try:
-        candidate = Candidate.objects.get(pk=int(request.POST.get("candidate", "")))
-    except (ValueError, Candidate.DoesNotExist):
+        candidate_id = int(request.POST.get("candidate", ""))
+    except ValueError:
         return HttpResponse("Unknown candidate.", status=400)
     try:
-        with transaction.atomic():
-            Application.open(candidate, role, user=request.user, note="Added from the shortlist")
-        messages.success(request, f"{candidate.name} added to the pipeline as sourced.")
-    except IntegrityError:
-        messages.info(request, f"{candidate.name} is already in this role's pipeline.")
+        application = application_open(
+            actor=_actor(request), role_id=pk, candidate_id=candidate_id, note="Added from the shortlist"
+        )
+        messages.success(request, f"{application.candidate.name} added to the pipeline as sourced.")
+    except Conflict as exc:
+        messages.info(request, str(exc))
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
-    return redirect("web:shortlist", pk=role.pk)
+    return redirect("web:shortlist", pk=pk)

@@ -1,0 +1,91 @@
+"""Who is acting, and what they may do: the one place permission rules live.
+
+Interfaces only authenticate and build an `Actor`; services ask this module before they read or write.
+Today the workspace has one kind of user (a signed-in recruiter) and the CLI operator; the rules for
+recruiters, admins and client users (issue 13) go into the `may_*` functions below, one per rule, so a
+grep for `may_` lists every decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from shortlist.errors import Forbidden
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The person (or the operator at a terminal) a use case runs for."""
+
+    user: Any = None  # a Django user; typed loosely so this module needs no model import
+    operator: bool = False
+
+    @classmethod
+    def system(cls) -> Actor:
+        """The CLI operator: whoever can run `shortlist` on the host already owns the database."""
+        return cls(user=None, operator=True)
+
+    @classmethod
+    def of(cls, user: Any) -> Actor:
+        """A workspace user from a request (possibly anonymous)."""
+        return cls(user=user, operator=False)
+
+    @property
+    def authenticated(self) -> bool:
+        return self.operator or bool(getattr(self.user, "is_authenticated", False))
+
+    @property
+    def user_or_none(self) -> Any:
+        """The user to record as author of a change (None for the operator or an anonymous actor)."""
+        return self.user if self.user is not None and self.authenticated and not self.operator else None
+
+
+def _require(allowed: bool, what: str) -> None:
+    if not allowed:
+        raise Forbidden(f"You are not allowed to {what}.")
+
+
+def may_read_pool(actor: Actor) -> bool:
+    """Candidates' profiles, searches and shortlists. Issue 13: client users see only submitted ones."""
+    return actor.authenticated
+
+
+def may_change_pool(actor: Actor) -> bool:
+    """Importing, uploading and merging candidates."""
+    return actor.authenticated
+
+
+def may_read_roles(actor: Actor) -> bool:
+    """Clients and their roles. Issue 13: a client user sees only their own client's."""
+    return actor.authenticated
+
+
+def may_change_roles(actor: Actor) -> bool:
+    """Creating or updating roles from a role file."""
+    return actor.authenticated
+
+
+def may_change_pipeline(actor: Actor) -> bool:
+    """Opening applications and moving stages. Issue 13: client users advance or reject only."""
+    return actor.authenticated
+
+
+def require_read_pool(actor: Actor) -> None:
+    _require(may_read_pool(actor), "see candidates")
+
+
+def require_change_pool(actor: Actor) -> None:
+    _require(may_change_pool(actor), "change candidates")
+
+
+def require_read_roles(actor: Actor) -> None:
+    _require(may_read_roles(actor), "see roles")
+
+
+def require_change_roles(actor: Actor) -> None:
+    _require(may_change_roles(actor), "change roles")
+
+
+def require_change_pipeline(actor: Actor) -> None:
+    _require(may_change_pipeline(actor), "change the pipeline")

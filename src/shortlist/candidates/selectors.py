@@ -1,0 +1,215 @@
+"""Reading the candidate pool for the CLI, the pages and the API: every query is written once, here.
+
+Selectors only read. Each takes the acting user and asks `accounts.access` first, so the rules of
+issue 13 land in one place; lists come back as ordered, unevaluated QuerySets for the interface to
+paginate, composites as frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from shortlist.accounts.access import Actor, require_read_pool
+from shortlist.candidates import pool
+from shortlist.candidates.importing import iter_sources
+from shortlist.candidates.models import Candidate, ImportBatch, ImportFile, ImportStatus
+from shortlist.candidates.profiles import to_profile
+from shortlist.candidates.search import search_candidates
+from shortlist.candidates.serialize import PROFILE_PREFETCH
+from shortlist.candidates.taxonomy import workspace_taxonomy
+from shortlist.engine.cv.documents import DocumentError
+from shortlist.engine.cv.jsonresume import profile_to_json_resume
+from shortlist.engine.cv.parse import profile_from_document
+from shortlist.engine.matching.index import CandidateIndex
+from shortlist.engine.matching.match import similar_candidates
+from shortlist.engine.matching.search import Query, QueryError
+from shortlist.engine.vocab.enums import Seniority
+from shortlist.engine.vocab.profile import Profile
+from shortlist.errors import Invalid, NotFound
+from shortlist.pipeline.models import Application
+
+# The columns a row in a list needs (name, what they do, where): never the CV text.
+LIST_FIELDS = ("id", "name", "headline", "city", "country", "seniority", "total_years", "source")
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRef:
+    """Who a ranked or found row is, as every list shows it. `id` is a row number for a folder."""
+
+    id: int
+    name: str
+    source: str
+    headline: str = ""
+    location: str = ""
+
+    @classmethod
+    def of(cls, candidate: Candidate) -> CandidateRef:
+        return cls(candidate.pk, candidate.name, candidate.source, candidate.headline, candidate.location)
+
+
+def candidate_refs(*, ids: Iterable[int]) -> dict[int, CandidateRef]:
+    """One query for the people behind ids a use case already found (and checked the actor for);
+    an id no longer in the pool is left out."""
+    rows = Candidate.objects.only("id", "name", "source", "headline", "city", "country").in_bulk(list(ids))
+    return {pk: CandidateRef.of(candidate) for pk, candidate in rows.items()}
+
+
+def candidate_list(
+    *, actor: Actor, query: str = "", skill: str = "", seniority: str = ""
+) -> QuerySet[Candidate]:
+    """The pool filtered by free text (name, headline, city), a skill id and a seniority, by name.
+
+    An unknown seniority is ignored rather than refused: it can only come from an edited URL.
+    """
+    require_read_pool(actor)
+    candidates = Candidate.objects.only(*LIST_FIELDS)
+    query, skill, seniority = query.strip(), skill.strip().lower(), seniority.strip()
+    if query:
+        candidates = candidates.filter(
+            Q(name__icontains=query) | Q(headline__icontains=query) | Q(city__icontains=query)
+        )
+    if skill:
+        candidates = candidates.filter(skills__skill=skill)
+    if seniority in {level.value for level in Seniority}:
+        candidates = candidates.filter(seniority=seniority)
+    return candidates.order_by("name", "id")
+
+
+def candidate_table(*, actor: Actor) -> QuerySet[Candidate]:
+    """Every candidate by id, as the CLI's table lists them."""
+    require_read_pool(actor)
+    return Candidate.objects.order_by("id")
+
+
+def candidate_get(*, actor: Actor, candidate_id: int) -> Candidate:
+    """One profile with everything its page, `candidates show` and its export read, prefetched."""
+    require_read_pool(actor)
+    candidate = (
+        Candidate.objects.prefetch_related(
+            *PROFILE_PREFETCH,
+            Prefetch("applications", queryset=Application.objects.select_related("role__client")),
+        )
+        .filter(pk=candidate_id)
+        .first()
+    )
+    if candidate is None:
+        raise NotFound(f"no candidate with id {candidate_id}")
+    return candidate
+
+
+def candidate_export(*, actor: Actor, candidate_id: int) -> dict[str, Any]:
+    """The profile as a JSON Resume document (https://jsonresume.org/schema)."""
+    candidate = candidate_get(actor=actor, candidate_id=candidate_id)
+    return profile_to_json_resume(to_profile(candidate), workspace_taxonomy())
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarRow:
+    candidate: CandidateRef
+    similarity: float
+    shared: tuple[str, ...]
+
+
+def candidate_similar(*, actor: Actor, candidate_id: int, top: int = 10) -> tuple[SimilarRow, ...]:
+    """Candidates whose evidenced skills look most like this one's (cosine over evidence)."""
+    require_read_pool(actor)
+    index = pool.pool_index()
+    if candidate_id not in index:
+        raise NotFound(f"no candidate with id {candidate_id}")
+    found = similar_candidates(index, candidate_id, top)
+    people = candidate_refs(ids=[s.candidate_id for s in found])
+    return tuple(
+        SimilarRow(people[s.candidate_id], s.similarity, tuple(s.shared))
+        for s in found
+        if s.candidate_id in people
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: Query
+    rows: tuple[CandidateRef, ...]
+    limit: int
+
+    @property
+    def limit_reached(self) -> bool:
+        return len(self.rows) >= self.limit
+
+
+def candidate_search(*, actor: Actor, query: str, limit: int = 50) -> SearchResult:
+    """Boolean search (AND, OR, NOT, phrases, fields), first `limit` matches by id.
+
+    A malformed query is `Invalid` with the query as its path; interfaces treat it as bad options.
+    """
+    require_read_pool(actor)
+    try:
+        parsed, ids = search_candidates(query, limit)
+    except QueryError as exc:
+        raise Invalid(str(exc), [("query", str(exc))]) from None
+    people = candidate_refs(ids=ids)
+    return SearchResult(parsed, tuple(people[pk] for pk in ids if pk in people), limit)
+
+
+@dataclass(frozen=True, slots=True)
+class FolderPool:
+    """CVs read and indexed in memory: a pool for one screening that the database never sees."""
+
+    index: CandidateIndex
+    people: dict[int, CandidateRef]
+    skipped: tuple[tuple[str, str], ...]  # (file, why it could not be read)
+
+
+def folder_pool(*, actor: Actor, paths: Sequence[Path]) -> FolderPool:
+    """Parse every CV under `paths` and index them, numbered from 1 in reading order.
+
+    No permission is asked: the files are the operator's own and nothing of the pool is read.
+    """
+    taxonomy = workspace_taxonomy()
+    profiles: dict[int, Profile] = {}
+    people: dict[int, CandidateRef] = {}
+    skipped: list[tuple[str, str]] = []
+    for number, source in enumerate(iter_sources(paths), start=1):
+        try:
+            profile = profile_from_document(source.read(), source.name, taxonomy)
+        except DocumentError as exc:
+            skipped.append((source.name, exc.reason))
+            continue
+        profiles[number] = profile
+        people[number] = CandidateRef(number, profile.contact.name, source.name)
+    index = CandidateIndex.build(profiles.items(), taxonomy, profile_lookup=profiles.get)
+    return FolderPool(index, people, tuple(skipped))
+
+
+def upload_list(*, actor: Actor, limit: int = 10) -> QuerySet[ImportBatch]:
+    """The latest upload batches with how many files each had."""
+    require_read_pool(actor)
+    return ImportBatch.objects.annotate(file_count=Count("files"))[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class UploadView:
+    batch: ImportBatch
+    files: tuple[ImportFile, ...]
+    counts: tuple[tuple[str, int], ...]  # (status label, files), statuses with none left out
+
+    @property
+    def pending(self) -> bool:
+        return any(item.status == ImportStatus.QUEUED for item in self.files)
+
+
+def upload_get(*, actor: Actor, batch_id: int) -> UploadView:
+    """One upload batch, each file with its outcome and candidate."""
+    require_read_pool(actor)
+    batch = ImportBatch.objects.filter(pk=batch_id).first()
+    if batch is None:
+        raise NotFound(f"no upload with id {batch_id}")
+    files = tuple(batch.files.select_related("candidate"))
+    counts = {status: 0 for status in ImportStatus.values}
+    for item in files:
+        counts[item.status] += 1
+    return UploadView(batch, files, tuple((ImportStatus(s).label, n) for s, n in counts.items() if n))

@@ -1,0 +1,109 @@
+"""Changing the candidate pool: importing CVs, uploads, merging two profiles of one person.
+
+Each use case checks the actor through `accounts.access`, owns its transaction and raises the domain
+errors of `shortlist.errors`; the CLI, the pages and the API only present what comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from shortlist.accounts.access import Actor, require_change_pool
+from shortlist.candidates import pool
+from shortlist.candidates.importing import Outcome, Summary, count_sources, import_sources, iter_sources
+from shortlist.candidates.merge import MergeError, merge_candidates
+from shortlist.candidates.models import Candidate, ImportBatch
+from shortlist.candidates.reparse import ReparseOutcome, ReparseSummary, reparse_candidates, stale_candidates
+from shortlist.candidates.tasks import reparse_candidate
+from shortlist.candidates.taxonomy import workspace_taxonomy
+from shortlist.candidates.uploads import create_batch
+from shortlist.errors import Invalid, NotFound
+
+
+def candidate_import_count(*, actor: Actor, paths: Sequence[Path]) -> int:
+    """How many CVs `candidate_import` will read (zip members counted), for a progress bar."""
+    require_change_pool(actor)
+    return count_sources(paths)
+
+
+def candidate_import(
+    *, actor: Actor, paths: Sequence[Path], on_outcome: Callable[[Outcome], None] | None = None
+) -> Summary:
+    """Import files, folders and zips; one outcome per CV, in reading order.
+
+    No transaction around the whole: each file is stored in its own (see `importing.import_one`),
+    so a broken CV fails alone and the others stay imported.
+    """
+    require_change_pool(actor)
+    return import_sources(iter_sources(paths), on_outcome=on_outcome)
+
+
+def upload_create(*, actor: Actor, files: Iterable[UploadedFile]) -> ImportBatch:
+    """Store uploaded CVs and queue one import task per file once the batch is committed."""
+    require_change_pool(actor)
+    return create_batch(files, actor.user_or_none)
+
+
+def candidate_merge(*, actor: Actor, keep_id: int, other_id: int) -> Candidate:
+    """Fold `other_id` into `keep_id` and delete it; nothing the second profile knew is lost."""
+    require_change_pool(actor)
+    if keep_id == other_id:
+        raise Invalid("A candidate cannot be merged with itself.", [("other_id", "same as keep_id")])
+    try:
+        return merge_candidates(keep_id, other_id)  # locks both rows in its own transaction
+    except MergeError as exc:
+        # Only a missing row is left once the ids differ.
+        raise NotFound(str(exc)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexBuilt:
+    candidates: int
+    nbytes: int
+    folder: Path
+
+
+def pool_index_refresh(*, actor: Actor, rebuild: bool = False) -> IndexBuilt:
+    """Bring the matching index up to date (or build it from scratch), so the next shortlist is fast."""
+    require_change_pool(actor)
+    built = pool.build() if rebuild else pool.pool_index()
+    return IndexBuilt(len(built), built.nbytes, pool.index_dir())
+
+
+def candidate_reparse_ids(
+    *, actor: Actor, candidate_ids: Sequence[int] = (), every: bool = False
+) -> list[int]:
+    """Which profiles a re-parse covers: the ids given, every candidate, or (neither) the stale ones —
+    read by other parser rules than today's."""
+    require_change_pool(actor)
+    if candidate_ids and every:
+        raise Invalid("Give candidate ids or --all, not both.", [("candidate_ids", "given with --all")])
+    if candidate_ids:
+        return list(dict.fromkeys(candidate_ids))
+    chosen = Candidate.objects.all() if every else stale_candidates()
+    return list(chosen.order_by("id").values_list("id", flat=True))
+
+
+def candidate_reparse(
+    *,
+    actor: Actor,
+    candidate_ids: Sequence[int],
+    on_outcome: Callable[[ReparseOutcome], None] | None = None,
+) -> ReparseSummary:
+    """Re-derive each profile from its stored CV with today's rules, one transaction per candidate."""
+    require_change_pool(actor)
+    return reparse_candidates(candidate_ids, workspace_taxonomy(), on_outcome=on_outcome)
+
+
+def candidate_reparse_enqueue(*, actor: Actor, candidate_ids: Sequence[int]) -> int:
+    """Queue one background re-parse per candidate (the workspace's way: the page returns at once)."""
+    require_change_pool(actor)
+    ids = list(Candidate.objects.filter(pk__in=candidate_ids).values_list("id", flat=True))
+    for candidate_id in ids:
+        transaction.on_commit(lambda i=candidate_id: reparse_candidate.enqueue(i))
+    return len(ids)

@@ -1,0 +1,69 @@
+"""The `shortlist` command: everything a recruiter or an operator does in bulk.
+
+One module per command group; each command parses its options, calls one service or selector from the
+Django apps with `Actor.system()`, and prints what comes back (see common.domain_errors for exit codes).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from shortlist.cli import admin, candidates, matching, roles
+from shortlist.cli.common import err, setup_django
+from shortlist.conf import SettingError
+
+__all__ = ["app", "main", "setup_django"]
+
+EXAMPLES = """\
+\b
+Examples:
+  shortlist import ~/cvs/ pool.zip     import CVs from folders, files and zips
+  shortlist candidates list --json     every profile with skills and evidence
+  shortlist candidates show 42         one profile: skills, years, evidence
+  shortlist candidates merge 42 57     fold profile 57 into 42
+  shortlist reparse                    re-read stored CVs after a parser upgrade
+  shortlist match --role 3 --top 20    a ranked, explained shortlist for a role
+  shortlist match --role hft.yaml --json   the same from a role file, as JSON
+  shortlist search '(golang OR go) AND kafka NOT java location:london'
+  shortlist index                      build the matching index after a bulk load
+  shortlist role import hft-go.yaml    create or update a role from its YAML
+  shortlist role show 3                the weighted criteria, each with its why
+  shortlist role draft jd.txt          a role YAML drafted from a job description
+  shortlist demo --candidates 500      load demo clients, roles, candidates
+  shortlist serve --port 8000          serve the workspace on 127.0.0.1:8000
+  shortlist createuser alice --admin   add a user (asks for the password)
+  shortlist worker                     run background imports (serve starts one)
+  shortlist migrate                    create or upgrade the database
+"""
+
+app = typer.Typer(
+    help="Shortlist: a recruiter workspace and explainable matching engine for backend engineering hires.",
+    epilog=EXAMPLES,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(candidates.candidates_app, name="candidates")
+app.add_typer(roles.role_app, name="role")
+# Top-level commands, in the order `shortlist --help` lists them.
+app.command()(admin.migrate)
+app.command()(admin.demo)
+app.command()(admin.createuser)
+app.command()(admin.serve)
+app.command("import")(candidates.import_)
+app.command()(candidates.reparse)
+app.command()(admin.worker)
+app.command()(matching.match)
+app.command()(matching.index)
+app.command()(matching.search)
+
+
+def main() -> None:
+    try:
+        app()
+    except SettingError as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        sys.exit(2)

@@ -1,0 +1,171 @@
+"""Operator commands: the database, demo data, users, the web server and the task worker."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from shortlist.cli.common import console, err, fail, migrate_database, setup_django
+
+
+def migrate() -> None:
+    """Create or upgrade the database (other commands do this by themselves).
+
+    Example: shortlist migrate
+    """
+    setup_django(migrate=False)
+    applied = migrate_database()
+    from django.db import connection
+
+    where = connection.settings_dict["NAME"]
+    console.print(f"Database {where} is up to date ({applied} migrations applied now).")
+
+
+def demo(
+    candidates: Annotated[int, typer.Option(min=0, help="How many synthetic candidates to create.")] = 500,
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same data.")] = 7,
+    reset: Annotated[
+        bool, typer.Option("--reset", help="Delete the demo data first and load it again.")
+    ] = False,
+) -> None:
+    """Load deterministic demo data: three clients, their roles and N candidates.
+
+    Example: shortlist demo --candidates 1000000
+    """
+    setup_django()
+    from django.conf import settings
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from shortlist.accounts.services import ensure_demo_user
+    from shortlist.demo.loader import load_demo
+
+    with Progress(
+        TextColumn("Loading candidates"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("candidates", total=candidates)
+        stats = load_demo(
+            candidates=candidates, seed=seed, reset=reset, progress=lambda n: progress.advance(task, n)
+        )
+    if stats.created:
+        console.print(
+            f"Loaded {stats.clients} clients, {stats.roles} roles, {stats.candidates:,} candidates and "
+            f"{stats.applications} pipeline entries in {stats.seconds:.1f} s."
+        )
+    else:
+        console.print(
+            f"Demo data is already loaded ({stats.candidates:,} candidates); use --reset to load it again."
+        )
+    login = ensure_demo_user(settings.HOME)
+    console.print(
+        f"Log in at http://127.0.0.1:8000/ as [bold]{login.username}[/] / [bold]{login.password}[/]"
+    )
+
+
+def createuser(
+    username: Annotated[str, typer.Argument(help="Login name.")],
+    email: Annotated[str, typer.Option(help="E-mail address.")] = "",
+    admin: Annotated[bool, typer.Option("--admin", help="Give every permission.")] = False,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Add a workspace user (staff; --admin for every permission).
+
+    Example: shortlist createuser alice --admin   (prompts; --password-stdin for scripts)
+    """
+    setup_django()
+    from django.core.exceptions import ValidationError
+
+    from shortlist.accounts.services import create_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        create_user(username, password, email=email, admin=admin)
+    except ValidationError as exc:
+        raise fail("password rejected: " + " ".join(exc.messages)) from None
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    console.print(f"Created user {username}{' (admin)' if admin else ''}.")
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Web worker processes.")] = 2,
+    background: Annotated[
+        bool, typer.Option("--background/--no-background", help="Also run the background task worker.")
+    ] = True,
+) -> None:
+    """Serve the workspace with gunicorn (static files through WhiteNoise).
+
+    Example: shortlist serve --host 127.0.0.1 --port 8000
+    """
+    setup_django()
+    from django.conf import settings
+
+    from shortlist.accounts.services import DEMO_LOGIN_FILE, DEMO_USERNAME
+
+    console.print(f"Shortlist is serving on http://{host}:{port}/ (Ctrl+C stops it)")
+    login = settings.HOME / DEMO_LOGIN_FILE
+    if login.exists():
+        console.print(f"Demo login: {DEMO_USERNAME} / {login.read_text().strip()}")
+    # Workers re-read the same settings, so pin the data directory we resolved.
+    os.environ["SHORTLIST_HOME"] = str(settings.HOME)
+    if background:
+        # Uploads are imported by the task worker; it runs beside the web server and ends with it.
+        import subprocess
+
+        subprocess.Popen(
+            [sys.executable, "-m", "shortlist.cli", "worker", "--exit-with-parent", str(os.getpid())]
+        )
+    argv = [
+        sys.executable, "-m", "gunicorn", "shortlist.wsgi:application",
+        "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
+        "--worker-class", "gthread", "--access-logfile", "-", "--timeout", "60",
+    ]  # fmt: skip
+    sys.stdout.flush()
+    os.execv(sys.executable, argv)
+
+
+def worker(
+    batch: Annotated[bool, typer.Option("--batch", help="Run what is queued, then stop.")] = False,
+    exit_with_parent: Annotated[
+        int, typer.Option(hidden=True, help="Stop when this process id is gone.")
+    ] = 0,
+) -> None:
+    """Run background tasks (CV imports from uploads). `serve` starts one for you.
+
+    Example: shortlist worker --batch
+    """
+    setup_django()
+    from django.core.management import call_command
+
+    if exit_with_parent:
+        _stop_with_parent(exit_with_parent)
+    call_command("db_worker", batch=batch, verbosity=1 if batch else 0, interval=0.5, reload=False)
+
+
+def _stop_with_parent(parent: int) -> None:
+    import signal
+    import threading
+    import time
+
+    # Re-parenting, not the pid's existence, tells that the server is gone: a dead parent may linger
+    # as a zombie until its own parent reaps it.
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True).start()

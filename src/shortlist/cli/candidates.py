@@ -1,0 +1,290 @@
+"""`shortlist import` and `shortlist candidates …`: bringing CVs in, and reading the pool."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from shortlist.accounts.access import Actor
+from shortlist.cli.common import console, domain_errors, err, print_json, print_json_array, setup_django
+
+candidates_app = typer.Typer(help="List, show and merge candidate profiles.", no_args_is_help=True)
+
+
+def import_report(summary: Any) -> dict[str, Any]:
+    """`shortlist import --json`: one entry per file in reading order, then the totals."""
+    return {
+        "files": [
+            {
+                "file": o.name,
+                "status": o.status.value,
+                "candidate_id": o.candidate_id,
+                "duplicate_of": o.duplicate_of,
+                "reason": o.reason or None,
+                "warnings": list(o.warnings),
+            }
+            for o in summary.outcomes
+        ],
+        "counts": {status: summary.counts.get(status, 0) for status in IMPORT_STATUSES},
+    }
+
+
+IMPORT_STATUSES = ("imported", "updated", "unchanged", "duplicate", "failed")
+
+
+def import_(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files (.pdf .docx .txt .md .html .json), folders, .zip")
+    ],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every file, not only problems.")
+    ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="A per-file report as JSON (status, candidate, reason, warnings)."),
+    ] = False,
+) -> None:
+    """Import CVs; each file alone, so a broken one fails without touching the rest.
+
+    Example: shortlist import ~/cvs/ referrals.zip anna.pdf
+    """
+    setup_django()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from shortlist.candidates.services import candidate_import, candidate_import_count
+
+    actor = Actor.system()
+    with domain_errors(), Progress(
+        TextColumn("Importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("", total=candidate_import_count(actor=actor, paths=paths))
+        summary = candidate_import(
+            actor=actor,
+            paths=paths,
+            on_outcome=lambda o: progress.update(task, advance=1, description=o.name),
+        )
+    if as_json:
+        print_json(import_report(summary))
+        if summary.failed or not summary.outcomes:
+            raise typer.Exit(1)
+        return
+    shown = [o for o in summary.outcomes if verbose or o.status not in ("imported", "unchanged")]
+    if shown:
+        table = Table("File", "Result", "Candidate", "Detail", title="Import", title_justify="left")
+        for outcome in shown:
+            detail = outcome.reason or "; ".join(outcome.warnings)
+            style = "red" if outcome.status == "failed" else "yellow" if outcome.status == "duplicate" else ""
+            table.add_row(
+                outcome.name, f"[{style}]{outcome.status.label}[/]" if style else outcome.status.label,
+                f"#{outcome.candidate_id}" if outcome.candidate_id else "", detail,
+            )  # fmt: skip
+        console.print(table)
+    counts = summary.counts
+    console.print(
+        f"{len(summary.outcomes)} files: {counts['imported']} imported, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged, {counts['duplicate']} likely duplicates, "
+        f"{counts['failed']} failed."
+    )
+    if summary.failed or not summary.outcomes:
+        raise typer.Exit(1)
+
+
+@candidates_app.command("list")
+def candidates_list(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Every profile as JSON (the scripting contract).")
+    ] = False,
+    limit: Annotated[int, typer.Option(min=1, help="Rows in the table (not with --json).")] = 50,
+) -> None:
+    """List candidate profiles.
+
+    Example: shortlist candidates list --json > pool.json
+    """
+    setup_django()
+    from shortlist.candidates.selectors import candidate_table
+    from shortlist.candidates.serialize import profiles
+
+    with domain_errors():
+        everyone = candidate_table(actor=Actor.system())
+    if as_json:
+        print_json_array(profiles(everyone))
+        return
+    from rich.table import Table
+
+    table = Table("ID", "Name", "Headline", "Seniority", "Years", "Location", "Source")
+    for c in everyone[:limit]:
+        years = "" if c.total_years is None else f"{c.total_years:.1f}"
+        table.add_row(str(c.id), c.name, c.headline, c.seniority, years, c.location, c.source)
+    console.print(table)
+    total = everyone.count()
+    if total > limit:
+        console.print(f"{limit} of {total:,} shown; --limit N for more, --json for all.")
+
+
+@candidates_app.command("show")
+def candidates_show(
+    candidate_id: Annotated[int, typer.Argument(help="The candidate's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="The profile as JSON.")] = False,
+) -> None:
+    """Show one profile: contact, preferences, experience, skills with evidence, scale.
+
+    Example: shortlist candidates show 42 --json
+    """
+    setup_django()
+    from shortlist.candidates.selectors import candidate_get
+    from shortlist.candidates.serialize import profile_dict
+
+    with domain_errors():
+        profile = profile_dict(candidate_get(actor=Actor.system(), candidate_id=candidate_id))
+    if as_json:
+        console.print_json(json.dumps(profile, ensure_ascii=False))
+        return
+    _print_profile(profile)
+
+
+def _print_profile(profile: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    console.print(f"[bold]#{profile['id']} {profile['name'] or '(no name found)'}[/]  {profile['headline']}")
+    facts = [profile["seniority"], profile["total_years"] and f"{profile['total_years']:.1f} years",
+             profile["location"], ", ".join(profile["emails"]), profile["phone"]]  # fmt: skip
+    console.print(" · ".join(str(f) for f in facts if f))
+    console.print(f"Source: {profile['source'] or 'entered by hand'}")
+    if profile["duplicate_of"]:
+        console.print(f"[yellow]Likely duplicate of #{profile['duplicate_of']}[/]")
+    jobs = Table("From", "To", "Title", "Employer", title="Experience", title_justify="left")
+    for job in profile["experience"]:
+        jobs.add_row(job["start"] or "?", job["end"] or "present", job["title"], job["employer"])
+    console.print(jobs)
+    skills = Table(
+        "Skill", "Years", "Last used", "Strength", "Evidence", title="Skills", title_justify="left"
+    )
+    for skill in profile["skills"]:
+        evidence = skill["evidence"][0]["snippet"] if skill["evidence"] else ""
+        skills.add_row(skill["name"], f"{skill['years']:.1f}", str(skill["last_used"] or "—"),
+                       f"{skill['strength']:.2f}", evidence)  # fmt: skip
+    console.print(skills)
+    for claim in profile["scale_claims"]:
+        console.print(f"Scale: {claim['value']:,.0f} {claim['unit']} — {claim['snippet']}")
+
+
+@candidates_app.command("export")
+def candidates_export(candidate_id: Annotated[int, typer.Argument(help="The candidate's id.")]) -> None:
+    """Print a profile as a JSON Resume document (https://jsonresume.org/schema).
+
+    Example: shortlist candidates export 42 > anna.json
+    """
+    setup_django()
+    from shortlist.candidates.selectors import candidate_export
+
+    with domain_errors():
+        document = candidate_export(actor=Actor.system(), candidate_id=candidate_id)
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+@candidates_app.command("similar")
+def candidates_similar(
+    candidate_id: Annotated[int, typer.Argument(help="The candidate's id.")],
+    top: Annotated[int, typer.Option(min=1, max=500, help="How many.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="As JSON.")] = False,
+) -> None:
+    """Candidates whose evidenced skills look most like this one's (cosine over evidence).
+
+    Example: shortlist candidates similar 42 --top 5
+    """
+    setup_django()
+    from shortlist.candidates.selectors import candidate_similar
+
+    with domain_errors():
+        found = candidate_similar(actor=Actor.system(), candidate_id=candidate_id, top=top)
+    rows = [
+        {"candidate": {"id": s.candidate.id, "name": s.candidate.name, "source": s.candidate.source},
+         "similarity": round(s.similarity, 3), "shared": list(s.shared)}
+        for s in found
+    ]  # fmt: skip
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return
+    for row in rows:
+        person = row["candidate"]
+        console.print(
+            f"{row['similarity']:.2f}  {person['name']} (#{person['id']})  {', '.join(row['shared'][:6])}"
+        )
+
+
+@candidates_app.command("merge")
+def candidates_merge(
+    keep: Annotated[int, typer.Argument(help="The profile to keep.")],
+    other: Annotated[int, typer.Argument(help="The profile folded into it and then deleted.")],
+) -> None:
+    """Merge two profiles of the same person; nothing the second one knew is lost.
+
+    Example: shortlist candidates merge 42 57
+    """
+    setup_django()
+    from shortlist.candidates.services import candidate_merge
+
+    with domain_errors():
+        kept = candidate_merge(actor=Actor.system(), keep_id=keep, other_id=other)
+    console.print(f"Merged #{other} into #{kept.pk} {kept.name}.")
+
+
+def reparse(
+    candidate_ids: Annotated[
+        list[int] | None, typer.Argument(help="Candidates to re-read (default: the stale ones).")
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Re-read every candidate's stored CV.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="A per-candidate report as JSON.")] = False,
+) -> None:
+    """Re-read stored CVs with today's parser rules; people, pipelines and notes stay.
+
+    Without ids, only profiles read by other rules than today's (see `parser_version` in
+    `candidates show --json`). Each candidate in its own transaction; the matching index follows.
+
+    Example: shortlist reparse            # after upgrading Shortlist
+    """
+    setup_django()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from shortlist.candidates.services import candidate_reparse, candidate_reparse_ids
+
+    actor = Actor.system()
+    with domain_errors():
+        ids = candidate_reparse_ids(actor=actor, candidate_ids=candidate_ids or (), every=every)
+        with Progress(
+            TextColumn("Re-reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True,
+        ) as progress:  # fmt: skip
+            task = progress.add_task("", total=len(ids))
+            summary = candidate_reparse(
+                actor=actor, candidate_ids=ids, on_outcome=lambda _: progress.update(task, advance=1)
+            )
+    counts = summary.counts
+    if as_json:
+        print_json(
+            {
+                "candidates": [
+                    {"id": o.candidate_id, "status": o.status.value, "reason": o.reason or None,
+                     "warnings": list(o.warnings)}
+                    for o in summary.outcomes
+                ],
+                "counts": {status: counts.get(status, 0) for status in ("reparsed", "skipped", "failed")},
+            }
+        )  # fmt: skip
+    else:
+        for outcome in summary.outcomes:
+            if outcome.reason:
+                console.print(f"#{outcome.candidate_id} {outcome.status.value}: {escape(outcome.reason)}")
+        console.print(
+            f"{len(summary.outcomes)} candidates: {counts['reparsed']} re-read, {counts['skipped']} skipped, "
+            f"{counts['failed']} failed."
+        )
+    if summary.failed:
+        raise typer.Exit(1)

@@ -1,0 +1,164 @@
+"""Ranking for the pipeline: the shortlist for a role, and the open roles for a candidate.
+
+`shortlist_for_role` is the one place a ranked, explained shortlist is put together; `match --json`,
+the `match` table, the shortlist page and (issue 13) the API all render the `Shortlist` it returns.
+Facts about a ranking that any of them may show (the pool it ran over, options, skipped files)
+belong on `Shortlist`, so they are computed once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db.models import QuerySet
+
+from shortlist.accounts.access import Actor, require_read_pool, require_read_roles
+from shortlist.candidates import pool
+from shortlist.candidates.selectors import CandidateRef, candidate_refs, folder_pool
+from shortlist.clients.models import Role
+from shortlist.clients.roles import profile_for_spec, role_profile
+from shortlist.clients.selectors import open_roles, role_get
+from shortlist.engine.matching.match import Match, RoleFit, match
+from shortlist.engine.matching.match import roles_for_candidate as rank_roles
+from shortlist.engine.matching.semantic import Embedder, minilm, rerank
+from shortlist.engine.roles.rolefile import RoleSpec
+from shortlist.engine.roles.weighting import RoleProfile
+from shortlist.errors import Invalid, NotFound, Unavailable
+from shortlist.pipeline.models import Application
+
+SEMANTIC_HINT = "pip install -e '.[eval]'"
+
+
+@dataclass(frozen=True, slots=True)
+class ShortlistRow:
+    match: Match  # rank, score, breakdown, reasons, gaps, counterfactual, summary
+    candidate: CandidateRef | None  # None when the candidate left the pool after ranking
+    in_pipeline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Shortlist:
+    """A role's ranked, explained shortlist and everything an interface may say about how it was made."""
+
+    role: RoleProfile
+    role_id: int | None  # None for a role file that is not in the workspace
+    rows: tuple[ShortlistRow, ...]
+    top: int
+    min_score: float
+    must_filter: bool
+    semantic: float
+    role_row: Role | None = None  # the workspace role, for pages that link to it
+    skipped: tuple[tuple[str, str], ...] = ()  # folder files that could not be read, and why
+
+    @property
+    def title(self) -> str:
+        return self.role.spec.title
+
+
+def _pool_size(top: int, semantic: float) -> int:
+    # Semantic re-ranking moves candidates within a wider pool picked by the evidence score.
+    return min(max(4 * top, 50), 500) if semantic else top
+
+
+def _embedder(semantic: float, embedder: Embedder | None) -> Embedder | None:
+    if not semantic or embedder is not None:
+        return embedder
+    try:
+        return minilm()
+    except ImportError:
+        raise Unavailable(f"semantic re-ranking needs the optional packages: {SEMANTIC_HINT}") from None
+
+
+def shortlist_for_role(
+    *,
+    actor: Actor,
+    role_id: int | None = None,
+    role_spec: RoleSpec | None = None,
+    top: int = 20,
+    min_score: float = 0,
+    must_filter: bool = False,
+    semantic: float = 0.0,
+    folder: Sequence[Path] | None = None,
+    embedder: Embedder | None = None,
+) -> Shortlist:
+    """Rank the pool (or the CVs under `folder`, which are never stored) for a workspace role or a
+    role file's spec.
+
+    `semantic` blends in similarity to the role text with that weight (MiniLM unless `embedder` is
+    given); `must_filter` keeps only candidates with evidence of every must-have.
+    """
+    if (role_id is None) == (role_spec is None):
+        raise Invalid("give either a role id or a role spec", [("role", "exactly one of id and spec")])
+    if not 0 <= semantic <= 1:
+        raise Invalid(f"semantic weight must be between 0 and 1, got {semantic}", [("semantic", "0..1")])
+    embedder = _embedder(semantic, embedder)  # before any work: a missing package fails fast
+    role_row = role_get(actor=actor, role_id=role_id) if role_id is not None else None
+    profile = role_profile(role_row) if role_row is not None else profile_for_spec(role_spec)
+    options = {"top": _pool_size(top, semantic), "min_score": min_score, "must_have_filter": must_filter}
+    skipped: tuple[tuple[str, str], ...] = ()
+    if folder:
+        screened = folder_pool(actor=actor, paths=folder)
+        results = match(screened.index, profile, **options)
+        lookup, people, skipped = screened.index.profile_lookup, screened.people, screened.skipped
+    else:
+        require_read_pool(actor)
+        results = pool.ranked(profile, **options)
+        lookup, people = pool.profile_lookup, None
+    if embedder is not None:
+        results = rerank(results, profile, lookup, embedder, weight=semantic, top=top)
+    ids = [r.candidate_id for r in results]
+    if people is None:
+        people = candidate_refs(ids=ids)
+    in_pipeline: set[int] = set()
+    if role_row is not None and not folder:
+        in_pipeline = set(
+            Application.objects.filter(role=role_row, candidate_id__in=ids).values_list(
+                "candidate_id", flat=True
+            )
+        )
+    rows = tuple(ShortlistRow(r, people.get(r.candidate_id), r.candidate_id in in_pipeline) for r in results)
+    return Shortlist(
+        role=profile,
+        role_id=role_row.pk if role_row is not None else None,
+        rows=rows,
+        top=top,
+        min_score=min_score,
+        must_filter=must_filter,
+        semantic=semantic,
+        role_row=role_row,
+        skipped=skipped,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFitRow:
+    fit: RoleFit  # rank, score, breakdown, reasons, gaps, summary
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRoles:
+    """The open roles ranked for one candidate."""
+
+    candidate_id: int
+    rows: tuple[RoleFitRow, ...]
+
+
+def roles_for_candidate(*, actor: Actor, candidate_id: int, top: int = 20) -> CandidateRoles:
+    """Every open role scored for one candidate of the pool, best first."""
+    require_read_pool(actor)
+    require_read_roles(actor)
+    index = pool.pool_index()
+    if candidate_id not in index:
+        raise NotFound(f"no candidate with id {candidate_id}")
+    roles = open_roles(actor=actor)
+    ranked = rank_roles(index, candidate_id, [role_profile(r) for r in roles])[:top]
+    return CandidateRoles(candidate_id, tuple(RoleFitRow(fit, roles[fit.role_index]) for fit in ranked))
+
+
+def application_list(*, actor: Actor, role_id: int) -> QuerySet[Application]:
+    """A role's pipeline, most recently changed first, with the candidates."""
+    require_read_roles(actor)
+    return Application.objects.filter(role_id=role_id).select_related("candidate").order_by("-updated_at")

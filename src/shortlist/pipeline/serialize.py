@@ -1,0 +1,52 @@
+"""The JSON contracts of rankings (DESIGN.md): change them only by adding keys.
+
+`match --json` prints these, and the API's Out schemas (issue 13) follow the same shapes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shortlist.pipeline.selectors import CandidateRoles, Shortlist
+
+
+def shortlist_json(shortlist: Shortlist) -> dict[str, Any]:
+    """`{"role": {...}, "results": [{"rank", "score", "candidate": {"id", "name", "source"}, ...}]}`."""
+    return {
+        "role": {"id": shortlist.role_id, **shortlist.role.as_dict()},
+        "results": [
+            {
+                "rank": row.match.rank,
+                "score": row.match.score,
+                "candidate": {
+                    "id": row.match.candidate_id,
+                    "name": row.candidate.name if row.candidate else "",
+                    "source": row.candidate.source if row.candidate else "",
+                },
+                "breakdown": row.match.breakdown,
+                "reasons": row.match.reasons,
+                "gaps": row.match.gaps,
+                "counterfactual": row.match.counterfactual,
+                "summary": row.match.summary,
+            }
+            for row in shortlist.rows
+        ],
+    }
+
+
+def candidate_roles_json(found: CandidateRoles) -> dict[str, Any]:
+    """`{"candidate": id, "results": [{"rank", "score", "role": {"id", "title", "client"}, ...}]}`."""
+    return {
+        "candidate": found.candidate_id,
+        "results": [
+            {
+                "rank": row.fit.rank,
+                "score": row.fit.score,
+                "role": {"id": row.role.pk, "title": row.role.title, "client": row.role.client.name},
+                "reasons": row.fit.reasons,
+                "gaps": row.fit.gaps,
+                "summary": row.fit.summary,
+            }
+            for row in found.rows
+        ],
+    }
