@@ -162,3 +162,11 @@ def test_a_trailing_skills_block_in_german_is_not_part_of_the_last_job():
     skills = {s.skill: s for s in profile.skills}
     assert skills["kafka"].years == 0 and skills["kafka"].last_used is None
     assert skills["java"].last_used == 2021
+
+
+def test_a_bare_year_in_brackets_dates_only_a_titled_entry():
+    text = (
+        "Jo Bloggs\n\nEXPERIENCE\nSenior Engineer, Acme Ltd (2020-present): built Go services.\n"
+        "Kafka certification (2019)\n- passed it\n"
+    )
+    assert jobs(text) == [("Senior Engineer", "Acme Ltd", date(2020, 1, 1), None)]

@@ -152,6 +152,7 @@ _VERB_START = re.compile(
     re.IGNORECASE,
 )
 _LOWER_START = re.compile(r"^[a-z]")
+_LONE_YEAR = re.compile(r"(?:19|20)\d\d")
 # A line of prose, however short: one in the first person ("Since 2021 I have been …", "j'ai été …").
 _SENTENCE_LINE = re.compile(r"(?:^|\s)(?:I|[Ww]e|[Mm]y)\s+[a-z]|(?i:\b(?:je|ich|yo|io|ik)\b|\bj')")
 
@@ -470,7 +471,10 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
             above = text[lines[block.top].start : date_range.start_idx]
             if not block.employer or block.employer not in above:
                 block.employer = groups[group_lines[slot]]
-        if strict and not block.title:
+        lone_year = _LONE_YEAR.fullmatch(text, date_range.start_idx, date_range.end_idx) is not None
+        if (strict or lone_year) and not block.title:
+            # Without an experience heading, or dated by a bare "(2019)", only a titled block is a job:
+            # "Kafka certification (2019)" is not.
             floor = max(floor, block.bottom)
             continue
         blocks.append(block)
