@@ -97,3 +97,11 @@ def test_right_to_work(text, countries):
 def test_salary(text, amount, currency):
     preferences = parse_preferences(text)
     assert (preferences.salary_expectation, preferences.salary_currency) == (amount, currency)
+
+
+def test_a_stated_need_for_sponsorship_is_recorded_not_left_unstated():
+    preferences = parse_preferences("Requires visa sponsorship for the UK.")
+    assert preferences.right_to_work == []
+    assert preferences.needs_sponsorship == ["GB"]
+    assert parse_preferences("I will need sponsorship.").needs_sponsorship == ["*"]
+    assert parse_preferences("Full right to work in the UK, no sponsorship required.").needs_sponsorship == []

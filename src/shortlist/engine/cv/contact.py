@@ -22,6 +22,7 @@ LOCATIONS_FILE = Path(__file__).resolve().parents[1] / "vocab" / "data" / "locat
 HEADER_FALLBACK_CHARS = 800  # when a CV has no headings, its first lines are its header
 NAME_LINES = 4
 NAME_SEARCH_LINES = 60
+NAME_LOCATION_LINES = 3  # lines under a name found outside the header that may give the city
 DEFAULT_REGION = "GB"
 # Regions tried, in order, for a phone number written without an international prefix.
 FALLBACK_REGIONS = ("US", "IN", "IE", "DE", "NL", "FR", "PL", "ES", "AU", "CA", "SG")
@@ -41,7 +42,8 @@ _NOT_PERSONAL_SITES = re.compile(
     re.IGNORECASE,
 )
 _NAME_FIELD = re.compile(
-    r"^\s*(?:full\s+)?name\s*[:\-\u2013]\s*(?P<name>.+?)\s*$", re.IGNORECASE | re.MULTILINE
+    r"^\s*(?:full\s+)?(?:name|nom|vorname\s+und\s+name|nombre|nome|naam)\s*[:|\-\u2013]\s*(?P<name>.+?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 _LOCATION_FIELD = re.compile(
     r"^\s*(?:location|address|based\s+in|city|current\s+location|residence)\s*[:\-\u2013]?\s*(?P<value>.+)$",
@@ -56,6 +58,22 @@ TITLE_WORDS = re.compile(
     r"specialist|founder|co-?founder|officer|designer|tester|qa|researcher|contractor|principal|"
     r"associate|trainee|apprentice|graduate|technician|owner|member\s+of\s+technical\s+staff|sde|swe|"
     r"mts|fellow|instructor|lecturer|partner|advisor|adviser)\b",
+    re.IGNORECASE,
+)
+# Job titles in the languages the CV sections are read in; German and Dutch glue them into compounds
+# ("Softwareentwickler", "BI-Entwicklerin"), so those stems match inside a word.
+LOCAL_TITLE_WORDS = re.compile(
+    r"(?:entwickler|ingenieur|leiter|berater|architekt|werkstudent|praktikant|referent|administrator|"
+    r"sachbearbeiter|informatiker|programmierer|ontwikkelaar|medewerker|adviseur|beheerder)(?:in|innen)?\b|"
+    r"\b(?:d[ée]veloppeu(?:r|se)|ing[ée]nieure?|chef|cheffe|responsable|directeur|directrice|consultante?|"
+    r"stagiaire|architecte|analyste|alternante?|technicienne?|desarrollador(?:a)?|ingenier[oa]|jef[ea]|"
+    r"director(?:a)?|consultor(?:a)?|analista|becari[oa]|arquitect[oa]|programador(?:a)?|sviluppatore|"
+    r"sviluppatrice|ingegnere|consulente|stagista|tirocinante|programmatore|programmatrice|teamleider|"
+    r"stagiair|programista|in[żz]ynier|kierownik|tech\s+lead|cto|ceo|coo|professor|professeure?|postdoc|"
+    r"analystin|managerin|designerin|consultantin|placement|internship|praktikum|apprenti|tirocinio|"
+    r"post-?doctora\w*|lecturer|research\s+(?:fellow|associate|assistant)|teaching\s+assistant|"
+    r"mitarbeiter(?:in)?|hilfskraft|ma[îi]tre\s+de\s+conf[ée]rences|charg[ée]e?\s+de\s+recherche|"
+    r"ricercat\w+|investigador\w*|onderzoeker)\b",
     re.IGNORECASE,
 )
 _NAME_TOKEN = re.compile(r"^[^\W\d_]+(?:['\u2019\-.][^\W\d_]*)*\.?$")
@@ -212,7 +230,8 @@ def find_name(header: str, text: str) -> tuple[str, str]:
     lines = [line.strip().lstrip("#").strip(" *_") for line in text.splitlines()[:NAME_SEARCH_LINES]]
     lines = [line for line in lines if line]
     for position, line in enumerate(lines[:-1]):
-        if looks_like_name(line) and TITLE_WORDS.search(lines[position + 1]):
+        following = lines[position + 1]
+        if looks_like_name(line) and (TITLE_WORDS.search(following) or LOCAL_TITLE_WORDS.search(following)):
             return _tidy_name(line), line
     return "", ""
 
@@ -323,4 +342,17 @@ def _candidate_location(header: str, text: str, written_name: str) -> tuple[str,
     # Blank out the name first: "Sydney Chen" lives wherever the CV says, not in Sydney.
     if written_name:
         header = header.replace(written_name, " " * len(written_name), 1)
-    return find_location(header)
+    found = find_location(header)
+    if found[0] or not written_name:
+        return found
+    # A sidebar export (LinkedIn's "Save to PDF") prints the name, headline and "City, Region, Country"
+    # after its Contact / Top Skills column, outside the header: read the lines right under the name.
+    at = text.find(written_name)
+    if at < 0:
+        return found
+    below = text[at + len(written_name) :].split("\n", NAME_LOCATION_LINES + 1)[1 : NAME_LOCATION_LINES + 1]
+    for line in below:
+        city, country = find_location(line)
+        if city:
+            return city, country
+    return found

@@ -29,7 +29,13 @@ LISTED = "listed"
 MENTIONED = "mentioned"
 LEARNING = "learning"
 NEGATED = "negated"
-KINDS = (WORK, LISTED, MENTIONED, LEARNING, NEGATED)
+TEAM = "team"  # a manager's "my teams write Go": the team's use, not the candidate's
+HEDGED = "hedged"  # "basic", "notions", "Grundkenntnisse", "certified, never used in production"
+REPLACED = "replaced"  # "rewrote the service from Python to Go": Python is what was left behind
+KINDS = (WORK, LISTED, MENTIONED, LEARNING, NEGATED, TEAM, HEDGED, REPLACED)
+# Kinds that say the candidate did not use the skill in the job whose text holds the mention: these never
+# date it (every other kind does).
+NOT_USE_KINDS = frozenset({NEGATED, LEARNING, TEAM, HEDGED, REPLACED})
 
 # How much a section says about real use. Unknown section names weigh as "other".
 SECTION_WEIGHTS: dict[str, float] = {
@@ -46,7 +52,17 @@ SECTION_WEIGHTS: dict[str, float] = {
 }
 # How much the sentence says: a described piece of work, a neutral mention, a bare list entry, study.
 # With the weights above: experience bullet 1.0 > summary 0.6 > skills list 0.35 > learning ~0.1 > negated 0.
-KIND_FACTORS: dict[str, float] = {WORK: 1.0, MENTIONED: 0.85, LISTED: 0.5, LEARNING: 0.15, NEGATED: 0.0}
+# A team's use, a hedge and a replaced technology weigh like study or a bare list.
+KIND_FACTORS: dict[str, float] = {
+    WORK: 1.0,
+    MENTIONED: 0.85,
+    LISTED: 0.5,
+    REPLACED: 0.5,
+    TEAM: 0.3,
+    LEARNING: 0.15,
+    HEDGED: 0.15,
+    NEGATED: 0.0,
+}
 # Sections whose prose is, by where it sits, an account of work done.
 WORK_SECTIONS = frozenset({"experience", "projects"})
 
@@ -68,6 +84,46 @@ LEARNING_CUES: tuple[str, ...] = (
 LEARNING_MARKS: tuple[str, ...] = (
     r"^\W*learning\b",
     r"\((?:basic|basics|beginner|learning|familiar|novice)\)",
+)
+# Hedges: the candidate knows of the skill but does not claim use. In the clause around the mention.
+HEDGE_CUES: tuple[str, ...] = (
+    r"\bbasics?\b(?!\s+auth)",
+    r"\bnotions?\b",
+    r"\b(?:grund|basis)kenntnisse\b",
+    r"\bconnaissances\s+de\s+base\b",
+    r"\b(?:conocimientos|nociones)\s+b[áa]sic[oa]s\b",
+    r"\bconoscenze\s+di\s+base\b",
+    r"\bbasiskennis\b",
+    r"\bhobby\b",
+    r"\b(?:university|school|college)\s+(?:course|project|module)s?\b",
+    r"\bnociones\b",
+    r"\(b[áa]sic[oa]\)",
+    r"\b(?:grundlagen|basiswissen)\b",
+    r"\bdi\s+base\b",
+    r"\blecture\s+de\s+code\b",
+)
+# Strong hedges reach across the clause: "(2024 — certified, only used in a sandbox so far)".
+STRONG_HEDGES = (
+    r"\bnever\s+used\b|\bonly\s+used\s+in\s+a\s+sandbox\b|\bnot\s+in\s+production\b|"
+    r"\bnothing\s+in\s+production\b|\bwould\s+not\s+claim\b|\bnot\s+(?:used\s+)?professionally\b|"
+    r"\bnever\s+in\s+production\b"
+)
+# A manager's account of what their teams do: "my teams write Go", "the teams I lead use Kafka".
+TEAM_CUES = (
+    r"\b(?:my|meine?n?|mes|mis|i\s+miei|le\s+mie|mijn)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:teams?|squads?|groups?|engineers|developers|department|org|[ée]quipes?|equipos?|entwickler\w*)\b"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:write|writes|wrote|use|uses|used|build|builds|built|code|codes|ship|ships|run|"
+    r"runs|develop|develops|maintain|maintains|work|works|schreiben|nutzen|verwenden|entwickeln|arbeiten|"
+    r"[ée]crivent|utilisent|codent|d[ée]veloppent|travaillent|escriben|usan|utilizan|desarrollan|trabajan|"
+    r"scrivono|usano|utilizzano|schrijven|gebruiken)\b|"
+    r"\b(?:the\s+)?teams?\s+i\s+(?:lead|led|manage|managed|run|ran|oversee|oversaw)\b"
+)
+# What a migration left behind: "from Python to Go", "from a single Rails monolith to services".
+_FROM_BEFORE = r"\bfrom\s+(?:[\w-]+\s+){0,3}$"
+_TO_AFTER = r"^[\w\s.+#-]{0,30}?\b(?:to|into)\b"
+_MIGRATION = (
+    r"\b(?:migrat\w*|mov(?:e|ed|ing)|rewr\w*|port(?:ed|ing)?|switch\w*|replac\w*|transition\w*|convert\w*|"
+    r"re-?platform\w*)\b"
 )
 # A negator must stand right before the skill, with only these words between ("no prior experience with").
 NEGATORS = (
@@ -147,7 +203,10 @@ TECH_STRONG_CUES: tuple[str, ...] = (
     _YEARS_BEFORE_CUE,
     rf"@[\s-]+(?:{_TECH_NOUNS})\b",
 )
-WEAK_CUES: tuple[str, ...] = (r"\b(?:in|using|with|via|into|use|uses|used)\s+@",)
+# The same prepositions in the languages CVs here come in: "mit Qt", "avec R", "con Go", "met Kafka".
+WEAK_CUES: tuple[str, ...] = (
+    r"\b(?:in|using|with|via|into|use|uses|used|mit|avec|sous|con|met|unter|durch)\s+@",
+)
 CATEGORY_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "language": (LANGUAGE_STRONG_CUES, WEAK_CUES),
     **{
@@ -208,10 +267,13 @@ _ABBREVIATIONS = frozenset(
 _CLAUSE_BREAK_RE = re.compile(
     r"[;,]|\b(?:but|while|whereas|although|though|however|yet|except)\b|\s[-\u2013\u2014]\s"
 )
-_ENUM_GAP_RE = re.compile(r"(?:[\s,/|;&+·()\[\]]|\band\b|\bor\b|\s[-\u2013]\s)*")
+_CLAUSE_STOP_RE = re.compile(r"[;.]|\bi\s+(?!lead|led|manage|managed|run|ran)")
+# "and"/"or" in the languages CVs here come in too: "C++ und C", "Python et Go", "Java y Kotlin".
+_AND_OR = r"\b(?:and|or|und|oder|et|ou|y|e|en|oraz)\b"
+_ENUM_GAP_RE = re.compile(rf"(?:[\s,/|;&+·()\[\]]|{_AND_OR}|\s[-\u2013]\s)*")
 # In prose a semicolon ends a clause ("Civil 3D; load calculations in MATLAB"); only a list enumerates
 # with one.
-_ENUM_SEPARATOR_RE = re.compile(r"[,/|&+·()\[\]]|\band\b|\bor\b|\s[-\u2013]\s")
+_ENUM_SEPARATOR_RE = re.compile(rf"[,/|&+·()\[\]]|{_AND_OR}|\s[-\u2013]\s")
 _LIST_SEPARATOR_RE = re.compile(r"(?=[,;|•·/&\t\sa])(?:[,;|•·/&\t]|\s[-\u2013]\s|\band\b|\s{3,})")
 _LIST_STRIP = " \t\r\n*->\u2013\u2014" + _BULLETS
 # fmt: off
@@ -610,6 +672,16 @@ _LEARNING_RE = re.compile(
     r"(?<!of\s)\b(?:" + "|".join(LEARNING_CUES) + ")|" + "|".join(LEARNING_MARKS), re.MULTILINE
 )
 _NEGATOR_RE = re.compile(r"(?=[nwzl])" + NEGATORS)
+_HEDGE_RE = re.compile("|".join(HEDGE_CUES))
+_STRONG_HEDGE_RE = re.compile(STRONG_HEDGES)
+_TEAM_RE = re.compile(TEAM_CUES)
+_TEAM_AFTER_RE = re.compile(
+    r"\s*(?:is\s+|was\s+|were\s+)?(?:owned|maintained|run|managed|handled|operated)\s+by\s+"
+    r"(?:the|another|a|an|our|other)\s+(?:[\w-]+\s+){0,2}?(?:teams?|squads?|group|department)\b"
+)
+_FROM_BEFORE_RE = re.compile(_FROM_BEFORE)
+_TO_AFTER_RE = re.compile(_TO_AFTER)
+_MIGRATION_RE = re.compile(_MIGRATION)
 _NEGATION_AFTER_RE = re.compile(NEGATION_AFTER)
 _WORK_RE = re.compile(WORK_VERBS)
 # Substrings without which no LEARNING_CUES pattern can match; a sentence lacking all of them is skipped.
@@ -623,13 +695,35 @@ _LEARNING_TRIGGERS = (
 )
 # fmt: on
 
+# Substrings without which no HEDGE_CUES / STRONG_HEDGES / TEAM_CUES pattern can match.
+# fmt: off
+_HEDGE_TRIGGERS = (
+    "basic", "básic", "notion", "kenntnisse", "connaissances", "conocimientos", "nociones", "conoscenze",
+    "basiskennis", "hobby", "course", "project", "module", "grundlagen", "basiswissen", "di base", "lecture",
+    "never", "sandbox", "production", "claim", "professionally",
+)
+_TEAM_TRIGGERS = (
+    "team", "squad", "group", "engineers", "developers", "department", "org", "quipe", "equipo", "entwickler",
+)
+# fmt: on
+
 _ACCEPT, _SOFT, _HARD = 2, 1, 0
 
 
 class _Document:
     """A text with its lowercase twin and lazily computed sentence facts, shared by all sections."""
 
-    __slots__ = ("_facts", "_masks", "_triggers", "lowered", "sentence_starts", "sentences", "text")
+    __slots__ = (
+        "_facts",
+        "_masks",
+        "_triggers",
+        "has_hedge_trigger",
+        "has_team_trigger",
+        "lowered",
+        "sentence_starts",
+        "sentences",
+        "text",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -642,6 +736,9 @@ class _Document:
         self.sentence_starts = [s for s, _ in self.sentences]
         self._masks: list[tuple[int, int]] | None = None
         self._facts: dict[int, _SentenceFacts] = {}
+        # Most CVs hedge nothing and mention no team's stack: one substring pass spares a regex per sentence.
+        self.has_hedge_trigger = any(trigger in lowered for trigger in _HEDGE_TRIGGERS)
+        self.has_team_trigger = any(trigger in lowered for trigger in _TEAM_TRIGGERS)
         self._triggers: list[int] | None = None
 
     def has_learning_trigger(self, start: int, end: int) -> bool:
@@ -679,9 +776,12 @@ class _SentenceFacts:
     __slots__ = (
         "_all_caps",
         "_clause_breaks",
+        "_hedges",
         "_learning",
         "_listy",
         "_negator",
+        "_strong_hedges",
+        "_teams",
         "_work",
         "doc",
         "end",
@@ -697,6 +797,9 @@ class _SentenceFacts:
         self._clause_breaks: list[int] | None = None
         self._work: bool | None = None
         self._negator: bool | None = None
+        self._hedges: list[int] | None = None
+        self._strong_hedges: list[int] | None = None
+        self._teams: list[tuple[int, int]] | None = None
 
     @property
     def listy(self) -> bool:
@@ -733,6 +836,33 @@ class _SentenceFacts:
         if self._negator is None:
             self._negator = _NEGATOR_RE.search(self.doc.lowered, self.start, self.end) is not None
         return self._negator
+
+    def hedged_at(self, position: int) -> bool:
+        """A hedge in the clause around position, or a strong one after it; each sentence is scanned once."""
+        if self._hedges is None:
+            low, start, end = self.doc.lowered, self.start, self.end
+            if self.doc.has_hedge_trigger:
+                self._hedges = [m.start() for m in _HEDGE_RE.finditer(low, start, end)]
+                self._strong_hedges = [m.start() for m in _STRONG_HEDGE_RE.finditer(low, start, end)]
+            else:
+                self._hedges, self._strong_hedges = [], []
+        if self._strong_hedges and self._strong_hedges[-1] >= position:
+            return True
+        if not self._hedges:
+            return False
+        begin, finish = self.clause(position)
+        index = bisect.bisect_left(self._hedges, begin)
+        return index < len(self._hedges) and self._hedges[index] < finish
+
+    def team_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each "my teams write" cue in the sentence, found once."""
+        if self._teams is None:
+            self._teams = (
+                [m.span() for m in _TEAM_RE.finditer(self.doc.lowered, self.start, self.end)]
+                if self.doc.has_team_trigger
+                else []
+            )
+        return self._teams
 
     def learning_at(self, position: int) -> bool:
         """Whether a learning cue is in the clause around position ("..., learning Rust in my spare time")."""
@@ -993,7 +1123,7 @@ def _classify(doc: _Document, accepted: list[_Candidate], section: str) -> list[
         facts = doc.facts(cand.sentence)
         # An enumeration carries the kind along: "no experience with Java, Kotlin or Scala".
         chained = (
-            previous_kind in (NEGATED, LEARNING)
+            previous_kind in (NEGATED, LEARNING, HEDGED)
             and previous is not None
             and previous.sentence == cand.sentence
             and _enumerated(doc.lowered[previous.end : cand.start], True)
@@ -1001,9 +1131,15 @@ def _classify(doc: _Document, accepted: list[_Candidate], section: str) -> list[
         if (chained and previous_kind == NEGATED) or _negated(doc, facts, cand):
             kind = NEGATED
         elif (chained and previous_kind == LEARNING) or facts.learning_at(cand.start):
-            kind = LEARNING
+            kind = LEARNING  # "basic", "hobby" and "familiar with" read as study here, as before
+        elif (chained and previous_kind == HEDGED) or _hedged(doc, facts, cand):
+            kind = HEDGED
+        elif _team(doc, facts, cand):
+            kind = TEAM
         elif section == "skills" or facts.listy:
             kind = LISTED
+        elif _replaced(doc, facts, cand):
+            kind = REPLACED
         elif in_work_section or facts.has_work_verb:
             kind = WORK
         else:
@@ -1013,6 +1149,32 @@ def _classify(doc: _Document, accepted: list[_Candidate], section: str) -> list[
         mentions.append(Mention(cand.skill, cand.start, cand.end, text, strengths[kind], kind, span))
         previous, previous_kind = cand, kind
     return mentions
+
+
+def _hedged(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:
+    """A hedge in the clause around the mention, or a strong one anywhere after it in the sentence."""
+    return facts.hedged_at(cand.start)
+
+
+def _team(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:
+    """The mention follows "my teams write …" / "the teams I lead use …" in its sentence, or is followed by
+    "owned by the platform team"."""
+    if not doc.has_team_trigger:
+        return False
+    if _TEAM_AFTER_RE.match(doc.lowered, cand.end, facts.end):
+        return True
+    before = [end for start, end in facts.team_spans() if end <= cand.start]
+    return bool(before) and not _CLAUSE_STOP_RE.search(doc.lowered, before[-1], cand.start)
+
+
+def _replaced(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:
+    """ "from X to Y" in a sentence about a migration: X is what the work moved away from."""
+    low = doc.lowered
+    if not _FROM_BEFORE_RE.search(low, max(facts.start, cand.start - 40), cand.start):
+        return False
+    if not _TO_AFTER_RE.match(low, cand.end, min(facts.end, cand.end + 40)):
+        return False
+    return _MIGRATION_RE.search(low, facts.start, facts.end) is not None
 
 
 def _negated(doc: _Document, facts: _SentenceFacts, cand: _Candidate) -> bool:

@@ -21,41 +21,29 @@ import ftfy
 
 from shortlist.engine.cv import jsonresume
 from shortlist.engine.cv.contact import HEADER_FALLBACK_CHARS, TITLE_WORDS, find_location, parse_contact
-from shortlist.engine.cv.dates import DateRange, find_date_ranges, month_index
+from shortlist.engine.cv.dates import month_index
 from shortlist.engine.cv.documents import DEFAULT_LIMITS, Document, Limits, read_document
+from shortlist.engine.cv.experience import Line, find_jobs, is_title, lines_of
 from shortlist.engine.cv.preferences import parse_preferences
 from shortlist.engine.cv.scale import find_scale_claims
 from shortlist.engine.cv.sections import CONTACT, HEADER, MAX_SNIPPET, sentence_at, split_sections
 from shortlist.engine.vocab.enums import SENIORITY_MIN_YEARS, Seniority
-from shortlist.engine.vocab.profile import Contact, Evidence, Job, Profile, Section, SkillEvidence
+from shortlist.engine.vocab.profile import WORK_LEVEL, Contact, Evidence, Job, Profile, Section, SkillEvidence
 
 if TYPE_CHECKING:
     from shortlist.engine.vocab.taxonomy import Taxonomy
 
 # Bump on any rule change that can alter a profile read from the same text: stored profiles carry it,
 # and `shortlist reparse --stale` re-reads those made by other rules.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 MAX_EVIDENCE = 3
-MAX_HEADER_LINE = 120  # a job's title/employer/date line; longer lines are sentences
-MAX_HEADER_WORDS = 14
-
-_COMPANY_SUFFIX = re.compile(
-    r"\b(?:ltd|limited|inc|llc|llp|plc|gmbh|ag|corp|corporation|co|company|group|bank|labs?|technologies|"
-    r"solutions|systems|software|university|capital|partners|pvt|s\.?a)\.?$",
-    re.IGNORECASE,
-)
-_FRAGMENT_SPLIT = re.compile(
-    r"\s+[\u2014\u2013\-|@\u00b7\u2022]\s+|\s*\|\s*|\s{2,}|\t|,\s+|\s+at\s+|\s*[()\[\]]\s*", re.IGNORECASE
-)
-_NOT_A_NAME = re.compile(
-    r"^(?:remote|hybrid|on-?site|full[\s-]?time|part[\s-]?time|contract(?:or)?|permanent|freelance|"
-    r"present|current|now|ongoing|to|till|date|since|from|\W+|"
-    # the field labels of job-board exports ("company - Acme", "description - …", "Duration - 2 years")
-    r"company|description|duration|period|designation|client|environment)$",
-    re.IGNORECASE,
-)
-_BULLET_LINE = re.compile(r"^\s*(?:[•▪●◦*\u2013\u2014\-]|\d{1,2}[.)])\s+")
-_LABEL_LINE = re.compile(r"^\s*[A-Za-z][\w /&]{1,30}:\s+\S")
+# A list inside a dated job ("Tech: Go, Kafka", "(Java 8, Spring, Oracle)") is what that job used: work at
+# that job, a notch below a described bullet, and still at the level the scorer reads as work once a skill
+# seen in one place keeps BREADTH_SINGLE of it (0.9 x 0.85 >= scoring.WORK_STRENGTH).
+JOB_STACK_STRENGTH = 0.9
+# A skill implied by one used at work (Django => Python) gets that job's months and this share of its
+# strength.
+IMPLIED_STRENGTH = 0.9
 _SENIOR_TITLE = re.compile(r"\b(?:senior|sr\.?)\b", re.IGNORECASE)
 _STAFF_TITLE = re.compile(r"\b(?:staff|principal|architect|distinguished)\b", re.IGNORECASE)
 _LEAD_TITLE = re.compile(
@@ -173,22 +161,6 @@ def content_hash(text: str) -> str:
 # --- jobs ----------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Line:
-    start: int
-    end: int  # without the newline
-    text: str
-
-
-def _lines(text: str, start: int, end: int) -> list[_Line]:
-    lines: list[_Line] = []
-    position = start
-    for raw in text[start:end].split("\n"):
-        lines.append(_Line(position, position + len(raw), raw))
-        position += len(raw) + 1
-    return lines
-
-
 def _header_text(text: str, sections: list[Section]) -> str:
     """What introduces the candidate: the text before the first heading (the first lines when
     there are no headings at all) and any "Contact" block, wherever a sidebar put it."""
@@ -199,153 +171,6 @@ def _header_text(text: str, sections: list[Section]) -> str:
             header = header[:HEADER_FALLBACK_CHARS]
     blocks = [text[section.start : section.end] for section in sections if section.name == CONTACT]
     return "\n".join([header, *blocks])
-
-
-def _headerish(line: _Line) -> bool:
-    """Could be a title or employer line: short, not a bullet, not a "Label: value" row or sentence."""
-    stripped = line.text.strip()
-    return (
-        bool(stripped)
-        and len(stripped) <= MAX_HEADER_LINE
-        and len(stripped.split()) <= MAX_HEADER_WORDS
-        and not _BULLET_LINE.match(line.text)
-        and not _LABEL_LINE.match(line.text)
-        and not stripped.endswith((".", ";", ":"))
-    )
-
-
-def _fragments(line: str) -> list[str]:
-    fragments = []
-    for piece in _FRAGMENT_SPLIT.split(line):
-        piece = piece.strip(" \t,;:|-*_#`\u2013\u2014\u2022\u00b7")
-        if not piece or _NOT_A_NAME.match(piece):
-            continue
-        city, country = find_location(piece)
-        if (city or country) and len(piece.split()) <= 3:
-            continue  # "London", "London, UK", "Remote (UK)": where, not who
-        fragments.append(piece)
-    return fragments
-
-
-def _title_and_employer(header_lines: list[str]) -> tuple[str, str]:
-    fragments = [fragment for line in header_lines for fragment in _fragments(line)]
-    title = next((f for f in fragments if TITLE_WORDS.search(f) and not _COMPANY_SUFFIX.search(f)), "")
-    others = [f for f in fragments if f != title]
-    employer = next((f for f in others if _COMPANY_SUFFIX.search(f)), others[0] if others else "")
-    if not title and len(others) >= 2 and employer == others[0]:
-        # No title word anywhere: the common "Title - Employer" order decides.
-        title, employer = others[0], others[1]
-    return title, employer
-
-
-def _anchors(text: str, region: Section, lines: list[_Line], today: date) -> list[tuple[DateRange, int]]:
-    """(date range, index of its line) for each range that can head a job: not inside a bullet or
-    a sentence, at most one per line."""
-    starts = [line.start for line in lines]
-    found: list[tuple[DateRange, int]] = []
-    used_lines: set[int] = set()
-    for local in find_date_ranges(text[region.start : region.end], today):
-        start, end = region.start + local.start_idx, region.start + local.end_idx
-        index = bisect.bisect_right(starts, start) - 1
-        line = lines[index]
-        if index in used_lines or _BULLET_LINE.match(line.text) or len(line.text.strip()) > MAX_HEADER_LINE:
-            continue
-        remainder = line.text[: start - line.start] + line.text[end - line.start :]
-        if len(remainder.split()) > MAX_HEADER_WORDS:
-            continue
-        used_lines.add(index)
-        found.append((DateRange(local.start, local.end, start, end), index))
-    return found
-
-
-@dataclass(slots=True)
-class _Block:
-    date_range: DateRange
-    top: int  # first header line
-    bottom: int  # last header line; the body follows
-    title: str
-    employer: str
-
-
-def _header_block(lines: list[_Line], anchor: tuple[DateRange, int], floor: int, ceiling: int) -> _Block:
-    """The title/employer lines around a date: up to two lines above (not past `floor`), then
-    up to two below (not reaching `ceiling`) while the title or employer is still missing."""
-    date_range, index = anchor
-    top = index
-    while top - 1 > floor and index - (top - 1) <= 2 and _headerish(lines[top - 1]):
-        top -= 1
-    header = [lines[i].text for i in range(top, index)] + [_remove_range(lines[index], date_range)]
-    title, employer = _title_and_employer(header)
-    bottom = index
-    while (not title or not employer) and bottom + 1 < ceiling and bottom - index < 2:
-        candidate = lines[bottom + 1]
-        if not _headerish(candidate) or len(candidate.text.split()) > 8:
-            break
-        if title and not TITLE_WORDS.search(candidate.text) and not _looks_like_name(candidate.text):
-            break
-        bottom += 1
-        header.append(candidate.text)
-        title, employer = _title_and_employer(header)
-    return _Block(date_range, top, bottom, title, employer)
-
-
-def find_jobs(text: str, sections: list[Section], today: date) -> list[Job]:
-    """Jobs from the experience sections; without one, dated lines elsewhere that carry a job title.
-    A job's text is what follows its header up to the next job's header."""
-    experience = [section for section in sections if section.name == "experience"]
-    strict = not experience
-    regions = (
-        experience or [s for s in sections if s.name in (HEADER, "other")] or [Section("other", 0, len(text))]
-    )
-    jobs: list[Job] = []
-    for region in regions:
-        lines = _lines(text, region.start, region.end)
-        anchors = _anchors(text, region, lines, today)
-        blocks: list[_Block] = []
-        floor = -1
-        for position, anchor in enumerate(anchors):
-            ceiling = anchors[position + 1][1] if position + 1 < len(anchors) else len(lines)
-            block = _header_block(lines, anchor, floor, ceiling)
-            if strict and not block.title:
-                continue
-            blocks.append(block)
-            floor = block.bottom
-        for position, block in enumerate(blocks):
-            last_line = (blocks[position + 1].top if position + 1 < len(blocks) else len(lines)) - 1
-            body_start = (
-                lines[block.bottom + 1].start if block.bottom + 1 < len(lines) else lines[block.bottom].end
-            )
-            span_end = max(lines[last_line].end, body_start)
-            jobs.append(
-                Job(
-                    block.employer,
-                    block.title,
-                    block.date_range.start,
-                    block.date_range.end,
-                    text=text[body_start:span_end].strip("\n"),
-                    span=(lines[block.top].start, span_end),
-                )
-            )
-    return jobs
-
-
-_VERB_START = re.compile(
-    r"^(?:\w+ed|built|led|wrote|ran|drove|grew|made|took|set|won|responsible|working|building|leading|"
-    r"own(?:ing)?|maintain\w*|develop\w*|design\w*|creat\w*|implement\w*|manag\w*)\b",
-    re.IGNORECASE,
-)
-
-
-def _looks_like_name(line: str) -> bool:
-    """An employer line below a title: a few capitalised words, not a sentence led by a verb."""
-    words = line.split()
-    return 0 < len(words) <= 6 and words[0][:1].isupper() and not _VERB_START.match(line.strip())
-
-
-def _remove_range(line: _Line, date_range: DateRange) -> str:
-    left = date_range.start_idx - line.start
-    right = date_range.end_idx - line.start
-    return line.text[:left] + "  " + line.text[max(left, right) :]
 
 
 # --- assembly ------------------------------------------------------------------------------------
@@ -416,9 +241,24 @@ def _years(months: set[int]) -> float:
     return round(len(months) / 12, 1)
 
 
+# extract.py's kinds that the profile shows as they are (vocab.profile.EVIDENCE_KINDS).
+_OWN_KINDS = frozenset({"negated", "learning", "hedged", "team"})
+
+
+def _evidence_kind(kind: str, section: str, strength: float) -> str:
+    """extract.py's kind of mention as the profile's Evidence kind (vocab.profile.EVIDENCE_KINDS)."""
+    if kind in _OWN_KINDS:
+        return kind
+    if strength >= WORK_LEVEL or kind == "replaced":
+        return "project" if section == "projects" else "work"
+    return "list"
+
+
 def _skills(
     text: str, sections: list[Section], jobs: list[Job], taxonomy: Taxonomy, today: date
 ) -> list[SkillEvidence]:
+    from shortlist.engine.cv import extract
+
     spans = sorted((job.span[0], position) for position, job in enumerate(jobs))
     span_starts = [start for start, _ in spans]
     tallies: dict[str, _Tally] = {}
@@ -434,15 +274,24 @@ def _skills(
         if stated > 0:
             strength = max(strength, STATED_USE_STRENGTH)
             tally.stated_years = max(tally.stated_years, stated)
+        job_index = None
+        slot = bisect.bisect_right(span_starts, start) - 1
+        if slot >= 0:
+            candidate = spans[slot][1]
+            if jobs[candidate].span[0] <= start < max(jobs[candidate].span[1], jobs[candidate].span[0] + 1):
+                job_index = candidate
+        # Only use dates a job: a team's stack, a hedge, study or what a migration left behind do not.
+        in_job = job_index is not None and mention.kind not in extract.NOT_USE_KINDS
+        if in_job and mention.kind == extract.LISTED and section_name in extract.WORK_SECTIONS:
+            strength = max(strength, JOB_STACK_STRENGTH)
         tally.strength = max(tally.strength, strength)
         if strength <= 0:
             continue
-        slot = bisect.bisect_right(span_starts, start) - 1
-        if slot >= 0:
-            job_index = spans[slot][1]
-            if jobs[job_index].span[0] <= start < max(jobs[job_index].span[1], jobs[job_index].span[0] + 1):
-                tally.jobs.add(job_index)
-        tally.evidence.append(Evidence(section_name, _snippet(text, mention), strength, start, end))
+        if in_job:
+            tally.jobs.add(job_index)  # type: ignore[arg-type]
+        kind = _evidence_kind(mention.kind, section_name, strength)
+        tally.evidence.append(Evidence(section_name, _snippet(text, mention), strength, start, end, kind))
+    _lend_to_implied(tallies, taxonomy)
     job_months = [_job_months(job, today) for job in jobs]
     results: list[SkillEvidence] = []
     for skill, tally in tallies.items():
@@ -467,6 +316,45 @@ def _skills(
         )
     results.sort(key=lambda item: (-item.strength, -item.years, item.skill))
     return results
+
+
+def _lend_to_implied(tallies: dict[str, _Tally], taxonomy: Taxonomy) -> None:
+    """A job that used Django used Python: an implied skill, when the CV names it too, gets the months of the
+    jobs that used a skill implying it, and up to IMPLIED_STRENGTH of that work. A language is not lent to a
+    job that names a related language (Spring Boot in a Kotlin job is not Java); a skill the CV never names
+    is not added (the scorer has its own implication)."""
+    implied_by = getattr(taxonomy, "implied", None)
+    if implied_by is None:
+        return  # a stand-in taxonomy without relations
+    named = {s for s in tallies if tallies[s].strength > 0}
+    languages = {s for s in named if _category(taxonomy, s) == "language"}
+    job_languages: dict[int, set[str]] = {}
+    for skill in languages:
+        for job in tallies[skill].jobs:
+            job_languages.setdefault(job, set()).add(skill)
+    lent: dict[str, tuple[set[int], float]] = {}
+    for skill, tally in tallies.items():
+        for implied in implied_by(skill) & named:
+            jobs = tally.jobs
+            if implied in languages:
+                jobs = {job for job in jobs if not _rival_language(taxonomy, implied, job_languages.get(job))}
+            if jobs:
+                held, strength = lent.get(implied, (set(), 0.0))
+                lent[implied] = (held | jobs, max(strength, tally.strength * IMPLIED_STRENGTH))
+    for implied, (jobs, strength) in lent.items():
+        tallies[implied].jobs |= jobs
+        tallies[implied].strength = max(tallies[implied].strength, strength)
+
+
+def _rival_language(taxonomy: Taxonomy, language: str, named: set[str] | None) -> bool:
+    """Whether a job names another language that could be the one its framework was used from (Kotlin
+    for Spring Boot instead of Java, TypeScript instead of JavaScript); Scala beside Flask is no rival."""
+    return any(other != language and taxonomy.similarity(other, language) > 0 for other in named or ())
+
+
+def _category(taxonomy: Taxonomy, skill_id: str) -> str:
+    found = taxonomy.get(skill_id)
+    return found.category if found is not None else ""
 
 
 def _breadth(evidence: list[Evidence]) -> float:
@@ -544,8 +432,8 @@ def board_titles(text: str, sections: list[Section]) -> tuple[str, Job | None]:
             continue
         if not _BOARD_HEADING.match(text[before.end : section.start]):
             continue
-        lines: list[_Line] = []
-        for line in reversed(_lines(text, before.start, before.end)):
+        lines: list[Line] = []
+        for line in reversed(lines_of(text, before.start, before.end)):
             stripped = line.text.strip()
             if not stripped:
                 continue
@@ -575,20 +463,59 @@ def board_titles(text: str, sections: list[Section]) -> tuple[str, Job | None]:
     return "", None
 
 
-def _headline(jobs: list[Job], header: str, contact: Contact, today: date) -> str:
-    latest = _latest(jobs, today)
-    if latest and latest.title:
-        return latest.title
-    # Otherwise the line under the name, when it is a title rather than contact details.
-    lines = [line.strip().lstrip("#").strip() for line in header.splitlines() if line.strip()]
-    if contact.name:
-        for position, line in enumerate(lines):
-            if contact.name.lower() in line.lower() and position + 1 < len(lines):
-                candidate = lines[position + 1]
-                if TITLE_WORDS.search(candidate) and "@" not in candidate and len(candidate) <= 80:
+_HEADLINE_SPLIT = re.compile(r"\s+[|\u00b7\u2022\u2013\u2014-]\s+|\s*[|\u00b7\u2022]\s*")
+
+
+def _own_headline(header: str, contact: Contact) -> str:
+    """The line under the name, when it is a title rather than contact details ("Backend engineer
+    (Python) - Bristol, UK" gives "Backend engineer (Python)")."""
+    lines = [line.strip().lstrip("#").strip(" *_") for line in header.splitlines() if line.strip()]
+    if not contact.name:
+        return ""
+    for position, line in enumerate(lines):
+        if contact.name.lower() in line.lower() and position + 1 < len(lines):
+            for candidate in _HEADLINE_SPLIT.split(lines[position + 1]):
+                candidate = candidate.strip(" *_,")
+                if "@" in candidate or len(candidate) > 80 or find_location(candidate)[0]:
+                    continue
+                if TITLE_WORDS.search(candidate) or is_title(candidate):
                     return candidate
-                break
+            break
     return ""
+
+
+def _headline(jobs: list[Job], header: str, contact: Contact, today: date) -> str:
+    """The CV's own headline line first (it is how the candidate describes themselves), else the title
+    of the latest job."""
+    own = _own_headline(header, contact)
+    if own:
+        return own
+    latest = _latest(jobs, today)
+    return latest.title if latest and latest.title else ""
+
+
+def _with_job_spans(sections: list[Section], jobs: list[Job]) -> list[Section]:
+    """Sections for skill extraction: a dated job found outside an experience section (a narrative CV's
+    "Since 2021 I have been …" paragraph) is read as experience, because that is what it is."""
+    spans = sorted(job.span for job in jobs if job.span[1] > job.span[0])
+    if not spans:
+        return sections
+    result: list[Section] = []
+    for section in sections:
+        if section.name in ("experience", "projects"):
+            result.append(section)
+            continue
+        cursor = section.start
+        for start, end in spans:
+            if end <= cursor or start >= section.end:
+                continue
+            if start > cursor:
+                result.append(Section(section.name, cursor, start))
+            result.append(Section("experience", max(start, cursor), min(end, section.end)))
+            cursor = min(end, section.end)
+        if cursor < section.end:
+            result.append(Section(section.name, cursor, section.end))
+    return result
 
 
 def _assemble(
@@ -603,7 +530,7 @@ def _assemble(
     today: date,
 ) -> Profile:
     taxonomy = taxonomy or _default_taxonomy()
-    skills = _skills(text, sections, jobs, taxonomy, today)
+    skills = _skills(text, _with_job_spans(sections, jobs), jobs, taxonomy, today)
     if not skills:
         warnings.append("no skills found")
     all_months: set[int] = set()

@@ -309,6 +309,23 @@ def find_salary(text: str) -> tuple[int | None, str]:
     return None, ""
 
 
+_COUNTRY_MENTION = re.compile(rf"(?<![\w.])(?P<country>{_COUNTRY})(?![\w])", re.IGNORECASE)
+
+
+def find_sponsorship(text: str) -> list[str]:
+    """Countries (ISO codes) the candidate says they need visa sponsorship for ("Requires visa sponsorship for
+    the UK"); "*" when they need it but name no country. A stated need is an answer, not "not stated"."""
+    if "sponsor" not in text.lower():
+        return []
+    needed: list[str] = []
+    for sentence in _sentences_with(_WORK_RIGHTS_WORDS, text):
+        if not _SPONSORSHIP.search(sentence) or _NO_OR_WITHOUT.search(sentence):
+            continue
+        countries = [_COUNTRIES[m["country"].lower()] for m in _COUNTRY_MENTION.finditer(sentence)]
+        needed.extend(countries or ["*"])
+    return list(dict.fromkeys(needed))
+
+
 def parse_preferences(text: str) -> Preferences:
     salary, currency = find_salary(text)
     return Preferences(
@@ -316,6 +333,7 @@ def parse_preferences(text: str) -> Preferences:
         open_to_relocation=find_relocation(text),
         notice_weeks=find_notice_weeks(text),
         right_to_work=find_right_to_work(text),
+        needs_sponsorship=find_sponsorship(text),
         salary_expectation=salary,
         salary_currency=currency,
     )

@@ -13,6 +13,7 @@ contact lines, often an unlabelled summary).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from shortlist.engine.vocab.profile import Section
@@ -20,6 +21,64 @@ from shortlist.engine.vocab.profile import Section
 HEADER = "header"
 CONTACT = "contact"  # a "Contact" block, often a sidebar printed before the name
 OTHER = "other"
+
+# Headings in German, French, Spanish, Italian, Dutch and Polish, written as _normalise leaves them
+# (lower case, accents and punctuation gone: "Expérience professionnelle" is "experience professionnelle").
+_FOREIGN: dict[str, tuple[str, ...]] = {
+    "experience": (
+        "berufserfahrung", "berufliche erfahrung", "berufliche erfahrungen", "beruflicher werdegang",
+        "werdegang", "berufspraxis", "praxiserfahrung", "erfahrung", "experience professionnelle",
+        "experiences professionnelles", "parcours professionnel", "experiences", "experiencia",
+        "experiencia profesional", "experiencia laboral", "trayectoria profesional", "esperienza",
+        "esperienze", "esperienza professionale", "esperienze professionali", "esperienza lavorativa",
+        "esperienze lavorative", "werkervaring", "werkervaringen", "werkervaring en projecten",
+        "loopbaan", "ervaring", "parcours", "timeline", "career timeline",
+        "doswiadczenie", "doswiadczenie zawodowe", "historia zatrudnienia",
+    ),
+    "skills": (
+        "kenntnisse", "fachkenntnisse", "it kenntnisse", "edv kenntnisse", "technische kenntnisse",
+        "fahigkeiten", "kompetenzen", "fachliche kompetenzen", "skills und kenntnisse",
+        "kenntnisse und fahigkeiten", "competences", "competences techniques", "competences informatiques",
+        "savoir faire", "habilidades", "competencias", "conocimientos", "aptitudes", "competencias tecnicas",
+        "conocimientos tecnicos", "competenze", "competenze tecniche", "competenze informatiche",
+        "conoscenze", "vaardigheden", "kennis", "kennis en vaardigheden", "competenties", "umiejetnosci",
+        "technische vaardigheden", "ce que je sais faire", "aptitudes principales", "competenze principali",
+        "top kenntnisse",
+    ),
+    "education": (
+        "ausbildung", "bildung", "studium", "schulbildung", "bildungsweg", "akademischer werdegang",
+        "formation", "formations", "etudes", "diplomes", "formation academique", "formacion",
+        "educacion", "formacion academica", "estudios", "istruzione", "formazione",
+        "istruzione e formazione", "opleiding", "opleidingen", "wyksztalcenie", "education et formation",
+        "formation et education", "educacion y formacion", "istruzione", "ausbildung und weiterbildung",
+    ),
+    "languages": (
+        "sprachen", "sprachkenntnisse", "langues", "idiomas", "lingue", "conoscenze linguistiche",
+        "talen", "talenkennis", "jezyki", "jezyki obce",
+    ),
+    "projects": ("projekte", "projets", "proyectos", "progetti", "projecten", "projekty"),
+    "certifications": (
+        "zertifikate", "zertifizierungen", "weiterbildung", "weiterbildungen", "fortbildungen",
+        "certificats", "certificaciones", "cursos", "certificazioni", "corsi", "certificaten",
+        "cursussen", "certyfikaty", "kursy",
+    ),
+    "interests": (
+        "hobbys", "interessen", "freizeit", "centres d interet", "loisirs", "intereses", "aficiones",
+        "interessi", "hobby s", "interesses", "zainteresowania",
+    ),
+    "summary": (
+        "profil", "kurzprofil", "zusammenfassung", "uber mich", "profil professionnel", "a propos",
+        "perfil", "perfil profesional", "sobre mi", "resumen", "profilo", "profilo professionale",
+        "chi sono", "profiel", "over mij", "samenvatting", "podsumowanie", "o mnie", "extracto", "riepilogo",
+    ),
+    OTHER: (
+        "ehrenamt", "ehrenamtliches engagement", "engagement", "benevolat", "voluntariado", "volontariato",
+        "vrijwilligerswerk", "wolontariat", "personliche daten", "personliches", "informations personnelles",
+        "datos personales", "dati personali", "persoonlijke gegevens", "dane osobowe", "publikationen",
+        "referenzen", "auszeichnungen", "references", "publicaciones", "pubblicazioni", "publicaties",
+    ),
+    CONTACT: ("kontakt", "coordonnees", "contacto", "contactar", "contatti", "contactgegevens"),
+}  # fmt: skip
 
 # Whole headings, after normalisation (lower case, "&" → "and", punctuation stripped).
 _PHRASES: dict[str, str] = {
@@ -104,6 +163,23 @@ _PHRASES: dict[str, str] = {
     "declaration": OTHER,
     "additional information": OTHER,
     "memberships": OTHER,
+    "career break": OTHER,
+    "career breaks": OTHER,
+    "teaching": OTHER,
+    "research": OTHER,
+    "academic positions": "experience",
+    "research positions": "experience",
+    "appointments": "experience",
+    "positions held": "experience",
+    "top skills": "skills",
+    "digital skills": "skills",
+    "digital competence": "skills",
+    "language skills": "languages",
+    "mother tongue": "languages",
+    "mother tongues": "languages",
+    "volunteer work": OTHER,
+    "education and training": "education",
+    **{phrase: name for name, phrases in _FOREIGN.items() for phrase in phrases},
 }
 
 # Words that may qualify a heading ("Relevant Professional Experience", "Key Skills Summary").
@@ -137,6 +213,8 @@ _QUALIFIERS = frozenset(
         "technology",
         "platforms",
         "programming",
+        "activities",
+        "relevant",
     ]
 )
 # The word in a longer heading that decides what it is; checked from the end ("Skills Summary" is skills).
@@ -230,13 +308,16 @@ _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|_{3,})\s*$")
 _DECORATION = re.compile(r"^[\s#*_|•·▪■◆►>\-\u2013\u2014=:]+|[\s#*_|•·▪■◆►<\-\u2013\u2014=:]+$")
 _INLINE = re.compile(
-    r"^\s*(?:#{1,6}\s+)?[*_]{0,2}(?P<label>[A-Za-z&/ ]{3,40}?)[*_]{0,2}"
+    r"^\s*(?:#{1,6}\s+)?[*_]{0,2}(?P<label>[^\W\d_](?:[^\W\d_]|[&/ \-]){2,39}?)[*_]{0,2}"
     r"\s*(?P<separator>:|\s\|\s)\s*(?P<rest>\S.*)$"
 )
 # Job-board exports ("Skill Details … Company Details company - … description - …") flatten a form into
 # text and often glue a heading to the end of the line before it: "Linux- Exprience - 6 monthsCompany
 # Details". Only these capitalised "<Form field> Details" labels are read at the end of a line.
 _GLUED = re.compile(r"(?<=\S)(?P<label>(?:Company|Education|Skill|Project|Personal)\s+Details)[ \t]*$")
+# PDF exports (LinkedIn's) glue a one-word heading to the first word under it: "ExperienceLedgerline",
+# "SummaryI design", "BerufserfahrungIsarbank". A known heading word run into a capital is split off.
+_GLUED_START = re.compile(r"^(?P<label>[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{4,})(?=[A-Z\u00c0-\u00de])")
 _NON_WORD = re.compile(r"[^a-z ]+")
 _SPACES = re.compile(r"\s+")
 
@@ -269,7 +350,15 @@ def classify_heading(label: str) -> str | None:
 
 
 def _normalise(label: str) -> str:
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", label.lower().replace("&", " and "))).strip()
+    lowered = label.lower().replace("&", " and ").replace("\u0142", "l")  # Polish ł has no decomposition
+    if not lowered.isascii():
+        lowered = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", lowered)).strip()
+
+
+def _markdown_level(line: str) -> int:
+    found = _MARKDOWN_HEADING.match(line)
+    return found.group(0).count("#") if found else 0
 
 
 def _is_job_part(label: str) -> bool:
@@ -300,6 +389,7 @@ def _find_headings(text: str) -> list[_Heading]:
         offsets.append(position)
         position += len(line)
     current = HEADER
+    current_level = 0  # the Markdown level of the heading that opened `current` (0: not Markdown)
     index = 0
     while index < len(lines):
         line = lines[index].rstrip("\r\n")
@@ -315,11 +405,23 @@ def _find_headings(text: str) -> list[_Heading]:
             name = classify_heading(heading_text)
             if name is not None and current in _WITHIN_JOBS and _is_job_part(heading_text):
                 name = None
+            level = _markdown_level(line)
+            if name is not None and current in _WITHIN_JOBS and 0 < current_level < level:
+                name = None  # "### Career break" under "## Experience" is an entry of that section
+            if name is not None:
+                current_level = level
         glued = _GLUED.search(line) if name is None else None
         if glued is not None:
             name = classify_heading(glued["label"])
             if name is not None:
                 start += glued.start("label")
+        glued_start = _GLUED_START.match(line) if name is None else None
+        if glued_start is not None and classify_heading(glued_start["label"]) is not None:
+            name = classify_heading(glued_start["label"])
+            headings.append(_Heading(name, start, start + glued_start.end("label")))  # type: ignore[arg-type]
+            current = name  # type: ignore[assignment]
+            index += 1
+            continue
         if name is not None:
             consumed = index + 2 if underlined else index + 1
             content_start = offsets[consumed] if consumed < len(offsets) else len(text)

@@ -12,19 +12,32 @@ from datetime import date
 
 from shortlist.engine.vocab.enums import ScaleMetric, Seniority, WorkMode
 
+# What a mention says about the candidate: used at work, in a project, only listed, studied, their team's use,
+# hedged ("basic", "never used in production") or negated ("no Java").
+EVIDENCE_KINDS = ("work", "project", "list", "learning", "team", "hedged", "negated")
+WORK_LEVEL = 0.75  # the strength from which the scorer reads a mention as work use (scoring.WORK_STRENGTH)
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """One place a skill was seen: the section, the sentence, and how much it says."""
+    """One place a skill was seen: the section, the sentence, how much it says, and what kind of mention it
+    is (EVIDENCE_KINDS), so a reader can see why a skill has years or not."""
 
     section: str
     snippet: str
     strength: float
     start: int = 0
     end: int = 0
+    kind: str = ""  # "" for evidence stored before kinds existed: as_dict infers it from the strength
 
     def as_dict(self) -> dict[str, object]:
-        return {"section": self.section, "snippet": self.snippet, "strength": round(self.strength, 2)}
+        kind = self.kind or ("work" if self.strength >= WORK_LEVEL else "list")
+        return {
+            "section": self.section,
+            "snippet": self.snippet,
+            "strength": round(self.strength, 2),
+            "kind": kind,
+        }
 
 
 @dataclass(slots=True)
@@ -87,6 +100,7 @@ class Preferences:
     open_to_relocation: bool | None = None
     notice_weeks: int | None = None
     right_to_work: list[str] = field(default_factory=list)
+    needs_sponsorship: list[str] = field(default_factory=list)  # ISO codes, "*" for "needs sponsorship"
     salary_expectation: int | None = None
     salary_currency: str = ""
 

@@ -1,0 +1,550 @@
+"""Jobs from CV text, whatever the layout: every date range, the block around it, and what the block is.
+
+Reading is layout-independent. Every date range in the experience sections (or, when a CV has none, in
+its unnamed text and summary) is an anchor, and the lines around it are read by their geometry:
+
+- a **table row** (Markdown `|` cells or tab-separated): the row's other cells, named by the table's own
+  header row when it has one ("Role", "Company", "Poste", "Firma"…);
+- a **one-line entry** `Title, Employer (2019-present): what I did`: the words before the range are the
+  header and what follows the colon is the body;
+- **prose** ("Since 2021 I have been Director of Engineering at X"): "<title> at <employer>" or
+  "at <employer> as <title>" in the sentence around the range;
+- otherwise a **header block**: up to two short lines above the date and, while the title or employer is
+  still missing, up to two below (`**Title**` / `_Jan 2020 - now_`, `Company | Title | dates`).
+
+LinkedIn exports put several roles under one company line followed by the time spent there ("Acme Ltd" /
+"5 years 5 months"): that line is the employer of every role below it that names none. Durations are never
+employers. Each block is then classified — job, education, career break, volunteering — and only jobs
+are returned: a degree, a school-leaving exam or a sabbatical must not date anyone's skills.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from shortlist.engine.cv.contact import LOCAL_TITLE_WORDS, TITLE_WORDS, find_location
+from shortlist.engine.cv.dates import DURATION, DateRange, find_date_ranges
+from shortlist.engine.cv.sections import HEADER
+from shortlist.engine.vocab.profile import Job, Section
+
+MAX_HEADER_LINE = 120  # a job's title/employer/date line; longer lines are sentences
+MAX_HEADER_WORDS = 14
+MAX_ONE_LINE_HEAD_WORDS = 16  # "Title, Employer, City (dates):" before a one-line entry's description
+MAX_CELL_WORDS = 10  # a table cell longer than this is a description, not a title or employer
+
+JOB = "job"
+EDUCATION = "education"
+BREAK = "break"
+VOLUNTEERING = "volunteering"
+
+# Organisation cues: a fragment ending in one of these is an employer, never a title.
+COMPANY_SUFFIX = re.compile(
+    r"\b(?:ltd|limited|inc|llc|llp|plc|gmbh|ag|se|kg|kgaa|ug|e\.?\s?v|corp|corporation|co|company|group|"
+    r"bank|labs?|technologies|solutions|systems|software|university|capital|partners|pvt|holdings|"
+    r"s\.?\s?a|s\.?\s?a\.?\s?s|sas|sarl|s\.?\s?l|s\.?\s?r\.?\s?l|srl|s\.?\s?p\.?\s?a|spa|b\.?\s?v|bv|n\.?\s?v|"
+    r"oy|ab|as|sp\.?\s?z\s?o\.?\s?o|gie|consulting|studio|agency)\.?$",
+    re.IGNORECASE,
+)
+_EDUCATION = re.compile(
+    r"\b(?:b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|m\.?\s?phil|ph\.?\s?d|mba|bachelor\w*|"
+    r"master\w*|diplom\w*|degree|abitur|matura|a[\s-]levels?|gcses?|baccalaur[ée]at|licence|laurea|"
+    r"grado|licenciatura|doctorat|doctorado|dottorato|promotion|studium|studies|student|university|"
+    r"universit[äaée]t?|universidad|universit[àa]|universiteit|uniwersytet|hochschule|fachhochschule|"
+    r"gymnasium|lyc[ée]e|[ée]cole|college|school|schule|instituto|istituto|politecnico|polytechnique|"
+    r"hbo|mbo|wo|vwo|havo|erasmus|exchange\s+semester|auslandssemester)\b",
+    re.IGNORECASE,
+)
+# Words that make a fragment an organisation wherever they stand ("Institut Dauphiné de Recherche").
+_ORGANISATION = re.compile(
+    r"\b(?:institut[eo]?|universit\w*|hochschule|laborator\w*|labs?|bank|banque|banco|banca|group|gruppe|"
+    r"groupe|council|ministry|agency|hospital|klinikum|foundation|stiftung|fondation|fundaci[óo]n|college|school)\b",
+    re.IGNORECASE,
+)
+_EDUCATION_START = re.compile(
+    r"(?:formation|bootcamp|reconversion|b\.?\s?sc|m\.?\s?sc|b\.?\s?eng|m\.?\s?eng|bachelor|master|mba|ph\.?\s?d|"
+    r"studium|abitur|baccalaur[ée]at|licence|laurea|grado|diploma|diplom)\b",
+    re.IGNORECASE,
+)
+_BREAK = re.compile(
+    r"\b(?:career\s+break|sabbatical|parental\s+leave|maternity\s+leave|paternity\s+leave|elternzeit|"
+    r"auszeit|caring\s+for|carer|family\s+leave|gap\s+year|cong[ée]\s+parental|"
+    r"ann[ée]e\s+sabbatique|excedencia|aspettativa|ouderschapsverlof)\b",
+    re.IGNORECASE,
+)
+_VOLUNTEER = re.compile(
+    r"\b(?:volunteer\w*|voluntary|ehrenamt\w*|b[ée]n[ée]vole|b[ée]n[ée]volat|voluntari[oa]\w*|"
+    r"volontari\w*|vrijwillig\w*|wolontariusz\w*|trustee|pro\s+bono)\b",
+    re.IGNORECASE,
+)
+_FRAGMENT_SPLIT = re.compile(
+    r"\s+[\u2014\u2013\-|@\u00b7\u2022]\s+|\s*\|\s*|\s{2,}|\t|,\s+|\s+(?:at|bei|chez|presso|bij)\s+|"
+    r"\s+en\s+(?=[A-Z][a-z]+\s+[A-Z])|"
+    r"\s*[()\[\]]\s*",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:remote|hybrid|on-?site|full[\s-]?time|part[\s-]?time|contract(?:or)?|permanent|freelance|"
+    r"present|current|now|ongoing|to|till|date|since|from|seit|depuis|heute|ab|\W+|"
+    r"vollzeit|teilzeit|cdi|cdd|festanstellung|"
+    # the field labels of job-board exports ("company - Acme", "description - …", "Duration - 2 years")
+    r"company|description|duration|period|designation|client|environment|self[\s-]employed)$",
+    re.IGNORECASE,
+)
+_BULLET_LINE = re.compile(r"^\s*(?:[•▪●◦*\u2013\u2014\-]|\d{1,2}[.)])\s+")
+_LABEL_LINE = re.compile(r"^\s*[A-Za-z][\w /&]{1,30}:\s+\S")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_DECORATION = " \t*_#`>•▪●◦-\u2013\u2014|:;,"
+# After the range on a one-line entry: closing brackets or emphasis, then a colon or dash before the body.
+_AFTER_RANGE = re.compile(r"[\s)\]*_]*(?:[:\u2013\u2014\-][*_]*\s+|$)")
+# `**Title** — *Employer*`: Markdown puts the title in bold and the employer in italics (or the reverse).
+_EMPHASIS_PAIR = re.compile(
+    r"^\s*(?P<open>\*\*|__)(?P<first>[^*_]+)(?P=open)\s*(?:[\u2014\u2013\-|,@\u00b7]|\bat\b)?\s*"
+    r"(?P<mark>\*|_)(?P<second>[^*_]+)(?P=mark)\s*$"
+)
+_TITLE_COLUMN = re.compile(
+    r"^(?:role|title|position|job(?:\s+title)?|poste|fonction|rolle|position|funktion|t[äa]tigkeit|"
+    r"puesto|cargo|ruolo|posizione|functie|stanowisko)$",
+    re.IGNORECASE,
+)
+_EMPLOYER_COLUMN = re.compile(
+    r"^(?:company|employer|organi[sz]ation|client|firm|entreprise|soci[ée]t[ée]|employeur|unternehmen|"
+    r"firma|arbeitgeber|empresa|azienda|societ[àa]|werkgever|bedrijf|organisatie|pracodawca)$",
+    re.IGNORECASE,
+)
+_COLUMN_NAME = re.compile(
+    r"^(?:dates?|period|p[ée]riode|zeitraum|periodo|years?|ann[ée]es?|role|title|position|poste|rolle|puesto|"
+    r"ruolo|functie|company|employer|entreprise|unternehmen|firma|arbeitgeber|empresa|azienda|werkgever|"
+    r"highlights|r[ée]alisations|aufgaben|tasks|description|logros|attivit[àa]|taken|/|\|)$",
+    re.IGNORECASE,
+)
+# "<title> at <employer>" in prose: a run of words ending in a title word, then a capitalised name.
+_PROSE_TITLE = (
+    r"(?P<title>(?i:(?:[\w\-]+,?\s+){0,6}?[\w\-]*?(?:engineer(?:ing)?|developer|programmer|architect|lead|manager|"
+    r"head|director|cto|vp|consultant|analyst|scientist|intern|researcher|designer|officer|specialist|"
+    r"administrator|tester|founder|associate|trainee|executive|counsel|advocate|accountant))(?:\s+of\s+[A-Z]\w+)?)"
+)
+# "Engineering Manager for the payments team at Calder Fintech": a lower-case phrase before "at".
+_PROSE_SCOPE = r"(?:\s+(?:for|in|on|of)\s+(?:the\s+|a\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})?,?"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals, accented ones included ("Énergies")
+_EMPLOYER_NAME = rf"(?P<employer>[{_UPPER}][\w&.'\-]*(?:\s+(?:&|of|the|and|de|du|des|[{_UPPER}][\w&.'\-]*))*)"
+_PROSE_AT = re.compile(
+    rf"\b(?i:as|been|was|am|became|is|joined\s+as)\s+(?i:an?\s+|the\s+)?{_PROSE_TITLE}{_PROSE_SCOPE}\s+"
+    rf"(?:at|with|for)\s+(?:the\s+)?\**{_EMPLOYER_NAME}"
+)
+_PROSE_AS = re.compile(
+    rf"\b(?i:at|joined)\s+(?:the\s+)?\**{_EMPLOYER_NAME}\**(?:\s+\w+){{0,4}}?\s+as\s+(?i:an?\s+|the\s+)?"
+    rf"{_PROSE_TITLE}"
+)
+# The same in French, German, Spanish, Italian and Dutch prose: "je suis responsable data science chez X".
+_PROSE_LOCAL = re.compile(
+    r"\b(?i:je\s+suis|j'ai\s+été|j'étais|ich\s+bin|ich\s+war|soy|he\s+sido|fui|era|sono|sono\s+stat[oa]|ero|"
+    r"ik\s+ben|ik\s+was|jestem|byłem|byłam)\s+(?i:(?:un|une|el|la|il|lo|een|als)\s+)?"
+    r"(?P<title>[^,.;:()]{2,60}?)\s+(?i:chez|au|à\s+la|à\s+l'|bei|der|en|presso|da|bij|w)\s+"
+    rf"{_EMPLOYER_NAME}"
+)
+_PROSE_LEAD = re.compile(rf"^\W*{_PROSE_TITLE}\s+(?:at|with|for)\s+(?:the\s+)?\**{_EMPLOYER_NAME}")
+_VERB_START = re.compile(
+    r"^(?:\w+ed|built|led|wrote|ran|drove|grew|made|took|set|won|responsible|working|building|leading|"
+    r"own(?:ing)?|maintain\w*|develop\w*|design\w*|creat\w*|implement\w*|manag\w*)\b",
+    re.IGNORECASE,
+)
+_LOWER_START = re.compile(r"^[a-z]")
+_LONE_YEAR = re.compile(r"(?:19|20)\d\d")
+# A line of prose, however short: one in the first person ("Since 2021 I have been …", "j'ai été …").
+_SENTENCE_LINE = re.compile(r"(?:^|\s)(?:I|[Ww]e|[Mm]y)\s+[a-z]|(?i:\b(?:je|ich|yo|io|ik)\b|\bj')")
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int  # without the newline
+    text: str
+
+
+def lines_of(text: str, start: int, end: int) -> list[Line]:
+    lines: list[Line] = []
+    position = start
+    for raw in text[start:end].split("\n"):
+        lines.append(Line(position, position + len(raw), raw))
+        position += len(raw) + 1
+    return lines
+
+
+def is_title(text: str) -> bool:
+    return bool(TITLE_WORDS.search(text) or LOCAL_TITLE_WORDS.search(text))
+
+
+def _headerish(line: Line) -> bool:
+    """Could be a title or employer line: short, not a bullet, not a "Label: value" row or sentence."""
+    stripped = line.text.strip()
+    return (
+        bool(stripped)
+        and len(stripped) <= MAX_HEADER_LINE
+        and len(stripped.split()) <= MAX_HEADER_WORDS
+        and not _BULLET_LINE.match(line.text)
+        and not _LABEL_LINE.match(line.text)
+        and not stripped.endswith((";", ":"))
+        and not (stripped.endswith(".") and not COMPANY_SUFFIX.search(stripped))  # "Acme B.V." is a name
+        and not _TABLE_RULE.match(stripped)
+        and not all(_COLUMN_NAME.match(word) for word in stripped.split())  # a flattened table's header row
+    )
+
+
+def _is_duration(text: str) -> bool:
+    return DURATION.fullmatch(text.strip(_DECORATION + "()")) is not None
+
+
+def fragments(line: str) -> list[str]:
+    found = []
+    for piece in _FRAGMENT_SPLIT.split(line):
+        piece = piece.strip(" \t,;:|-*_#`\u2013\u2014\u2022\u00b7")
+        if not piece or _NOT_A_NAME.match(piece) or _is_duration(piece):
+            continue
+        city, country = find_location(piece)
+        # "London", "Greater London", "Remote (UK)" say where; "Trinity College Dublin" is who.
+        limit = len(city.split()) + 1 if city else 3
+        if (city or country) and len(piece.split()) <= limit and not COMPANY_SUFFIX.search(piece):
+            continue  # "London", "London, UK", "Remote (UK)": where, not who
+        found.append(piece)
+    return found
+
+
+def _without_place(name: str) -> str:
+    """ "Kiezkauf GmbH, Berlin" is the employer Kiezkauf GmbH in Berlin."""
+    head, _, tail = name.rpartition(", ")
+    return head if head and any(find_location(tail)) and len(tail.split()) <= 3 else name
+
+
+def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str, str]:
+    """Title and employer among the fragments of a job's header lines; with `guess`, two fragments without
+    a title word are read in the common "Title - Employer" order."""
+    for line in header_lines:
+        pair = _EMPHASIS_PAIR.match(line)
+        if pair:
+            first, second = pair["first"].strip(), pair["second"].strip()
+            if is_title(second) and not is_title(first):
+                first, second = second, first
+            return first, _without_place(second)
+    pieces = [fragment for line in header_lines for fragment in fragments(line)]
+    title = next((f for f in pieces if is_title(f) and not COMPANY_SUFFIX.search(f)), "")
+    # An employer is a name: it starts with a capital or a digit, and is not a second job title
+    # ("Softwareentwickler (Werkstudent)", "Graduate Developer (placement year)").
+    named = [f for f in pieces if f != title and not _LOWER_START.match(f)]
+    others = [f for f in named if COMPANY_SUFFIX.search(f) or not is_title(f)]
+    if not others and guess:
+        others = named  # "Consultora Triana": a company whose name is also a title word
+    employer = next(
+        (f for f in others if COMPANY_SUFFIX.search(f)),
+        next((f for f in others if _ORGANISATION.search(f)), others[0] if others else ""),
+    )
+    if guess and not title and len(others) >= 2:
+        if employer == others[0] and not _ORGANISATION.search(others[0]):
+            # No title word and no organisation cue: the common "Title - Employer" order decides.
+            title, employer = others[0], others[1]
+        else:
+            title = next(f for f in others if f != employer)
+    return title, employer
+
+
+def _looks_like_name(line: str) -> bool:
+    """An employer line below a title: a few capitalised words, not a sentence led by a verb."""
+    words = line.split()
+    return 0 < len(words) <= 6 and words[0][:1].isupper() and not _VERB_START.match(line.strip())
+
+
+@dataclass(slots=True)
+class _Block:
+    date_range: DateRange
+    top: int  # first header line
+    bottom: int  # last header line; the body follows
+    title: str
+    employer: str
+    header: str  # the header text the block was read from, for classification
+    body_start: int | None = None  # offset where the body starts when it shares the header's line
+
+
+def _table_columns(lines: list[Line]) -> dict[int, list[str]]:
+    """For each table row below a header row and its `|---|` rule, the header's cell names."""
+    columns: dict[int, list[str]] = {}
+    current: list[str] | None = None
+    for index, line in enumerate(lines):
+        stripped = line.text.strip()
+        if not stripped.startswith("|"):
+            current = None
+            continue
+        if _TABLE_RULE.match(stripped) and index > 0:
+            current = _cells(lines[index - 1].text)
+            continue
+        if current is not None:
+            columns[index] = current
+    return columns
+
+
+def _cells(row: str) -> list[str]:
+    row = row.strip()
+    if "\t" in row and "|" not in row:
+        return [cell.strip() for cell in row.split("\t")]
+    return [cell.strip() for cell in row.strip("|").split("|")]
+
+
+def _is_table_row(text: str) -> bool:
+    stripped = text.strip()
+    return (stripped.startswith("|") and stripped.count("|") >= 3) or stripped.count("\t") >= 2
+
+
+def _table_block(line: Line, index: int, date_range: DateRange, names: list[str] | None) -> _Block:
+    cells = _cells(line.text)
+    left = date_range.start_idx - line.start
+    offset = line.text.find(cells[0]) if cells else 0
+    title = employer = ""
+    short: list[str] = []
+    position = 0
+    for column, cell in enumerate(cells):
+        at = line.text.find(cell, max(offset, position))
+        position = at + len(cell) if at >= 0 else position
+        if at <= left < at + len(cell) + 1 or not cell or find_date_ranges(cell):
+            continue
+        name = names[column] if names and column < len(names) else ""
+        if _TITLE_COLUMN.match(name.strip(" *_")):
+            title = cell.strip(" *_")
+        elif _EMPLOYER_COLUMN.match(name.strip(" *_")):
+            employer = cell.strip(" *_")
+        elif len(cell.split()) <= MAX_CELL_WORDS:
+            short.append(cell)
+    if not title or not employer:
+        guess_title, guess_employer = title_and_employer([*short, employer] if employer else short)
+        title = title or guess_title
+        employer = employer or guess_employer
+    return _Block(date_range, index, index, title, employer, " ".join([title, employer, *short]))
+
+
+def _prose_block(line: Line, index: int, date_range: DateRange, text: str) -> _Block | None:
+    """A dated sentence of a narrative CV, read as "<title> at <employer>"."""
+    left = date_range.start_idx
+    begin = max(line.start, text.rfind(".", line.start, left) + 1, text.rfind("\n", 0, left) + 1)
+    stop = text.find(". ", date_range.end_idx, line.end)
+    sentence = text[begin : stop if stop >= 0 else line.end]
+    tail = text[date_range.end_idx : stop if stop >= 0 else line.end]
+    found = (
+        _PROSE_AT.search(sentence)
+        or _PROSE_AS.search(sentence)
+        or _PROSE_LOCAL.search(sentence)
+        or _PROSE_LEAD.match(tail)
+    )
+    if found is None:
+        return None
+    title = found["title"].strip()
+    employer = found["employer"].strip(" *_,.")
+    return _Block(date_range, index, index, title, employer, sentence, body_start=line.start)
+
+
+def _header_block(lines: list[Line], index: int, date_range: DateRange, floor: int, ceiling: int) -> _Block:
+    """The title/employer lines around a date: up to two lines above (not past `floor`; a LinkedIn
+    duration line between them is skipped), then up to two below while the title or employer is missing."""
+    top = index
+    taken = 0
+    while top - 1 > floor and taken < 2 and _headerish(lines[top - 1]):
+        top -= 1
+        if not _is_duration(lines[top].text):
+            taken += 1
+    line = lines[index]
+    left, right = date_range.start_idx - line.start, date_range.end_idx - line.start
+    header = [lines[i].text for i in range(top, index)]
+    header.append(line.text[:left] + "  " + line.text[max(left, right) :])
+    title, employer = title_and_employer(header, guess=False)
+    bottom = index
+    while (not title or not employer) and bottom + 1 < ceiling and bottom - index < 2:
+        candidate = lines[bottom + 1]
+        if _is_duration(candidate.text) and bottom - index < 1:
+            bottom += 1
+            continue
+        if not _headerish(candidate) or len(candidate.text.split()) > 8:
+            break
+        if title and not is_title(candidate.text) and not _looks_like_name(candidate.text):
+            break
+        bottom += 1
+        header.append(candidate.text)
+        title, employer = title_and_employer(header, guess=False)
+    if not title or not employer:
+        guessed_title, guessed_employer = title_and_employer(header)
+        if not title:
+            # No title word anywhere: the guess reads the fragments in "Title - Employer" order.
+            title, employer = guessed_title, guessed_employer or employer
+        if not employer or employer == title:
+            employer = guessed_employer if guessed_employer != title else ""
+    return _Block(date_range, top, bottom, title, employer, " ".join(header))
+
+
+def _one_line_block(line: Line, index: int, date_range: DateRange) -> _Block | None:
+    """`Title, Employer (2019-present): what I did` — the words before the range are the header and the
+    rest of the line is the body (a bulleted entry may have no body on its line)."""
+    left, right = date_range.start_idx - line.start, date_range.end_idx - line.start
+    before = line.text[:left]
+    after = _AFTER_RANGE.match(line.text, right)
+    if after is None:
+        return None
+    rest = line.text[after.end() :].strip()
+    if not rest and not _BULLET_LINE.match(line.text):
+        return None
+    words = before.split()
+    if not words or len(words) > MAX_ONE_LINE_HEAD_WORDS or before.rstrip().endswith("."):
+        return None
+    title, employer = title_and_employer([before])
+    if not title:
+        return None  # "Migrated the ledger to Kafka (2019): …" is a bullet, not a job
+    return _Block(date_range, index, index, title, employer, before, body_start=line.start + after.end())
+
+
+def _linkedin_employers(lines: list[Line]) -> dict[int, str]:
+    """Line index -> the company a LinkedIn export groups roles under ("Acme Ltd" / "5 years 5 months")."""
+    groups: dict[int, str] = {}
+    for index in range(1, len(lines)):
+        if _is_duration(lines[index].text) and _headerish(lines[index - 1]):
+            above = lines[index - 1].text.strip(_DECORATION)
+            if not find_date_ranges(above) and not _is_duration(above):
+                groups[index - 1] = above
+    return groups
+
+
+def classify(block: _Block, body: str) -> str:
+    """What a dated block is: a job, or education, a career break or volunteering (never jobs)."""
+    header = block.header
+    if _VOLUNTEER.search(header):
+        return VOLUNTEERING
+    if _BREAK.search(header) and not (block.employer and COMPANY_SUFFIX.search(block.employer)):
+        return BREAK
+    if _EDUCATION.search(header) and not is_title(block.title or header):
+        return EDUCATION
+    if _EDUCATION_START.match(header.lstrip(_DECORATION)):
+        return EDUCATION  # "Formation de reconversion : développeuse", "BSc Computing — Dublin"
+    if not block.title and not block.employer and _BREAK.search(body[:200]):
+        return BREAK
+    return JOB
+
+
+def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list[Line], list[_Block]]:
+    lines = lines_of(text, region.start, region.end)
+    starts = [line.start for line in lines]
+    columns = _table_columns(lines)
+    groups = _linkedin_employers(lines)
+    group_lines = sorted(groups)
+    used: set[int] = set()
+    blocks: list[_Block] = []
+    floor = -1
+    ranges = [
+        DateRange(r.start, r.end, region.start + r.start_idx, region.start + r.end_idx)
+        for r in find_date_ranges(text[region.start : region.end], today)
+    ]
+    anchors: list[tuple[DateRange, int]] = []
+    for date_range in ranges:
+        index = bisect.bisect_right(starts, date_range.start_idx) - 1
+        if index in used:
+            continue
+        used.add(index)
+        anchors.append((date_range, index))
+    for position, (date_range, index) in enumerate(anchors):
+        line = lines[index]
+        ceiling = anchors[position + 1][1] if position + 1 < len(anchors) else len(lines)
+        block: _Block | None
+        if _is_table_row(line.text):
+            block = _table_block(line, index, date_range, columns.get(index))
+        else:
+            block = _one_line_block(line, index, date_range)
+        if block is None:
+            remainder = line.text[: date_range.start_idx - line.start]
+            remainder += line.text[date_range.end_idx - line.start :]
+            short = len(remainder.split()) <= MAX_HEADER_WORDS and len(line.text.strip()) <= MAX_HEADER_LINE
+            if short and not _BULLET_LINE.match(line.text) and not _SENTENCE_LINE.search(line.text):
+                block = _header_block(lines, index, date_range, floor, ceiling)
+            else:
+                block = _prose_block(line, index, date_range, text)
+        if block is None:
+            floor = max(floor, index)  # a dated line nobody could read is still no one else's header
+            continue
+        slot = bisect.bisect_right(group_lines, index) - 1
+        if slot >= 0:
+            # A LinkedIn role under its company line ("Acme Ltd" / "5 years 5 months") names no employer
+            # above its dates; what follows the dates there is the role's location, never its employer.
+            above = text[lines[block.top].start : date_range.start_idx]
+            if not block.employer or block.employer not in above:
+                block.employer = groups[group_lines[slot]]
+        lone_year = _LONE_YEAR.fullmatch(text, date_range.start_idx, date_range.end_idx) is not None
+        if (strict or lone_year) and not block.title:
+            # Without an experience heading, or dated by a bare "(2019)", only a titled block is a job:
+            # "Kafka certification (2019)" is not.
+            floor = max(floor, block.bottom)
+            continue
+        blocks.append(block)
+        floor = block.bottom
+    return lines, _fold_employer_groups(blocks)
+
+
+def _within(inner: DateRange, outer: DateRange) -> bool:
+    if inner.start < outer.start:
+        return False
+    if outer.end is None:
+        return True
+    return inner.end is not None and inner.end <= outer.end
+
+
+def _fold_employer_groups(blocks: list[_Block]) -> list[_Block]:
+    """A dated employer line with no title ("Acme Group, Cardiff   Jan 2021 - Present") over roles dated
+    inside it ("Principal Engineer (since Apr 2024)") is those roles' employer, not a job of its own."""
+    folded: list[_Block] = []
+    position = 0
+    while position < len(blocks):
+        block = blocks[position]
+        children = []
+        if not block.title and block.employer:
+            following = position + 1
+            while following < len(blocks) and _within(blocks[following].date_range, block.date_range):
+                children.append(blocks[following])
+                following += 1
+        if children and all(not child.employer or child.employer == block.employer for child in children):
+            for child in children:
+                child.employer = block.employer
+            folded.extend(children)
+            position += 1 + len(children)
+            continue
+        folded.append(block)
+        position += 1
+    return folded
+
+
+def find_jobs(text: str, sections: list[Section], today: date) -> list[Job]:
+    """Jobs from the experience sections; without one, dated blocks elsewhere that carry a job title.
+    A job's text is what follows its header up to the next block's header."""
+    experience = [section for section in sections if section.name == "experience"]
+    strict = not experience
+    regions = experience or [s for s in sections if s.name in (HEADER, "other", "summary")]
+    if not regions:
+        regions = [Section("other", 0, len(text))]
+    jobs: list[Job] = []
+    for region in regions:
+        lines, blocks = _blocks(text, region, today, strict)
+        for position, block in enumerate(blocks):
+            last_line = (blocks[position + 1].top if position + 1 < len(blocks) else len(lines)) - 1
+            if block.body_start is not None:
+                body_start = block.body_start
+            elif block.bottom + 1 < len(lines):
+                body_start = lines[block.bottom + 1].start
+            else:
+                body_start = lines[block.bottom].end
+            span_end = max(lines[max(last_line, block.bottom)].end, body_start)
+            body = text[body_start:span_end].strip("\n")
+            if classify(block, body) != JOB:
+                continue
+            jobs.append(
+                Job(
+                    block.employer,
+                    block.title,
+                    block.date_range.start,
+                    block.date_range.end,
+                    text=body,
+                    span=(lines[block.top].start, span_end),
+                )
+            )
+    return jobs
