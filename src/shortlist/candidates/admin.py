@@ -83,6 +83,7 @@ class CandidateAdmin(admin.ModelAdmin):
                     "work_mode",
                     "open_to_relocation",
                     "right_to_work",
+                    "needs_sponsorship",
                     "notice_weeks",
                     ("salary_expectation", "salary_currency"),
                 ]

@@ -243,6 +243,7 @@ def write_profile(candidate: Candidate, profile: Profile, raw_json: dict[str, An
     candidate.work_mode = prefs.work_mode.value if prefs.work_mode else ""
     candidate.open_to_relocation = prefs.open_to_relocation
     candidate.right_to_work = prefs.right_to_work
+    candidate.needs_sponsorship = prefs.needs_sponsorship
     candidate.notice_weeks = prefs.notice_weeks
     candidate.salary_expectation = prefs.salary_expectation
     candidate.salary_currency = prefs.salary_currency if prefs.salary_expectation else ""

@@ -38,6 +38,7 @@ def merge_candidates(keep_id: int, other_id: int) -> Candidate:
                 setattr(keep, name, getattr(other, name))
         keep.emails = list(dict.fromkeys([*keep.emails, *other.emails]))
         keep.right_to_work = sorted(set(keep.right_to_work) | set(other.right_to_work))
+        keep.needs_sponsorship = sorted(set(keep.needs_sponsorship) | set(other.needs_sponsorship))
         if keep.duplicate_of_id == other.pk:
             keep.duplicate_of = None
         keep.parser_version = MERGED_PROFILE

@@ -32,6 +32,11 @@ class Candidate(models.Model):
     right_to_work = models.JSONField(
         default=list, blank=True, help_text="Country codes where no sponsorship is needed."
     )
+    needs_sponsorship = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Country codes where the CV says a visa is needed ("*": anywhere).',
+    )
     notice_weeks = models.PositiveSmallIntegerField("notice period (weeks)", null=True, blank=True)
     salary_expectation = models.PositiveIntegerField(null=True, blank=True, help_text="Yearly, gross.")
     salary_currency = models.CharField(max_length=3, blank=True)
@@ -41,7 +46,7 @@ class Candidate(models.Model):
     raw_json = models.JSONField(
         null=True,
         blank=True,
-        help_text="The JSON Resume document itself, when the CV was one (for re-parsing).",
+        help_text="The JSON Resume document, when the CV was one (re-parsing reads it).",
     )
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
     parser_version = models.CharField(

@@ -29,7 +29,7 @@ def to_profile(candidate: Candidate) -> Profile:
 _CANDIDATE_FIELDS = (
     "id", "source", "raw_text", "content_hash", "name", "emails", "phone", "city", "country", "github_url",
     "linkedin_url", "website_url", "headline", "total_years", "seniority", "work_mode", "open_to_relocation",
-    "notice_weeks", "right_to_work", "salary_expectation", "salary_currency",
+    "notice_weeks", "right_to_work", "needs_sponsorship", "salary_expectation", "salary_currency",
 )  # fmt: skip
 
 
@@ -95,12 +95,7 @@ def _assemble(candidate: Any, jobs: Iterable[Any], skills: Iterable[Any], claims
                 years=skill.years,
                 last_used=skill.last_used,
                 strength=skill.strength,
-                evidence=[
-                    Evidence(
-                        e.get("section", ""), e.get("snippet", ""), float(e.get("strength", skill.strength))
-                    )
-                    for e in skill.evidence
-                ],
+                evidence=[_evidence(e, skill.strength) for e in skill.evidence],
             )
             for skill in skills
         ],
@@ -115,6 +110,7 @@ def _assemble(candidate: Any, jobs: Iterable[Any], skills: Iterable[Any], claims
             open_to_relocation=candidate.open_to_relocation,
             notice_weeks=candidate.notice_weeks,
             right_to_work=list(candidate.right_to_work),
+            needs_sponsorship=list(candidate.needs_sponsorship),
             salary_expectation=candidate.salary_expectation,
             salary_currency=candidate.salary_currency,
         ),
@@ -126,4 +122,5 @@ def _evidence(stored: dict[str, object], default_strength: float) -> Evidence:
         section=str(stored.get("section", "")),
         snippet=str(stored.get("snippet", "")),
         strength=float(stored.get("strength", default_strength)),  # type: ignore[arg-type]
+        kind=str(stored.get("kind", "")),
     )

@@ -56,6 +56,7 @@ def profile_dict(candidate: Candidate, with_text: bool = False) -> dict[str, Any
             "work_mode": candidate.work_mode or None,
             "open_to_relocation": candidate.open_to_relocation,
             "right_to_work": list(candidate.right_to_work),
+            "needs_sponsorship": list(candidate.needs_sponsorship),
             "notice_weeks": candidate.notice_weeks,
             "salary_expectation": candidate.salary_expectation,
             "salary_currency": candidate.salary_currency or None,

@@ -246,8 +246,8 @@ def _next_free_id(model: type[models.Model]) -> int:
 _CANDIDATE_FIELDS = (
     "id", "name", "emails", "phone", "city", "country", "github_url", "linkedin_url", "website_url",
     "headline", "seniority", "total_years", "work_mode", "open_to_relocation", "right_to_work",
-    "notice_weeks", "salary_expectation", "salary_currency", "source", "raw_text", "content_hash",
-    "parser_version", "import_warnings", "created_at", "updated_at",
+    "needs_sponsorship", "notice_weeks", "salary_expectation", "salary_currency", "source", "raw_text",
+    "content_hash", "parser_version", "import_warnings", "created_at", "updated_at",
 )  # fmt: skip
 _EXPERIENCE_FIELDS = ("id", "candidate", "employer", "title", "start", "end", "description")
 _SKILL_FIELDS = ("id", "candidate", "skill", "years", "last_used", "evidence", "strength")
@@ -317,8 +317,8 @@ def _rows(people: Iterable[DemoCandidate], inserts: Sequence[_Insert]) -> _Batch
                 candidate_id, person.name, dumps(person.emails), person.phone, person.city, person.country,
                 person.github_url, person.linkedin_url, person.website_url, person.headline, person.seniority,
                 person.total_years, person.work_mode, person.open_to_relocation, dumps(person.right_to_work),
-                person.notice_weeks, person.salary_expectation, person.salary_currency, person.source, text,
-                hashlib.sha256(text.encode()).hexdigest(), DEMO_PARSER_VERSION, "[]", now, now,
+                "[]", person.notice_weeks, person.salary_expectation, person.salary_currency, person.source,
+                text, hashlib.sha256(text.encode()).hexdigest(), DEMO_PARSER_VERSION, "[]", now, now,
             )
         )  # fmt: skip
         for job in person.experiences:
