@@ -71,7 +71,7 @@ def role_export(*, actor: Actor, role_id: int) -> str:
     return export_role(role_get(actor=actor, role_id=role_id))
 
 
-def open_roles(*, actor: Actor) -> list[Role]:
+def role_list_open(*, actor: Actor) -> list[Role]:
     """Every open role, ready for its profile to be built (client, plan, requirements fetched)."""
     require_read_roles(actor)
     return list(
