@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.db.models import QuerySet
 
-from shortlist.accounts.access import Actor, require_read_pool, require_read_roles
+from shortlist.accounts.access import Actor, require_read_pool, require_read_roles, visible_applications
 from shortlist.candidates import pool
 from shortlist.candidates.selectors import CandidateRef, candidate_refs, folder_pool
 from shortlist.clients.models import Role
@@ -161,4 +161,5 @@ def roles_for_candidate(*, actor: Actor, candidate_id: int, top: int = 20) -> Ca
 def application_list(*, actor: Actor, role_id: int) -> QuerySet[Application]:
     """A role's pipeline, most recently changed first, with the candidates."""
     require_read_roles(actor)
-    return Application.objects.filter(role_id=role_id).select_related("candidate").order_by("-updated_at")
+    applications = visible_applications(actor, Application.objects.filter(role_id=role_id))
+    return applications.select_related("candidate").order_by("-updated_at")
