@@ -21,6 +21,8 @@ class ShortlistError(Exception):
     """A use case refused or could not do what was asked; `str(error)` is the one-line message."""
 
     code = "error"
+    # Every error has the field, so one API body shape ({detail, code, issues}) fits them all.
+    issues: tuple[tuple[str, str], ...] = ()
 
     @property
     def message(self) -> str:

@@ -65,7 +65,7 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         "role_get": lambda a: client_selectors.role_get(actor=a, role_id=role),
         "role_show": lambda a: client_selectors.role_show(actor=a, role_id=role),
         "role_export": lambda a: client_selectors.role_export(actor=a, role_id=role),
-        "open_roles": lambda a: client_selectors.open_roles(actor=a),
+        "role_list_open": lambda a: client_selectors.role_list_open(actor=a),
         "role_file_parse": lambda a: client_services.role_file_parse(actor=a, text=text, source="r.yaml"),
         "role_import": lambda a: client_services.role_import(actor=a, text=text, source="r.yaml"),
         "role_draft": lambda a: client_services.role_draft(actor=a, text="Senior Go engineer in London."),

@@ -120,3 +120,19 @@ def test_a_semantic_weight_outside_0_to_1_is_invalid(operator) -> None:
 def test_an_anonymous_actor_is_forbidden(anonymous, operator, imported) -> None:
     with pytest.raises(Forbidden):
         shortlist_for_role(actor=anonymous, role_spec=_spec(operator))
+
+
+def test_a_folder_pool_never_touches_the_database(
+    operator, tmp_path: Path, django_assert_num_queries
+) -> None:
+    from shortlist.candidates.selectors import folder_pool
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "cvs" / "anna-kowalska.pdf", folder)
+    with django_assert_num_queries(0):
+        screened = folder_pool(actor=operator, paths=[folder])
+    assert [(ref.id, ref.name, ref.source) for ref in screened.people.values()] == [
+        (1, "Anna Kowalska", "anna-kowalska.pdf")
+    ]
+    assert len(screened.index) == 1 and screened.skipped == ()

@@ -2,16 +2,19 @@
 
 Interfaces only authenticate and build an `Actor`; services ask this module before they read or write.
 Today the workspace has one kind of user (a signed-in recruiter) and the CLI operator; the rules for
-recruiters, admins and client users (issue 13) go into the `may_*` functions below, one per rule, so a
-grep for `may_` lists every decision.
+recruiters, admins and client users (issue 13) go into the functions below, one per rule: `may_*`
+answer whether an action is allowed at all, `visible_*` narrow the rows a selector starts from (a
+client user's own roles, the candidates submitted to them). Selectors and services call nothing else.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from shortlist.errors import Forbidden
+
+Rows = TypeVar("Rows")  # a QuerySet; kept generic so this module imports no model
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,26 @@ def may_change_roles(actor: Actor) -> bool:
 def may_change_pipeline(actor: Actor) -> bool:
     """Opening applications and moving stages. Issue 13: client users advance or reject only."""
     return actor.authenticated
+
+
+def visible_clients(actor: Actor, clients: Rows) -> Rows:
+    """Issue 13: a client user sees only their own client."""
+    return clients
+
+
+def visible_roles(actor: Actor, roles: Rows) -> Rows:
+    """Issue 13: a client user sees only their own client's roles."""
+    return roles
+
+
+def visible_candidates(actor: Actor, candidates: Rows) -> Rows:
+    """Issue 13: a client user sees only candidates submitted to their roles (stage submitted or later)."""
+    return candidates
+
+
+def visible_applications(actor: Actor, applications: Rows) -> Rows:
+    """Issue 13: a client user sees only their roles' applications at submitted or later."""
+    return applications
 
 
 def require_read_pool(actor: Actor) -> None:

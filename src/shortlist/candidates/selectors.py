@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from shortlist.accounts.access import Actor, require_read_pool
+from shortlist.accounts.access import Actor, require_read_pool, visible_candidates
 from shortlist.candidates import pool
 from shortlist.candidates.importing import iter_sources
 from shortlist.candidates.models import Candidate, ImportBatch, ImportFile, ImportStatus
@@ -67,7 +67,7 @@ def candidate_list(
     An unknown seniority is ignored rather than refused: it can only come from an edited URL.
     """
     require_read_pool(actor)
-    candidates = Candidate.objects.only(*LIST_FIELDS)
+    candidates = visible_candidates(actor, Candidate.objects.all()).only(*LIST_FIELDS)
     query, skill, seniority = query.strip(), skill.strip().lower(), seniority.strip()
     if query:
         candidates = candidates.filter(
@@ -83,14 +83,15 @@ def candidate_list(
 def candidate_table(*, actor: Actor) -> QuerySet[Candidate]:
     """Every candidate by id, as the CLI's table lists them."""
     require_read_pool(actor)
-    return Candidate.objects.order_by("id")
+    return visible_candidates(actor, Candidate.objects.all()).order_by("id")
 
 
 def candidate_get(*, actor: Actor, candidate_id: int) -> Candidate:
     """One profile with everything its page, `candidates show` and its export read, prefetched."""
     require_read_pool(actor)
     candidate = (
-        Candidate.objects.prefetch_related(
+        visible_candidates(actor, Candidate.objects.all())
+        .prefetch_related(
             *PROFILE_PREFETCH,
             Prefetch("applications", queryset=Application.objects.select_related("role__client")),
         )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from shortlist.accounts.access import Actor, require_read_roles
+from shortlist.accounts.access import Actor, require_read_roles, visible_clients, visible_roles
 from shortlist.clients.models import Client, Role
 from shortlist.clients.roles import export_role, role_profile
 from shortlist.engine.roles.weighting import RoleProfile
@@ -16,15 +16,19 @@ from shortlist.errors import NotFound
 def client_list(*, actor: Actor) -> QuerySet[Client]:
     """Clients with how many roles they have and how many are open."""
     require_read_roles(actor)
-    return Client.objects.annotate(
-        role_count=Count("roles", distinct=True),
-        open_role_count=Count("roles", filter=Q(roles__status="open"), distinct=True),
-    ).order_by("name", "id")
+    return (
+        visible_clients(actor, Client.objects.all())
+        .annotate(
+            role_count=Count("roles", distinct=True),
+            open_role_count=Count("roles", filter=Q(roles__status="open"), distinct=True),
+        )
+        .order_by("name", "id")
+    )
 
 
 def client_get(*, actor: Actor, client_id: int) -> Client:
     require_read_roles(actor)
-    client = Client.objects.filter(pk=client_id).first()
+    client = visible_clients(actor, Client.objects.all()).filter(pk=client_id).first()
     if client is None:
         raise NotFound(f"no client with id {client_id}")
     return client
@@ -33,7 +37,8 @@ def client_get(*, actor: Actor, client_id: int) -> Client:
 def role_list(*, actor: Actor, client_id: int | None = None) -> QuerySet[Role]:
     """Roles with their pipeline size, by status, client and title (the dashboard's order)."""
     require_read_roles(actor)
-    roles = Role.objects.select_related("client").annotate(pipeline_count=Count("applications"))
+    roles = visible_roles(actor, Role.objects.all())
+    roles = roles.select_related("client").annotate(pipeline_count=Count("applications"))
     if client_id is not None:
         roles = roles.filter(client_id=client_id)
     return roles.order_by("status", "client__name", "title")
@@ -43,7 +48,8 @@ def role_get(*, actor: Actor, role_id: int) -> Role:
     """A role with its client, growth plan and requirements: all the role profile reads."""
     require_read_roles(actor)
     role = (
-        Role.objects.select_related("client", "growth_plan")
+        visible_roles(actor, Role.objects.all())
+        .select_related("client", "growth_plan")
         .prefetch_related("requirements")
         .filter(pk=role_id)
         .first()
@@ -71,11 +77,12 @@ def role_export(*, actor: Actor, role_id: int) -> str:
     return export_role(role_get(actor=actor, role_id=role_id))
 
 
-def open_roles(*, actor: Actor) -> list[Role]:
+def role_list_open(*, actor: Actor) -> list[Role]:
     """Every open role, ready for its profile to be built (client, plan, requirements fetched)."""
     require_read_roles(actor)
     return list(
-        Role.objects.filter(status="open")
+        visible_roles(actor, Role.objects.all())
+        .filter(status="open")
         .select_related("client", "growth_plan")
         .prefetch_related("requirements")
     )

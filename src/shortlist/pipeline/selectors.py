@@ -14,13 +14,13 @@ from pathlib import Path
 
 from django.db.models import QuerySet
 
-from shortlist.accounts.access import Actor, require_read_pool, require_read_roles
+from shortlist.accounts.access import Actor, require_read_pool, require_read_roles, visible_applications
 from shortlist.candidates import pool
 from shortlist.candidates.pool import PoolInfo
 from shortlist.candidates.selectors import CandidateRef, candidate_refs, folder_pool
 from shortlist.clients.models import Role
 from shortlist.clients.roles import profile_for_spec, role_profile
-from shortlist.clients.selectors import open_roles, role_get
+from shortlist.clients.selectors import role_get, role_list_open
 from shortlist.engine.matching.match import Match, RoleFit, match
 from shortlist.engine.matching.match import roles_for_candidate as rank_roles
 from shortlist.engine.matching.semantic import Embedder, minilm, rerank
@@ -160,7 +160,7 @@ def roles_for_candidate(*, actor: Actor, candidate_id: int, top: int = 20) -> Ca
     index = pool.pool_index()
     if candidate_id not in index:
         raise NotFound(f"no candidate with id {candidate_id}")
-    roles = open_roles(actor=actor)
+    roles = role_list_open(actor=actor)
     ranked = rank_roles(index, candidate_id, [role_profile(r) for r in roles])[:top]
     return CandidateRoles(candidate_id, tuple(RoleFitRow(fit, roles[fit.role_index]) for fit in ranked))
 
@@ -168,4 +168,5 @@ def roles_for_candidate(*, actor: Actor, candidate_id: int, top: int = 20) -> Ca
 def application_list(*, actor: Actor, role_id: int) -> QuerySet[Application]:
     """A role's pipeline, most recently changed first, with the candidates."""
     require_read_roles(actor)
-    return Application.objects.filter(role_id=role_id).select_related("candidate").order_by("-updated_at")
+    applications = visible_applications(actor, Application.objects.filter(role_id=role_id))
+    return applications.select_related("candidate").order_by("-updated_at")

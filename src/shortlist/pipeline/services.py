@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
-from shortlist.accounts.access import Actor, require_change_pipeline
+from shortlist.accounts.access import (
+    Actor,
+    require_change_pipeline,
+    visible_applications,
+    visible_candidates,
+)
 from shortlist.candidates.models import Candidate
 from shortlist.clients.selectors import role_get
 from shortlist.engine.vocab.enums import Stage
@@ -21,7 +26,9 @@ def application_open(*, actor: Actor, role_id: int, candidate_id: int, note: str
     """Put a candidate into a role's pipeline as sourced; `Conflict` when they are in it already."""
     require_change_pipeline(actor)
     role = role_get(actor=actor, role_id=role_id)
-    candidate = Candidate.objects.only("id", "name").filter(pk=candidate_id).first()
+    candidate = (
+        visible_candidates(actor, Candidate.objects.all()).only("id", "name").filter(pk=candidate_id).first()
+    )
     if candidate is None:
         raise NotFound(f"no candidate with id {candidate_id}")
     try:
@@ -42,7 +49,8 @@ def application_move(*, actor: Actor, application_id: int, stage: str, note: str
         allowed = ", ".join(s.value for s in Stage)
         raise Invalid(f"unknown stage {stage!r} (one of {allowed})", [("stage", "unknown stage")]) from None
     # Locked so that two moves of one application cannot both read the same "from" stage.
-    application = Application.objects.select_for_update().filter(pk=application_id).first()
+    applications = visible_applications(actor, Application.objects.all())
+    application = applications.select_for_update().filter(pk=application_id).first()
     if application is None:
         raise NotFound(f"no application with id {application_id}")
     if application.stage == new:
