@@ -55,9 +55,10 @@ def servers(shared: dict[str, str]) -> Iterator[list[str]]:
             deadline = time.monotonic() + 60
             while True:
                 try:
-                    urllib.request.urlopen(f"{url}/login/", timeout=5)
+                    urllib.request.urlopen(f"{url}/login/", timeout=10)
                     break
-                except (urllib.error.URLError, ConnectionError):
+                # Refused before gunicorn listens, or slow while its workers boot on a busy machine.
+                except (urllib.error.URLError, ConnectionError, TimeoutError):
                     assert time.monotonic() < deadline, f"{url} did not start"
                     time.sleep(0.3)
         yield urls
