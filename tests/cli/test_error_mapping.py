@@ -64,8 +64,8 @@ def test_a_malformed_search_is_wrong_usage() -> None:
 )
 def test_unavailable_through_a_command() -> None:
     result = CliRunner().invoke(app, ["match", "--role", str(ROLE_FILE), "--semantic", "0.5"])
-    # Rich reads "[eval]" as markup, so the hint prints without it (as it always has).
+    # The hint is printed as written: "[eval]" is text, not Rich markup.
     assert (
         result.exit_code == 2
-        and result.output == "error: --semantic needs the optional packages: pip install -e '.'\n"
+        and result.output == "error: --semantic needs the optional packages: pip install -e '.[eval]'\n"
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.markup import escape
 
 from shortlist.cli import admin, candidates, matching, roles
 from shortlist.cli.common import err, setup_django
@@ -65,5 +66,5 @@ def main() -> None:
     try:
         app()
     except SettingError as exc:
-        err.print(f"[bold red]error:[/] {exc}")
+        err.print(f"[bold red]error:[/] {escape(str(exc))}")
         sys.exit(2)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from shortlist.conf import SettingError
 from shortlist.errors import ShortlistError, Unavailable
@@ -25,7 +26,8 @@ err = Console(stderr=True, highlight=False)
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print the error line; exit 2 means wrong usage, 1 that the request itself failed."""
-    err.print(f"[bold red]error:[/] {message}")
+    # The message may quote a file name or CV text: printed as text, never read as Rich markup.
+    err.print(f"[bold red]error:[/] {escape(message)}")
     return typer.Exit(code)
 
 
