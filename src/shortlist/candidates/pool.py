@@ -76,7 +76,7 @@ class PoolInfo:
     which published version they were read from."""
 
     candidates: int
-    index_version: str | None  # None: not ranked from a published index (a folder of CVs screened)
+    index_version: str | None  # None for CVs screened in memory (match --folder), which no index holds
 
 
 @dataclass(frozen=True, slots=True)
