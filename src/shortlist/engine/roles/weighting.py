@@ -34,9 +34,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from shortlist.engine.cv.contact import find_location
-from shortlist.engine.cv.titles import Unit, role_units
+from shortlist.engine.cv.titles import SKILL_UNIT, Unit, role_units
 from shortlist.engine.roles.growth import DEFAULT_BASELINE as GROWTH_BASELINE
 from shortlist.engine.roles.growth import (
+    METRICS,
     ScalePressure,
     format_quantity,
     metric_reason,
@@ -47,9 +48,25 @@ from shortlist.engine.roles.rolefile import RoleSpec, Salary
 from shortlist.engine.vocab.enums import SCALE_UNITS, SENIORITY_MIN_YEARS, ScaleMetric, Seniority, WorkMode
 from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy
 
-ROLE_MODEL_VERSION = "2"  # 2: the job-title criterion
+ROLE_MODEL_VERSION = "3"  # 2: the job-title criterion; 3: languages stay nice, scale and title bounded
 
 SCALE_MAX_SHARE = 0.25
+# The most proven scale may take for each level: a junior or mid engineer is hired to build, not to
+# have already run the client's future system, so scale stays a modest share there however steep the
+# plan; a role that states no level is read as senior.
+SCALE_LEVEL_CAP: dict[Seniority | None, float] = {
+    Seniority.JUNIOR: 0.05,
+    Seniority.MID: 0.10,
+    Seniority.SENIOR: SCALE_MAX_SHARE,
+    Seniority.STAFF: SCALE_MAX_SHARE,
+    Seniority.LEAD: SCALE_MAX_SHARE,
+    None: SCALE_MAX_SHARE,
+}
+# A target just above "easy" (growth.py) asks little proof: it keeps this part of the scale share, and
+# only a target at "hard" (100k rps, 1 PB, 10M users) keeps all of it.
+SCALE_EASY_PART = 0.4
+# Levels for which scale must never outweigh the role's core skill (primary language or top must-have).
+SCALE_BELOW_CORE = frozenset({Seniority.JUNIOR, Seniority.MID})
 TEAM_MAX_SHARE = 0.12
 SENIORITY_LEADERSHIP_SHARE: dict[Seniority, float] = {Seniority.LEAD: 0.06, Seniority.STAFF: 0.04}
 DOMAIN_SHARE = 0.06
@@ -60,7 +77,11 @@ RIGHT_TO_WORK_SHARE = 0.015
 CULTURE_SHARE = 0.03
 # The title is the first thing a recruiter reads and a strong signal of what someone does all day, but
 # it is self-described: worth a couple of nice-to-haves, never as much as the evidence behind the skills.
+# The share is scaled by how much the title says beyond the skills the role already weighs: "Python
+# Developer" on a role with Python as a must-have adds little ("Python" is weighed twice otherwise), a
+# "Payments Reliability Engineer" keeps most of it. Never above the core skill (see _bound).
 TITLE_SHARE = 0.10
+TITLE_KNOWN_PART = 0.25  # the share kept by a title unit the criteria already weigh
 MUST_POINTS = 3.0
 NICE_POINTS = 1.0
 COMPETENCY_FACTOR = 0.5  # a playbook-only competency counts half: the template, not the client, asked for it
@@ -94,6 +115,10 @@ class CriterionKind(StrEnum):
 
 
 KIND_ORDER = tuple(CriterionKind)
+SKILL_CRITERIA = frozenset(
+    {CriterionKind.MUST, CriterionKind.NICE, CriterionKind.COMPETENCY, CriterionKind.DOMAIN}
+)
+METRIC_BY_KIND = {scale.metric: scale for scale in METRICS.values()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +242,7 @@ class _Builder:
         self.playbook = playbook
         self.pressure = pressure
         self.drafts: dict[str, _Draft] = {}
+        self.core: str | None = None  # key of the core skill criterion (primary language or top must)
         self.by_skill: dict[str, str] = {}
         self.warnings: list[str] = []
         self.free_terms: list[str] = []
@@ -278,7 +304,12 @@ class _Builder:
 
     def role_terms(self) -> None:
         languages = list(self.spec.languages)
-        must = [*[lang for lang in languages if lang not in self.spec.must_have], *self.spec.must_have]
+        # A language the recruiter put under nice-to-have stays nice: `languages` says what the team
+        # writes, not that every one of them is required.
+        nice = {self._canonical(term) for term in self.spec.nice_to_have}
+        must_named = {self._canonical(term) for term in self.spec.must_have}
+        implicit = [lang for lang in languages if self._canonical(lang) not in nice | must_named]
+        must = [*implicit, *self.spec.must_have]
         for kind, terms, base, said in (
             (CriterionKind.MUST, must, MUST_POINTS, "must-have"),
             (CriterionKind.NICE, self.spec.nice_to_have, NICE_POINTS, "nice to have"),
@@ -306,13 +337,20 @@ class _Builder:
                 points = base * factor
                 if factor != 1.0:
                     reasons.append(f"weighted ×{factor:g} by the recruiter")
-                if skill.id in languages:
-                    reasons.append("primary language of the role")
-                    points += LANGUAGE_BOOST
+                if skill.id in {self._canonical(lang) for lang in languages}:
+                    if kind == CriterionKind.MUST:
+                        reasons.append("primary language of the role")
+                        points += LANGUAGE_BOOST
+                    else:
+                        reasons.append("one of the role's languages")
                 points = self.skill_points(skill.id, points, reasons, boost=True)
                 for reason in reasons:
                     self.add(f"{kind.value}:{skill.id}", kind, skill.id, skill.name, reason)
                 self.add(f"{kind.value}:{skill.id}", kind, skill.id, skill.name, "", points=points)
+
+    def _canonical(self, term: str) -> str:
+        skill = self.taxonomy.get(term) or self.taxonomy.resolve(term)
+        return skill.id if skill is not None else term.casefold()
 
     def competencies(self) -> None:
         for competency in self.playbook.competencies:
@@ -345,8 +383,28 @@ class _Builder:
             share = DOMAIN_SHARE / len(found)
             self.add(f"domain:{domain}", CriterionKind.DOMAIN, domain, label, reason, share=share)
 
+    def hardness(self) -> float:
+        """0 for a target at the "easy" size of its metric, 1 at "hard" (growth.py), log-scaled; the
+        largest over the plan's technical targets. 1 without targets: the playbook's baseline speaks."""
+        found = []
+        for metric, target in self.pressure.targets.items():
+            scale = METRIC_BY_KIND.get(metric)
+            if scale is None or scale.weight <= 0 or target <= 0:
+                continue
+            span = math.log10(scale.hard / scale.easy)
+            found.append(min(1.0, max(0.0, math.log10(max(target, scale.easy) / scale.easy) / span)))
+        return max(found) if found else 1.0
+
     def scale(self) -> None:
-        share = SCALE_MAX_SHARE * self.pressure.value
+        hardness = self.hardness()
+        share = SCALE_MAX_SHARE * self.pressure.value * (SCALE_EASY_PART + (1 - SCALE_EASY_PART) * hardness)
+        cap = SCALE_LEVEL_CAP[self.spec.seniority]
+        bounds = []
+        if hardness < 0.95:
+            bounds.append(f"the target is {hardness:.0%} of the way from easy to hard")
+        if share > cap:
+            share = cap
+            bounds.append(f"capped at {_percent(cap)} for a {self.spec.seniority or 'senior'} role")
         plan = self.spec.growth
         lines = [
             metric_reason(name, nt, plan.horizon_months)
@@ -365,6 +423,8 @@ class _Builder:
                 lines.append(f"little growth, so near the {self.playbook.name} baseline")
             lines.append(f"should already have handled {bar}")
             reason = "; ".join(lines)
+        if bounds:
+            reason = f"{reason}; {'; '.join(bounds)}"
         self.add("scale", CriterionKind.SCALE, None, "Proven scale", reason, share=share)
 
     def leadership(self) -> None:
@@ -450,18 +510,68 @@ class _Builder:
             return
         words = ", ".join(dict.fromkeys(unit.label for unit in self.title_units))
         reason = f"{self.spec.title!r} against the headline and job titles ({words})"
-        self.add("title", CriterionKind.TITLE, None, "Job title", reason, share=TITLE_SHARE)
+        total = sum(unit.weight for unit in self.title_units)
+        known = [unit for unit in self.title_units if self._weighed(unit)]
+        novel = 1.0 - sum(unit.weight for unit in known) / total if total > 0 else 0.0
+        share = TITLE_SHARE * (TITLE_KNOWN_PART + (1 - TITLE_KNOWN_PART) * novel)
+        if known:
+            said = ", ".join(dict.fromkeys(unit.label for unit in known))
+            reason += f"; {said} already weighed as skills, so the title adds {novel:.0%} beyond them"
+        self.add("title", CriterionKind.TITLE, None, "Job title", reason, share=share)
+
+    def _weighed(self, unit: Unit) -> bool:
+        """True when a title unit names a skill one of the role's skill criteria already weighs.
+
+        A word unit counts too when it names such a skill: "Go" in a title is read as a word (titles.py
+        will not guess the language from one word), but on a role that weighs Go it says nothing new.
+        """
+        if unit.key.startswith(SKILL_UNIT):
+            skill: str | None = unit.key.removeprefix(SKILL_UNIT)
+        else:
+            found = self.taxonomy.resolve(unit.label)
+            skill = found.id if found is not None else None
+        key = self.by_skill.get(skill) if skill else None
+        return key is not None and self.drafts[key].kind in SKILL_CRITERIA
 
     # -- shares --
 
-    def finish(self) -> tuple[Criterion, ...]:
-        drafts = list(self.drafts.values())
+    def core_key(self) -> str | None:
+        """The role's core skill: its strongest must-have by points (a primary language outranks)."""
+        musts = [d for d in self.drafts.values() if d.kind == CriterionKind.MUST and d.skill is not None]
+        if not musts:
+            return None
+        return max(musts, key=lambda d: (d.points, -list(self.drafts).index(d.key))).key
+
+    def allocate(self, drafts: list[_Draft]) -> dict[str, float]:
         fixed = sum(d.share for d in drafts)
         points = sum(d.points for d in drafts)
         pool = max(0.0, 1.0 - fixed)
+        return {d.key: d.share + (pool * d.points / points if points > 0 else 0.0) for d in drafts}
+
+    def bound(self, drafts: list[_Draft]) -> None:
+        """Scale (junior/mid roles) and the title never above the core skill.
+
+        Lowering a fixed share only grows the skills pool, so the core skill's share can only rise and
+        one pass keeps both bounds.
+        """
+        core = self.core_key()
+        if core is None:
+            return
+        shares = self.allocate(drafts)
+        limit = shares[core]
+        bounded = ["title"] + (["scale"] if self.spec.seniority in SCALE_BELOW_CORE else [])
+        for key in bounded:
+            draft = self.drafts.get(key)
+            if draft is not None and draft.points == 0 and draft.share > limit:
+                draft.share = limit
+                draft.reasons.append(f"kept below {self.drafts[core].label}, the role's core skill")
+
+    def finish(self) -> tuple[Criterion, ...]:
+        drafts = list(self.drafts.values())
+        self.bound(drafts)
+        shares = self.allocate(drafts)
         for draft in drafts:
-            if points > 0:
-                draft.share += pool * draft.points / points
+            draft.share = shares[draft.key]
         kept = [d for d in drafts if d.share >= MIN_SHARE] or drafts
         total = sum(d.share for d in kept)
         criteria = [
