@@ -48,7 +48,7 @@ from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.matching import published
 from shortlist.engine.matching.index import CandidateIndex, IndexDamaged
-from shortlist.engine.matching.match import Match, match
+from shortlist.engine.matching.match import FilterReport, Match, rank
 from shortlist.engine.roles.weighting import RoleProfile
 from shortlist.engine.vocab.profile import Profile
 
@@ -85,6 +85,7 @@ class PoolRanking:
 
     matches: list[Match]
     pool: PoolInfo
+    filtered: FilterReport | None = None  # what the must-have filter removed, when it was on
 
 
 @dataclass(slots=True)
@@ -391,7 +392,8 @@ def pool_rank(role: RoleProfile, *, today: date | None = None, **options: Any) -
     """`engine.match.match` over the up-to-date pool, with what was searched (PoolInfo)."""
     with _lock:
         held = _pool(today)
-        return PoolRanking(matches=match(held.index, role, **options), pool=held.info)
+        ranking = rank(held.index, role, **options)
+        return PoolRanking(matches=ranking.matches, pool=held.info, filtered=ranking.filtered)
 
 
 def ranked(role: RoleProfile, **options: Any) -> list[Match]:

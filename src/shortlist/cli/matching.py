@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,13 @@ from rich.markup import escape
 from shortlist.accounts.access import Actor
 from shortlist.cli.common import console, domain_errors, err, fail, print_json, read_text, setup_django
 from shortlist.errors import Invalid, Unavailable
+
+
+class FilterMode(StrEnum):
+    """--must-filter-mode's choices (the selector's modes): typer lists them in --help and refuses others."""
+
+    WORK = "work"
+    ANYWHERE = "anywhere"
 
 
 def match(
@@ -25,6 +33,14 @@ def match(
     must_filter: Annotated[
         bool, typer.Option("--must-filter", help="Only candidates with evidence of every must-have.")
     ] = False,
+    must_mode: Annotated[
+        FilterMode,
+        typer.Option(
+            "--must-filter-mode",
+            help="What --must-filter counts: 'work' (used at work or in a project, the default) or "
+            "'anywhere' (mentioned anywhere, a skills list included).",
+        ),
+    ] = FilterMode.WORK,
     semantic: Annotated[
         float,
         typer.Option(
@@ -72,7 +88,7 @@ def match(
         try:
             shortlist = shortlist_for_role(
                 actor=actor, role_id=role_id, role_spec=role_spec, top=top, min_score=min_score,
-                must_filter=must_filter, semantic=semantic, folder=folder or None,
+                must_filter=must_filter, semantic=semantic, folder=folder or None, must_mode=must_mode.value,
             )  # fmt: skip
         except Unavailable:
             raise fail(f"--semantic needs the optional packages: {SEMANTIC_HINT}", code=2) from None
@@ -85,13 +101,20 @@ def match(
     if shortlist.pool is not None:
         version = f" (index {shortlist.pool.index_version})" if shortlist.pool.index_version else ""
         console.print(f"Ranked all {shortlist.pool.candidates:,} candidates{version}.")
+    if shortlist.filtered is not None:
+        console.print(escape(shortlist.filtered.line) + ".")
+        for example in shortlist.filtered.examples:
+            console.print(f"  [dim]removed {escape(example)}[/]")
     if not shortlist.rows:
         console.print("No candidate scored above the cut-off.")
         return
     # Names, reasons and gaps quote CVs: printed as text, never read as Rich markup.
     for row in shortlist.rows:
         found, name = row.match, escape(row.candidate.name if row.candidate else "")
-        console.print(f"\n[bold]{found.rank:>2}. {found.score:5.1f}  {name}[/] (#{found.candidate_id})")
+        band = f" [{found.band}]" if found.band else ""
+        console.print(
+            f"\n[bold]{found.rank:>2}. {found.score:5.1f}{escape(band)}  {name}[/] (#{found.candidate_id})"
+        )
         if found.summary:
             console.print(f"    {escape(found.summary)}")
         for reason in found.reasons[:4]:

@@ -9,7 +9,7 @@ belong on `Shortlist`, so they are computed once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db.models import QuerySet
@@ -21,8 +21,9 @@ from shortlist.candidates.selectors import CandidateRef, candidate_refs, folder_
 from shortlist.clients.models import Role
 from shortlist.clients.roles import profile_for_spec, role_profile
 from shortlist.clients.selectors import role_get, role_list_open
-from shortlist.engine.matching.match import Match, RoleFit, match
+from shortlist.engine.matching.match import FilterReport, Match, RoleFit, rank
 from shortlist.engine.matching.match import roles_for_candidate as rank_roles
+from shortlist.engine.matching.scoring import BAND_MEANINGS, MustMode
 from shortlist.engine.matching.semantic import Embedder, minilm, rerank
 from shortlist.engine.roles.rolefile import RoleSpec
 from shortlist.engine.roles.weighting import RoleProfile
@@ -37,6 +38,37 @@ class ShortlistRow:
     match: Match  # rank, score, breakdown, reasons, gaps, counterfactual, summary
     candidate: CandidateRef | None  # None when the candidate left the pool after ranking
     in_pipeline: bool = False
+
+
+MODE_WORDS = {MustMode.WORK: "used at work", MustMode.ANYWHERE: "mentioned anywhere"}
+
+
+@dataclass(frozen=True, slots=True)
+class FilterSummary:
+    """Whom the must-have filter removed and why, in the words every interface shows."""
+
+    mode: MustMode
+    removed: int  # candidates at or above the cut-off the filter removed
+    missing: dict[str, int]  # must-have -> how many of the removed lack it in this mode
+    examples: tuple[str, ...]  # "#12 Ana Li: Kafka only listed", best-scoring first
+
+    @property
+    def line(self) -> str:
+        """ "3 removed without every must-have used at work: Kafka 2, Redis 1"."""
+        head = f"{self.removed} removed without every must-have {MODE_WORDS[self.mode]}"
+        if not self.missing:
+            return head
+        return f"{head}: " + ", ".join(f"{label} {count}" for label, count in self.missing.items())
+
+
+def _filter_summary(report: FilterReport, people: dict[int, CandidateRef]) -> FilterSummary:
+    examples = []
+    for removed in report.examples:
+        person = people.get(removed.candidate_id)
+        name = f" {person.name}" if person is not None and person.name else ""
+        why = "; ".join(removed.why) or "must-have evidence too faint"
+        examples.append(f"#{removed.candidate_id}{name}: {why}")
+    return FilterSummary(report.mode, report.removed, dict(report.missing), tuple(examples))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +87,9 @@ class Shortlist:
     # What was searched: every candidate of the index version read (a folder has no version), so anyone
     # can see that the whole pool was ranked and not part of it.
     pool: PoolInfo | None = None
+    must_mode: MustMode = MustMode.WORK  # what the filter counts as having a must-have
+    filtered: FilterSummary | None = None  # whom the must-have filter removed (None: filter off)
+    bands: dict[str, str] = field(default_factory=lambda: dict(BAND_MEANINGS))  # band -> meaning
 
     @property
     def title(self) -> str:
@@ -86,37 +121,51 @@ def shortlist_for_role(
     semantic: float = 0.0,
     folder: Sequence[Path] | None = None,
     embedder: Embedder | None = None,
+    must_mode: str = MustMode.WORK,
 ) -> Shortlist:
     """Rank the pool (or the CVs under `folder`, which are never stored) for a workspace role or a
     role file's spec.
 
     `semantic` blends in similarity to the role text with that weight (MiniLM unless `embedder` is
-    given); `must_filter` keeps only candidates with evidence of every must-have.
+    given); `must_filter` keeps only candidates with every must-have in `must_mode`'s sense ("work":
+    used at work or in a project, the default; "anywhere": mentioned anywhere) and the Shortlist says
+    whom it removed and why.
     """
     if (role_id is None) == (role_spec is None):
         raise Invalid("give either a role id or a role spec", [("role", "exactly one of id and spec")])
     if not 0 <= semantic <= 1:
         raise Invalid(f"semantic weight must be between 0 and 1, got {semantic}", [("semantic", "0..1")])
+    if must_mode not in tuple(MustMode):
+        modes = " or ".join(MustMode)
+        raise Invalid(f"must-have filter mode must be {modes}, got {must_mode!r}", [("must_mode", modes)])
+    mode = MustMode(must_mode)
     embedder = _embedder(semantic, embedder)  # before any work: a missing package fails fast
     role_row = role_get(actor=actor, role_id=role_id) if role_id is not None else None
     profile = role_profile(role_row) if role_row is not None else profile_for_spec(role_spec)
-    options = {"top": _pool_size(top, semantic), "min_score": min_score, "must_have_filter": must_filter}
+    options = {
+        "top": _pool_size(top, semantic),
+        "min_score": min_score,
+        "must_have_filter": must_filter,
+        "must_mode": mode,
+    }
     skipped: tuple[tuple[str, str], ...] = ()
     if folder:
         screened = folder_pool(actor=actor, paths=folder)
-        results = match(screened.index, profile, **options)
+        ranked = rank(screened.index, profile, **options)
+        results, report = ranked.matches, ranked.filtered
         lookup, people, skipped = screened.index.profile_lookup, screened.people, screened.skipped
         searched = PoolInfo(candidates=len(screened.index), index_version=None)
     else:
         require_read_pool(actor)
         ranking = pool.pool_rank(profile, **options)
-        results, searched = ranking.matches, ranking.pool
+        results, searched, report = ranking.matches, ranking.pool, ranking.filtered
         lookup, people = pool.profile_lookup, None
     if embedder is not None:
         results = rerank(results, profile, lookup, embedder, weight=semantic, top=top)
     ids = [r.candidate_id for r in results]
     if people is None:
-        people = candidate_refs(ids=ids)
+        removed = [found.candidate_id for found in report.examples] if report else []
+        people = candidate_refs(ids=[*ids, *removed])
     in_pipeline: set[int] = set()
     if role_row is not None and not folder:
         in_pipeline = set(
@@ -136,6 +185,8 @@ def shortlist_for_role(
         role_row=role_row,
         pool=searched,
         skipped=skipped,
+        must_mode=mode,
+        filtered=_filter_summary(report, people) if report is not None else None,
     )
 
 

@@ -11,8 +11,9 @@ from shortlist.pipeline.selectors import CandidateRoles, Shortlist
 
 
 def shortlist_json(shortlist: Shortlist) -> dict[str, Any]:
-    """`{"role": {...}, "results": [{"rank", "score", "candidate": {"id", "name", "source"}, ...}],
-    "pool": {"candidates", "index_version"}}`."""
+    """`{"role": {...}, "results": [{"rank", "score", "band", "candidate": {"id", "name", "source"}, ...}],
+    "pool": {"candidates", "index_version"}, "filtered": {"mode", "removed", "missing", "examples"} or
+    null when the must-have filter was off, "bands": {band: meaning}}`."""
     return {
         "role": {"id": shortlist.role_id, **shortlist.role.as_dict()},
         "results": [
@@ -29,6 +30,7 @@ def shortlist_json(shortlist: Shortlist) -> dict[str, Any]:
                 "gaps": row.match.gaps,
                 "counterfactual": row.match.counterfactual,
                 "summary": row.match.summary,
+                "band": row.match.band,
             }
             for row in shortlist.rows
         ],
@@ -37,6 +39,17 @@ def shortlist_json(shortlist: Shortlist) -> dict[str, Any]:
             if shortlist.pool
             else None
         ),
+        "filtered": (
+            {
+                "mode": shortlist.filtered.mode.value,
+                "removed": shortlist.filtered.removed,
+                "missing": shortlist.filtered.missing,
+                "examples": list(shortlist.filtered.examples),
+            }
+            if shortlist.filtered
+            else None
+        ),
+        "bands": dict(shortlist.bands),
     }
 
 

@@ -175,7 +175,12 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
         top = 20
     top = top if top in SHORTLIST_SIZES else 20
     must_filter = request.GET.get("must") == "1"
-    shortlist = shortlist_for_role(actor=_actor(request), role_id=pk, top=top, must_filter=must_filter)
+    # An edited URL with an unknown mode falls back to the default rather than failing the page.
+    must_mode = request.GET.get("mode", "work")
+    must_mode = must_mode if must_mode in ("work", "anywhere") else "work"
+    shortlist = shortlist_for_role(
+        actor=_actor(request), role_id=pk, top=top, must_filter=must_filter, must_mode=must_mode
+    )
     return render(
         request,
         "web/shortlist.html",
@@ -185,6 +190,9 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
             "top": top,
             "sizes": SHORTLIST_SIZES,
             "must_filter": must_filter,
+            "must_mode": must_mode,
+            "filtered": shortlist.filtered,
+            "bands": shortlist.bands,
             "pool": shortlist.pool,
         },
     )

@@ -23,9 +23,11 @@ from shortlist.engine.matching.scoring import (
     CATEGORY_SIZE,
     COLUMN_KINDS,
     IMPLIED,
+    LEARNING_STRENGTH,
     MUST_PRESENT,
     RTW_OTHER_BIT,
     UNKNOWN,
+    MustMode,
     RolePlan,
     apply_placement,
     breakdown,
@@ -38,6 +40,8 @@ from shortlist.engine.matching.scoring import (
     must_share,
     placement_gate,
     plan_role,
+    score_band,
+    used,
 )
 
 if TYPE_CHECKING:
@@ -54,6 +58,7 @@ class Match:
     gaps: list[str]
     counterfactual: str | None
     summary: str
+    band: str = ""  # "strong" | "good" | "partial" | "weak" (scoring.score_band); "" when not computed
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -65,7 +70,33 @@ class Match:
             "gaps": list(self.gaps),
             "counterfactual": self.counterfactual,
             "summary": self.summary,
+            "band": self.band,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A candidate the must-have filter removed: one of the examples a shortlist shows."""
+
+    candidate_id: int
+    score: float  # what they would have scored
+    why: tuple[str, ...]  # per must-have they fail: "Kafka only listed", "no Kafka evidence"
+
+
+@dataclass(frozen=True, slots=True)
+class FilterReport:
+    """What the must-have filter did to a ranking, so a recruiter can see whom it cost and why."""
+
+    mode: MustMode
+    removed: int  # candidates at or above the cut-off that the filter removed
+    missing: dict[str, int]  # must-have label -> how many of the removed lack it (in this mode)
+    examples: tuple[Removed, ...]  # the best-scoring removed candidates, best first
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    matches: list[Match]
+    filtered: FilterReport | None  # None when the must-have filter was off
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +121,83 @@ class Similar:
     shared: tuple[str, ...]  # skills both have evidence of, strongest first
 
 
+# --- the must-have filter ------------------------------------------------------------------------------
+
+
+def must_sources(index: CandidateIndex, plan: RolePlan) -> list[np.ndarray]:
+    """Per must-have of the plan: a mask over skill codes of the evidence that covers it exactly or by
+    implication (Django work covers Python), the routes the filter accepts in either mode."""
+    expansion = index.expansion
+    size = len(expansion.ptr) - 1
+    source = np.repeat(np.arange(size), np.diff(expansion.ptr))
+    masks = []
+    for criterion in plan.must:
+        mask = np.zeros(size, dtype=np.bool_)
+        if criterion.column != UNKNOWN:
+            chosen = (expansion.target == criterion.column) & (expansion.route <= IMPLIED)
+            mask[source[chosen]] = True
+        masks.append(mask)
+    return masks
+
+
+def _covering(mask: np.ndarray, skills: np.ndarray) -> np.ndarray:
+    """mask[skills], for evidence whose skill code the expansion may not know yet (false)."""
+    if len(skills) and int(skills.max()) >= len(mask):
+        mask = np.concatenate([mask, np.zeros(int(skills.max()) + 1 - len(mask), dtype=np.bool_)])
+    return mask[skills]
+
+
+def must_held(
+    segment: Segment, plan: RolePlan, mode: MustMode, sources: Sequence[np.ndarray]
+) -> list[np.ndarray]:
+    """Per must-have, per row of the segment: does the candidate have it in this mode's sense?"""
+    n = len(segment)
+    held = []
+    if mode == MustMode.WORK:
+        usable = used(segment.ev_strength, segment.ev_years)
+        for mask in sources:
+            found = np.zeros(n, dtype=np.bool_)
+            hits = np.flatnonzero(_covering(mask, segment.ev_skill) & usable)
+            if len(hits):
+                found[np.searchsorted(segment.ev_ptr, hits, side="right") - 1] = True
+            held.append(found)
+        return held
+    for criterion in plan.must:
+        found = np.zeros(n, dtype=np.bool_)
+        rows, values, routes = segment.column(criterion.column)
+        found[rows[(values >= np.float32(MUST_PRESENT)) & (routes <= IMPLIED)]] = True
+        held.append(found)
+    return held
+
+
+def must_status(
+    evidence: dict[str, np.ndarray], plan: RolePlan, sources: Sequence[np.ndarray], mode: MustMode
+) -> list[str | None]:
+    """Per must-have of one candidate: None when held in this mode, else why not, in a recruiter's words."""
+    skills = evidence["skill"]
+    usable = used(evidence["strength"], evidence["years"])
+    found: list[str | None] = []
+    for criterion, mask in zip(plan.must, sources, strict=True):
+        covering = _covering(mask, skills)
+        label = criterion.label
+        shown = usable if mode == MustMode.WORK else evidence["value"] >= MUST_PRESENT
+        if np.any(covering & shown):
+            found.append(None)
+        elif np.any(covering & (evidence["strength"] >= LEARNING_STRENGTH)):
+            found.append(f"{label} only listed" if mode == MustMode.WORK else f"{label} only long ago")
+        elif np.any(covering):
+            found.append(f"{label}: only learning")
+        else:
+            found.append(f"no {label} evidence")
+    return found
+
+
 # --- scoring every candidate ---------------------------------------------------------------------------
 
 
 def score_segment(segment: Segment, plan: RolePlan, must_have_filter: bool = False) -> np.ndarray:
-    """The 0-100 score of every row; -1 for dead rows and, with the filter, rows lacking a must-have.
+    """The 0-100 score of every row; -1 for dead rows and, with the filter, rows lacking a must-have
+    (the "anywhere" sense: match() applies either mode through must_held).
 
     The result lives in the segment's workspace: read it before scoring this segment again.
     """
@@ -252,26 +355,79 @@ def match(
     must_have_filter: bool = False,
     explain: bool = True,
     profiles: ProfileLookup | None = None,
+    must_mode: MustMode | str = MustMode.WORK,
 ) -> list[Match]:
-    """The `top` best candidates for a role, best first, each with breakdown, reasons and gaps.
+    """The `top` best candidates for a role, best first; `rank` with the filter's report left out."""
+    return rank(index, role, top, min_score, must_have_filter, explain, profiles, must_mode).matches
 
-    `must_have_filter` drops candidates without exact or implied evidence of every must-have; otherwise a
+
+EXAMPLES = 3  # removed candidates a filter report names
+
+
+def rank(
+    index: CandidateIndex,
+    role: RoleProfile,
+    top: int = 50,
+    min_score: float = 0,
+    must_have_filter: bool = False,
+    explain: bool = True,
+    profiles: ProfileLookup | None = None,
+    must_mode: MustMode | str = MustMode.WORK,
+) -> Ranking:
+    """The `top` best candidates for a role, best first, each with breakdown, band, reasons and gaps.
+
+    `must_have_filter` drops candidates lacking a must-have in `must_mode`'s sense (scoring.MustMode:
+    used at work by default, or mentioned anywhere) and reports how many it removed and why; otherwise a
     missing must-have only costs (see scoring.py). `profiles` fetches a candidate's Profile for evidence
     snippets (default: the index's look-ups, batched when it has one); without one, reasons cite the
     index's facts only.
     """
+    mode = MustMode(must_mode)
     plan = plan_role(role, index.codes, index.reference_year)
+    sources = must_sources(index, plan)
+    filtering = must_have_filter and bool(plan.must)
     segments = index.segments()
     hits: list[_Hit] = []
+    removed = 0
+    missing = [0] * len(plan.must)
+    dropped: list[_Hit] = []
     for number, segment in enumerate(segments):
-        scores = score_segment(segment, plan, must_have_filter)
-        sparse = must_have_filter or min_score > 0 or segment.dead > len(segment) // 2
+        scores = score_segment(segment, plan)
+        if filtering:
+            held = must_held(segment, plan, mode, sources)
+            fails = ~np.logical_and.reduce(held) & (scores >= max(min_score, 0.0))
+            removed += int(fails.sum())
+            for position, found in enumerate(held):
+                missing[position] += int((fails & ~found).sum())
+            if fails.any():
+                lost = np.where(fails, scores, np.float32(-1.0))
+                for row in _top_rows(segment, lost, EXAMPLES, max(min_score, 0.0), sparse=True):
+                    dropped.append(_Hit(float(lost[row]), int(segment.ids[row]), number, int(row)))
+                scores[fails] = -1.0
+        sparse = filtering or min_score > 0 or segment.dead > len(segment) // 2
         for row in _top_rows(segment, scores, top, min_score, sparse):
             hits.append(_Hit(float(scores[row]), int(segment.ids[row]), number, int(row)))
+    report = None
+    if filtering:
+        dropped.sort(key=lambda hit: (-hit.score, hit.candidate_id))
+        examples = tuple(
+            Removed(
+                hit.candidate_id,
+                round(hit.score, 2),
+                tuple(
+                    why
+                    for why in must_status(segments[hit.segment].evidence(hit.row), plan, sources, mode)
+                    if why
+                ),
+            )
+            for hit in dropped[:EXAMPLES]
+        )
+        lacking = {c.label: count for c, count in zip(plan.must, missing, strict=True) if count}
+        report = FilterReport(mode, removed, lacking, examples)
     hits.sort(key=lambda hit: (-hit.score, hit.candidate_id))
     hits = hits[:top]
     if not hits:
-        return []
+        return Ranking([], report)
     values = np.zeros((len(plan.criteria), len(hits)), dtype=np.float32)
     routes = np.zeros((len(plan.criteria), len(hits)), dtype=np.uint8)
     parts, order = [], []
@@ -286,17 +442,21 @@ def match(
     placement = placement_gate(columns, plan)
     _, gates = combine(plan, values, placement)
     scores = np.array([hit.score for hit in hits], dtype=np.float32)
+    evidence = [segments[hit.segment].evidence(hit.row) for hit in hits]
     if explain:
-        evidence = [segments[hit.segment].evidence(hit.row) for hit in hits]
         ids = [hit.candidate_id for hit in hits]
         fetched = [profiles(i) for i in ids] if profiles else index.profiles(ids)
         told = wording.explain_all(plan, index, columns, evidence, values, routes, scores, fetched)
         counterfactuals = wording.counterfactuals(plan, index, values, scores, placement)
     else:
         told, counterfactuals = [], {}
+    weights = np.array([c.weight for c in plan.criteria], dtype=np.float64)
     results = []
     for position, hit in enumerate(hits):
         said = told[position] if told else None
+        earned = float(weights @ values[:, position].astype(np.float64))
+        # Bands always ask for work evidence of every must-have, whatever the filter's mode.
+        musts_used = not any(must_status(evidence[position], plan, sources, MustMode.WORK))
         results.append(
             Match(
                 rank=position + 1,
@@ -309,9 +469,10 @@ def match(
                 gaps=said.gaps if said else [],
                 counterfactual=counterfactuals.get(position),
                 summary=said.summary if said else "",
+                band=score_band(earned, musts_used, float(placement[position]) >= 1.0),
             )
         )
-    return results
+    return Ranking(results, report)
 
 
 # --- around one candidate ------------------------------------------------------------------------------

@@ -67,6 +67,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
@@ -87,7 +88,8 @@ from shortlist.engine.vocab.enums import ScaleMetric, Seniority, WorkMode
 from shortlist.engine.vocab.taxonomy import Taxonomy
 
 # Bump on any change below that can move a score: audit records store it next to every ranking.
-SCORING_VERSION = "1.1.0"  # 1.1: latency figures, scale by growth, placement gate, title, breadth
+# 1.1: latency figures, scale by growth, placement gate, title, breadth; 1.2: role model 3 (weights move)
+SCORING_VERSION = "1.2.0"
 
 # --- evidence ------------------------------------------------------------------------------------------
 
@@ -97,6 +99,7 @@ DEPTH_HALF_YEARS = 2.0
 DEPTH_FLOOR = 0.55  # the share a single mention earns before any years accrue
 WORK_STRENGTH = 0.75  # at or above: the extractor saw the skill used (a bullet, experience prose)
 LIST_CAP = 0.25  # the most a skill with nothing behind it can earn
+LEARNING_STRENGTH = 0.2  # below: "learning X", weaker than a listing
 # The evidence a counterfactual assumes for a skill the candidate lacks: a solid recent work bullet.
 REFERENCE_STRENGTH = 0.9
 REFERENCE_YEARS = 3.0
@@ -113,7 +116,53 @@ RELATED_MIN_SIMILARITY = 0.4  # weaker relations (Python ~ Bash) would only add 
 
 MUST_FULL = 0.4  # coverage at which a must-have counts as fully present for the gate
 MUST_PENALTY = 0.6  # how much of the score a candidate missing every must-have loses on top
-MUST_PRESENT = 0.1  # the filter's bar: exact or implied evidence above "learning"
+MUST_PRESENT = 0.1  # the "anywhere" filter's bar: exact or implied evidence above "learning"
+
+
+class MustMode(StrEnum):
+    """What the must-have filter accepts as having a must-have (exact or implied evidence either way).
+
+    WORK (the default): the candidate used it: a work or project bullet, or a stated duration — exactly
+    the evidence that `effective_evidence` does not cap at LIST_CAP, so the filter keeps whom the score
+    credits in full and removes the listed-only must-haves the score discounts. ANYWHERE: any mention
+    above "learning", a bare skills list included.
+    """
+
+    WORK = "work"
+    ANYWHERE = "anywhere"
+
+
+def used(strength: np.ndarray | float, years: np.ndarray | float) -> np.ndarray:
+    """True where evidence shows use, not a bare listing: the complement of the LIST_CAP rule."""
+    return (np.asarray(strength) >= WORK_STRENGTH) | (np.asarray(years) > 0)
+
+
+# --- score bands ---------------------------------------------------------------------------------------
+# A band says in words what a score means. "Earned" is Σ w_c * value_c over the role's criteria, before
+# the must-have and placement gates: the share of the weighted criteria the candidate meets. The gates
+# enter as the conditions on must-haves and placement instead, so a band reads as a sentence.
+STRONG_EARNED = 0.70
+GOOD_EARNED = 0.50
+PARTIAL_EARNED = 0.35
+BAND_MEANINGS: dict[str, str] = {
+    "strong": "every must-have used at work, can be placed, and at least 70% of the weighted criteria",
+    "good": "every must-have used at work and at least 50% of the weighted criteria",
+    "partial": "at least 35% of the weighted criteria, but a must-have is missing, only listed, or the "
+    "fit is thin",
+    "weak": "under 35% of the weighted criteria",
+}
+
+
+def score_band(earned: float, musts_used: bool, placed: bool) -> str:
+    """The band of one candidate; monotonic: more earned, used must-haves or placement never lower it."""
+    if musts_used and placed and earned >= STRONG_EARNED:
+        return "strong"
+    if musts_used and earned >= GOOD_EARNED:
+        return "good"
+    if earned >= PARTIAL_EARNED:
+        return "partial"
+    return "weak"
+
 
 # --- encodings of the dense candidate columns ----------------------------------------------------------
 
