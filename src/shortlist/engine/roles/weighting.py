@@ -551,20 +551,30 @@ class _Builder:
     def bound(self, drafts: list[_Draft]) -> None:
         """Scale (junior/mid roles) and the title never above the core skill.
 
-        Lowering a fixed share only grows the skills pool, so the core skill's share can only rise and
-        one pass keeps both bounds.
+        The core skill's share is c * (1 - fixed shares), c its part of the skill points, so lowering a
+        bounded share raises the core's. The limit L is the fixed point where a clamped share equals the
+        core's: L = c * (1 - other fixed - unclamped bounded) / (1 + c * clamped count). Clamping to it
+        keeps each bounded share monotonic in its own input (a harder target never lowers scale).
         """
         core = self.core_key()
-        if core is None:
+        points = sum(d.points for d in drafts)
+        if core is None or points <= 0:
             return
-        shares = self.allocate(drafts)
-        limit = shares[core]
-        bounded = ["title"] + (["scale"] if self.spec.seniority in SCALE_BELOW_CORE else [])
-        for key in bounded:
-            draft = self.drafts.get(key)
-            if draft is not None and draft.points == 0 and draft.share > limit:
-                draft.share = limit
-                draft.reasons.append(f"kept below {self.drafts[core].label}, the role's core skill")
+        c = self.drafts[core].points / points
+        keys = ["title"] + (["scale"] if self.spec.seniority in SCALE_BELOW_CORE else [])
+        bounded = [self.drafts[k] for k in keys if k in self.drafts and self.drafts[k].points == 0]
+        others = sum(d.share for d in drafts if d not in bounded)
+        clamped: list[_Draft] = []
+        while True:
+            free = sum(d.share for d in bounded if d not in clamped)
+            limit = c * max(0.0, 1.0 - others - free) / (1.0 + c * len(clamped))
+            over = [d for d in bounded if d not in clamped and d.share > limit]
+            if not over:
+                break
+            clamped.extend(over)
+        for draft in clamped:
+            draft.share = limit
+            draft.reasons.append(f"kept no higher than {self.drafts[core].label}, the role's core skill")
 
     def finish(self) -> tuple[Criterion, ...]:
         drafts = list(self.drafts.values())
