@@ -7,12 +7,16 @@ whose weights are shares of 1.0, each with one line such as "Proven scale 22%: t
 How the weights combine (docs/role-modelling.md has the worked example):
 
 1. Fixed shares, each present only when the role gives its input:
-   proven scale ``0.25 * P`` (P = scale pressure, growth.py); leadership ``0.12 * T`` (T = team growth)
-   split mentoring / hiring / leadership, plus 0.06 for lead and 0.04 for staff roles; domains 0.06;
-   seniority 0.05; location 0.02, salary 0.015, right to work 0.015; culture 0.03; the job title 0.10
-   when it has distinctive words (titles.py: "Java Developer" is read against the candidate's headline
-   and job titles).
-2. The rest goes to skills, in proportion to points: a must-have 3 (4.5 for a primary language), a
+   proven scale ``0.25 * P * (0.4 + 0.6 * hardness)`` (P = scale pressure, growth.py; hardness 0 at a
+   target of "easy" size, 1 at "hard"), at most 5% for junior and 10% for mid roles; leadership
+   ``0.12 * T`` (T = team growth) split mentoring / hiring / leadership, plus 0.06 for lead and 0.04
+   for staff roles; domains 0.06;
+   seniority 0.05; location 0.02, salary 0.015, right to work 0.015; culture 0.03; the job title
+   ``0.10 * (0.25 + 0.75 * the part of its units the skill criteria do not already weigh)`` when it has
+   distinctive words (titles.py: "Java Developer" is read against the candidate's headline and job
+   titles).
+2. The rest goes to skills, in proportion to points: a must-have 3 (4.5 for a primary language: one of
+   ``languages`` the role does not put under nice-to-have), a
    nice-to-have 1, a playbook competency the role did not name ``0.5 * its weight`` (the recruiter's own
    list outranks the template).
    A must- or nice-to-have that is also a playbook competency gains ``0.5 * the competency weight`` and
@@ -20,7 +24,8 @@ How the weights combine (docs/role-modelling.md has the worked example):
    availability, load balancing) are multiplied by ``1 + (P - b) / (1 - b)``: up to double under steep growth.
 3. A skill is one criterion however many reasons name it: the first kind in KIND_ORDER owns it and later
    shares and reasons are added to it.
-4. Criteria under 0.5% are dropped and the rest renormalised, so every line a recruiter reads matters.
+4. Scale (junior and mid roles) and the title are kept no higher than the core skill (``bound``).
+5. Criteria under 0.5% are dropped and the rest renormalised, so every line a recruiter reads matters.
 
 Deterministic: the same spec, taxonomy and playbooks give identical criteria in identical order
 (weight descending, then kind, then key). ROLE_MODEL_VERSION goes into audit records with the weights.
