@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from benchmarks.synthetic import LEARNING, LISTED, WORK, make_profile, role_spec
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shortlist.engine.matching.index import CandidateIndex
 from shortlist.engine.matching.match import Ranking, rank
@@ -72,3 +74,35 @@ def test_the_filter_and_the_score_agree_about_a_listed_only_must_have() -> None:
 def test_without_the_filter_nothing_is_reported() -> None:
     found = ranked()
     assert found.filtered is None and kept(found) == set(PEOPLE)
+
+
+strengths = st.sampled_from([LEARNING, LISTED, 0.5, WORK])
+evidence = st.lists(
+    st.tuples(
+        st.sampled_from(["python", "django", "kafka", "ruby", "excel"]), strengths, st.sampled_from([0, 2])
+    ),
+    max_size=4,
+    unique_by=lambda item: item[0],
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(people=st.lists(evidence, min_size=1, max_size=8))
+def test_the_work_filter_keeps_exactly_those_who_used_every_must_have(people) -> None:
+    profiles = {
+        i: make_profile(
+            [(skill, strength, years, NOW if years else None) for skill, strength, years in skills]
+        )
+        for i, skills in enumerate(people)
+    }
+
+    def used(skills, names) -> bool:
+        return any(s in names and (strength >= 0.75 or years > 0) for s, strength, years in skills)
+
+    expected = {
+        i for i, skills in enumerate(people) if used(skills, {"python", "django"}) and used(skills, {"kafka"})
+    }
+    index = CandidateIndex.build(profiles.items(), today=TODAY)
+    found = rank(index, ROLE, top=20, must_have_filter=True, explain=False)
+    assert kept(found) == expected
+    assert found.filtered.removed == len(people) - len(expected)

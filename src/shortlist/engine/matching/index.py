@@ -46,6 +46,7 @@ from shortlist.engine.matching.scoring import (
     covered_by,
     derive,
     effective_evidence,
+    used,
 )
 from shortlist.engine.vocab.enums import SENIORITY_MIN_YEARS, ScaleMetric, Seniority, WorkMode
 from shortlist.engine.vocab.profile import Profile
@@ -209,6 +210,7 @@ class Segment:
     dead: int = 0
     _derived: dict[str, np.ndarray] | None = None
     _local: threading.local = field(default_factory=threading.local)
+    _used: tuple[np.ndarray, int] | None = None
 
     RAW = ("ids", "ev_ptr", "ev_skill", "ev_strength", "ev_years", "ev_last")
     DERIVED = ("ev_value", "cov_ptr", "cov_row", "cov_value", "cov_route", "norms")
@@ -260,6 +262,17 @@ class Segment:
         if self._derived is None:
             self._derived = derive(self.columns)
         return self._derived
+
+    def used_evidence(self) -> tuple[np.ndarray, int]:
+        """(skill code of each evidence entry that shows use (scoring.used), else `top + 1`, with one
+        more `top + 1` at the end; top = the largest skill code). Role-independent, so computed on the
+        first "work"-mode must-have filter and kept: a look-up table sized top + 2 with a zero at top + 1
+        then reads used evidence only, in one gather."""
+        if self._used is None:
+            top = int(self.ev_skill.max()) if len(self.ev_skill) else -1
+            codes = np.where(used(self.ev_strength, self.ev_years), self.ev_skill, np.int32(top + 1))
+            self._used = (np.append(codes, np.int32(top + 1)).astype(np.int32), top)
+        return self._used
 
     def workspace(self) -> Workspace:
         """This thread's scratch arrays for scoring this segment."""

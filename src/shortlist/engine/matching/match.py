@@ -154,13 +154,23 @@ def must_held(
     n = len(segment)
     held = []
     if mode == MustMode.WORK:
-        usable = used(segment.ev_strength, segment.ev_years)
-        for mask in sources:
-            found = np.zeros(n, dtype=np.bool_)
-            hits = np.flatnonzero(_covering(mask, segment.ev_skill) & usable)
-            if len(hits):
-                found[np.searchsorted(segment.ev_ptr, hits, side="right") - 1] = True
-            held.append(found)
+        # One pass over the segment's evidence for up to 64 must-haves at once: each must-have is a bit,
+        # an entry that shows use carries the bits of the must-haves it covers, and a row's bits are
+        # the OR of its entries'.
+        codes, top = segment.used_evidence()
+        starts, empty = segment.ev_ptr[:-1], segment.ev_ptr[1:] == segment.ev_ptr[:-1]
+        for first in range(0, len(sources), 64):
+            chunk = sources[first : first + 64]
+            kind = next(
+                t for t in (np.uint8, np.uint16, np.uint32, np.uint64) if np.iinfo(t).bits >= len(chunk)
+            )
+            bits = np.zeros(max(len(chunk[0]), top + 1) + 1, dtype=kind)  # the last one: "not used"
+            for position, mask in enumerate(chunk):
+                bits[: len(mask)][mask] |= kind(1 << position)
+            bits[top + 1 :] = 0
+            row_bits = np.bitwise_or.reduceat(bits[codes], starts) if n else np.zeros(0, dtype=kind)
+            row_bits[empty] = 0  # reduceat gives an empty run the value at its start
+            held.extend((row_bits >> kind(position)) & kind(1) != 0 for position in range(len(chunk)))
         return held
     for criterion in plan.must:
         found = np.zeros(n, dtype=np.bool_)
