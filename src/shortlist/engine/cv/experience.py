@@ -206,16 +206,23 @@ def fragments(line: str) -> list[str]:
         city, country = find_location(piece)
         # "London", "Greater London", "Remote (UK)" say where; "Trinity College Dublin" is who.
         limit = len(city.split()) + 1 if city else 3
-        if (city or country) and len(piece.split()) <= limit and not COMPANY_SUFFIX.search(piece):
-            continue  # "London", "London, UK", "Remote (UK)": where, not who
+        if (city or country) and len(piece.split()) <= limit and not _is_organisation(piece):
+            continue  # "London", "London, UK", "Remote (UK)": where, not who ("Universität Stuttgart" is who)
         found.append(piece)
     return found
 
 
+def _is_organisation(text: str) -> bool:
+    return bool(COMPANY_SUFFIX.search(text) or _ORGANISATION.search(text))
+
+
 def _without_place(name: str) -> str:
-    """ "Kiezkauf GmbH, Berlin" is the employer Kiezkauf GmbH in Berlin."""
+    """ "Kiezkauf GmbH, Berlin" is the employer Kiezkauf GmbH in Berlin; in "Fachgebiet Bildverarbeitung,
+    Technische Universität Berlin" the part after the comma is the rest of the name, not a place."""
     head, _, tail = name.rpartition(", ")
-    return head if head and any(find_location(tail)) and len(tail.split()) <= 3 else name
+    if not head or _is_organisation(tail) or len(tail.split()) > 3:
+        return name
+    return head if any(find_location(tail)) else name
 
 
 def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str, str]:
