@@ -54,6 +54,9 @@ _NOW_WORDS = (
 _SEPARATOR_WORDS = (
     "to", "until", "till", "through", "thru", "bis", "à", "au", "a", "al", "hasta", "fino a", "tot", "do",
 )  # fmt: skip
+# A range written as "between 2012 and 2017" ("entre 2013 et 2014", "zwischen 2015 und 2018").
+_BETWEEN_WORDS = ("between", "entre", "zwischen", "tra", "fra", "tussen", "między")
+_BETWEEN_AND_WORDS = ("and", "et", "und", "e", "y", "en", "i")
 _SINCE_WORDS = ("since", "seit", "depuis", "desde", "dal", "da", "sinds", "od")
 # Seasons: (first month, last month). Winter is its January-February part of the year it names.
 _SEASONS: dict[str, tuple[int, int]] = {
@@ -152,6 +155,8 @@ _RANGE_RE = re.compile(
     rf"(?:(?<![^\W_])(?<![/.])|(?<=[a-z])(?=(?:19|20)\d\d[ \t]*[\u2013\u2014-]))(?:"
     rf"(?P<start>{_POINT}){_GAP}{_SEPARATOR}{_GAP}(?:(?P<open>{_OPEN_END})|(?P<end>{_POINT}))"
     rf"|(?P<shared_start>{_MONTH}){_GAP}{_SEPARATOR}{_GAP}(?P<shared_end>{_MONTH}[\s,']*(?:de\s+)?{_YEAR})"
+    rf"|\b(?:{alternation(_BETWEEN_WORDS)})\s+(?P<between_start>{_POINT})\s+"
+    rf"(?:{alternation(_BETWEEN_AND_WORDS)})\s+(?P<between_end>{_POINT})"
     rf"|{_SINCE}(?P<since>{_POINT})"
     rf"|(?P<dangling>{_POINT})[ \t]*(?:-{{1,2}}|\u2013|\u2014)[ \t]*$"
     rf"|(?P<season>{_SEASON}[\s,']*{_YEAR})"
@@ -269,6 +274,11 @@ def find_date_ranges(text: str, today: date | None = None) -> list[DateRange]:
                 end = parse_point(match["end"], is_end=True)
                 if end is None:
                     continue
+        elif match["between_start"]:
+            start = parse_point(match["between_start"], is_end=False)
+            end = parse_point(match["between_end"], is_end=True)
+            if end is None:
+                continue
         elif match["shared_start"]:
             end = parse_point(match["shared_end"], is_end=True)
             month = month_number(match["shared_start"])

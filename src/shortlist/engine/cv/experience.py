@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from shortlist.engine.cv.contact import LOCAL_TITLE_WORDS, TITLE_WORDS, find_location
-from shortlist.engine.cv.dates import DURATION, DateRange, find_date_ranges
+from shortlist.engine.cv.dates import DURATION, DateRange, find_date_ranges, parse_point
 from shortlist.engine.cv.sections import HEADER
 from shortlist.engine.vocab.profile import Job, Section
 
@@ -144,6 +144,14 @@ _PROSE_LOCAL = re.compile(
     r"ik\s+ben|ik\s+was|jestem|byłem|byłam)\s+(?i:(?:un|une|el|la|il|lo|een|als)\s+)?"
     r"(?P<title>[^,.;:()]{2,60}?)\s+(?i:chez|au|à\s+la|à\s+l'|bei|der|en|presso|da|bij|w)\s+"
     rf"{_EMPLOYER_NAME}"
+)
+# "as a software engineer and then senior software engineer (from 2015)", "…, later promoted to Lead
+# Engineer in March 2019": a promotion inside the sentence of one dated job splits it in two at that date.
+_PROMOTION = re.compile(
+    r"^\s*,?\s*(?:and\s+)?(?:(?:then|later|after\s+that)\s*,?\s*(?:(?:was\s+|got\s+)?promoted\s+to\s+)?"
+    r"|(?:was\s+|being\s+|got\s+)?promoted\s+to\s+)"
+    r"(?:an?\s+|the\s+)?" + _PROSE_TITLE.replace("?P<title>", "?P<later>") + r"\s*\(?\s*(?i:from|in|since)\s+"
+    r"(?P<point>(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|\d{1,2}[/.](?:19|20)\d\d)\b"
 )
 _PROSE_LEAD = re.compile(rf"^\W*{_PROSE_TITLE}\s+(?:at|with|for)\s+(?:the\s+)?\**{_EMPLOYER_NAME}")
 _VERB_START = re.compile(
@@ -271,6 +279,9 @@ class _Block:
     employer: str
     header: str  # the header text the block was read from, for classification
     body_start: int | None = None  # offset where the body starts when it shares the header's line
+    promotion: tuple[str, date, date] | None = (
+        None  # a later title in the same sentence: (title, from, until)
+    )
 
 
 def _table_columns(lines: list[Line]) -> dict[int, list[str]]:
@@ -345,7 +356,47 @@ def _prose_block(line: Line, index: int, date_range: DateRange, text: str) -> _B
         return None
     title = found["title"].strip()
     employer = found["employer"].strip(" *_,.")
-    return _Block(date_range, index, index, title, employer, sentence, body_start=line.start)
+    block = _Block(date_range, index, index, title, employer, sentence, body_start=line.start)
+    # What follows the title and employer, whichever order the sentence names them in.
+    block.promotion = _promotion(sentence[max(found.end("title"), found.end("employer")) :], date_range)
+    return block
+
+
+def _promotion(after_title: str, date_range: DateRange) -> tuple[str, date, date] | None:
+    """The later title and the date it started when the words after a prose title name a promotion
+    inside the job's own range; None otherwise."""
+    if "promoted" not in after_title and "then" not in after_title and "later" not in after_title:
+        return None
+    found = _PROMOTION.match(after_title)
+    if found is None:
+        return None
+    since = parse_point(found["point"], is_end=False)
+    until = parse_point(found["point"], is_end=True)
+    if since is None or until is None or since <= date_range.start:
+        return None
+    if date_range.end is not None and since > date_range.end:
+        return None
+    return found["later"].strip(), since, until
+
+
+def _split_promotion(block: _Block) -> list[_Block]:
+    """A prose job with a promotion inside it: the later role first (as CVs list them), then the earlier."""
+    if block.promotion is None:
+        return [block]
+    title, since, until = block.promotion
+    whole = block.date_range
+    later = _Block(
+        DateRange(since, whole.end, whole.start_idx, whole.end_idx),
+        block.top,
+        block.bottom,
+        title,
+        block.employer,
+        block.header,
+        body_start=block.body_start,
+    )
+    block.date_range = DateRange(whole.start, until, whole.start_idx, whole.end_idx)
+    block.promotion = None
+    return [later, block]
 
 
 def _header_block(lines: list[Line], index: int, date_range: DateRange, floor: int, ceiling: int) -> _Block:
@@ -484,7 +535,7 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
             # "Kafka certification (2019)" is not.
             floor = max(floor, block.bottom)
             continue
-        blocks.append(block)
+        blocks.extend(_split_promotion(block))
         floor = block.bottom
     return lines, _fold_employer_groups(blocks)
 
