@@ -153,6 +153,7 @@ _PROMOTION = re.compile(
     r"(?:an?\s+|the\s+)?" + _PROSE_TITLE.replace("?P<title>", "?P<later>") + r"\s*\(?\s*(?i:from|in|since)\s+"
     r"(?P<point>(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|\d{1,2}[/.](?:19|20)\d\d)\b"
 )
+_PROSE_ARTICLE = re.compile(r"^(?:as\s+)?(?:an?|the)\s+(?=\S)|^as\s+(?=\S)", re.IGNORECASE)
 _PROSE_LEAD = re.compile(rf"^\W*{_PROSE_TITLE}\s+(?:at|with|for)\s+(?:the\s+)?\**{_EMPLOYER_NAME}")
 _VERB_START = re.compile(
     r"^(?:\w+ed|built|led|wrote|ran|drove|grew|made|took|set|won|responsible|working|building|leading|"
@@ -354,7 +355,8 @@ def _prose_block(line: Line, index: int, date_range: DateRange, text: str) -> _B
     )
     if found is None:
         return None
-    title = found["title"].strip()
+    # "My first job was as a graduate analyst programmer at …": the verb's "as a" is no part of the title.
+    title = _PROSE_ARTICLE.sub("", found["title"].strip())
     employer = found["employer"].strip(" *_,.")
     block = _Block(date_range, index, index, title, employer, sentence, body_start=line.start)
     # What follows the title and employer, whichever order the sentence names them in.
