@@ -262,7 +262,25 @@ def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str
             title, employer = others[0], others[1]
         else:
             title = next(f for f in others if f != employer)
-    return title, employer
+    return _with_qualifier(title, employer, header_lines), employer
+
+
+def _with_qualifier(title: str, employer: str, header_lines: list[str]) -> str:
+    """ "Summer Intern, IT Support" over "Leith Harbour Council Services": when the employer stands on
+    another line, a name after the title's comma is the title's own qualifier (a team, a speciality)."""
+    if not title or not employer:
+        return title
+    for line in header_lines:
+        if title not in line or employer in line:
+            continue
+        pieces = fragments(line)
+        if len(pieces) != 2 or pieces[0] != title or f"{title}, {pieces[1]}" not in line:
+            continue
+        qualifier = pieces[1]
+        if _LOWER_START.match(qualifier) or _is_organisation(qualifier) or _LONE_YEAR.search(qualifier):
+            continue
+        return f"{title}, {qualifier}"
+    return title
 
 
 def _looks_like_name(line: str) -> bool:
