@@ -153,6 +153,19 @@ _PROMOTION = re.compile(
     r"(?:an?\s+|the\s+)?" + _PROSE_TITLE.replace("?P<title>", "?P<later>") + r"\s*\(?\s*(?i:from|in|since)\s+"
     r"(?P<point>(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|\d{1,2}[/.](?:19|20)\d\d)\b"
 )
+# A French, Spanish or Italian organisation's name goes on in lower case after its head word ("au Laboratoire
+# d'informatique appliquée de Talence, où …"): up to the next comma or full stop, a few words, even across
+# a PDF's line break; a clause word ("où", "where", "as") ends it instead.
+_ORGANISATION_HEAD = re.compile(
+    r"^(?:laboratoire|laboratorio|institut[eo]?|universit[éeà]|universidad|centre|centro|[ée]cole|escuela|scuola|"
+    r"fondation|fundaci[óo]n|fondazione|minist[èe]re|ministerio|ministero|agence|agencia|agenzia|h[ôo]pital|"
+    r"hospital|ospedale|caisse|conseil|consejo|consiglio|direction|servicio|servizio)$",
+    re.IGNORECASE,
+)
+_ORGANISATION_TAIL = re.compile(
+    r"(?:\s+(?!(?i:où|qui|que|dont|where|which|who|as|comme|como|come|pendant|durante|avec|with|con|pour|"
+    r"for|since|depuis|desde|from|until|jusqu)\b)[^\W\d_][\w'\u2019\-]*){1,6}?(?=\s*[,.;:()])"
+)
 _PROSE_ARTICLE = re.compile(r"^(?:as\s+)?(?:an?|the)\s+(?=\S)|^as\s+(?=\S)", re.IGNORECASE)
 _PROSE_LEAD = re.compile(rf"^\W*{_PROSE_TITLE}\s+(?:at|with|for)\s+(?:the\s+)?\**{_EMPLOYER_NAME}")
 _VERB_START = re.compile(
@@ -376,6 +389,11 @@ def _prose_block(line: Line, index: int, date_range: DateRange, text: str) -> _B
     # "My first job was as a graduate analyst programmer at …": the verb's "as a" is no part of the title.
     title = _PROSE_ARTICLE.sub("", found["title"].strip())
     employer = found["employer"].strip(" *_,.")
+    if _ORGANISATION_HEAD.match(employer):
+        after = begin + found.end("employer")
+        tail = _ORGANISATION_TAIL.match(text, after, min(len(text), after + MAX_HEADER_LINE))
+        if tail:
+            employer = " ".join(f"{employer}{tail[0]}".split())
     block = _Block(date_range, index, index, title, employer, sentence, body_start=line.start)
     # What follows the title and employer, whichever order the sentence names them in.
     block.promotion = _promotion(sentence[max(found.end("title"), found.end("employer")) :], date_range)
