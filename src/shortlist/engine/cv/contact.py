@@ -96,6 +96,22 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+# A letterhead's forms of address and academic titles before a name ("Prof. Dr.", "Dr.-Ing.", "Dr. rer. nat.",
+# "Ing.", "Dott.ssa", "Mr"): no part of the name. Words that are also first names ("Phil", "Ing") count only
+# with their dot.
+_NAME_PREFIX = re.compile(
+    r"^(?:(?:dr\.?-ing\.?|dipl\.?-[^\W\d_]+\.?|(?:prof|dr|mr|mrs|ms|mx|miss|mme|mlle)\b\.?|"
+    r"(?:rer\.\s*nat|rer\.\s*pol|med|phil|habil|ing|mag|dott|dott\.ssa|ir|drs|mgr|sr|sra|sig|sig\.ra|univ)\.)"
+    r"[\s,]*)+",
+    re.IGNORECASE,
+)
+# Post-nominal degrees and memberships after a name ("Jane Okoro MSc PhD", "Petr Novák, Ph.D."), matched
+# in their printed case: "Jane Ma" keeps her surname.
+_POST_NOMINAL = re.compile(
+    r"(?:[\s,]+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?Sc\.?|B\.?Sc\.?|M\.?Eng\.?|B\.?Eng\.?|MBA|M\.?A\.?|B\.?A\.?|"
+    r"M\.?D\.?|MRes|M\.?Phil\.?|LL\.?M\.?|LL\.?B\.?|CFA|CPA|ACA|FCA|ACCA|PMP|CEng|MBCS|FBCS|FRSA|FRS|MIET|P\.?E\.?))+"
+    r"\s*$"
+)
 _PLACE_TOKEN = re.compile(r"[^\W\d_]+")
 _PLACE_GAP = re.compile(r"^[ ,.'\u2019-]{0,3}$")  # what may stand between the words of one place name
 MAX_PLACE_WORDS = 4
@@ -206,23 +222,38 @@ def looks_like_name(candidate: str) -> bool:
     return not _places(tokens[-1])
 
 
+def bare_name(candidate: str) -> str:
+    """The name without the forms of address and degrees a letterhead prints around it."""
+    bare = _POST_NOMINAL.sub("", _NAME_PREFIX.sub("", candidate.strip())).strip(" ,")
+    return bare or candidate
+
+
 def _tidy_name(candidate: str) -> str:
     # An all-caps name line is typography, not the spelling: "JANE DOE" is "Jane Doe".
     if candidate.isupper():
-        return " ".join(part.title() if len(part) > 1 else part for part in candidate.split())
+        # "JAN VAN DEN BOSCH": a particle inside the name is written in lower case ("Jan van den Bosch").
+        parts = candidate.split()
+        return " ".join(
+            part.lower()
+            if 0 < position < len(parts) - 1 and part.lower() in _NAME_PARTICLES
+            else part.title()
+            if len(part) > 1
+            else part
+            for position, part in enumerate(parts)
+        )
     return candidate
 
 
 def find_name(header: str, text: str) -> tuple[str, str]:
     """(name as displayed, name as written): a "Name:" field, else an early line that looks like one."""
     field_match = _NAME_FIELD.search(text[:3000])
-    if field_match and looks_like_name(field_match["name"].strip(" *_")):
-        written = field_match["name"].strip(" *_")
+    if field_match and looks_like_name(bare_name(field_match["name"].strip(" *_"))):
+        written = bare_name(field_match["name"].strip(" *_"))
         return _tidy_name(written), written
     # A name heads the CV: only the first few lines are looked at.
     lines = [line.strip().lstrip("#").strip(" *_") for line in header.splitlines()[:12]]
     for stripped in [line for line in lines if line][:NAME_LINES]:
-        written = _SEGMENT_SPLIT.split(stripped, maxsplit=1)[0].strip(" *_")
+        written = bare_name(_SEGMENT_SPLIT.split(stripped, maxsplit=1)[0].strip(" *_"))
         if looks_like_name(written):
             return _tidy_name(written), written
     # Sidebar layouts print contact and skills blocks first: then the name is the line that sits
@@ -231,6 +262,7 @@ def find_name(header: str, text: str) -> tuple[str, str]:
     lines = [line for line in lines if line]
     for position, line in enumerate(lines[:-1]):
         following = lines[position + 1]
+        line = bare_name(line)
         if looks_like_name(line) and (TITLE_WORDS.search(following) or LOCAL_TITLE_WORDS.search(following)):
             return _tidy_name(line), line
     return "", ""
