@@ -57,7 +57,12 @@ TITLE_WORDS = re.compile(
     r"cto|ceo|vp|vice\s+president|consultant|analyst|scientist|intern(?:ship)?|sre|devops|administrator|"
     r"specialist|founder|co-?founder|officer|designer|tester|qa|researcher|contractor|principal|"
     r"associate|trainee|apprentice|graduate|technician|owner|member\s+of\s+technical\s+staff|sde|swe|"
-    r"mts|fellow|instructor|lecturer|partner|advisor|adviser)\b",
+    r"mts|fellow|instructor|lecturer|partner|advisor|adviser|"
+    # titles outside software that CVs name as often ("Scrum Master" must not read as a Master's degree)
+    r"scrum\s+master|coordinator|assistant|accountant|auditor|controller|recruiter|supervisor|executive|"
+    r"representative|editor|writer|teacher|tutor|nurse|physician|pharmacist|lawyer|attorney|paralegal|"
+    r"counsel|advocate|economist|statistician|professor|postdoc|buyer|planner|strategist|marketer|producer|"
+    r"journalist|translator|librarian|operator|mechanic|electrician|inspector|surveyor|clerk)\b",
     re.IGNORECASE,
 )
 # Job titles in the languages the CV sections are read in; German and Dutch glue them into compounds
