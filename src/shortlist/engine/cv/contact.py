@@ -41,8 +41,23 @@ _NOT_PERSONAL_SITES = re.compile(
     r"outlook\.com|hotmail\.com|yahoo\.|stackoverflow\.com|medium\.com/?$|example\.(?:com|org)$",
     re.IGNORECASE,
 )
+# A Word table renders "Name | Anna Weber" as "Name<tab>Anna Weber": a tab separates a field as a colon does.
+_FIELD_GAP = r"(?:\s*[:|\-\u2013]\s*|\t+[ \t]*)"
 _NAME_FIELD = re.compile(
-    r"^\s*(?:full\s+)?(?:name|nom|vorname\s+und\s+name|nombre|nome|naam)\s*[:|\-\u2013]\s*(?P<name>.+?)\s*$",
+    r"^[ \t]*(?:full\s+)?(?:name|nom|vorname\s+und\s+name|name,\s+vorname|nom\s+(?:et|&)\s+pr[ée]nom|"
+    r"pr[ée]nom\s+(?:et\s+)?nom|nom\s+complet|nombre(?:\s+completo)?|nome(?:\s+e\s+cognome)?|"
+    rf"(?:volledige\s+)?naam){_FIELD_GAP}(?P<name>.+?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A form that asks for the parts ("Vorname: Anna" / "Nachname: Weber", "Nom : Dupont" / "Prénom : Jean").
+_GIVEN_NAME_FIELD = re.compile(
+    rf"^[ \t]*(?:vorname|pr[ée]nom|first\s+name|given\s+names?|nombre|nome|voornaam){_FIELD_GAP}"
+    r"(?P<name>[^\W\d_][^\t\n|:]{0,40}?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FAMILY_NAME_FIELD = re.compile(
+    rf"^[ \t]*(?:nachname|familienname|name|nom|surname|last\s+name|family\s+name|apellidos?|cognome|"
+    rf"achternaam){_FIELD_GAP}(?P<name>[^\W\d_][^\t\n|:]{{0,40}}?)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _LOCATION_FIELD = re.compile(
@@ -117,6 +132,7 @@ _POST_NOMINAL = re.compile(
     r"M\.?D\.?|MRes|M\.?Phil\.?|LL\.?M\.?|LL\.?B\.?|CFA|CPA|ACA|FCA|ACCA|PMP|CEng|MBCS|FBCS|FRSA|FRS|MIET|P\.?E\.?))+"
     r"\s*$"
 )
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _PLACE_TOKEN = re.compile(r"[^\W\d_]+")
 _PLACE_GAP = re.compile(r"^[ ,.'\u2019-]{0,3}$")  # what may stand between the words of one place name
 MAX_PLACE_WORDS = 4
@@ -229,7 +245,9 @@ def looks_like_name(candidate: str) -> bool:
 
 def bare_name(candidate: str) -> str:
     """The name without the forms of address and degrees a letterhead prints around it."""
-    bare = _POST_NOMINAL.sub("", _NAME_PREFIX.sub("", candidate.strip())).strip(" ,")
+    # A bracket after the name holds pronouns or the name in another script: "Anna Weber (she/her)".
+    unbracketed = _TRAILING_BRACKET.sub("", candidate.strip())
+    bare = _POST_NOMINAL.sub("", _NAME_PREFIX.sub("", unbracketed)).strip(" ,")
     return bare or candidate
 
 
@@ -255,6 +273,13 @@ def find_name(header: str, text: str) -> tuple[str, str]:
     if field_match and looks_like_name(bare_name(field_match["name"].strip(" *_"))):
         written = bare_name(field_match["name"].strip(" *_"))
         return _tidy_name(written), written
+    given = _GIVEN_NAME_FIELD.search(text[:3000])
+    family = _FAMILY_NAME_FIELD.search(text[:3000])
+    if given and family:
+        joined = f"{given['name'].strip(' *_')} {family['name'].strip(' *_')}"
+        if looks_like_name(joined):
+            # Written apart, so nothing to blank out of the header as one string: the family name is.
+            return _tidy_name(joined), family["name"].strip(" *_")
     # A name heads the CV: only the first few lines are looked at.
     lines = [line.strip().lstrip("#").strip(" *_") for line in header.splitlines()[:12]]
     for stripped in [line for line in lines if line][:NAME_LINES]:
