@@ -29,6 +29,7 @@ from shortlist.engine.cv.contact import LOCAL_TITLE_WORDS, TITLE_WORDS, find_loc
 from shortlist.engine.cv.dates import DURATION, DateRange, find_date_ranges, parse_point
 from shortlist.engine.cv.sections import HEADER
 from shortlist.engine.vocab.profile import Job, Section
+from shortlist.engine.vocab.taxonomy import default_taxonomy
 
 MAX_HEADER_LINE = 120  # a job's title/employer/date line; longer lines are sentences
 MAX_HEADER_WORDS = 14
@@ -179,6 +180,47 @@ _LONE_YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_LINE = re.compile(r"(?:^|\s)(?:I|[Ww]e|[Mm]y)\s+[a-z]|(?i:\b(?:je|ich|yo|io|ik)\b|\bj')")
 
 
+# A two-column PDF flattened to text drops sidebar lines between a job's header lines: a skill list
+# ("Kafka, PostgreSQL"), a rated skill or language ("Python — advanced", "French (fluent)") or a phone
+# number there is never the employer.
+_LEVEL = re.compile(
+    r"\s*(?:[\u2014\u2013\-:]\s*|\(\s*)(?:expert|advanced|intermediate|basic|beginner|fluent|native|proficient|"
+    r"conversational|business|mother\s+tongue|learning|certified|courant|maternelle|bilingue|notions|"
+    r"fließend|fliessend|muttersprache|grundkenntnisse|verhandlungssicher|nativo|nativa|fluido|b[áa]sico|"
+    r"madrelingua|vloeiend|moedertaal|[abc][12])\b.*$",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(r"\s*[,;/\u00b7\u2022|]\s*")
+_PHONE_LINE = re.compile(r"\+?[\d\s().\-/]{7,}")
+_LANGUAGES = re.compile(
+    r"^(?:english|french|german|spanish|italian|dutch|portuguese|polish|arabic|russian|turkish|chinese|"
+    r"mandarin|cantonese|japanese|korean|hindi|urdu|bengali|swahili|greek|swedish|danish|norwegian|finnish|"
+    r"czech|romanian|hungarian|ukrainian|hebrew|persian|farsi|"
+    r"englisch|französisch|deutsch|spanisch|italienisch|niederländisch|anglais|fran[çc]ais|allemand|"
+    r"espagnol|italien|n[ée]erlandais|arabe|ingl[ée]s|franc[ée]s|alem[áa]n|inglese|francese|tedesco|"
+    r"engels|frans|duits)$",
+    re.IGNORECASE,
+)
+
+
+def _sidebar_line(text: str) -> bool:
+    """A sidebar's skill list, rated skill or language, or phone number: never a title or employer."""
+    stripped = text.strip(_DECORATION)
+    if not stripped:
+        return False
+    if _PHONE_LINE.fullmatch(stripped):
+        return True
+    pieces = [piece for piece in _LIST_SPLIT.split(stripped) if piece]
+    rated = False
+    taxonomy = default_taxonomy()
+    for piece in pieces:
+        bare = _LEVEL.sub("", piece).strip()
+        rated = rated or bare != piece.strip()
+        if not bare or not (taxonomy.resolve(bare) or (bare != piece.strip() and _LANGUAGES.match(bare))):
+            return False
+    return rated or len(pieces) >= 2
+
+
 @dataclass(slots=True)
 class Line:
     start: int
@@ -257,7 +299,7 @@ def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str
             if is_title(second) and not is_title(first):
                 first, second = second, first
             return first, _without_place(second)
-    pieces = [fragment for line in header_lines for fragment in fragments(line)]
+    pieces = [fragment for line in header_lines if not _sidebar_line(line) for fragment in fragments(line)]
     title = next((f for f in pieces if is_title(f) and not COMPANY_SUFFIX.search(f)), "")
     # An employer is a name: it starts with a capital or a digit, and is not a second job title
     # ("Softwareentwickler (Werkstudent)", "Graduate Developer (placement year)").
@@ -444,7 +486,7 @@ def _header_block(lines: list[Line], index: int, date_range: DateRange, floor: i
     taken = 0
     while top - 1 > floor and taken < 2 and _headerish(lines[top - 1]):
         top -= 1
-        if not _is_duration(lines[top].text):
+        if not _is_duration(lines[top].text) and not _sidebar_line(lines[top].text):
             taken += 1
     line = lines[index]
     left, right = date_range.start_idx - line.start, date_range.end_idx - line.start
