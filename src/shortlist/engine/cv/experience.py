@@ -98,8 +98,9 @@ _BULLET_LINE = re.compile(r"^\s*(?:[•▪●◦*\u2013\u2014\-]|\d{1,2}[.)])\s+
 _LABEL_LINE = re.compile(r"^\s*[A-Za-z][\w /&]{1,30}:\s+\S")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _DECORATION = " \t*_#`>•▪●◦-\u2013\u2014|:;,"
-# After the range on a one-line entry: closing brackets or emphasis, then a colon or dash before the body.
-_AFTER_RANGE = re.compile(r"[\s)\]*_]*(?:[:\u2013\u2014\-][*_]*\s+|$)")
+# After the range on a one-line entry: closing brackets or emphasis, then a colon, dash or full stop before
+# the body ("**Quant Developer, Forth Street Capital** — 2019-2022. Curve-building in Python").
+_AFTER_RANGE = re.compile(r"[\s)\]*_]*(?:(?P<stop>[:.\u2013\u2014\-])[*_]*\s+|$)")
 # `**Title** — *Employer*`: Markdown puts the title in bold and the employer in italics (or the reverse).
 _EMPHASIS_PAIR = re.compile(
     r"^\s*(?P<open>\*\*|__)(?P<first>[^*_]+)(?P=open)\s*(?:[\u2014\u2013\-|,@\u00b7]|\bat\b)?\s*"
@@ -533,6 +534,8 @@ def _one_line_block(line: Line, index: int, date_range: DateRange) -> _Block | N
     title, employer = title_and_employer([before])
     if not title:
         return None  # "Migrated the ledger to Kafka (2019): …" is a bullet, not a job
+    if after["stop"] == "." and not is_title(title):
+        return None  # "Sørensen H., Ali M. (2025). A paper title": a citation ends its year with a stop too
     return _Block(date_range, index, index, title, employer, before, body_start=line.start + after.end())
 
 
