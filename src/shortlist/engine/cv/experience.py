@@ -262,9 +262,35 @@ def _is_duration(text: str) -> bool:
     return DURATION.fullmatch(text.strip(_DECORATION + "()")) is not None
 
 
+# "Senior Software Engineer (Payments)", "Research Associate (Postdoc)": a capitalised bracket right after
+# a title is the title's own qualifier, kept with it; "(placement year)", "(Remote)", "(London)" and
+# "(2019-2021)" say something else and are split off as before.
+_BRACKET = re.compile(r"\s*\((?P<inner>[^()\d]{1,40})\)")
+_OPEN_KEPT, _CLOSE_KEPT = "\ue000", "\ue001"  # private-use stand-ins the split does not cut at
+
+
+def _keep_title_brackets(line: str) -> str:
+    def keep(match: re.Match[str]) -> str:
+        inner = match["inner"].strip()
+        head = _FRAGMENT_SPLIT.split(line[: match.start()])[-1]
+        if (
+            not inner[:1].isupper()
+            or len(inner.split()) > 4
+            or _NOT_A_NAME.match(inner)
+            or any(find_location(inner))
+            or not head.strip()
+            or not is_title(head)
+        ):
+            return match[0]
+        return f" {_OPEN_KEPT}{inner}{_CLOSE_KEPT}"
+
+    return _BRACKET.sub(keep, line) if "(" in line else line
+
+
 def fragments(line: str) -> list[str]:
     found = []
-    for piece in _FRAGMENT_SPLIT.split(line):
+    for piece in _FRAGMENT_SPLIT.split(_keep_title_brackets(line)):
+        piece = piece.replace(_OPEN_KEPT, "(").replace(_CLOSE_KEPT, ")")
         piece = piece.strip(" \t,;:|-*_#`\u2013\u2014\u2022\u00b7")
         if not piece or _NOT_A_NAME.match(piece) or _is_duration(piece):
             continue
