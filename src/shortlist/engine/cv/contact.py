@@ -108,7 +108,9 @@ _NOT_NAME_WORDS = re.compile(
     r"university|college|school|institute|academy|magazine|company|ltd|limited|inc|services|solutions|"
     r"systems|group|department|bachelor|master|diploma|degree|mba|bsc|msc|btech|b-tech|hsc|ssc|"
     r"administrator|tester|testing|automation|database|devops|network|security|support|specialist|"
-    r"designer|coordinator|assistant|accountant|commerce|competencies|expertise|objective)\b",
+    r"designer|coordinator|assistant|accountant|commerce|competencies|expertise|objective|"
+    # certification names a sidebar lists above the name ("Google Cloud Professional")
+    r"professional|cloud|practitioner|foundations?|certificat\w*|essentials|fundamentals)\b",
     re.IGNORECASE,
 )
 _NAME_PARTICLES = frozenset(

@@ -565,11 +565,22 @@ def _one_line_block(line: Line, index: int, date_range: DateRange) -> _Block | N
     return _Block(date_range, index, index, title, employer, before, body_start=line.start + after.end())
 
 
+def _is_group_duration(text: str) -> bool:
+    """A LinkedIn company's time line: "5 years 5 months", or with the employment type "Full-time · 5 yrs"."""
+    if _is_duration(text):
+        return True
+    if "\u00b7" not in text:
+        return False
+    pieces = [piece for piece in re.split(r"\s*\u00b7\s*", text.strip(_DECORATION)) if piece]
+    kept = [piece for piece in pieces if not _NOT_A_NAME.match(piece)]
+    return len(kept) == 1 and len(pieces) > 1 and _is_duration(kept[0])
+
+
 def _linkedin_employers(lines: list[Line]) -> dict[int, str]:
     """Line index -> the company a LinkedIn export groups roles under ("Acme Ltd" / "5 years 5 months")."""
     groups: dict[int, str] = {}
     for index in range(1, len(lines)):
-        if _is_duration(lines[index].text) and _headerish(lines[index - 1]):
+        if _is_group_duration(lines[index].text) and _headerish(lines[index - 1]):
             above = lines[index - 1].text.strip(_DECORATION)
             if not find_date_ranges(above) and not _is_duration(above):
                 groups[index - 1] = above
