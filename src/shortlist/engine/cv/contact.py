@@ -226,7 +226,11 @@ def _location(text: str) -> tuple[str, str]:
 
 def looks_like_name(candidate: str) -> bool:
     tokens = candidate.split()
-    if not 2 <= len(tokens) <= 5 or len(candidate) > 60 or _NOT_NAME_WORDS.search(candidate):
+    # Particles do not count towards a name's length: "María José de la Cruz Romero" is four names.
+    named = [token for token in tokens if token.lower() not in _NAME_PARTICLES]
+    if not 2 <= len(named) <= 5 or len(tokens) > 8 or len(candidate) > 60:
+        return False
+    if _NOT_NAME_WORDS.search(candidate):
         return False
     mixed_case = not candidate.isupper()
     capitalised = 0
