@@ -1,5 +1,6 @@
 """A title's qualifier after a comma ("Summer Intern, IT Support") stays in the title when the employer
-stands on its own line; on a "Title, Employer" line the part after the comma is still the employer."""
+stands on its own line (or another line names the employer); on a "Title, Employer" line alone the part
+after the comma is still the employer."""
 
 from datetime import date
 
@@ -43,4 +44,15 @@ def test_a_city_after_the_title_is_not_a_qualifier():
     )
     assert jobs(text) == [
         ("Data Engineer", "Pennyfarthing Insurance Ltd", date(2019, 1, 1), date(2021, 3, 1)),
+    ]
+
+
+def test_a_linkedin_role_with_a_qualifier_over_its_company_line():
+    text = (
+        "Mei Ling Tan\nSingapore\n\nExperience\n"
+        "Director, Risk Technology & Quant Analytics\nMarina Bay Securities · Full-time\n"
+        "Apr 2023 - Present · 3 yrs 8 mos\nSingapore\nHead a team of 15.\n"
+    )
+    assert jobs(text) == [
+        ("Director, Risk Technology & Quant Analytics", "Marina Bay Securities", date(2023, 4, 1), None),
     ]

@@ -338,6 +338,8 @@ def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str
         (f for f in others if COMPANY_SUFFIX.search(f)),
         next((f for f in others if _ORGANISATION.search(f)), others[0] if others else ""),
     )
+    if title and employer and not _is_organisation(employer):
+        employer = _employer_below_qualifier(title, employer, others, header_lines)
     if guess and not title and len(others) >= 2:
         if employer == others[0] and not _ORGANISATION.search(others[0]):
             # No title word and no organisation cue: the common "Title - Employer" order decides.
@@ -345,6 +347,16 @@ def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str
         else:
             title = next(f for f in others if f != employer)
     return _with_qualifier(title, employer, header_lines), employer
+
+
+def _employer_below_qualifier(title: str, employer: str, others: list[str], header_lines: list[str]) -> str:
+    """ "Director, Risk Technology & Quant Analytics" over "Marina Bay Securities · Full-time": a name that
+    only follows the title's comma is its qualifier when another line names someone (and no cue says
+    which is the organisation); that other name is the employer."""
+    for line in header_lines:
+        if f"{title}, {employer}" in line and fragments(line) == [title, employer]:
+            return next((f for f in others if f != employer and f not in line), employer)
+    return employer
 
 
 def _with_qualifier(title: str, employer: str, header_lines: list[str]) -> str:
