@@ -662,9 +662,10 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
             if not block.employer or block.employer not in above:
                 block.employer = groups[group_lines[slot]]
         lone_year = _LONE_YEAR.fullmatch(text, date_range.start_idx, date_range.end_idx) is not None
-        if (strict or lone_year) and not block.title:
+        if ((strict or lone_year) and not block.title) or (lone_year and not is_title(block.title)):
             # Without an experience heading, or dated by a bare "(2019)", only a titled block is a job:
-            # "Kafka certification (2019)" is not.
+            # "Kafka certification (2019)" is not, and under a bare year the title must name a role
+            # ("Sørensen H., Brunner A. (2019). Bounded staleness…" is a citation).
             floor = max(floor, block.bottom)
             continue
         blocks.extend(_split_promotion(block))
