@@ -624,9 +624,10 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
     used: set[int] = set()
     blocks: list[_Block] = []
     floor = -1
+    plain = _without_strong_emphasis(text)
     ranges = [
         DateRange(r.start, r.end, region.start + r.start_idx, region.start + r.end_idx)
-        for r in find_date_ranges(text[region.start : region.end], today)
+        for r in find_date_ranges(plain[region.start : region.end], today)
     ]
     anchors: list[tuple[DateRange, int]] = []
     for date_range in ranges:
@@ -650,7 +651,7 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
             if short and not _BULLET_LINE.match(line.text) and not _SENTENCE_LINE.search(line.text):
                 block = _header_block(lines, index, date_range, floor, ceiling)
             else:
-                block = _prose_block(line, index, date_range, text)
+                block = _prose_block(line, index, date_range, plain)
         if block is None:
             floor = max(floor, index)  # a dated line nobody could read is still no one else's header
             continue
@@ -671,6 +672,17 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
         blocks.extend(_split_promotion(block))
         floor = block.bottom
     return lines, _fold_employer_groups(blocks)
+
+
+_STRONG = re.compile(r"\*\*|__")
+
+
+def _without_strong_emphasis(text: str) -> str:
+    """Markdown prose in bold ("from **2017** until **February 2023**", "as an **Analyst** at **X**") read
+    as plain words; each marker becomes spaces so that every offset still points into the original text."""
+    if "**" not in text and "__" not in text:
+        return text
+    return _STRONG.sub("  ", text)
 
 
 def _within(inner: DateRange, outer: DateRange) -> bool:
