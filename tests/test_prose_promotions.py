@@ -43,3 +43,21 @@ def test_a_later_title_dated_outside_the_job_is_not_a_promotion():
         "elsewhere.\n"
     )
     assert jobs(text) == [("data analyst", "Tajo Analytics", date(2014, 1, 1), date(2016, 12, 1))]
+
+
+def test_several_promotions_and_the_employer_in_the_sentence_before():
+    text = (
+        "Pieter van der Berg\nRotterdam\n\nAbout me\n\n"
+        "Before that I spent seven years at Havenstad Logistics B.V. I joined as a software engineer in\n"
+        "2014, "
+        "was promoted to senior engineer in 2017 and to lead engineer in 2019, and left in 2021 when the\n"
+        "company was sold. We moved the yard-planning system to Java services on Kubernetes.\n"
+    )
+    profile = parse_cv(text, "cv.txt", today=TODAY)
+    assert [(j.title, j.employer, j.start, j.end) for j in profile.jobs] == [
+        ("lead engineer", "Havenstad Logistics B.V.", date(2019, 1, 1), date(2021, 12, 1)),
+        ("senior engineer", "Havenstad Logistics B.V.", date(2017, 1, 1), date(2019, 12, 1)),
+        ("software engineer", "Havenstad Logistics B.V.", date(2014, 1, 1), date(2017, 12, 1)),
+    ]
+    java = next(skill for skill in profile.skills if skill.skill == "java")
+    assert java.last_used == 2021  # the split roles share the job's text

@@ -167,9 +167,14 @@ _RANGE_RE = re.compile(
 
 # A narrative's span: "I joined Quayside in July 2016 … and left in February 2019", "I started my career in
 # 2009 as a graduate developer …, where I stayed until 2011". Read only within one paragraph.
+# A paragraph wraps its lines: the span may cross a single line break, never a blank line. "left for
+# Havenstad in 2014" names where the candidate went before the year.
+_IN_PARAGRAPH = r"(?:[^\n]|\n(?![ \t]*\n))"
 _PROSE_SPAN_RE = re.compile(
-    rf"\b(?:joined|started|began|moved\s+to)\b[^.\n]{{0,80}}?\bin\s+(?P<start>{_POINT})(?![\w/])"
-    rf"[^\n]{{0,220}}?\b(?:left|until|till)\s+(?:in\s+|the\s+end\s+of\s+)?(?P<end>{_POINT})(?![\w/])",
+    rf"\b(?:joined|started|began|moved\s+to)\b(?:(?!\.\s)[^\n]|\n(?![ \t]*\n)){{0,80}}?\bin\s+"
+    rf"(?P<start>{_POINT})(?![\w/]){_IN_PARAGRAPH}{{0,220}}?\b(?:left|until|till)\s+"
+    rf"(?:for\s+[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){{0,4}}\s+)?(?:in\s+|the\s+end\s+of\s+)?"
+    rf"(?P<end>{_POINT})(?![\w/])",
     re.IGNORECASE,
 )
 _MONTH_YEAR_RE = re.compile(

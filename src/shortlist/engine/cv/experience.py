@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from shortlist.engine.cv.contact import LOCAL_TITLE_WORDS, TITLE_WORDS, find_location
@@ -34,6 +34,7 @@ from shortlist.engine.vocab.taxonomy import default_taxonomy
 MAX_HEADER_LINE = 120  # a job's title/employer/date line; longer lines are sentences
 MAX_HEADER_WORDS = 14
 MAX_ONE_LINE_HEAD_WORDS = 16  # "Title, Employer, City (dates):" before a one-line entry's description
+MAX_RANGE_WORDS = 8  # "1er septembre 2019 - 31 décembre 2021"; a longer "range" is a narrative span
 MAX_CELL_WORDS = 10  # a table cell longer than this is a description, not a title or employer
 
 JOB = "job"
@@ -148,10 +149,11 @@ _PROSE_LOCAL = re.compile(
     rf"{_EMPLOYER_NAME}"
 )
 # "as a software engineer and then senior software engineer (from 2015)", "…, later promoted to Lead
-# Engineer in March 2019": a promotion inside the sentence of one dated job splits it in two at that date.
+# Engineer in March 2019", "was promoted to senior engineer in 2017 and to lead engineer in 2019": each
+# promotion inside the sentence of one dated job starts a new role at its date.
 _PROMOTION = re.compile(
-    r"^\s*,?\s*(?:and\s+)?(?:(?:then|later|after\s+that)\s*,?\s*(?:(?:was\s+|got\s+)?promoted\s+to\s+)?"
-    r"|(?:was\s+|being\s+|got\s+)?promoted\s+to\s+)"
+    r"(?:\b(?:then|later|after\s+that)\s*,?\s*(?:(?:was\s+|got\s+)?promoted\s+to\s+)?"
+    r"|\b(?:was\s+|being\s+|got\s+)?promoted\s+to\s+|\bwas\s+made\s+|\bbecame\s+|\band\s+to\s+)"
     r"(?:an?\s+|the\s+)?" + _PROSE_TITLE.replace("?P<title>", "?P<later>") + r"\s*\(?\s*(?i:from|in|since)\s+"
     r"(?P<point>(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|\d{1,2}[/.](?:19|20)\d\d)\b"
 )
@@ -168,6 +170,12 @@ _ORGANISATION_TAIL = re.compile(
     r"(?:\s+(?!(?i:où|qui|que|dont|where|which|who|as|comme|como|come|pendant|durante|avec|with|con|pour|"
     r"for|since|depuis|desde|from|until|jusqu)\b)[^\W\d_][\w'\u2019\-]*){1,6}?(?=\s*[,.;:()])"
 )
+# "I joined as a software engineer in 2014": the title of a narrative whose employer is named nearby.
+_JOINED_AS = re.compile(
+    rf"\b(?i:joined|started|began)(?:\s+\w+){{0,3}}?\s+as\s+(?i:an?\s+|the\s+)?{_PROSE_TITLE}"
+)
+_AT_NAME = re.compile(rf"\b(?i:at|with)\s+(?:the\s+)?{_EMPLOYER_NAME}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de])")
 _PROSE_ARTICLE = re.compile(r"^(?:as\s+)?(?:an?|the)\s+(?=\S)|^as\s+(?=\S)", re.IGNORECASE)
 _PROSE_LEAD = re.compile(rf"^\W*{_PROSE_TITLE}\s+(?:at|with|for)\s+(?:the\s+)?\**{_EMPLOYER_NAME}")
 _VERB_START = re.compile(
@@ -392,9 +400,8 @@ class _Block:
     employer: str
     header: str  # the header text the block was read from, for classification
     body_start: int | None = None  # offset where the body starts when it shares the header's line
-    promotion: tuple[str, date, date] | None = (
-        None  # a later title in the same sentence: (title, from, until)
-    )
+    # later titles in the same prose sentence: (title, from, until of the role before)
+    promotions: list[tuple[str, date, date]] = field(default_factory=list)
 
 
 def _table_columns(lines: list[Line]) -> dict[int, list[str]]:
@@ -466,7 +473,7 @@ def _prose_block(line: Line, index: int, date_range: DateRange, text: str) -> _B
         or _PROSE_LEAD.match(tail)
     )
     if found is None:
-        return None
+        return _joined_as_block(line, index, date_range, text)
     # "My first job was as a graduate analyst programmer at …": the verb's "as a" is no part of the title.
     title = _PROSE_ARTICLE.sub("", found["title"].strip())
     employer = found["employer"].strip(" *_,.")
@@ -477,45 +484,82 @@ def _prose_block(line: Line, index: int, date_range: DateRange, text: str) -> _B
             employer = " ".join(f"{employer}{tail[0]}".split())
     block = _Block(date_range, index, index, title, employer, sentence, body_start=line.start)
     # What follows the title and employer, whichever order the sentence names them in.
-    block.promotion = _promotion(sentence[max(found.end("title"), found.end("employer")) :], date_range)
+    block.promotions = _promotions(sentence[max(found.end("title"), found.end("employer")) :], date_range)
     return block
 
 
-def _promotion(after_title: str, date_range: DateRange) -> tuple[str, date, date] | None:
-    """The later title and the date it started when the words after a prose title name a promotion
-    inside the job's own range; None otherwise."""
-    if "promoted" not in after_title and "then" not in after_title and "later" not in after_title:
+def _sentences_around(text: str, at: int) -> tuple[str, str, str]:
+    """The sentence holding offset `at` with the one before and after it, within its paragraph."""
+    start = text.rfind("\n\n", 0, at) + 2 if text.rfind("\n\n", 0, at) >= 0 else 0
+    stop = text.find("\n\n", at)
+    paragraph = text[start : stop if stop >= 0 else len(text)]
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(paragraph)), len(paragraph)]
+    for position in range(len(bounds) - 1):
+        if bounds[position] <= at - start < bounds[position + 1]:
+            before = paragraph[bounds[position - 1] : bounds[position]] if position else ""
+            has_next = position + 2 < len(bounds)
+            after = paragraph[bounds[position + 1] : bounds[position + 2]] if has_next else ""
+            return before, paragraph[bounds[position] : bounds[position + 1]], after
+    return "", paragraph, ""
+
+
+def _joined_as_block(line: Line, index: int, date_range: DateRange, text: str) -> _Block | None:
+    """A narrative that names the employer and the title in neighbouring sentences: "Before that I spent
+    seven years at Havenstad Logistics B.V. I joined as a software engineer in 2014, was promoted to …"."""
+    before, here, after = _sentences_around(text, date_range.start_idx)
+    joined = _JOINED_AS.search(here)
+    where = here
+    if joined is None:
+        joined, where = _JOINED_AS.search(after), after
+    employer = _AT_NAME.search(here) or _AT_NAME.search(before)
+    if joined is None or employer is None:
         return None
-    found = _PROMOTION.match(after_title)
-    if found is None:
-        return None
-    since = parse_point(found["point"], is_end=False)
-    until = parse_point(found["point"], is_end=True)
-    if since is None or until is None or since <= date_range.start:
-        return None
-    if date_range.end is not None and since > date_range.end:
-        return None
-    return found["later"].strip(), since, until
+    title = _PROSE_ARTICLE.sub("", joined["title"].strip())
+    name = employer["employer"].strip(" *_,")
+    if name.endswith(".") and not COMPANY_SUFFIX.search(name):
+        name = name[:-1]  # the sentence's full stop, while "B.V." keeps its own
+    block = _Block(date_range, index, index, title, name, here, body_start=line.start)
+    block.promotions = _promotions(where[joined.end("title") :], date_range)
+    return block
+
+
+def _promotions(after_title: str, date_range: DateRange) -> list[tuple[str, date, date]]:
+    """The later titles and the dates they started, in order, when the words after a prose title name
+    promotions inside the job's own range."""
+    steps: list[tuple[str, date, date]] = []
+    last = date_range.start
+    for found in _PROMOTION.finditer(after_title):
+        since = parse_point(found["point"], is_end=False)
+        until = parse_point(found["point"], is_end=True)
+        if since is None or until is None or since <= last:
+            break
+        if date_range.end is not None and since > date_range.end:
+            break
+        steps.append((found["later"].strip(), since, until))
+        last = since
+    return steps
 
 
 def _split_promotion(block: _Block) -> list[_Block]:
-    """A prose job with a promotion inside it: the later role first (as CVs list them), then the earlier."""
-    if block.promotion is None:
+    """A prose job with promotions inside it: one role per title, the latest first (as CVs list them)."""
+    if not block.promotions:
         return [block]
-    title, since, until = block.promotion
     whole = block.date_range
-    later = _Block(
-        DateRange(since, whole.end, whole.start_idx, whole.end_idx),
-        block.top,
-        block.bottom,
-        title,
-        block.employer,
-        block.header,
-        body_start=block.body_start,
-    )
-    block.date_range = DateRange(whole.start, until, whole.start_idx, whole.end_idx)
-    block.promotion = None
-    return [later, block]
+    roles = [(block.title, whole.start), *((title, since) for title, since, _ in block.promotions)]
+    ends = [until for _, _, until in block.promotions] + [whole.end]
+    split = [
+        _Block(
+            DateRange(since, end, whole.start_idx, whole.end_idx),
+            block.top,
+            block.bottom,
+            title,
+            block.employer,
+            block.header,
+            body_start=block.body_start,
+        )
+        for (title, since), end in zip(roles, ends, strict=True)
+    ]
+    return split[::-1]
 
 
 def _header_block(lines: list[Line], index: int, date_range: DateRange, floor: int, ceiling: int) -> _Block:
@@ -648,6 +692,8 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
             remainder = line.text[: date_range.start_idx - line.start]
             remainder += line.text[date_range.end_idx - line.start :]
             short = len(remainder.split()) <= MAX_HEADER_WORDS and len(line.text.strip()) <= MAX_HEADER_LINE
+            # A narrative span ("2014, was promoted … left in 2021") is a sentence, however little is left.
+            short = short and len(text[date_range.start_idx : date_range.end_idx].split()) <= MAX_RANGE_WORDS
             if short and not _BULLET_LINE.match(line.text) and not _SENTENCE_LINE.search(line.text):
                 block = _header_block(lines, index, date_range, floor, ceiling)
             else:
@@ -729,7 +775,11 @@ def find_jobs(text: str, sections: list[Section], today: date) -> list[Job]:
     for region in regions:
         lines, blocks = _blocks(text, region, today, strict)
         for position, block in enumerate(blocks):
-            last_line = (blocks[position + 1].top if position + 1 < len(blocks) else len(lines)) - 1
+            # The roles one promotion sentence splits into share its line: each reads the whole job's text.
+            following = position + 1
+            while following < len(blocks) and blocks[following].top == block.top:
+                following += 1
+            last_line = (blocks[following].top if following < len(blocks) else len(lines)) - 1
             if block.body_start is not None:
                 body_start = block.body_start
             elif block.bottom + 1 < len(lines):

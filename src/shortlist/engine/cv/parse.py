@@ -288,7 +288,9 @@ def _skills(
         if strength <= 0:
             continue
         if in_job:
-            tally.jobs.add(job_index)  # type: ignore[arg-type]
+            # The roles a promotion sentence splits into share one text: a skill there is used in each.
+            span = jobs[job_index].span  # type: ignore[index]
+            tally.jobs.update(other for other, job in enumerate(jobs) if job.span == span)
         kind = _evidence_kind(mention.kind, section_name, strength)
         tally.evidence.append(Evidence(section_name, _snippet(text, mention), strength, start, end, kind))
     _lend_to_implied(tallies, taxonomy)
