@@ -1,5 +1,6 @@
 """An organisation named after its city ("Universität Stuttgart", "Technische Universität Berlin") is an
-employer, not the place a job was in; a bare city after an employer still is a place."""
+employer, not the place a job was in (nor is "Saigon Parcel Network JSC"); a bare city after an employer
+still is a place."""
 
 from datetime import date
 
@@ -46,3 +47,12 @@ def test_a_city_after_an_employer_is_still_dropped():
         "**Backend-Entwicklerin** · *Kiezkauf GmbH, Berlin*\n*März 2019 – Juli 2021*\n\n- Go-Services\n"
     )
     assert jobs(text) == [("Backend-Entwicklerin", "Kiezkauf GmbH", date(2019, 3, 1), date(2021, 7, 1))]
+
+
+def test_an_employer_starting_with_a_city_alias_is_not_a_place():
+    text = (
+        "Nguyen Thi Lan\nHo Chi Minh City\n\nExperience\n"
+        "Senior Backend Engineer\nSaigon Parcel Network JSC · Ho Chi Minh City · Apr 2022 – Present\n"
+        "Route-planning APIs in Python.\n"
+    )
+    assert jobs(text) == [("Senior Backend Engineer", "Saigon Parcel Network JSC", date(2022, 4, 1), None)]

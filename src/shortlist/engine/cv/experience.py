@@ -304,7 +304,9 @@ def fragments(line: str) -> list[str]:
             continue
         city, country = find_location(piece)
         # "London", "Greater London", "Remote (UK)" say where; "Trinity College Dublin" is who.
-        limit = len(city.split()) + 1 if city else 3
+        # The limit follows the name as printed: "Saigon" is Ho Chi Minh City, but "Saigon Parcel Network
+        # JSC" is no place.
+        limit = (len(city.split()) + 1 if city.casefold() in piece.casefold() else 2) if city else 3
         if (city or country) and len(piece.split()) <= limit and not _is_organisation(piece):
             continue  # "London", "London, UK", "Remote (UK)": where, not who ("Universität Stuttgart" is who)
         found.append(piece)
