@@ -61,3 +61,17 @@ def test_several_promotions_and_the_employer_in_the_sentence_before():
     ]
     java = next(skill for skill in profile.skills if skill.skill == "java")
     assert java.last_used == 2021  # the split roles share the job's text
+
+
+def test_a_promotion_with_its_date_first_and_a_bracketed_title():
+    text = (
+        "Siddharth Iyer\nBengaluru\n\nWhat I have done\n\n"
+        "Before that I was at Nandi Retail Analytics from 2017 until February 2023. I joined as a data "
+        "scientist, was made senior data scientist in 2019, and from 2021 ran the pricing team as Data "
+        "Science Manager (Pricing). The models were XGBoost in Python.\n"
+    )
+    assert jobs(text) == [
+        ("Data Science Manager (Pricing)", "Nandi Retail Analytics", date(2021, 1, 1), date(2023, 2, 1)),
+        ("senior data scientist", "Nandi Retail Analytics", date(2019, 1, 1), date(2021, 12, 1)),
+        ("data scientist", "Nandi Retail Analytics", date(2017, 1, 1), date(2019, 12, 1)),
+    ]

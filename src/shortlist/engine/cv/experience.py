@@ -127,7 +127,9 @@ _COLUMN_NAME = re.compile(
 _PROSE_TITLE = (
     r"(?P<title>(?i:(?:[\w\-]+,?\s+){0,6}?[\w\-]*?(?:engineer(?:ing)?|developer|programmer|architect|lead|manager|"
     r"head|director|cto|vp|consultant|analyst|scientist|intern|researcher|designer|officer|specialist|"
-    r"administrator|tester|founder|associate|trainee|executive|counsel|advocate|accountant))(?:\s+of\s+[A-Z]\w+)?)"
+    r"administrator|tester|founder|associate|trainee|executive|counsel|advocate|accountant))(?:\s+of\s+[A-Z]\w+)?"
+    # a capitalised qualifier in brackets belongs to the title, as on a header line
+    r"(?:\s*\([A-Z][^()\d]{0,30}\))?)"
 )
 # "Engineering Manager for the payments team at Calder Fintech": a lower-case phrase before "at".
 _PROSE_SCOPE = r"(?:\s+(?:for|in|on|of)\s+(?:the\s+|a\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})?,?"
@@ -156,6 +158,9 @@ _PROMOTION = re.compile(
     r"|\b(?:was\s+|being\s+|got\s+)?promoted\s+to\s+|\bwas\s+made\s+|\bbecame\s+|\band\s+to\s+)"
     r"(?:an?\s+|the\s+)?" + _PROSE_TITLE.replace("?P<title>", "?P<later>") + r"\s*\(?\s*(?i:from|in|since)\s+"
     r"(?P<point>(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|\d{1,2}[/.](?:19|20)\d\d)\b"
+    # the date first: "and from 2021 ran the pricing team as Data Science Manager (Pricing)"
+    r"|\b(?:and\s+)?(?i:from|since)\s+(?P<since>(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d),?\s+(?:[\w'\-]+\s+){0,6}?as\s+"
+    r"(?:an?\s+|the\s+)?" + _PROSE_TITLE.replace("?P<title>", "?P<then>")
 )
 # A French, Spanish or Italian organisation's name goes on in lower case after its head word ("au Laboratoire
 # d'informatique appliquée de Talence, où …"): up to the next comma or full stop, a few words, even across
@@ -531,13 +536,14 @@ def _promotions(after_title: str, date_range: DateRange) -> list[tuple[str, date
     steps: list[tuple[str, date, date]] = []
     last = date_range.start
     for found in _PROMOTION.finditer(after_title):
-        since = parse_point(found["point"], is_end=False)
-        until = parse_point(found["point"], is_end=True)
+        point = found["point"] or found["since"]
+        since = parse_point(point, is_end=False)
+        until = parse_point(point, is_end=True)
         if since is None or until is None or since <= last:
             break
         if date_range.end is not None and since > date_range.end:
             break
-        steps.append((found["later"].strip(), since, until))
+        steps.append(((found["later"] or found["then"]).strip(), since, until))
         last = since
     return steps
 
