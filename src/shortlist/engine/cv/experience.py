@@ -147,7 +147,10 @@ _PROSE_AS = re.compile(
 _PROSE_LOCAL = re.compile(
     r"\b(?i:je\s+suis|j'ai\s+été|j'étais|ich\s+bin|ich\s+war|soy|he\s+sido|fui|era|sono|sono\s+stat[oa]|ero|"
     r"ik\s+ben|ik\s+was|jestem|byłem|byłam)\s+(?i:(?:un|une|el|la|il|lo|een|als)\s+)?"
-    r"(?P<title>[^,.;:()]{2,60}?)\s+(?i:chez|au|à\s+la|à\s+l'|bei|der|en|presso|da|bij|w)\s+"
+    # a capitalised bracket stays in the title ("directrice technique (CTO)"); "de" + a capitalised name is
+    # the employer ("… de Loire Énergies Citoyennes"), while "de l'équipe" is not
+    r"(?P<title>(?:[^,.;:()]|\([A-Z][^()]{0,20}\)){2,60}?)\s+"
+    r"(?i:chez|au|à\s+la|à\s+l'|bei|der|en|presso|da|bij|w|de|del|della|van)\s+"
     rf"{_EMPLOYER_NAME}"
 )
 # "as a software engineer and then senior software engineer (from 2015)", "…, later promoted to Lead
