@@ -177,6 +177,14 @@ _PROSE_SPAN_RE = re.compile(
     rf"(?P<end>{_POINT})(?![\w/])",
     re.IGNORECASE,
 )
+# The same in French: "j'ai commencé ma carrière en 2013 chez X … jusqu'en 2016", "entrée comme
+# développeuse en 2016, … puis je suis partie en 2022".
+_PROSE_SPAN_FR_RE = re.compile(
+    rf"\b(?:commenc[ée]|d[ée]but[ée]|rejoint|entr[ée]e?|arriv[ée]e?)\b"
+    rf"(?:(?!\.\s)[^\n]|\n(?![ \t]*\n)){{0,80}}?\ben\s+(?P<start>{_POINT})(?![\w/]){_IN_PARAGRAPH}{{0,220}}?"
+    rf"(?:\bjusqu'(?:en|à|a)\s*|\bpartie?\s+en\s+)(?P<end>{_POINT})(?![\w/])",
+    re.IGNORECASE,
+)
 _MONTH_YEAR_RE = re.compile(
     rf"{_DAY_PREFIX}(?P<month>{_MONTH})[\s,']*(?:de\s+)?(?P<year>{_YEAR})", re.IGNORECASE
 )
@@ -305,10 +313,16 @@ def find_date_ranges(text: str, today: date | None = None) -> list[DateRange]:
 
 def _with_prose_spans(text: str, found: list[DateRange], today: date) -> list[DateRange]:
     """Add the "joined … in 2016 … left in 2019" spans of narrative CVs that no written range covers."""
-    if "joined" not in text and "started" not in text and "began" not in text and "moved to" not in text:
+    english = any(word in text for word in ("joined", "started", "began", "moved to"))
+    french = "jusqu" in text or "parti" in text
+    if not english and not french:
         return found
     added = False
-    for match in _PROSE_SPAN_RE.finditer(text):
+    matches = [
+        *(_PROSE_SPAN_RE.finditer(text) if english else ()),
+        *(_PROSE_SPAN_FR_RE.finditer(text) if french else ()),
+    ]
+    for match in matches:
         start = parse_point(match["start"], is_end=False)
         end = parse_point(match["end"], is_end=True)
         begin, finish = match.start("start"), match.end("end")

@@ -185,6 +185,12 @@ _JOINED_AS = re.compile(
 _AT_NAME = re.compile(rf"\b(?i:at|with)\s+(?:the\s+)?{_EMPLOYER_NAME}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de])")
 _PROSE_ARTICLE = re.compile(r"^(?:as\s+)?(?:an?|the)\s+(?=\S)|^as\s+(?=\S)", re.IGNORECASE)
+# "chez Erdre Conseil, une petite ESN, comme ingénieure d'études", "bei X als Entwicklerin": the employer
+# first, then the title after "comme/als/come/como", up to a comma, a colon or the year.
+_PROSE_COMME = re.compile(
+    rf"\b(?i:chez|bei|presso|bij)\s+{_EMPLOYER_NAME}[^.;\n]{{0,40}}?\s+(?i:comme|als|come|como)\s+"
+    r"(?:(?i:une?|un[ao]?)\s+)?(?P<title>[^,.;:()\d]{2,40}?)(?=\s*[,.;:]|\s+(?i:en|in|im|nel|dal)\s+\d)"
+)
 _PROSE_LEAD = re.compile(rf"^\W*{_PROSE_TITLE}\s+(?:at|with|for)\s+(?:the\s+)?\**{_EMPLOYER_NAME}")
 _VERB_START = re.compile(
     r"^(?:\w+ed|built|led|wrote|ran|drove|grew|made|took|set|won|responsible|working|building|leading|"
@@ -480,6 +486,7 @@ def _prose_block(line: Line, index: int, date_range: DateRange, text: str) -> _B
         _PROSE_AT.search(sentence)
         or _PROSE_AS.search(sentence)
         or _PROSE_LOCAL.search(sentence)
+        or _PROSE_COMME.search(sentence)
         or _PROSE_LEAD.match(tail)
     )
     if found is None:
