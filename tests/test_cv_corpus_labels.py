@@ -14,7 +14,7 @@ import yaml
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "cv_corpus"
 TAXONOMY = Path(__file__).resolve().parents[1] / "src" / "shortlist" / "engine" / "vocab" / "data"
-SIZES = {"test": 30, "dev": 60}
+SIZES = {"test": 30, "dev": 60}  # test: exactly; dev: at least (it grows)
 FAMILIES = {
     "one-line", "europass", "linkedin", "de-lebenslauf", "fr-cv", "other-lang", "md-table", "docx-table",
     "md-emphasis", "numeric-dates", "seasons", "two-column", "prose", "skills-first", "chronological",
@@ -95,4 +95,7 @@ def test_every_cv_is_labelled_and_the_split_has_its_size(split):
     )
     if split == "dev" and len(on_disk) < SIZES["dev"]:
         pytest.skip(f"dev split still being written ({len(on_disk)}/{SIZES['dev']} CVs)")
-    assert len(on_disk) == SIZES[split]
+    if split == "dev":
+        assert len(on_disk) >= SIZES[split]
+    else:
+        assert len(on_disk) == SIZES[split]

@@ -41,8 +41,23 @@ _NOT_PERSONAL_SITES = re.compile(
     r"outlook\.com|hotmail\.com|yahoo\.|stackoverflow\.com|medium\.com/?$|example\.(?:com|org)$",
     re.IGNORECASE,
 )
+# A Word table renders "Name | Anna Weber" as "Name<tab>Anna Weber": a tab separates a field as a colon does.
+_FIELD_GAP = r"(?:\s*[:|\-\u2013]\s*|\t+[ \t]*)"
 _NAME_FIELD = re.compile(
-    r"^\s*(?:full\s+)?(?:name|nom|vorname\s+und\s+name|nombre|nome|naam)\s*[:|\-\u2013]\s*(?P<name>.+?)\s*$",
+    r"^[ \t]*(?:full\s+)?(?:name|nom|vorname\s+und\s+name|name,\s+vorname|nom\s+(?:et|&)\s+pr[ée]nom|"
+    r"pr[ée]nom\s+(?:et\s+)?nom|nom\s+complet|nombre(?:\s+completo)?|nome(?:\s+e\s+cognome)?|"
+    rf"(?:volledige\s+)?naam){_FIELD_GAP}(?P<name>.+?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A form that asks for the parts ("Vorname: Anna" / "Nachname: Weber", "Nom : Dupont" / "Prénom : Jean").
+_GIVEN_NAME_FIELD = re.compile(
+    rf"^[ \t]*(?:vorname|pr[ée]nom|first\s+name|given\s+names?|nombre|nome|voornaam){_FIELD_GAP}"
+    r"(?P<name>[^\W\d_][^\t\n|:]{0,40}?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FAMILY_NAME_FIELD = re.compile(
+    rf"^[ \t]*(?:nachname|familienname|name|nom|surname|last\s+name|family\s+name|apellidos?|cognome|"
+    rf"achternaam){_FIELD_GAP}(?P<name>[^\W\d_][^\t\n|:]{{0,40}}?)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _LOCATION_FIELD = re.compile(
@@ -57,7 +72,12 @@ TITLE_WORDS = re.compile(
     r"cto|ceo|vp|vice\s+president|consultant|analyst|scientist|intern(?:ship)?|sre|devops|administrator|"
     r"specialist|founder|co-?founder|officer|designer|tester|qa|researcher|contractor|principal|"
     r"associate|trainee|apprentice|graduate|technician|owner|member\s+of\s+technical\s+staff|sde|swe|"
-    r"mts|fellow|instructor|lecturer|partner|advisor|adviser)\b",
+    r"mts|fellow|instructor|lecturer|partner|advisor|adviser|"
+    # titles outside software that CVs name as often ("Scrum Master" must not read as a Master's degree)
+    r"scrum\s+master|coordinator|assistant|accountant|auditor|controller|recruiter|supervisor|executive|"
+    r"representative|editor|writer|teacher|tutor|nurse|physician|pharmacist|lawyer|attorney|paralegal|"
+    r"counsel|advocate|economist|statistician|professor|postdoc|buyer|planner|strategist|marketer|producer|"
+    r"journalist|translator|librarian|operator|mechanic|electrician|inspector|surveyor|clerk)\b",
     re.IGNORECASE,
 )
 # Job titles in the languages the CV sections are read in; German and Dutch glue them into compounds
@@ -88,7 +108,9 @@ _NOT_NAME_WORDS = re.compile(
     r"university|college|school|institute|academy|magazine|company|ltd|limited|inc|services|solutions|"
     r"systems|group|department|bachelor|master|diploma|degree|mba|bsc|msc|btech|b-tech|hsc|ssc|"
     r"administrator|tester|testing|automation|database|devops|network|security|support|specialist|"
-    r"designer|coordinator|assistant|accountant|commerce|competencies|expertise|objective)\b",
+    r"designer|coordinator|assistant|accountant|commerce|competencies|expertise|objective|"
+    # certification names a sidebar lists above the name ("Google Cloud Professional")
+    r"professional|cloud|practitioner|foundations?|certificat\w*|essentials|fundamentals)\b",
     re.IGNORECASE,
 )
 _NAME_PARTICLES = frozenset(
@@ -96,6 +118,23 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+# A letterhead's forms of address and academic titles before a name ("Prof. Dr.", "Dr.-Ing.", "Dr. rer. nat.",
+# "Ing.", "Dott.ssa", "Mr"): no part of the name. Words that are also first names ("Phil", "Ing") count only
+# with their dot.
+_NAME_PREFIX = re.compile(
+    r"^(?:(?:dr\.?-ing\.?|dipl\.?-[^\W\d_]+\.?|(?:prof|dr|mr|mrs|ms|mx|miss|mme|mlle)\b\.?|"
+    r"(?:rer\.\s*nat|rer\.\s*pol|med|phil|habil|ing|mag|dott|dott\.ssa|ir|drs|mgr|sr|sra|sig|sig\.ra|univ)\.)"
+    r"[\s,]*)+",
+    re.IGNORECASE,
+)
+# Post-nominal degrees and memberships after a name ("Jane Okoro MSc PhD", "Petr Novák, Ph.D."), matched
+# in their printed case: "Jane Ma" keeps her surname.
+_POST_NOMINAL = re.compile(
+    r"(?:[\s,]+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?Sc\.?|B\.?Sc\.?|M\.?Eng\.?|B\.?Eng\.?|MBA|M\.?A\.?|B\.?A\.?|"
+    r"M\.?D\.?|MRes|M\.?Phil\.?|LL\.?M\.?|LL\.?B\.?|CFA|CPA|ACA|FCA|ACCA|PMP|CEng|MBCS|FBCS|FRSA|FRS|MIET|P\.?E\.?))+"
+    r"\s*$"
+)
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _PLACE_TOKEN = re.compile(r"[^\W\d_]+")
 _PLACE_GAP = re.compile(r"^[ ,.'\u2019-]{0,3}$")  # what may stand between the words of one place name
 MAX_PLACE_WORDS = 4
@@ -187,7 +226,11 @@ def _location(text: str) -> tuple[str, str]:
 
 def looks_like_name(candidate: str) -> bool:
     tokens = candidate.split()
-    if not 2 <= len(tokens) <= 5 or len(candidate) > 60 or _NOT_NAME_WORDS.search(candidate):
+    # Particles do not count towards a name's length: "María José de la Cruz Romero" is four names.
+    named = [token for token in tokens if token.lower() not in _NAME_PARTICLES]
+    if not 2 <= len(named) <= 5 or len(tokens) > 8 or len(candidate) > 60:
+        return False
+    if _NOT_NAME_WORDS.search(candidate):
         return False
     mixed_case = not candidate.isupper()
     capitalised = 0
@@ -206,23 +249,47 @@ def looks_like_name(candidate: str) -> bool:
     return not _places(tokens[-1])
 
 
+def bare_name(candidate: str) -> str:
+    """The name without the forms of address and degrees a letterhead prints around it."""
+    # A bracket after the name holds pronouns or the name in another script: "Anna Weber (she/her)".
+    unbracketed = _TRAILING_BRACKET.sub("", candidate.strip())
+    bare = _POST_NOMINAL.sub("", _NAME_PREFIX.sub("", unbracketed)).strip(" ,")
+    return bare or candidate
+
+
 def _tidy_name(candidate: str) -> str:
     # An all-caps name line is typography, not the spelling: "JANE DOE" is "Jane Doe".
     if candidate.isupper():
-        return " ".join(part.title() if len(part) > 1 else part for part in candidate.split())
+        # "JAN VAN DEN BOSCH": a particle inside the name is written in lower case ("Jan van den Bosch").
+        parts = candidate.split()
+        return " ".join(
+            part.lower()
+            if 0 < position < len(parts) - 1 and part.lower() in _NAME_PARTICLES
+            else part.title()
+            if len(part) > 1
+            else part
+            for position, part in enumerate(parts)
+        )
     return candidate
 
 
 def find_name(header: str, text: str) -> tuple[str, str]:
     """(name as displayed, name as written): a "Name:" field, else an early line that looks like one."""
     field_match = _NAME_FIELD.search(text[:3000])
-    if field_match and looks_like_name(field_match["name"].strip(" *_")):
-        written = field_match["name"].strip(" *_")
+    if field_match and looks_like_name(bare_name(field_match["name"].strip(" *_"))):
+        written = bare_name(field_match["name"].strip(" *_"))
         return _tidy_name(written), written
+    given = _GIVEN_NAME_FIELD.search(text[:3000])
+    family = _FAMILY_NAME_FIELD.search(text[:3000])
+    if given and family:
+        joined = f"{given['name'].strip(' *_')} {family['name'].strip(' *_')}"
+        if looks_like_name(joined):
+            # Written apart, so nothing to blank out of the header as one string: the family name is.
+            return _tidy_name(joined), family["name"].strip(" *_")
     # A name heads the CV: only the first few lines are looked at.
     lines = [line.strip().lstrip("#").strip(" *_") for line in header.splitlines()[:12]]
     for stripped in [line for line in lines if line][:NAME_LINES]:
-        written = _SEGMENT_SPLIT.split(stripped, maxsplit=1)[0].strip(" *_")
+        written = bare_name(_SEGMENT_SPLIT.split(stripped, maxsplit=1)[0].strip(" *_"))
         if looks_like_name(written):
             return _tidy_name(written), written
     # Sidebar layouts print contact and skills blocks first: then the name is the line that sits
@@ -231,6 +298,7 @@ def find_name(header: str, text: str) -> tuple[str, str]:
     lines = [line for line in lines if line]
     for position, line in enumerate(lines[:-1]):
         following = lines[position + 1]
+        line = bare_name(line)
         if looks_like_name(line) and (TITLE_WORDS.search(following) or LOCAL_TITLE_WORDS.search(following)):
             return _tidy_name(line), line
     return "", ""

@@ -54,6 +54,9 @@ _NOW_WORDS = (
 _SEPARATOR_WORDS = (
     "to", "until", "till", "through", "thru", "bis", "à", "au", "a", "al", "hasta", "fino a", "tot", "do",
 )  # fmt: skip
+# A range written as "between 2012 and 2017" ("entre 2013 et 2014", "zwischen 2015 und 2018").
+_BETWEEN_WORDS = ("between", "entre", "zwischen", "tra", "fra", "tussen", "między")
+_BETWEEN_AND_WORDS = ("and", "et", "und", "e", "y", "en", "i")
 _SINCE_WORDS = ("since", "seit", "depuis", "desde", "dal", "da", "sinds", "od")
 # Seasons: (first month, last month). Winter is its January-February part of the year it names.
 _SEASONS: dict[str, tuple[int, int]] = {
@@ -152,6 +155,8 @@ _RANGE_RE = re.compile(
     rf"(?:(?<![^\W_])(?<![/.])|(?<=[a-z])(?=(?:19|20)\d\d[ \t]*[\u2013\u2014-]))(?:"
     rf"(?P<start>{_POINT}){_GAP}{_SEPARATOR}{_GAP}(?:(?P<open>{_OPEN_END})|(?P<end>{_POINT}))"
     rf"|(?P<shared_start>{_MONTH}){_GAP}{_SEPARATOR}{_GAP}(?P<shared_end>{_MONTH}[\s,']*(?:de\s+)?{_YEAR})"
+    rf"|\b(?:{alternation(_BETWEEN_WORDS)})\s+(?P<between_start>{_POINT})\s+"
+    rf"(?:{alternation(_BETWEEN_AND_WORDS)})\s+(?P<between_end>{_POINT})"
     rf"|{_SINCE}(?P<since>{_POINT})"
     rf"|(?P<dangling>{_POINT})[ \t]*(?:-{{1,2}}|\u2013|\u2014)[ \t]*$"
     rf"|(?P<season>{_SEASON}[\s,']*{_YEAR})"
@@ -162,9 +167,22 @@ _RANGE_RE = re.compile(
 
 # A narrative's span: "I joined Quayside in July 2016 … and left in February 2019", "I started my career in
 # 2009 as a graduate developer …, where I stayed until 2011". Read only within one paragraph.
+# A paragraph wraps its lines: the span may cross a single line break, never a blank line. "left for
+# Havenstad in 2014" names where the candidate went before the year.
+_IN_PARAGRAPH = r"(?:[^\n]|\n(?![ \t]*\n))"
 _PROSE_SPAN_RE = re.compile(
-    rf"\b(?:joined|started|began|moved\s+to)\b[^.\n]{{0,80}}?\bin\s+(?P<start>{_POINT})(?![\w/])"
-    rf"[^\n]{{0,220}}?\b(?:left|until|till)\s+(?:in\s+|the\s+end\s+of\s+)?(?P<end>{_POINT})(?![\w/])",
+    rf"\b(?:joined|started|began|moved\s+to)\b(?:(?!\.\s)[^\n]|\n(?![ \t]*\n)){{0,80}}?\bin\s+"
+    rf"(?P<start>{_POINT})(?![\w/]){_IN_PARAGRAPH}{{0,220}}?\b(?:left|until|till)\s+"
+    rf"(?:for\s+[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){{0,4}}\s+)?(?:in\s+|the\s+end\s+of\s+)?"
+    rf"(?P<end>{_POINT})(?![\w/])",
+    re.IGNORECASE,
+)
+# The same in French: "j'ai commencé ma carrière en 2013 chez X … jusqu'en 2016", "entrée comme
+# développeuse en 2016, … puis je suis partie en 2022".
+_PROSE_SPAN_FR_RE = re.compile(
+    rf"\b(?:commenc[ée]|d[ée]but[ée]|rejoint|entr[ée]e?|arriv[ée]e?)\b"
+    rf"(?:(?!\.\s)[^\n]|\n(?![ \t]*\n)){{0,80}}?\ben\s+(?P<start>{_POINT})(?![\w/]){_IN_PARAGRAPH}{{0,220}}?"
+    rf"(?:\bjusqu'(?:en|à|a)\s*|\bpartie?\s+en\s+)(?P<end>{_POINT})(?![\w/])",
     re.IGNORECASE,
 )
 _MONTH_YEAR_RE = re.compile(
@@ -269,6 +287,11 @@ def find_date_ranges(text: str, today: date | None = None) -> list[DateRange]:
                 end = parse_point(match["end"], is_end=True)
                 if end is None:
                     continue
+        elif match["between_start"]:
+            start = parse_point(match["between_start"], is_end=False)
+            end = parse_point(match["between_end"], is_end=True)
+            if end is None:
+                continue
         elif match["shared_start"]:
             end = parse_point(match["shared_end"], is_end=True)
             month = month_number(match["shared_start"])
@@ -290,10 +313,16 @@ def find_date_ranges(text: str, today: date | None = None) -> list[DateRange]:
 
 def _with_prose_spans(text: str, found: list[DateRange], today: date) -> list[DateRange]:
     """Add the "joined … in 2016 … left in 2019" spans of narrative CVs that no written range covers."""
-    if "joined" not in text and "started" not in text and "began" not in text and "moved to" not in text:
+    english = any(word in text for word in ("joined", "started", "began", "moved to"))
+    french = "jusqu" in text or "parti" in text
+    if not english and not french:
         return found
     added = False
-    for match in _PROSE_SPAN_RE.finditer(text):
+    matches = [
+        *(_PROSE_SPAN_RE.finditer(text) if english else ()),
+        *(_PROSE_SPAN_FR_RE.finditer(text) if french else ()),
+    ]
+    for match in matches:
         start = parse_point(match["start"], is_end=False)
         end = parse_point(match["end"], is_end=True)
         begin, finish = match.start("start"), match.end("end")

@@ -22,17 +22,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from shortlist.engine.cv.contact import LOCAL_TITLE_WORDS, TITLE_WORDS, find_location
-from shortlist.engine.cv.dates import DURATION, DateRange, find_date_ranges
+from shortlist.engine.cv.dates import DURATION, DateRange, find_date_ranges, parse_point
 from shortlist.engine.cv.sections import HEADER
 from shortlist.engine.vocab.profile import Job, Section
+from shortlist.engine.vocab.taxonomy import default_taxonomy
 
 MAX_HEADER_LINE = 120  # a job's title/employer/date line; longer lines are sentences
 MAX_HEADER_WORDS = 14
 MAX_ONE_LINE_HEAD_WORDS = 16  # "Title, Employer, City (dates):" before a one-line entry's description
+MAX_RANGE_WORDS = 8  # "1er septembre 2019 - 31 décembre 2021"; a longer "range" is a narrative span
 MAX_CELL_WORDS = 10  # a table cell longer than this is a description, not a title or employer
 
 JOB = "job"
@@ -97,8 +99,9 @@ _BULLET_LINE = re.compile(r"^\s*(?:[•▪●◦*\u2013\u2014\-]|\d{1,2}[.)])\s+
 _LABEL_LINE = re.compile(r"^\s*[A-Za-z][\w /&]{1,30}:\s+\S")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _DECORATION = " \t*_#`>•▪●◦-\u2013\u2014|:;,"
-# After the range on a one-line entry: closing brackets or emphasis, then a colon or dash before the body.
-_AFTER_RANGE = re.compile(r"[\s)\]*_]*(?:[:\u2013\u2014\-][*_]*\s+|$)")
+# After the range on a one-line entry: closing brackets or emphasis, then a colon, dash or full stop before
+# the body ("**Quant Developer, Forth Street Capital** — 2019-2022. Curve-building in Python").
+_AFTER_RANGE = re.compile(r"[\s)\]*_]*(?:(?P<stop>[:.\u2013\u2014\-])[*_]*\s+|$)")
 # `**Title** — *Employer*`: Markdown puts the title in bold and the employer in italics (or the reverse).
 _EMPHASIS_PAIR = re.compile(
     r"^\s*(?P<open>\*\*|__)(?P<first>[^*_]+)(?P=open)\s*(?:[\u2014\u2013\-|,@\u00b7]|\bat\b)?\s*"
@@ -124,7 +127,9 @@ _COLUMN_NAME = re.compile(
 _PROSE_TITLE = (
     r"(?P<title>(?i:(?:[\w\-]+,?\s+){0,6}?[\w\-]*?(?:engineer(?:ing)?|developer|programmer|architect|lead|manager|"
     r"head|director|cto|vp|consultant|analyst|scientist|intern|researcher|designer|officer|specialist|"
-    r"administrator|tester|founder|associate|trainee|executive|counsel|advocate|accountant))(?:\s+of\s+[A-Z]\w+)?)"
+    r"administrator|tester|founder|associate|trainee|executive|counsel|advocate|accountant))(?:\s+of\s+[A-Z]\w+)?"
+    # a capitalised qualifier in brackets belongs to the title, as on a header line
+    r"(?:\s*\([A-Z][^()\d]{0,30}\))?)"
 )
 # "Engineering Manager for the payments team at Calder Fintech": a lower-case phrase before "at".
 _PROSE_SCOPE = r"(?:\s+(?:for|in|on|of)\s+(?:the\s+|a\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})?,?"
@@ -142,8 +147,49 @@ _PROSE_AS = re.compile(
 _PROSE_LOCAL = re.compile(
     r"\b(?i:je\s+suis|j'ai\s+été|j'étais|ich\s+bin|ich\s+war|soy|he\s+sido|fui|era|sono|sono\s+stat[oa]|ero|"
     r"ik\s+ben|ik\s+was|jestem|byłem|byłam)\s+(?i:(?:un|une|el|la|il|lo|een|als)\s+)?"
-    r"(?P<title>[^,.;:()]{2,60}?)\s+(?i:chez|au|à\s+la|à\s+l'|bei|der|en|presso|da|bij|w)\s+"
+    # a capitalised bracket stays in the title ("directrice technique (CTO)"); "de" + a capitalised name is
+    # the employer ("… de Loire Énergies Citoyennes"), while "de l'équipe" is not
+    r"(?P<title>(?:[^,.;:()]|\([A-Z][^()]{0,20}\)){2,60}?)\s+"
+    r"(?i:chez|au|à\s+la|à\s+l'|bei|der|en|presso|da|bij|w|de|del|della|van)\s+"
     rf"{_EMPLOYER_NAME}"
+)
+# "as a software engineer and then senior software engineer (from 2015)", "…, later promoted to Lead
+# Engineer in March 2019", "was promoted to senior engineer in 2017 and to lead engineer in 2019": each
+# promotion inside the sentence of one dated job starts a new role at its date.
+_PROMOTION = re.compile(
+    r"(?:\b(?:then|later|after\s+that)\s*,?\s*(?:(?:was\s+|got\s+)?promoted\s+to\s+)?"
+    r"|\b(?:was\s+|being\s+|got\s+)?promoted\s+to\s+|\bwas\s+made\s+|\bbecame\s+|\band\s+to\s+)"
+    r"(?:an?\s+|the\s+)?" + _PROSE_TITLE.replace("?P<title>", "?P<later>") + r"\s*\(?\s*(?i:from|in|since)\s+"
+    r"(?P<point>(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|\d{1,2}[/.](?:19|20)\d\d)\b"
+    # the date first: "and from 2021 ran the pricing team as Data Science Manager (Pricing)"
+    r"|\b(?:and\s+)?(?i:from|since)\s+(?P<since>(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d),?\s+(?:[\w'\-]+\s+){0,6}?as\s+"
+    r"(?:an?\s+|the\s+)?" + _PROSE_TITLE.replace("?P<title>", "?P<then>")
+)
+# A French, Spanish or Italian organisation's name goes on in lower case after its head word ("au Laboratoire
+# d'informatique appliquée de Talence, où …"): up to the next comma or full stop, a few words, even across
+# a PDF's line break; a clause word ("où", "where", "as") ends it instead.
+_ORGANISATION_HEAD = re.compile(
+    r"^(?:laboratoire|laboratorio|institut[eo]?|universit[éeà]|universidad|centre|centro|[ée]cole|escuela|scuola|"
+    r"fondation|fundaci[óo]n|fondazione|minist[èe]re|ministerio|ministero|agence|agencia|agenzia|h[ôo]pital|"
+    r"hospital|ospedale|caisse|conseil|consejo|consiglio|direction|servicio|servizio)$",
+    re.IGNORECASE,
+)
+_ORGANISATION_TAIL = re.compile(
+    r"(?:\s+(?!(?i:où|qui|que|dont|where|which|who|as|comme|como|come|pendant|durante|avec|with|con|pour|"
+    r"for|since|depuis|desde|from|until|jusqu)\b)[^\W\d_][\w'\u2019\-]*){1,6}?(?=\s*[,.;:()])"
+)
+# "I joined as a software engineer in 2014": the title of a narrative whose employer is named nearby.
+_JOINED_AS = re.compile(
+    rf"\b(?i:joined|started|began)(?:\s+\w+){{0,3}}?\s+as\s+(?i:an?\s+|the\s+)?{_PROSE_TITLE}"
+)
+_AT_NAME = re.compile(rf"\b(?i:at|with)\s+(?:the\s+)?{_EMPLOYER_NAME}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de])")
+_PROSE_ARTICLE = re.compile(r"^(?:as\s+)?(?:an?|the)\s+(?=\S)|^as\s+(?=\S)", re.IGNORECASE)
+# "chez Erdre Conseil, une petite ESN, comme ingénieure d'études", "bei X als Entwicklerin": the employer
+# first, then the title after "comme/als/come/como", up to a comma, a colon or the year.
+_PROSE_COMME = re.compile(
+    rf"\b(?i:chez|bei|presso|bij)\s+{_EMPLOYER_NAME}[^.;\n]{{0,40}}?\s+(?i:comme|als|come|como)\s+"
+    r"(?:(?i:une?|un[ao]?)\s+)?(?P<title>[^,.;:()\d]{2,40}?)(?=\s*[,.;:]|\s+(?i:en|in|im|nel|dal)\s+\d)"
 )
 _PROSE_LEAD = re.compile(rf"^\W*{_PROSE_TITLE}\s+(?:at|with|for)\s+(?:the\s+)?\**{_EMPLOYER_NAME}")
 _VERB_START = re.compile(
@@ -155,6 +201,47 @@ _LOWER_START = re.compile(r"^[a-z]")
 _LONE_YEAR = re.compile(r"(?:19|20)\d\d")
 # A line of prose, however short: one in the first person ("Since 2021 I have been …", "j'ai été …").
 _SENTENCE_LINE = re.compile(r"(?:^|\s)(?:I|[Ww]e|[Mm]y)\s+[a-z]|(?i:\b(?:je|ich|yo|io|ik)\b|\bj')")
+
+
+# A two-column PDF flattened to text drops sidebar lines between a job's header lines: a skill list
+# ("Kafka, PostgreSQL"), a rated skill or language ("Python — advanced", "French (fluent)") or a phone
+# number there is never the employer.
+_LEVEL = re.compile(
+    r"\s*(?:[\u2014\u2013\-:]\s*|\(\s*)(?:expert|advanced|intermediate|basic|beginner|fluent|native|proficient|"
+    r"conversational|business|mother\s+tongue|learning|certified|courant|maternelle|bilingue|notions|"
+    r"fließend|fliessend|muttersprache|grundkenntnisse|verhandlungssicher|nativo|nativa|fluido|b[áa]sico|"
+    r"madrelingua|vloeiend|moedertaal|[abc][12])\b.*$",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(r"\s*[,;/\u00b7\u2022|]\s*")
+_PHONE_LINE = re.compile(r"\+?[\d\s().\-/]{7,}")
+_LANGUAGES = re.compile(
+    r"^(?:english|french|german|spanish|italian|dutch|portuguese|polish|arabic|russian|turkish|chinese|"
+    r"mandarin|cantonese|japanese|korean|hindi|urdu|bengali|swahili|greek|swedish|danish|norwegian|finnish|"
+    r"czech|romanian|hungarian|ukrainian|hebrew|persian|farsi|"
+    r"englisch|französisch|deutsch|spanisch|italienisch|niederländisch|anglais|fran[çc]ais|allemand|"
+    r"espagnol|italien|n[ée]erlandais|arabe|ingl[ée]s|franc[ée]s|alem[áa]n|inglese|francese|tedesco|"
+    r"engels|frans|duits)$",
+    re.IGNORECASE,
+)
+
+
+def _sidebar_line(text: str) -> bool:
+    """A sidebar's skill list, rated skill or language, or phone number: never a title or employer."""
+    stripped = text.strip(_DECORATION)
+    if not stripped:
+        return False
+    if _PHONE_LINE.fullmatch(stripped):
+        return True
+    pieces = [piece for piece in _LIST_SPLIT.split(stripped) if piece]
+    rated = False
+    taxonomy = default_taxonomy()
+    for piece in pieces:
+        bare = _LEVEL.sub("", piece).strip()
+        rated = rated or bare != piece.strip()
+        if not bare or not (taxonomy.resolve(bare) or (bare != piece.strip() and _LANGUAGES.match(bare))):
+            return False
+    return rated or len(pieces) >= 2
 
 
 @dataclass(slots=True)
@@ -197,25 +284,60 @@ def _is_duration(text: str) -> bool:
     return DURATION.fullmatch(text.strip(_DECORATION + "()")) is not None
 
 
+# "Senior Software Engineer (Payments)", "Research Associate (Postdoc)": a capitalised bracket right after
+# a title is the title's own qualifier, kept with it; "(placement year)", "(Remote)", "(London)" and
+# "(2019-2021)" say something else and are split off as before.
+_BRACKET = re.compile(r"\s*\((?P<inner>[^()\d]{1,40})\)")
+_OPEN_KEPT, _CLOSE_KEPT = "\ue000", "\ue001"  # private-use stand-ins the split does not cut at
+
+
+def _keep_title_brackets(line: str) -> str:
+    def keep(match: re.Match[str]) -> str:
+        inner = match["inner"].strip()
+        head = _FRAGMENT_SPLIT.split(line[: match.start()])[-1]
+        if (
+            not inner[:1].isupper()
+            or len(inner.split()) > 4
+            or _NOT_A_NAME.match(inner)
+            or any(find_location(inner))
+            or not head.strip()
+            or not is_title(head)
+        ):
+            return match[0]
+        return f" {_OPEN_KEPT}{inner}{_CLOSE_KEPT}"
+
+    return _BRACKET.sub(keep, line) if "(" in line else line
+
+
 def fragments(line: str) -> list[str]:
     found = []
-    for piece in _FRAGMENT_SPLIT.split(line):
+    for piece in _FRAGMENT_SPLIT.split(_keep_title_brackets(line)):
+        piece = piece.replace(_OPEN_KEPT, "(").replace(_CLOSE_KEPT, ")")
         piece = piece.strip(" \t,;:|-*_#`\u2013\u2014\u2022\u00b7")
         if not piece or _NOT_A_NAME.match(piece) or _is_duration(piece):
             continue
         city, country = find_location(piece)
         # "London", "Greater London", "Remote (UK)" say where; "Trinity College Dublin" is who.
-        limit = len(city.split()) + 1 if city else 3
-        if (city or country) and len(piece.split()) <= limit and not COMPANY_SUFFIX.search(piece):
-            continue  # "London", "London, UK", "Remote (UK)": where, not who
+        # The limit follows the name as printed: "Saigon" is Ho Chi Minh City, but "Saigon Parcel Network
+        # JSC" is no place.
+        limit = (len(city.split()) + 1 if city.casefold() in piece.casefold() else 2) if city else 3
+        if (city or country) and len(piece.split()) <= limit and not _is_organisation(piece):
+            continue  # "London", "London, UK", "Remote (UK)": where, not who ("Universität Stuttgart" is who)
         found.append(piece)
     return found
 
 
+def _is_organisation(text: str) -> bool:
+    return bool(COMPANY_SUFFIX.search(text) or _ORGANISATION.search(text))
+
+
 def _without_place(name: str) -> str:
-    """ "Kiezkauf GmbH, Berlin" is the employer Kiezkauf GmbH in Berlin."""
+    """ "Kiezkauf GmbH, Berlin" is the employer Kiezkauf GmbH in Berlin; in "Fachgebiet Bildverarbeitung,
+    Technische Universität Berlin" the part after the comma is the rest of the name, not a place."""
     head, _, tail = name.rpartition(", ")
-    return head if head and any(find_location(tail)) and len(tail.split()) <= 3 else name
+    if not head or _is_organisation(tail) or len(tail.split()) > 3:
+        return name
+    return head if any(find_location(tail)) else name
 
 
 def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str, str]:
@@ -228,7 +350,7 @@ def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str
             if is_title(second) and not is_title(first):
                 first, second = second, first
             return first, _without_place(second)
-    pieces = [fragment for line in header_lines for fragment in fragments(line)]
+    pieces = [fragment for line in header_lines if not _sidebar_line(line) for fragment in fragments(line)]
     title = next((f for f in pieces if is_title(f) and not COMPANY_SUFFIX.search(f)), "")
     # An employer is a name: it starts with a capital or a digit, and is not a second job title
     # ("Softwareentwickler (Werkstudent)", "Graduate Developer (placement year)").
@@ -240,13 +362,43 @@ def title_and_employer(header_lines: list[str], guess: bool = True) -> tuple[str
         (f for f in others if COMPANY_SUFFIX.search(f)),
         next((f for f in others if _ORGANISATION.search(f)), others[0] if others else ""),
     )
+    if title and employer and not _is_organisation(employer):
+        employer = _employer_below_qualifier(title, employer, others, header_lines)
     if guess and not title and len(others) >= 2:
         if employer == others[0] and not _ORGANISATION.search(others[0]):
             # No title word and no organisation cue: the common "Title - Employer" order decides.
             title, employer = others[0], others[1]
         else:
             title = next(f for f in others if f != employer)
-    return title, employer
+    return _with_qualifier(title, employer, header_lines), employer
+
+
+def _employer_below_qualifier(title: str, employer: str, others: list[str], header_lines: list[str]) -> str:
+    """ "Director, Risk Technology & Quant Analytics" over "Marina Bay Securities · Full-time": a name that
+    only follows the title's comma is its qualifier when another line names someone (and no cue says
+    which is the organisation); that other name is the employer."""
+    for line in header_lines:
+        if f"{title}, {employer}" in line and fragments(line) == [title, employer]:
+            return next((f for f in others if f != employer and f not in line), employer)
+    return employer
+
+
+def _with_qualifier(title: str, employer: str, header_lines: list[str]) -> str:
+    """ "Summer Intern, IT Support" over "Leith Harbour Council Services": when the employer stands on
+    another line, a name after the title's comma is the title's own qualifier (a team, a speciality)."""
+    if not title or not employer:
+        return title
+    for line in header_lines:
+        if title not in line or employer in line:
+            continue
+        pieces = fragments(line)
+        if len(pieces) != 2 or pieces[0] != title or f"{title}, {pieces[1]}" not in line:
+            continue
+        qualifier = pieces[1]
+        if _LOWER_START.match(qualifier) or _is_organisation(qualifier) or _LONE_YEAR.search(qualifier):
+            continue
+        return f"{title}, {qualifier}"
+    return title
 
 
 def _looks_like_name(line: str) -> bool:
@@ -264,6 +416,8 @@ class _Block:
     employer: str
     header: str  # the header text the block was read from, for classification
     body_start: int | None = None  # offset where the body starts when it shares the header's line
+    # later titles in the same prose sentence: (title, from, until of the role before)
+    promotions: list[tuple[str, date, date]] = field(default_factory=list)
 
 
 def _table_columns(lines: list[Line]) -> dict[int, list[str]]:
@@ -332,13 +486,98 @@ def _prose_block(line: Line, index: int, date_range: DateRange, text: str) -> _B
         _PROSE_AT.search(sentence)
         or _PROSE_AS.search(sentence)
         or _PROSE_LOCAL.search(sentence)
+        or _PROSE_COMME.search(sentence)
         or _PROSE_LEAD.match(tail)
     )
     if found is None:
-        return None
-    title = found["title"].strip()
+        return _joined_as_block(line, index, date_range, text)
+    # "My first job was as a graduate analyst programmer at …": the verb's "as a" is no part of the title.
+    title = _PROSE_ARTICLE.sub("", found["title"].strip())
     employer = found["employer"].strip(" *_,.")
-    return _Block(date_range, index, index, title, employer, sentence, body_start=line.start)
+    if _ORGANISATION_HEAD.match(employer):
+        after = begin + found.end("employer")
+        tail = _ORGANISATION_TAIL.match(text, after, min(len(text), after + MAX_HEADER_LINE))
+        if tail:
+            employer = " ".join(f"{employer}{tail[0]}".split())
+    block = _Block(date_range, index, index, title, employer, sentence, body_start=line.start)
+    # What follows the title and employer, whichever order the sentence names them in.
+    block.promotions = _promotions(sentence[max(found.end("title"), found.end("employer")) :], date_range)
+    return block
+
+
+def _sentences_around(text: str, at: int) -> tuple[str, str, str]:
+    """The sentence holding offset `at` with the one before and after it, within its paragraph."""
+    start = text.rfind("\n\n", 0, at) + 2 if text.rfind("\n\n", 0, at) >= 0 else 0
+    stop = text.find("\n\n", at)
+    paragraph = text[start : stop if stop >= 0 else len(text)]
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(paragraph)), len(paragraph)]
+    for position in range(len(bounds) - 1):
+        if bounds[position] <= at - start < bounds[position + 1]:
+            before = paragraph[bounds[position - 1] : bounds[position]] if position else ""
+            has_next = position + 2 < len(bounds)
+            after = paragraph[bounds[position + 1] : bounds[position + 2]] if has_next else ""
+            return before, paragraph[bounds[position] : bounds[position + 1]], after
+    return "", paragraph, ""
+
+
+def _joined_as_block(line: Line, index: int, date_range: DateRange, text: str) -> _Block | None:
+    """A narrative that names the employer and the title in neighbouring sentences: "Before that I spent
+    seven years at Havenstad Logistics B.V. I joined as a software engineer in 2014, was promoted to …"."""
+    before, here, after = _sentences_around(text, date_range.start_idx)
+    joined = _JOINED_AS.search(here)
+    where = here
+    if joined is None:
+        joined, where = _JOINED_AS.search(after), after
+    employer = _AT_NAME.search(here) or _AT_NAME.search(before)
+    if joined is None or employer is None:
+        return None
+    title = _PROSE_ARTICLE.sub("", joined["title"].strip())
+    name = employer["employer"].strip(" *_,")
+    if name.endswith(".") and not COMPANY_SUFFIX.search(name):
+        name = name[:-1]  # the sentence's full stop, while "B.V." keeps its own
+    block = _Block(date_range, index, index, title, name, here, body_start=line.start)
+    block.promotions = _promotions(where[joined.end("title") :], date_range)
+    return block
+
+
+def _promotions(after_title: str, date_range: DateRange) -> list[tuple[str, date, date]]:
+    """The later titles and the dates they started, in order, when the words after a prose title name
+    promotions inside the job's own range."""
+    steps: list[tuple[str, date, date]] = []
+    last = date_range.start
+    for found in _PROMOTION.finditer(after_title):
+        point = found["point"] or found["since"]
+        since = parse_point(point, is_end=False)
+        until = parse_point(point, is_end=True)
+        if since is None or until is None or since <= last:
+            break
+        if date_range.end is not None and since > date_range.end:
+            break
+        steps.append(((found["later"] or found["then"]).strip(), since, until))
+        last = since
+    return steps
+
+
+def _split_promotion(block: _Block) -> list[_Block]:
+    """A prose job with promotions inside it: one role per title, the latest first (as CVs list them)."""
+    if not block.promotions:
+        return [block]
+    whole = block.date_range
+    roles = [(block.title, whole.start), *((title, since) for title, since, _ in block.promotions)]
+    ends = [until for _, _, until in block.promotions] + [whole.end]
+    split = [
+        _Block(
+            DateRange(since, end, whole.start_idx, whole.end_idx),
+            block.top,
+            block.bottom,
+            title,
+            block.employer,
+            block.header,
+            body_start=block.body_start,
+        )
+        for (title, since), end in zip(roles, ends, strict=True)
+    ]
+    return split[::-1]
 
 
 def _header_block(lines: list[Line], index: int, date_range: DateRange, floor: int, ceiling: int) -> _Block:
@@ -348,7 +587,7 @@ def _header_block(lines: list[Line], index: int, date_range: DateRange, floor: i
     taken = 0
     while top - 1 > floor and taken < 2 and _headerish(lines[top - 1]):
         top -= 1
-        if not _is_duration(lines[top].text):
+        if not _is_duration(lines[top].text) and not _sidebar_line(lines[top].text):
             taken += 1
     line = lines[index]
     left, right = date_range.start_idx - line.start, date_range.end_idx - line.start
@@ -395,14 +634,27 @@ def _one_line_block(line: Line, index: int, date_range: DateRange) -> _Block | N
     title, employer = title_and_employer([before])
     if not title:
         return None  # "Migrated the ledger to Kafka (2019): …" is a bullet, not a job
+    if after["stop"] == "." and not is_title(title):
+        return None  # "Sørensen H., Ali M. (2025). A paper title": a citation ends its year with a stop too
     return _Block(date_range, index, index, title, employer, before, body_start=line.start + after.end())
+
+
+def _is_group_duration(text: str) -> bool:
+    """A LinkedIn company's time line: "5 years 5 months", or with the employment type "Full-time · 5 yrs"."""
+    if _is_duration(text):
+        return True
+    if "\u00b7" not in text:
+        return False
+    pieces = [piece for piece in re.split(r"\s*\u00b7\s*", text.strip(_DECORATION)) if piece]
+    kept = [piece for piece in pieces if not _NOT_A_NAME.match(piece)]
+    return len(kept) == 1 and len(pieces) > 1 and _is_duration(kept[0])
 
 
 def _linkedin_employers(lines: list[Line]) -> dict[int, str]:
     """Line index -> the company a LinkedIn export groups roles under ("Acme Ltd" / "5 years 5 months")."""
     groups: dict[int, str] = {}
     for index in range(1, len(lines)):
-        if _is_duration(lines[index].text) and _headerish(lines[index - 1]):
+        if _is_group_duration(lines[index].text) and _headerish(lines[index - 1]):
             above = lines[index - 1].text.strip(_DECORATION)
             if not find_date_ranges(above) and not _is_duration(above):
                 groups[index - 1] = above
@@ -434,9 +686,10 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
     used: set[int] = set()
     blocks: list[_Block] = []
     floor = -1
+    plain = _without_strong_emphasis(text)
     ranges = [
         DateRange(r.start, r.end, region.start + r.start_idx, region.start + r.end_idx)
-        for r in find_date_ranges(text[region.start : region.end], today)
+        for r in find_date_ranges(plain[region.start : region.end], today)
     ]
     anchors: list[tuple[DateRange, int]] = []
     for date_range in ranges:
@@ -457,10 +710,12 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
             remainder = line.text[: date_range.start_idx - line.start]
             remainder += line.text[date_range.end_idx - line.start :]
             short = len(remainder.split()) <= MAX_HEADER_WORDS and len(line.text.strip()) <= MAX_HEADER_LINE
+            # A narrative span ("2014, was promoted … left in 2021") is a sentence, however little is left.
+            short = short and len(text[date_range.start_idx : date_range.end_idx].split()) <= MAX_RANGE_WORDS
             if short and not _BULLET_LINE.match(line.text) and not _SENTENCE_LINE.search(line.text):
                 block = _header_block(lines, index, date_range, floor, ceiling)
             else:
-                block = _prose_block(line, index, date_range, text)
+                block = _prose_block(line, index, date_range, plain)
         if block is None:
             floor = max(floor, index)  # a dated line nobody could read is still no one else's header
             continue
@@ -472,14 +727,26 @@ def _blocks(text: str, region: Section, today: date, strict: bool) -> tuple[list
             if not block.employer or block.employer not in above:
                 block.employer = groups[group_lines[slot]]
         lone_year = _LONE_YEAR.fullmatch(text, date_range.start_idx, date_range.end_idx) is not None
-        if (strict or lone_year) and not block.title:
+        if ((strict or lone_year) and not block.title) or (lone_year and not is_title(block.title)):
             # Without an experience heading, or dated by a bare "(2019)", only a titled block is a job:
-            # "Kafka certification (2019)" is not.
+            # "Kafka certification (2019)" is not, and under a bare year the title must name a role
+            # ("Sørensen H., Brunner A. (2019). Bounded staleness…" is a citation).
             floor = max(floor, block.bottom)
             continue
-        blocks.append(block)
+        blocks.extend(_split_promotion(block))
         floor = block.bottom
     return lines, _fold_employer_groups(blocks)
+
+
+_STRONG = re.compile(r"\*\*|__")
+
+
+def _without_strong_emphasis(text: str) -> str:
+    """Markdown prose in bold ("from **2017** until **February 2023**", "as an **Analyst** at **X**") read
+    as plain words; each marker becomes spaces so that every offset still points into the original text."""
+    if "**" not in text and "__" not in text:
+        return text
+    return _STRONG.sub("  ", text)
 
 
 def _within(inner: DateRange, outer: DateRange) -> bool:
@@ -526,7 +793,11 @@ def find_jobs(text: str, sections: list[Section], today: date) -> list[Job]:
     for region in regions:
         lines, blocks = _blocks(text, region, today, strict)
         for position, block in enumerate(blocks):
-            last_line = (blocks[position + 1].top if position + 1 < len(blocks) else len(lines)) - 1
+            # The roles one promotion sentence splits into share its line: each reads the whole job's text.
+            following = position + 1
+            while following < len(blocks) and blocks[following].top == block.top:
+                following += 1
+            last_line = (blocks[following].top if following < len(blocks) else len(lines)) - 1
             if block.body_start is not None:
                 body_start = block.body_start
             elif block.bottom + 1 < len(lines):

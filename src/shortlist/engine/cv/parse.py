@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 # Bump on any rule change that can alter a profile read from the same text: stored profiles carry it,
 # and `shortlist reparse --stale` re-reads those made by other rules.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 MAX_EVIDENCE = 3
 # A list inside a dated job ("Tech: Go, Kafka", "(Java 8, Spring, Oracle)") is what that job used: work at
 # that job, a notch below a described bullet, and still at the level the scorer reads as work once a skill
@@ -288,7 +288,9 @@ def _skills(
         if strength <= 0:
             continue
         if in_job:
-            tally.jobs.add(job_index)  # type: ignore[arg-type]
+            # The roles a promotion sentence splits into share one text: a skill there is used in each.
+            span = jobs[job_index].span  # type: ignore[index]
+            tally.jobs.update(other for other, job in enumerate(jobs) if job.span == span)
         kind = _evidence_kind(mention.kind, section_name, strength)
         tally.evidence.append(Evidence(section_name, _snippet(text, mention), strength, start, end, kind))
     _lend_to_implied(tallies, taxonomy)
