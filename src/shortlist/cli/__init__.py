@@ -9,10 +9,9 @@ from __future__ import annotations
 import sys
 
 import typer
-from rich.markup import escape
 
 from shortlist.cli import admin, candidates, matching, roles
-from shortlist.cli.common import err, setup_django
+from shortlist.cli.common import err, plain, setup_django
 from shortlist.conf import SettingError
 
 __all__ = ["app", "main", "setup_django"]
@@ -66,5 +65,5 @@ def main() -> None:
     try:
         app()
     except SettingError as exc:
-        err.print(f"[bold red]error:[/] {escape(str(exc))}")
+        err.print(f"[bold red]error:[/] {plain(exc)}")
         sys.exit(2)

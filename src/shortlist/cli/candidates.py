@@ -8,10 +8,17 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from shortlist.accounts.access import Actor
-from shortlist.cli.common import console, domain_errors, err, print_json, print_json_array, setup_django
+from shortlist.cli.common import (
+    console,
+    domain_errors,
+    err,
+    plain,
+    print_json,
+    print_json_array,
+    setup_django,
+)
 
 candidates_app = typer.Typer(help="List, show and merge candidate profiles.", no_args_is_help=True)
 
@@ -82,8 +89,8 @@ def import_(
             detail = outcome.reason or "; ".join(outcome.warnings)
             style = "red" if outcome.status == "failed" else "yellow" if outcome.status == "duplicate" else ""
             table.add_row(
-                outcome.name, f"[{style}]{outcome.status.label}[/]" if style else outcome.status.label,
-                f"#{outcome.candidate_id}" if outcome.candidate_id else "", detail,
+                plain(outcome.name), f"[{style}]{outcome.status.label}[/]" if style else outcome.status.label,
+                f"#{outcome.candidate_id}" if outcome.candidate_id else "", plain(detail),
             )  # fmt: skip
         console.print(table)
     counts = summary.counts
@@ -121,7 +128,7 @@ def candidates_list(
     table = Table("ID", "Name", "Headline", "Seniority", "Years", "Location", "Source")
     for c in everyone[:limit]:
         years = "" if c.total_years is None else f"{c.total_years:.1f}"
-        table.add_row(str(c.id), c.name, c.headline, c.seniority, years, c.location, c.source)
+        table.add_row(str(c.id), *map(plain, (c.name, c.headline, c.seniority, years, c.location, c.source)))
     console.print(table)
     total = everyone.count()
     if total > limit:
@@ -152,27 +159,30 @@ def candidates_show(
 def _print_profile(profile: dict[str, Any]) -> None:
     from rich.table import Table
 
-    console.print(f"[bold]#{profile['id']} {profile['name'] or '(no name found)'}[/]  {profile['headline']}")
+    name = plain(profile["name"] or "(no name found)")
+    console.print(f"[bold]#{profile['id']} {name}[/]  {plain(profile['headline'])}")
     facts = [profile["seniority"], profile["total_years"] and f"{profile['total_years']:.1f} years",
              profile["location"], ", ".join(profile["emails"]), profile["phone"]]  # fmt: skip
-    console.print(" · ".join(str(f) for f in facts if f))
-    console.print(f"Source: {profile['source'] or 'entered by hand'}")
+    console.print(plain(" · ".join(str(f) for f in facts if f)))
+    console.print(f"Source: {plain(profile['source'] or 'entered by hand')}")
     if profile["duplicate_of"]:
         console.print(f"[yellow]Likely duplicate of #{profile['duplicate_of']}[/]")
     jobs = Table("From", "To", "Title", "Employer", title="Experience", title_justify="left")
     for job in profile["experience"]:
-        jobs.add_row(job["start"] or "?", job["end"] or "present", job["title"], job["employer"])
+        jobs.add_row(
+            job["start"] or "?", job["end"] or "present", plain(job["title"]), plain(job["employer"])
+        )
     console.print(jobs)
     skills = Table(
         "Skill", "Years", "Last used", "Strength", "Evidence", title="Skills", title_justify="left"
     )
     for skill in profile["skills"]:
         evidence = skill["evidence"][0]["snippet"] if skill["evidence"] else ""
-        skills.add_row(skill["name"], f"{skill['years']:.1f}", str(skill["last_used"] or "—"),
-                       f"{skill['strength']:.2f}", evidence)  # fmt: skip
+        skills.add_row(plain(skill["name"]), f"{skill['years']:.1f}", str(skill["last_used"] or "—"),
+                       f"{skill['strength']:.2f}", plain(evidence))  # fmt: skip
     console.print(skills)
     for claim in profile["scale_claims"]:
-        console.print(f"Scale: {claim['value']:,.0f} {claim['unit']} — {claim['snippet']}")
+        console.print(plain(f"Scale: {claim['value']:,.0f} {claim['unit']} — {claim['snippet']}"))
 
 
 @candidates_app.command("export")
@@ -215,7 +225,9 @@ def candidates_similar(
     for row in rows:
         person = row["candidate"]
         console.print(
-            f"{row['similarity']:.2f}  {person['name']} (#{person['id']})  {', '.join(row['shared'][:6])}"
+            plain(
+                f"{row['similarity']:.2f}  {person['name']} (#{person['id']})  {', '.join(row['shared'][:6])}"
+            )
         )
 
 
@@ -233,7 +245,7 @@ def candidates_merge(
 
     with domain_errors():
         kept = candidate_merge(actor=Actor.system(), keep_id=keep, other_id=other)
-    console.print(f"Merged #{other} into #{kept.pk} {kept.name}.")
+    console.print(f"Merged #{other} into #{kept.pk} {plain(kept.name)}.")
 
 
 def reparse(
@@ -281,7 +293,7 @@ def reparse(
     else:
         for outcome in summary.outcomes:
             if outcome.reason:
-                console.print(f"#{outcome.candidate_id} {outcome.status.value}: {escape(outcome.reason)}")
+                console.print(f"#{outcome.candidate_id} {outcome.status.value}: {plain(outcome.reason)}")
         console.print(
             f"{len(summary.outcomes)} candidates: {counts['reparsed']} re-read, {counts['skipped']} skipped, "
             f"{counts['failed']} failed."

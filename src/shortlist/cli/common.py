@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -24,10 +25,21 @@ console = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 
+# C0 and C1 control characters (escape sequences, bells, carriage returns) that a CV may carry.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: object) -> str:
+    """Untrusted text (anything from a CV or a file name) as it should reach a terminal: its control
+    characters dropped and its square brackets escaped, so it is printed, never read as Rich markup
+    ("[/]" crashing a table, "[link=…]" becoming a link) or as terminal escape sequences."""
+    return escape(_CONTROL.sub("", str(text)).replace("\t", " ").replace("\n", " "))
+
+
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print the error line; exit 2 means wrong usage, 1 that the request itself failed."""
     # The message may quote a file name or CV text: printed as text, never read as Rich markup.
-    err.print(f"[bold red]error:[/] {escape(message)}")
+    err.print(f"[bold red]error:[/] {plain(message)}")
     return typer.Exit(code)
 
 

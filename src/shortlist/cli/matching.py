@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from shortlist.accounts.access import Actor
-from shortlist.cli.common import console, domain_errors, err, fail, print_json, read_text, setup_django
+from shortlist.cli.common import console, domain_errors, err, fail, plain, print_json, read_text, setup_django
 from shortlist.errors import Invalid, Unavailable
 
 
@@ -82,7 +81,7 @@ def match(
         with domain_errors():
             parsed = role_file_parse(actor=actor, text=text, source=str(path))
         for warning in parsed.warnings:
-            err.print(f"[yellow]warning:[/] {path}: {warning}")
+            err.print(f"[yellow]warning:[/] {plain(path)}: {plain(warning)}")
         role_spec = parsed.spec
     with domain_errors(), err.status("Scoring…"):
         try:
@@ -93,36 +92,36 @@ def match(
         except Unavailable:
             raise fail(f"--semantic needs the optional packages: {SEMANTIC_HINT}", code=2) from None
     for name, reason in shortlist.skipped:
-        err.print(f"[yellow]skipped[/] {name}: {reason}")
+        err.print(f"[yellow]skipped[/] {plain(name)}: {plain(reason)}")
     if as_json:
         print_json(shortlist_json(shortlist))
         return
-    console.print(f"[bold]{escape(shortlist.title)}[/]")
+    console.print(f"[bold]{plain(shortlist.title)}[/]")
     if shortlist.pool is not None:
         version = f" (index {shortlist.pool.index_version})" if shortlist.pool.index_version else ""
         console.print(f"Ranked all {shortlist.pool.candidates:,} candidates{version}.")
     if shortlist.filtered is not None:
-        console.print(escape(shortlist.filtered.line) + ".")
+        console.print(plain(shortlist.filtered.line) + ".")
         for example in shortlist.filtered.examples:
-            console.print(f"  [dim]removed {escape(example)}[/]")
+            console.print(f"  [dim]removed {plain(example)}[/]")
     if not shortlist.rows:
         console.print("No candidate scored above the cut-off.")
         return
     # Names, reasons and gaps quote CVs: printed as text, never read as Rich markup.
     for row in shortlist.rows:
-        found, name = row.match, escape(row.candidate.name if row.candidate else "")
+        found, name = row.match, plain(row.candidate.name if row.candidate else "")
         band = f" [{found.band}]" if found.band else ""
         console.print(
-            f"\n[bold]{found.rank:>2}. {found.score:5.1f}{escape(band)}  {name}[/] (#{found.candidate_id})"
+            f"\n[bold]{found.rank:>2}. {found.score:5.1f}{plain(band)}  {name}[/] (#{found.candidate_id})"
         )
         if found.summary:
-            console.print(f"    {escape(found.summary)}")
+            console.print(f"    {plain(found.summary)}")
         for reason in found.reasons[:4]:
-            console.print(f"    [green]+[/] {escape(reason)}")
+            console.print(f"    [green]+[/] {plain(reason)}")
         for gap in found.gaps[:3]:
-            console.print(f"    [red]−[/] {escape(gap)}")
+            console.print(f"    [red]−[/] {plain(gap)}")
         if found.counterfactual:
-            console.print(f"    [dim]{escape(found.counterfactual)}[/]")
+            console.print(f"    [dim]{plain(found.counterfactual)}[/]")
 
 
 def _match_candidate(candidate_id: int, top: int, as_json: bool) -> None:
@@ -189,8 +188,10 @@ def search(
     if as_json:
         print_json({"query": found.query.explain(), "results": rows})
         return
-    err.print(f"[dim]{found.query.explain()}[/]")
+    err.print(f"[dim]{plain(found.query.explain())}[/]")
     for row in rows:
-        console.print(f"#{row['id']:<7} {row['name'][:28]:<28} {row['headline'][:36]:<36} {row['location']}")
+        console.print(
+            plain(f"#{row['id']:<7} {row['name'][:28]:<28} {row['headline'][:36]:<36} {row['location']}")
+        )
     more = " (limit reached)" if found.limit_reached else ""
     console.print(f"{len(rows)} match{'es' if len(rows) != 1 else ''}{more}.")
