@@ -10,7 +10,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from shortlist.candidates.importing import Summary
 from shortlist.candidates.models import Candidate
+from shortlist.candidates.reparse import ReparseStatus, ReparseSummary
 from shortlist.candidates.taxonomy import workspace_taxonomy
 
 PROFILE_PREFETCH = ("skills", "scale_claims", "experiences")
@@ -92,3 +94,40 @@ def profile_dict(candidate: Candidate, with_text: bool = False) -> dict[str, Any
     if with_text:
         data["text"] = candidate.raw_text
     return data
+
+
+IMPORT_STATUSES = ("imported", "updated", "unchanged", "duplicate", "failed")
+
+
+def import_report(summary: Summary) -> dict[str, Any]:
+    """`shortlist import --json`: one entry per file in reading order, then the totals."""
+    return {
+        "files": [
+            {
+                "file": o.name,
+                "status": o.status.value,
+                "candidate_id": o.candidate_id,
+                "duplicate_of": o.duplicate_of,
+                "reason": o.reason or None,
+                "warnings": list(o.warnings),
+            }
+            for o in summary.outcomes
+        ],
+        "counts": {status: summary.counts.get(status, 0) for status in IMPORT_STATUSES},
+    }
+
+
+def reparse_report(summary: ReparseSummary) -> dict[str, Any]:
+    """`shortlist reparse --json`: one entry per candidate, then the totals."""
+    return {
+        "candidates": [
+            {
+                "id": o.candidate_id,
+                "status": o.status.value,
+                "reason": o.reason or None,
+                "warnings": list(o.warnings),
+            }
+            for o in summary.outcomes
+        ],
+        "counts": {status.value: summary.counts.get(status.value, 0) for status in ReparseStatus},
+    }

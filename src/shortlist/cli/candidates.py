@@ -23,27 +23,6 @@ from shortlist.cli.common import (
 candidates_app = typer.Typer(help="List, show and merge candidate profiles.", no_args_is_help=True)
 
 
-def import_report(summary: Any) -> dict[str, Any]:
-    """`shortlist import --json`: one entry per file in reading order, then the totals."""
-    return {
-        "files": [
-            {
-                "file": o.name,
-                "status": o.status.value,
-                "candidate_id": o.candidate_id,
-                "duplicate_of": o.duplicate_of,
-                "reason": o.reason or None,
-                "warnings": list(o.warnings),
-            }
-            for o in summary.outcomes
-        ],
-        "counts": {status: summary.counts.get(status, 0) for status in IMPORT_STATUSES},
-    }
-
-
-IMPORT_STATUSES = ("imported", "updated", "unchanged", "duplicate", "failed")
-
-
 def import_(
     paths: Annotated[
         list[Path], typer.Argument(help="Files (.pdf .docx .txt .md .html .json), folders, .zip")
@@ -64,6 +43,7 @@ def import_(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
+    from shortlist.candidates.serialize import import_report
     from shortlist.candidates.services import candidate_import, candidate_import_count
 
     actor = Actor.system()
@@ -265,6 +245,7 @@ def reparse(
     setup_django()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from shortlist.candidates.serialize import reparse_report
     from shortlist.candidates.services import candidate_reparse, candidate_reparse_ids
 
     actor = Actor.system()
@@ -280,16 +261,7 @@ def reparse(
             )
     counts = summary.counts
     if as_json:
-        print_json(
-            {
-                "candidates": [
-                    {"id": o.candidate_id, "status": o.status.value, "reason": o.reason or None,
-                     "warnings": list(o.warnings)}
-                    for o in summary.outcomes
-                ],
-                "counts": {status: counts.get(status, 0) for status in ("reparsed", "skipped", "failed")},
-            }
-        )  # fmt: skip
+        print_json(reparse_report(summary))
     else:
         for outcome in summary.outcomes:
             if outcome.reason:
