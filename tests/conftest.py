@@ -86,7 +86,11 @@ def page(browser: object) -> Iterator[object]:
 
 @pytest.fixture
 def recruiter(django_user_model: type) -> object:
-    return django_user_model.objects.create_user("rita", password="a-long-test-password", is_staff=True)
+    from shortlist.accounts.models import Membership
+
+    user = django_user_model.objects.create_user("rita", password="a-long-test-password")
+    Membership.objects.create(user=user, role="recruiter")
+    return user
 
 
 @pytest.fixture

@@ -10,11 +10,35 @@ client user's own roles, the candidates submitted to them). Selectors and servic
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from shortlist.errors import Forbidden
 
 Rows = TypeVar("Rows")  # a QuerySet; kept generic so this module imports no model
+
+
+class Role(StrEnum):
+    """What a workspace user is to the agency (stored on `accounts.Membership`)."""
+
+    ADMIN = "admin"  # team lead: everything, including users, settings and erasure
+    RECRUITER = "recruiter"  # the pool, clients, roles and pipelines
+    CLIENT = "client"  # a user of one client company: the portal only
+
+    @property
+    def label(self) -> str:
+        return {"admin": "Admin (team lead)", "recruiter": "Recruiter", "client": "Client user"}[self.value]
+
+
+def role_of(user: Any) -> tuple[Role | None, int | None]:
+    """The user's role and client id. A superuser is an admin; a user with no membership has no role."""
+    if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", True):
+        return None, None
+    # A missing reverse one-to-one raises RelatedObjectDoesNotExist, an AttributeError: getattr's default.
+    membership = getattr(user, "membership", None)
+    if membership is not None:
+        return Role(membership.role), membership.client_id
+    return (Role.ADMIN, None) if getattr(user, "is_superuser", False) else (None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +47,8 @@ class Actor:
 
     user: Any = None  # a Django user; typed loosely so this module needs no model import
     operator: bool = False
+    role: Role | None = None
+    client_id: int | None = None  # set for client users only
 
     @classmethod
     def system(cls) -> Actor:
@@ -31,12 +57,27 @@ class Actor:
 
     @classmethod
     def of(cls, user: Any) -> Actor:
-        """A workspace user from a request (possibly anonymous)."""
-        return cls(user=user, operator=False)
+        """A workspace user from a request (possibly anonymous), with their role read once."""
+        role, client_id = role_of(user)
+        return cls(user=user, operator=False, role=role, client_id=client_id)
 
     @property
     def authenticated(self) -> bool:
         return self.operator or bool(getattr(self.user, "is_authenticated", False))
+
+    @property
+    def is_admin(self) -> bool:
+        """The operator at the terminal, or a team lead."""
+        return self.operator or self.role is Role.ADMIN
+
+    @property
+    def is_agency(self) -> bool:
+        """Agency staff (admin or recruiter), or the operator: the people who work the pool."""
+        return self.operator or self.role in (Role.ADMIN, Role.RECRUITER)
+
+    @property
+    def is_client(self) -> bool:
+        return not self.operator and self.role is Role.CLIENT and self.client_id is not None
 
     @property
     def user_or_none(self) -> Any:

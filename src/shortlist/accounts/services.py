@@ -10,6 +10,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.db.models import Q
+
+from shortlist.accounts.access import Role
+from shortlist.accounts.models import Membership
 
 DEMO_USERNAME = "demo"
 DEMO_LOGIN_FILE = "demo-login.txt"
@@ -21,15 +25,35 @@ class Credentials:
     password: str
 
 
-def create_user(username: str, password: str, email: str = "", admin: bool = False) -> AbstractUser:
-    """Create a recruiter (or an admin); the password must pass the configured validators."""
+@transaction.atomic
+def create_user(
+    username: str, password: str, email: str = "", role: Role = Role.RECRUITER, client: str | None = None
+) -> AbstractUser:
+    """Create a workspace user with their role; the password must pass the configured validators.
+
+    Only admins are staff (the Django admin is theirs); a client user belongs to one client.
+    """
+    from shortlist.clients.models import Client
+
     User = get_user_model()
     if User.objects.filter(username=username).exists():
         raise ValueError(f"A user named {username!r} already exists.")
-    user = User(username=username, email=email, is_staff=True, is_superuser=admin)
+    if (role is Role.CLIENT) != bool(client):
+        raise ValueError("A client user needs a client (--client); other roles belong to none.")
+    client_id = None
+    if client:
+        found = Client.objects.filter(
+            Q(name__iexact=client) | Q(pk=int(client) if client.isdigit() else None)
+        )
+        client_id = found.values_list("pk", flat=True).first()
+        if client_id is None:
+            raise ValueError(f"No client named or numbered {client!r}.")
+    admin = role is Role.ADMIN
+    user = User(username=username, email=email, is_staff=admin, is_superuser=admin)
     validate_password(password, user)
     user.set_password(password)
     user.save()
+    Membership.objects.create(user=user, role=role.value, client_id=client_id)
     return user
 
 
@@ -52,4 +76,5 @@ def ensure_demo_user(home: Path) -> Credentials:
         if not user.check_password(password):
             user.set_password(password)
         user.save()
+        Membership.objects.update_or_create(user=user, defaults={"role": Role.ADMIN.value, "client": None})
     return Credentials(DEMO_USERNAME, password)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from shortlist.accounts.access import Role
 from shortlist.cli.common import console, err, fail, migrate_database, setup_django
 
 
@@ -72,14 +73,18 @@ def demo(
 def createuser(
     username: Annotated[str, typer.Argument(help="Login name.")],
     email: Annotated[str, typer.Option(help="E-mail address.")] = "",
-    admin: Annotated[bool, typer.Option("--admin", help="Give every permission.")] = False,
+    role: Annotated[
+        Role, typer.Option(help="recruiter (the pool and pipelines), admin (everything), client (portal).")
+    ] = Role.RECRUITER,
+    client: Annotated[str, typer.Option(help="For --role client: the client's name or id.")] = "",
+    admin: Annotated[bool, typer.Option("--admin", help="Same as --role admin.")] = False,
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from standard input.")
     ] = False,
 ) -> None:
-    """Add a workspace user (staff; --admin for every permission).
+    """Add a workspace user with a role (only admins are staff).
 
-    Example: shortlist createuser alice --admin   (prompts; --password-stdin for scripts)
+    Example: shortlist createuser alice --role admin   (prompts; --password-stdin for scripts)
     """
     setup_django()
     from django.core.exceptions import ValidationError
@@ -90,13 +95,14 @@ def createuser(
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    role = Role.ADMIN if admin else role
     try:
-        create_user(username, password, email=email, admin=admin)
+        create_user(username, password, email=email, role=role, client=client or None)
     except ValidationError as exc:
         raise fail("password rejected: " + " ".join(exc.messages)) from None
     except ValueError as exc:
         raise fail(str(exc)) from None
-    console.print(f"Created user {username}{' (admin)' if admin else ''}.")
+    console.print(f"Created user {username} ({role.label}).")
 
 
 def serve(
