@@ -2,10 +2,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-admin.site.site_header = "Shortlist administration"
-admin.site.site_title = "Shortlist"
-admin.site.index_title = "Workspace data"
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
