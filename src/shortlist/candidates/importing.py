@@ -30,6 +30,7 @@ from shortlist.candidates.models import (
 )
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.cv import parse as cv
+from shortlist.engine.cv.contact import web_link
 from shortlist.engine.cv.documents import Document, DocumentError, Limits, iter_zip, read_bytes, read_document
 from shortlist.engine.vocab.profile import Profile
 from shortlist.engine.vocab.taxonomy import Taxonomy
@@ -234,9 +235,10 @@ def write_profile(candidate: Candidate, profile: Profile, raw_json: dict[str, An
     candidate.emails = contact.emails
     candidate.phone = contact.phone
     candidate.city, candidate.country = contact.city, contact.country
-    candidate.github_url = contact.github_url
-    candidate.linkedin_url = contact.linkedin_url
-    candidate.website_url = contact.website_url
+    # Whatever reader made the profile, only http(s) links are stored (see engine.cv.contact.web_link).
+    candidate.github_url = web_link(contact.github_url)
+    candidate.linkedin_url = web_link(contact.linkedin_url)
+    candidate.website_url = web_link(contact.website_url)
     candidate.headline = profile.headline[:200]
     candidate.seniority = profile.seniority.value if profile.seniority else ""
     candidate.total_years = profile.total_years

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 
 from shortlist.engine.vocab.enums import SCALE_UNITS, LawfulBasis, ScaleMetric, Seniority, WorkMode
+
+# A link a recruiter clicks: http(s) only, in any form (the admin's) as at import (URLField alone
+# would also take ftp).
+HTTP_URL = URLValidator(schemes=["http", "https"])
 
 # Demo profiles are generated with their facts, not parsed from a CV: they carry this instead of a
 # parser version (see candidates/reparse.py).
@@ -20,9 +25,9 @@ class Candidate(models.Model):
     phone = models.CharField(max_length=40, blank=True, help_text="E.164 where it could be parsed.")
     city = models.CharField(max_length=100, blank=True)
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code, e.g. GB.")
-    github_url = models.URLField(blank=True)
-    linkedin_url = models.URLField(blank=True)
-    website_url = models.URLField(blank=True)
+    github_url = models.URLField(blank=True, validators=[HTTP_URL])
+    linkedin_url = models.URLField(blank=True, validators=[HTTP_URL])
+    website_url = models.URLField(blank=True, validators=[HTTP_URL])
     headline = models.CharField(max_length=200, blank=True, help_text="Current title or one-line summary.")
     seniority = models.CharField(max_length=10, choices=Seniority.choices(), blank=True)
     total_years = models.FloatField(null=True, blank=True, help_text="Years of professional experience.")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import phonenumbers
 import yaml
@@ -352,6 +353,25 @@ def find_phone(header: str, text: str, country: str = "") -> str:
         labelled = "\n".join(_line_around(text, match.start()) for match in _PHONE_LABEL.finditer(text))
         phone = _phone_in(labelled, regions)
     return phone
+
+
+def web_link(text: str) -> str:
+    """`text` when it is an absolute http(s) URL with a host, else "".
+
+    A link from a CV is untrusted: `javascript:`, `data:` and the like would run or show content
+    when a recruiter clicks it, so every stored and every rendered link passes through here.
+    Whitespace and control characters are refused too, since browsers drop them from a scheme
+    (`java\tscript:`).
+    """
+    value = text.strip()
+    if not value or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        return ""
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # a malformed port or IPv6 host
+        return ""
+    return value if parts.scheme.lower() in ("http", "https") and host else ""
 
 
 def find_links(header: str, text: str) -> tuple[str, str, str]:

@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import phonenumbers
 
-from shortlist.engine.cv.contact import DEFAULT_REGION
+from shortlist.engine.cv.contact import DEFAULT_REGION, web_link
 from shortlist.engine.cv.dates import parse_point
 from shortlist.engine.vocab.profile import Contact, Job, Profile
 
@@ -97,17 +98,18 @@ def _contact(basics: dict[str, Any]) -> Contact:
         emails=[_text(basics.get("email"))] if _text(basics.get("email")) else [],
         city=_text(location.get("city")),
         country=country,
-        website_url=_text(basics.get("url") or basics.get("website")),
+        website_url=web_link(_text(basics.get("url") or basics.get("website"))),
     )
     contact.phone = _phone(_text(basics.get("phone")), country)
     for profile in _items(basics, "profiles"):
         network = _text(profile.get("network")).lower()
-        url = _text(profile.get("url"))
-        username = _text(profile.get("username"))
+        # Only http(s): a `javascript:` profile URL is dropped here, not stored and shown as a link.
+        url = web_link(_text(profile.get("url")))
+        username = quote(_text(profile.get("username")), safe="")
         if network == "github" or "github.com" in url:
-            contact.github_url = url or f"https://github.com/{username}"
+            contact.github_url = url or (f"https://github.com/{username}" if username else "")
         elif network == "linkedin" or "linkedin.com" in url:
-            contact.linkedin_url = url or f"https://www.linkedin.com/in/{username}"
+            contact.linkedin_url = url or (f"https://www.linkedin.com/in/{username}" if username else "")
     return contact
 
 

@@ -6,6 +6,7 @@ from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 
 from shortlist.candidates.serialize import skill_name as _skill_name
+from shortlist.engine.cv.contact import web_link
 
 register = template.Library()
 
@@ -14,6 +15,13 @@ register = template.Library()
 def skill_name(skill_id: str) -> str:
     """ "kafka" → "Kafka", "rest-api-design" → "REST API design"."""
     return _skill_name(skill_id)
+
+
+@register.filter
+def http_url(value: object) -> str:
+    """The link if it is http(s), else "": a `javascript:` URL stored before the import checked it
+    (or written straight into the database) renders as no link at all."""
+    return web_link(value) if isinstance(value, str) else ""
 
 
 @register.filter
