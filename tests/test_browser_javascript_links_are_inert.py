@@ -28,6 +28,10 @@ def test_the_javascript_link_of_a_json_resume_is_inert(
     planted = Candidate.objects.create(name="Planted Example", github_url=XSS, linkedin_url=XSS)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    blocked: list[str] = []  # what the strict CSP had to stop: nothing of ours may need it
+    page.on(
+        "console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text)
+    )
 
     page.goto(live_server.url + "/login/")
     page.get_by_label("User name").fill("rita")
@@ -43,3 +47,4 @@ def test_the_javascript_link_of_a_json_resume_is_inert(
             href = link.get_attribute("href") or ""
             assert href.startswith(("/", "http://", "https://", "mailto:", "?")), href
     assert dialogs == [] and page.title() != "pwned"
+    assert blocked == []

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from shortlist import conf
 
@@ -24,6 +27,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "shortlist.accounts",
     "shortlist.candidates",
     "shortlist.clients",
@@ -33,7 +37,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "shortlist.web.middleware.RejectInvalidInput",  # a NUL byte in a query or form is a 400 everywhere
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -41,6 +47,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "shortlist.web.middleware.WorkspaceMiddleware",  # agency staff only on workspace pages; no-store
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "shortlist.urls"
@@ -88,11 +95,31 @@ INDEX_DELTA_LIMIT = conf.env_int("SHORTLIST_INDEX_DELTA_LIMIT", 5000, minimum=1)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Length is what resists guessing; 12 is the floor (a deployment may raise it, not lower it).
+PASSWORD_MIN_LENGTH = conf.env_int("SHORTLIST_PASSWORD_MIN_LENGTH", 12, minimum=12)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes counts failed logins (each one logged as a warning) and locks the user name from that
+# address out for a while. Keyed on both, so a stranger cannot lock a recruiter out from elsewhere.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = conf.env_int("SHORTLIST_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=conf.env_int("SHORTLIST_LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The log says which user name was tried from which address (axes hides both by default, which
+# leaves nothing to act on); passwords are always masked.
+AXES_SENSITIVE_PARAMETERS: list[str] = []
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "login"
@@ -113,13 +140,46 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# A session lasts a working day, not Django's two weeks: the pages hold candidates' contact details
+# and salaries, and a laptop left signed in should not keep them open over the weekend.
+SESSION_COOKIE_AGE = conf.env_int("SHORTLIST_SESSION_HOURS", 12, minimum=1) * 3600
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = conf.env_bool("SESSION_COOKIE_SECURE", False)
+
+# Production behind a TLS-terminating proxy: SHORTLIST_SECURE=1 turns on HTTPS-only (redirect, HSTS,
+# secure cookies) and trusts the proxy's X-Forwarded-Proto. `check --deploy` is clean with it.
+SECURE = conf.env_bool("SHORTLIST_SECURE", False)
+SECURE_SSL_REDIRECT = SECURE
+SECURE_HSTS_SECONDS = conf.env_int("SHORTLIST_HSTS_SECONDS", 31_536_000 if SECURE else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = conf.env_bool("SHORTLIST_HSTS_SUBDOMAINS", SECURE)
+SECURE_HSTS_PRELOAD = conf.env_bool("SHORTLIST_HSTS_PRELOAD", SECURE)
+if conf.env_bool("SHORTLIST_PROXY_SSL_HEADER", SECURE):
+    # Only behind a proxy that sets this header itself (and drops a client's copy).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = conf.env_bool("SESSION_COOKIE_SECURE", SECURE)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Strict CSP (django-csp 4): scripts, styles, images and fonts from our own static files only; no
+# inline script or style anywhere, so injected markup cannot run or restyle a page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": conf.env_str("LOG_LEVEL", "WARNING")},
+    # Every failed login and lockout is a warning from django-axes, whatever LOG_LEVEL says.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

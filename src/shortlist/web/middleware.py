@@ -1,4 +1,7 @@
-"""Two rules every workspace page follows, applied where no page can forget them.
+"""Rules every request or workspace page follows, applied where no page can forget them.
+
+- A NUL byte in a query string or form field is a 400 (`RejectInvalidInput`): PostgreSQL cannot
+  store or compare it and would answer with a 500, SQLite would quietly search for it.
 
 - A page of the `web` namespace is agency staff's (`access.require_workspace`): a client user or a
   user with no role gets a 403 that says why, whatever the page. The selectors behind each page
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
@@ -43,3 +46,24 @@ class WorkspaceMiddleware:
         except Forbidden as exc:
             raise PermissionDenied(str(exc)) from None
         return None
+
+
+# The form encodings whose fields Django parses into request.POST; a JSON body is the API's to check.
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+class RejectInvalidInput:
+    """A 400 for a request whose query string or form fields hold a NUL byte, before any view runs."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        fields = [request.GET]
+        if request.method == "POST" and request.content_type in FORM_TYPES:
+            fields.append(request.POST)
+        for data in fields:
+            for key, values in data.lists():
+                if "\0" in key or any("\0" in value for value in values):
+                    raise BadRequest(f"The request's {key.replace(chr(0), '')!r} holds a NUL byte.")
+        return self.get_response(request)
