@@ -57,6 +57,14 @@ class Candidate(models.Model):
     )
     lawful_basis = models.CharField(max_length=24, choices=LawfulBasis.choices(), blank=True)
     consent_at = models.DateTimeField("consent date", null=True, blank=True)
+    # Issue 15: set on import from the workspace's privacy settings (compliance.retention).
+    notice_due = models.DateField(
+        "privacy notice due", null=True, blank=True, help_text="Art. 14: one month after the CV was obtained."
+    )
+    notice_sent_at = models.DateTimeField("privacy notice sent", null=True, blank=True)
+    retain_until = models.DateField(
+        null=True, blank=True, db_index=True, help_text="`shortlist purge` erases the profile after this."
+    )
     duplicate_of = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
