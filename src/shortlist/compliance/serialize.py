@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.utils import timezone
 from fpdf import FPDF
 
 from shortlist.compliance.selectors import AccessReport
@@ -63,7 +64,7 @@ def access_report_pdf(report: AccessReport) -> bytes:
 
     pdf.add_page()
     write(f"What we hold about {report.name or 'you'}", size=16)
-    answered = f"{report.generated_at:%d %B %Y %H:%M %Z}"
+    answered = f"{timezone.localtime(report.generated_at):%d %B %Y %H:%M %Z}"
     write(f"Access request answered {answered}; candidate #{report.candidate_id}.")
     pdf.ln(4)
     for _, title, data in report.sections:
