@@ -49,6 +49,7 @@ def test_erase_with_yes_prints_the_receipt_that_holds_nothing_about_them(zofia: 
     receipt = ErasureReceipt.objects.get()
     assert receipt.receipt_id in result.output and "candidate 1" in result.output
     assert receipt.reason == "asked on the phone" and receipt.erased_by_label == "operator"
+    assert receipt.completed_at is not None  # the index step ran before the command returned
     assert not Candidate.objects.filter(pk=zofia.pk).exists()
     stored = json.dumps([receipt.reason, receipt.counts, receipt.erased_by_label, receipt.receipt_id])
     assert "zofia" not in stored.lower() and str(zofia.pk) not in receipt.counts

@@ -146,7 +146,9 @@ class CandidateAdmin(admin.ModelAdmin):
         erased = []
         for candidate_id in list(queryset.values_list("pk", flat=True)):
             try:
-                receipt = candidate_erase(actor=actor, candidate_id=candidate_id, reason=reason)
+                receipt = candidate_erase(
+                    actor=actor, candidate_id=candidate_id, reason=reason, in_background=True
+                )
             except ShortlistError as error:
                 self.message_user(request, f"#{candidate_id}: {error}", messages.ERROR)
                 continue

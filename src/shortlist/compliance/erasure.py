@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import OperationalError, connection
 from django.db.models import Model, Q
+from django.utils import timezone
+from django_tasks import task
 
 from shortlist.candidates import pool
 from shortlist.candidates.models import (
@@ -34,6 +36,7 @@ from shortlist.candidates.models import (
     ImportFile,
     ScaleClaim,
 )
+from shortlist.compliance.models import ErasureReceipt
 from shortlist.pipeline.models import Application, ApplicationNote, StageChange
 
 log = logging.getLogger(__name__)
@@ -234,12 +237,18 @@ def _index(subject: Subject | None) -> int:
 
 def _database_file(subject: Subject | None) -> int:
     """SQLite: fold the write-ahead log into the file and empty it, so no older page image with their
-    data stays in it (deleted rows themselves are overwritten: PRAGMA secure_delete in settings)."""
-    if connection.vendor != "sqlite":
+    data stays in it (deleted rows themselves are overwritten: PRAGMA secure_delete in settings).
+
+    Not possible inside a transaction, or while a reader holds the log: then SQLite's own checkpoint
+    (every 1,000 pages) or the next erasure folds it. Returns 1 when the log was emptied now."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
         return 0
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        busy = cursor.fetchone()[0]
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = cursor.fetchone()[0]
+    except OperationalError:
+        return 0
     return 0 if busy else 1
 
 
@@ -256,3 +265,35 @@ ERASURE_STEPS: list[ErasureStep] = [
     ErasureStep("index", _index, after_commit=True),
     ErasureStep("database_file", _database_file, after_commit=True),
 ]
+
+
+# --- after commit --------------------------------------------------------------------------------
+
+
+def finish(receipts: Sequence[ErasureReceipt]) -> None:
+    """Run the steps after commit once for all `receipts` and complete them; a failure leaves them
+    open for `finish_erasures` (each purge, or the task) to retry, as the steps are idempotent."""
+    if not receipts:
+        return
+    counts: dict[str, int] = {}
+    try:
+        for step in ERASURE_STEPS:
+            if step.after_commit:
+                counts[step.store] = step.run(None)
+    except Exception:
+        log.exception("an erasure step after commit failed; the next purge retries it")
+        return
+    finished = timezone.now()
+    for receipt in receipts:
+        receipt.counts = {**receipt.counts, **counts}
+        receipt.completed_at = finished
+        receipt.save(update_fields=["counts", "completed_at"])
+
+
+@task()
+def finish_erasures() -> str:
+    """The steps after commit of erasures made in the workspace (queued on commit by candidate_erase).
+    Idempotent: it completes whichever receipts are still open, so a second delivery finds none."""
+    unfinished = list(ErasureReceipt.objects.filter(completed_at__isnull=True))
+    finish(unfinished)
+    return f"completed {len(unfinished)}"

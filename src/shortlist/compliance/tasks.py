@@ -1,4 +1,5 @@
-"""Background work for data protection, through the one task API (django-tasks)."""
+"""Background work for data protection, through the one task API (django-tasks). The task that
+finishes a workspace erasure (its index step) is `compliance.erasure.finish_erasures`."""
 
 from __future__ import annotations
 

@@ -151,7 +151,7 @@ def candidate_access_request_download(request: HttpRequest, pk: int, fmt: str) -
 def candidate_erase_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         reason = request.POST.get("reason", "")
-        receipt = candidate_erase(actor=_actor(request), candidate_id=pk, reason=reason)
+        receipt = candidate_erase(actor=_actor(request), candidate_id=pk, reason=reason, in_background=True)
     except Invalid as exc:
         messages.error(request, str(exc))
         return redirect("web:candidate", pk=pk)
