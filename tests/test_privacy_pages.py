@@ -101,6 +101,7 @@ def test_the_privacy_page_lists_notices_to_send_and_retention_ending(signed_in: 
     html = signed_in.get(reverse("web:privacy")).content.decode()
     assert "Notice Overdue" in html and "(overdue)" in html and "Retention Ending" in html
     assert "Notice Sent" not in html and "Kept Long" not in html
+    assert "4 profiles have no lawful basis recorded" in html
 
     signed_in.post(reverse("web:candidate_notice_sent", args=[overdue.pk]), {"next": reverse("web:privacy")})
     overdue.refresh_from_db()

@@ -189,6 +189,7 @@ class PrivacyDue:
     notices_due: QuerySet[Candidate]  # Art. 14 notice not yet sent, soonest due first
     retention_ending: QuerySet[Candidate]  # kept-until date within the warning window (or past)
     warning_days: int
+    unrecorded: int  # profiles with no lawful basis (imported before it was recorded): never purged
 
 
 def privacy_due(*, actor: Actor, today: date | None = None, limit: int = 50) -> PrivacyDue:
@@ -202,4 +203,5 @@ def privacy_due(*, actor: Actor, today: date | None = None, limit: int = 50) -> 
     unsent = people.filter(notice_sent_at__isnull=True, notice_due__isnull=False)
     notices = unsent.order_by("notice_due", "id")
     ending = people.filter(retain_until__lte=horizon).order_by("retain_until", "id")
-    return PrivacyDue(today, notices[:limit], ending[:limit], settings.RETENTION_WARNING_DAYS)
+    unrecorded = people.filter(lawful_basis="").count()
+    return PrivacyDue(today, notices[:limit], ending[:limit], settings.RETENTION_WARNING_DAYS, unrecorded)
