@@ -66,3 +66,21 @@ def test_refusals_leave_everything_in_place() -> None:
     with pytest.raises(NotFound):
         _erase(grace.pk + 1000)
     assert Candidate.objects.filter(pk=grace.pk).exists()
+
+
+def test_a_damaged_index_version_is_removed_rather_than_left_holding_them(imported) -> None:
+    from shortlist.candidates import pool
+    from shortlist.engine.matching import published
+
+    pool.publish()
+    folder = pool.index_dir()
+    current = folder / published.current_name(folder)
+    (current / "ids.npy").write_bytes(b"damaged")
+    erased = imported["mei-chen.txt"]
+
+    receipt = _erase(erased)
+
+    assert receipt.completed_at is not None
+    assert not [p for p in folder.iterdir() if p.is_dir()]  # nothing left on disk to hold them
+    pool.forget()
+    assert erased not in pool.pool_index() and len(pool.pool_index()) == len(imported) - 1

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 import threading
 import time
 from array import array
@@ -266,9 +267,18 @@ def publish_without_missing() -> int:
     with published.builder_lock(folder):
         changed = 0
         name = _pointer(folder)
-        if name is not None:
-            version = published.read_version(folder, name)
-            index = published.open_version(version, workspace_taxonomy())
+        try:
+            version = published.read_version(folder, name) if name is not None else None
+            index = published.open_version(version, workspace_taxonomy()) if version else None
+        except (IndexDamaged, ValueError, OSError) as exc:
+            # Unreadable, so it cannot be rewritten: remove it; the next ranking rebuilds from the
+            # database, as for any damaged version.
+            log.warning("index version %s is unusable, removing it: %s", name, exc)
+            (folder / published.CURRENT).unlink(missing_ok=True)
+            shutil.rmtree(folder / str(name), ignore_errors=True)
+            version = index = None
+            changed += 1
+        if version is not None and index is not None:
             segments = index.segments()
             ids = np.asarray(segments[0].ids) if segments else np.zeros(0, dtype=np.int64)
             in_db = np.fromiter(Candidate.objects.order_by("pk").values_list("pk", flat=True), dtype=np.int64)

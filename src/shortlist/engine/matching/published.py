@@ -224,16 +224,22 @@ def prune(
         shutil.rmtree(leftover, ignore_errors=True)
         removed.append(leftover.name)
     names = sorted((n for n in os.listdir(root) if _VERSION.match(n)), key=lambda n: int(n[1:]))
-    current = current_name(root)
-    if current not in names:
-        return removed
-    older = names[: names.index(current)]
+    try:
+        current = current_name(root)
+    except IndexDamaged:
+        if keep_previous:
+            raise
+        current = None
     if not keep_previous:
-        # Versions numbered above CURRENT (a builder that died after renaming) go too.
+        # Versions numbered above CURRENT (a builder that died after renaming) go too, and all of
+        # them when none is current: the next reader rebuilds from the database.
         for name in (n for n in names if n != current):
             shutil.rmtree(root / name, ignore_errors=True)
             removed.append(name)
         return removed
+    if current not in names:
+        return removed
+    older = names[: names.index(current)]
     for name, successor_name in itertools.pairwise(older):  # the last of them (previous) stays
         successor = root / successor_name
         try:
