@@ -107,3 +107,24 @@ def test_the_privacy_page_lists_notices_to_send_and_retention_ending(signed_in: 
     overdue.refresh_from_db()
     assert overdue.notice_sent_at is not None
     assert "Notice Overdue" not in signed_in.get(reverse("web:privacy")).content.decode()
+
+
+def test_an_upload_with_a_consent_date_records_consent_as_the_basis(signed_in: object) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from shortlist.candidates.models import ImportFile
+    from shortlist.candidates.tasks import import_uploaded_file
+    from tests.cli.test_privacy_commands import CV
+
+    cv = SimpleUploadedFile(CV.name, CV.read_bytes())
+    future = signed_in.post(reverse("web:upload"), {"files": [cv], "consent_date": "2999-01-01"})
+    assert future.status_code == 400 and "future" in future.content.decode()
+    cv = SimpleUploadedFile(CV.name, CV.read_bytes())
+    response = signed_in.post(reverse("web:upload"), {"files": [cv], "consent_date": "2026-11-02"})
+    assert response.status_code == 302
+    import_uploaded_file.call(ImportFile.objects.get().pk)
+    candidate = Candidate.objects.get()
+    assert candidate.lawful_basis == "consent"
+    assert timezone.localdate(candidate.consent_at) == date(2026, 11, 2)
+    assert candidate.notice_due is None and candidate.retain_until == date(2026, 11, 2) + timedelta(days=730)

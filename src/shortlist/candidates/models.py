@@ -215,6 +215,9 @@ class ImportBatch(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    consent_at = models.DateTimeField(
+        "consent date", null=True, blank=True, help_text="When the people consented (their lawful basis)."
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -49,16 +49,24 @@ def candidate_import(
     basis, or consent given at `consent_at` (docs/privacy.md).
     """
     require_change_pool(actor)
-    if consent_at is not None and consent_at > timezone.now():
-        raise Invalid("Consent cannot be dated in the future.", [("consent_at", "in the future")])
+    _check_consent(consent_at)
     privacy = ImportPrivacy(LawfulBasis.CONSENT.value, consent_at) if consent_at else None
     return import_sources(iter_sources(paths), on_outcome=on_outcome, privacy=privacy)
 
 
-def upload_create(*, actor: Actor, files: Iterable[UploadedFile]) -> ImportBatch:
-    """Store uploaded CVs and queue one import task per file once the batch is committed."""
+def upload_create(
+    *, actor: Actor, files: Iterable[UploadedFile], consent_at: datetime | None = None
+) -> ImportBatch:
+    """Store uploaded CVs and queue one import task per file once the batch is committed; with
+    `consent_at`, the people consented then (their lawful basis instead of the workspace default)."""
     require_change_pool(actor)
-    return create_batch(files, actor.user_or_none)
+    _check_consent(consent_at)
+    return create_batch(files, actor.user_or_none, consent_at=consent_at)
+
+
+def _check_consent(consent_at: datetime | None) -> None:
+    if consent_at is not None and consent_at > timezone.now():
+        raise Invalid("Consent cannot be dated in the future.", [("consent_at", "in the future")])
 
 
 def candidate_merge(*, actor: Actor, keep_id: int, other_id: int) -> Candidate:

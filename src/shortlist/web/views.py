@@ -3,12 +3,15 @@ signed-in user as actor, and renders; the rules live in the apps' services and i
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -197,6 +200,13 @@ class UploadForm(forms.Form):
         widget=MultipleFileInput(attrs={"accept": ".pdf,.docx,.txt,.md,.html,.htm,.json,.zip"}),
         help_text="PDF, Word (.docx), text, Markdown, HTML, JSON Resume, or a .zip of them.",
     )
+    consent_date = forms.DateField(
+        label="Consent given on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Only when these people consented to be kept in the pool; empty: the workspace's "
+        "default lawful basis, with the privacy notice due in a month.",
+    )
 
 
 @login_required
@@ -205,8 +215,14 @@ def upload_new(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
-        batch = upload_create(actor=actor, files=form.cleaned_data["files"])
-        return redirect("web:upload_detail", pk=batch.pk)
+        day = form.cleaned_data.get("consent_date")
+        consent_at = timezone.make_aware(datetime.combine(day, time())) if day else None
+        try:
+            batch = upload_create(actor=actor, files=form.cleaned_data["files"], consent_at=consent_at)
+        except Invalid as exc:
+            form.add_error("consent_date", str(exc))
+        else:
+            return redirect("web:upload_detail", pk=batch.pk)
     return render(
         request,
         "web/upload.html",
