@@ -4,30 +4,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('candidates', '0004_needs_sponsorship'),
+        ("candidates", "0004_needs_sponsorship"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='candidate',
-            name='notice_due',
-            field=models.DateField(blank=True, help_text='Art. 14: one month after the CV was obtained.', null=True, verbose_name='privacy notice due'),
+            model_name="candidate",
+            name="notice_due",
+            field=models.DateField(
+                blank=True,
+                help_text="Art. 14: one month after the CV was obtained.",
+                null=True,
+                verbose_name="privacy notice due",
+            ),
         ),
         migrations.AddField(
-            model_name='candidate',
-            name='notice_sent_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='privacy notice sent'),
+            model_name="candidate",
+            name="notice_sent_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="privacy notice sent"),
         ),
         migrations.AddField(
-            model_name='candidate',
-            name='retain_until',
-            field=models.DateField(blank=True, db_index=True, help_text='`shortlist purge` erases the profile after this.', null=True),
+            model_name="candidate",
+            name="retain_until",
+            field=models.DateField(
+                blank=True,
+                db_index=True,
+                help_text="`shortlist purge` erases the profile after this.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='importbatch',
-            name='consent_at',
-            field=models.DateTimeField(blank=True, help_text='When the people consented (their lawful basis).', null=True, verbose_name='consent date'),
+            model_name="importbatch",
+            name="consent_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="When the people consented (their lawful basis).",
+                null=True,
+                verbose_name="consent date",
+            ),
         ),
     ]
