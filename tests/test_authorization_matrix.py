@@ -83,6 +83,16 @@ EXPECTED: dict[str, Rule] = {
     ),
     "web:candidates": Rule(get=AGENCY_PAGE),
     "web:candidate": Rule(get=AGENCY_PAGE, obj="candidate"),
+    "web:candidate_access_json": Rule(get=AGENCY_PAGE, obj="candidate"),
+    "web:candidate_access_pdf": Rule(get=AGENCY_PAGE, obj="candidate"),
+    "web:candidate_erase": Rule(
+        get=POST_ONLY,
+        post={**AGENCY_ACTION, "recruiter": 403},  # irreversible: admins only
+        obj="candidate",
+        form=lambda world, actor: {"reason": "The candidate asked to be forgotten."},
+    ),
+    "web:candidate_notice_sent": Rule(get=POST_ONLY, post=AGENCY_ACTION, obj="candidate"),
+    "web:privacy": Rule(get=AGENCY_PAGE),
     "web:upload": Rule(
         get=AGENCY_PAGE,
         post=AGENCY_ACTION,

@@ -86,6 +86,7 @@ def test_pages_query_count_does_not_grow_with_data(
         ("web:role", [objects["role"].pk]),
         ("web:candidate", [objects["candidate"].pk]),
         ("web:client", [objects["client"].pk]),
+        ("web:privacy", []),
     ]:
         with django_assert_max_num_queries(10):
             assert signed_in.get(reverse(name, args=args)).status_code == 200

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -59,6 +59,15 @@ def env_str(name: str, default: str, env: Mapping[str, str] | None = None) -> st
     env = os.environ if env is None else env
     raw = env.get(name)
     return default if raw is None or raw.strip() == "" else raw.strip()
+
+
+def env_choice(name: str, default: str, choices: Iterable[str], env: Mapping[str, str] | None = None) -> str:
+    """One of a fixed set of words (case-insensitive); anything else names the ones accepted."""
+    allowed = list(choices)
+    value = env_str(name, default, env).lower()
+    if value not in allowed:
+        raise SettingError(name, value, "one of " + ", ".join(allowed))
+    return value
 
 
 def env_list(name: str, default: list[str], env: Mapping[str, str] | None = None) -> list[str]:

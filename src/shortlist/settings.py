@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "shortlist.candidates",
     "shortlist.clients",
     "shortlist.pipeline",
+    "shortlist.compliance",
     "shortlist.web",
 ]
 
@@ -74,7 +75,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while an import writes; a busy timeout rides out short locks.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # secure_delete: a deleted row's bytes are overwritten, so an erased person is not left in the
+        # file's free pages (issue 15).
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;",
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -92,6 +95,19 @@ IMPORT_MAX_ZIP_RATIO = conf.env_int("SHORTLIST_MAX_ZIP_RATIO", 100, minimum=2)
 DATA_UPLOAD_MAX_NUMBER_FILES = conf.env_int("SHORTLIST_MAX_UPLOAD_FILES", 1000, minimum=1)
 # Changes a process holds beside the published index before it republishes in the background.
 INDEX_DELTA_LIMIT = conf.env_int("SHORTLIST_INDEX_DELTA_LIMIT", 5000, minimum=1)
+
+# Issue 15 (docs/privacy.md): the lawful basis recorded for imported CVs, how long a profile may be kept
+# under each basis (days from when it was obtained, or from the consent), and how early the workspace
+# warns that a retention period is ending.
+PRIVACY_DEFAULT_BASIS = conf.env_choice(
+    "SHORTLIST_LAWFUL_BASIS", "legitimate_interest", ("legitimate_interest", "consent", "contract")
+)
+RETENTION_DAYS = {
+    "legitimate_interest": conf.env_int("SHORTLIST_RETENTION_DAYS_LEGITIMATE_INTEREST", 365, minimum=1),
+    "consent": conf.env_int("SHORTLIST_RETENTION_DAYS_CONSENT", 730, minimum=1),
+    "contract": conf.env_int("SHORTLIST_RETENTION_DAYS_CONTRACT", 2190, minimum=1),
+}
+RETENTION_WARNING_DAYS = conf.env_int("SHORTLIST_RETENTION_WARNING_DAYS", 30, minimum=0)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -22,6 +22,8 @@ from shortlist.candidates import services as candidate_services
 from shortlist.clients import selectors as client_selectors
 from shortlist.clients import services as client_services
 from shortlist.clients.models import Client
+from shortlist.compliance import selectors as compliance_selectors
+from shortlist.compliance import services as compliance_services
 from shortlist.errors import Forbidden, NotFound, ShortlistError
 from shortlist.pipeline import selectors as pipeline_selectors
 from shortlist.pipeline import services as pipeline_services
@@ -31,7 +33,7 @@ from tests.services.conftest import ROLE_FILE
 pytestmark = pytest.mark.django_db
 MODULES = [
     candidate_selectors, candidate_services, client_selectors,
-    client_services, pipeline_selectors, pipeline_services,
+    client_services, pipeline_selectors, pipeline_services, compliance_selectors, compliance_services,
 ]  # fmt: skip
 # Reads of local files only, with nothing of the workspace in them: no rule applies.
 OPEN_TO_ALL = {"folder_pool"}
@@ -94,6 +96,27 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         "application_move": lambda a: pipeline_services.application_move(
             actor=a, application_id=objects["application"].pk, stage="contacted"
         ),
+        "candidate_access_request": lambda a: compliance_selectors.candidate_access_request(
+            actor=a, candidate_id=candidate
+        ),
+        "privacy_due": lambda a: compliance_selectors.privacy_due(actor=a),
+        "candidate_notice_sent": lambda a: compliance_services.candidate_notice_sent(
+            actor=a, candidate_id=candidate
+        ),
+    }
+
+
+def _admin_calls(objects: dict[str, object]) -> dict[str, Callable[[Actor], object]]:
+    """Irreversible: admins and the operator only."""
+    candidate = objects["candidate"].pk
+    return {
+        "candidate_erasure_preview": lambda a: compliance_selectors.candidate_erasure_preview(
+            actor=a, candidate_id=candidate
+        ),
+        "candidate_erase": lambda a: compliance_services.candidate_erase(
+            actor=a, candidate_id=0, reason="test"
+        ),
+        "retention_purge": lambda a: compliance_services.retention_purge(actor=a, dry_run=True),
     }
 
 
@@ -197,5 +220,28 @@ def test_every_use_case_is_in_the_table(tmp_path) -> None:
         pk = 0
 
     placeholders = {k: Row() for k in ("role", "candidate", "client", "batch", "application")}
-    assert _use_cases() == set(_calls(placeholders, tmp_path)) | OPEN_TO_ALL
+    every = set(_calls(placeholders, tmp_path)) | set(_admin_calls(placeholders))
+    assert _use_cases() == every | OPEN_TO_ALL
     assert set(_calls(placeholders, tmp_path)) >= READ_BY_CLIENTS
+
+
+def test_only_an_admin_or_the_operator_may_erase(
+    objects, recruiter_actor, admin_actor, operator, django_user_model
+) -> None:
+    refused = [
+        Actor.of(AnonymousUser()),
+        _user(django_user_model, "stray", None),
+        _user(django_user_model, "carol", "client", objects["client"]),
+        recruiter_actor,
+    ]
+    for name, call in _admin_calls(objects).items():
+        for actor in refused:
+            with pytest.raises(Forbidden):
+                call(actor)
+        for allowed in (operator, admin_actor):
+            try:
+                call(allowed)
+            except Forbidden:  # pragma: no cover - the failure message names the use case
+                pytest.fail(f"{name} refused an admin")
+            except ShortlistError:
+                pass

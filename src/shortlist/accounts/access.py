@@ -229,3 +229,13 @@ def require_change_roles(actor: Actor) -> None:
 
 def require_change_pipeline(actor: Actor) -> None:
     _require(may_change_pipeline(actor), "change the pipeline")
+
+
+def may_erase(actor: Actor) -> bool:
+    """Erasing a person (issue 15): irreversible, so team leads and the operator only."""
+    return actor.is_admin
+
+
+def may_handle_privacy(actor: Actor) -> bool:
+    """Access requests, notices and retention (issue 15): agency staff, never a client user."""
+    return actor.is_agency

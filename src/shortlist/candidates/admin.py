@@ -4,9 +4,10 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 
-from shortlist.accounts.access import Actor
+from shortlist.accounts.access import Actor, may_erase
 from shortlist.candidates.models import (
     Candidate,
     CandidateSkill,
@@ -16,6 +17,7 @@ from shortlist.candidates.models import (
     ScaleClaim,
 )
 from shortlist.candidates.services import candidate_merge, candidate_reparse_enqueue
+from shortlist.compliance.services import candidate_erase
 from shortlist.errors import ShortlistError
 
 
@@ -62,7 +64,7 @@ class CandidateAdmin(admin.ModelAdmin):
         "lawful_basis",
     ]
     search_fields = ["name", "headline", "city", "emails", "source"]
-    actions = ["merge_selected", "reparse_selected"]
+    actions = ["merge_selected", "reparse_selected", "erase_selected"]
     raw_id_fields = ["duplicate_of"]
     # Counting a million rows on every page view is wasted work; the paginator copes without it.
     show_full_result_count = False
@@ -119,6 +121,42 @@ class CandidateAdmin(admin.ModelAdmin):
             self.message_user(request, str(error), messages.ERROR)
             return
         self.message_user(request, f"Merged #{ids[1]} into #{kept.pk} {kept.name}.", messages.SUCCESS)
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # A plain delete leaves the person in import records, duplicate reasons, admin history and
+        # the index: "Erase" below is the only way a profile goes (issue 15).
+        return False
+
+    @admin.action(description="Erase the selected people everywhere (asks for a reason)")
+    def erase_selected(self, request: HttpRequest, queryset: QuerySet[Candidate]) -> TemplateResponse | None:
+        actor = Actor.of(request.user)
+        if not may_erase(actor):
+            self.message_user(request, "Only an admin may erase candidates.", messages.ERROR)
+            return None
+        reason = request.POST.get("reason", "").strip()
+        if "confirm" not in request.POST or not reason:
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Erase candidates",
+                "people": queryset.only("id", "name"),
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "opts": self.model._meta,
+            }
+            return TemplateResponse(request, "admin/candidates/erase_confirm.html", context)
+        erased = []
+        for candidate_id in list(queryset.values_list("pk", flat=True)):
+            try:
+                receipt = candidate_erase(
+                    actor=actor, candidate_id=candidate_id, reason=reason, in_background=True
+                )
+            except ShortlistError as error:
+                self.message_user(request, f"#{candidate_id}: {error}", messages.ERROR)
+                continue
+            erased.append(receipt.receipt_id)
+        if erased:
+            receipts = ", ".join(erased)
+            self.message_user(request, f"Erased {len(erased)}: receipts {receipts}.", messages.SUCCESS)
+        return None
 
     @admin.action(description="Re-read the selected CVs with today's parser (in the background)")
     def reparse_selected(self, request: HttpRequest, queryset: QuerySet[Candidate]) -> None:

@@ -29,6 +29,7 @@ from shortlist.candidates.models import (
     identity_keys,
 )
 from shortlist.candidates.taxonomy import workspace_taxonomy
+from shortlist.compliance.retention import ImportPrivacy
 from shortlist.engine.cv import parse as cv
 from shortlist.engine.cv.contact import web_link
 from shortlist.engine.cv.documents import Document, DocumentError, Limits, iter_zip, read_bytes, read_document
@@ -148,18 +149,21 @@ def import_sources(
     taxonomy: Taxonomy | None = None,
     today: date | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    privacy: ImportPrivacy | None = None,
 ) -> Summary:
     taxonomy = taxonomy or workspace_taxonomy()
     summary = Summary()
     for source in sources:
-        outcome = import_one(source, taxonomy, today)
+        outcome = import_one(source, taxonomy, today, privacy)
         summary.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
     return summary
 
 
-def import_one(source: Source, taxonomy: Taxonomy, today: date | None = None) -> Outcome:
+def import_one(
+    source: Source, taxonomy: Taxonomy, today: date | None = None, privacy: ImportPrivacy | None = None
+) -> Outcome:
     try:
         document = source.read()
         profile = cv.profile_from_document(document, source.name, taxonomy, today)
@@ -174,7 +178,7 @@ def import_one(source: Source, taxonomy: Taxonomy, today: date | None = None) ->
         return Outcome(source.name, ImportStatus.FAILED, reason="no text found")
     try:
         with transaction.atomic():
-            return store_profile(profile, raw_json=document.data)
+            return store_profile(profile, raw_json=document.data, privacy=privacy)
     except Exception as error:
         log.exception("storing %s failed", source.name)
         return Outcome(
@@ -182,11 +186,15 @@ def import_one(source: Source, taxonomy: Taxonomy, today: date | None = None) ->
         )
 
 
-def store_profile(profile: Profile, raw_json: dict[str, Any] | None = None) -> Outcome:
+def store_profile(
+    profile: Profile, raw_json: dict[str, Any] | None = None, privacy: ImportPrivacy | None = None
+) -> Outcome:
     """Create, update or recognise the candidate behind a parsed CV. Call inside a transaction.
 
     `raw_json` is the JSON Resume document the profile came from, kept so re-parsing reads its fields
-    again rather than its rendered text."""
+    again rather than its rendered text. A new profile records its lawful basis, when the privacy
+    notice is due and how long it may be kept (`privacy`, or the workspace default); an updated one
+    keeps what it had."""
     warnings = list(profile.warnings)
     same = Candidate.objects.filter(content_hash=profile.content_hash).order_by("id").first()
     if same is not None:
@@ -198,7 +206,7 @@ def store_profile(profile: Profile, raw_json: dict[str, Any] | None = None) -> O
         # A new version of a file imported before: the profile is replaced, the person kept.
         write_profile(earlier, profile, raw_json)
         return Outcome(profile.source, ImportStatus.UPDATED, candidate_id=earlier.id, warnings=warnings)
-    candidate = Candidate()
+    candidate = Candidate(**(privacy or ImportPrivacy()).fields())
     write_profile(candidate, profile, raw_json)
     contact = profile.contact
     found = first_duplicate(

@@ -62,6 +62,14 @@ class Candidate(models.Model):
     )
     lawful_basis = models.CharField(max_length=24, choices=LawfulBasis.choices(), blank=True)
     consent_at = models.DateTimeField("consent date", null=True, blank=True)
+    # Issue 15: set on import from the workspace's privacy settings (compliance.retention).
+    notice_due = models.DateField(
+        "privacy notice due", null=True, blank=True, help_text="Art. 14: one month after the CV was obtained."
+    )
+    notice_sent_at = models.DateTimeField("privacy notice sent", null=True, blank=True)
+    retain_until = models.DateField(
+        null=True, blank=True, db_index=True, help_text="`shortlist purge` erases the profile after this."
+    )
     duplicate_of = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -212,6 +220,9 @@ class ImportBatch(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    consent_at = models.DateTimeField(
+        "consent date", null=True, blank=True, help_text="When the people consented (their lawful basis)."
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 import threading
 import time
 from array import array
@@ -249,6 +250,50 @@ def _publish_quietly(folder: Path, today: date) -> None:
         log.exception("publishing the index in the background failed")
     finally:
         connection.close()  # the thread's own connection
+
+
+def publish_without_missing() -> int:
+    """Drop from the published index every candidate no longer in the database, and remove every
+    other version from disk (erasure: no published version may still hold an erased person).
+
+    Cheap at any size: the current version is read back (mapped) with those rows tombstoned and
+    written as the next version, keeping its watermark so each process's delta still sees every
+    change since; nothing is re-read from the database but the ids. Idempotent: with nothing to drop
+    it only prunes. Returns how many versions were written or removed.
+    """
+    folder = index_dir()
+    if not folder.exists():
+        return 0
+    with published.builder_lock(folder):
+        changed = 0
+        name = _pointer(folder)
+        try:
+            version = published.read_version(folder, name) if name is not None else None
+            index = published.open_version(version, workspace_taxonomy()) if version else None
+        except (IndexDamaged, ValueError, OSError) as exc:
+            # Unreadable, so it cannot be rewritten: remove it; the next ranking rebuilds from the
+            # database, as for any damaged version.
+            log.warning("index version %s is unusable, removing it: %s", name, exc)
+            (folder / published.CURRENT).unlink(missing_ok=True)
+            shutil.rmtree(folder / str(name), ignore_errors=True)
+            version = index = None
+            changed += 1
+        if version is not None and index is not None:
+            segments = index.segments()
+            ids = np.asarray(segments[0].ids) if segments else np.zeros(0, dtype=np.int64)
+            in_db = np.fromiter(Candidate.objects.order_by("pk").values_list("pk", flat=True), dtype=np.int64)
+            gone = np.setdiff1d(ids, in_db, assume_unique=True)
+            if len(gone):
+                for candidate_id in gone.tolist():
+                    index.remove(candidate_id)
+                stamps = np.asarray(published.read_extra(version, STAMPS, mmap=False))
+                kept = stamps[~np.isin(ids, gone, assume_unique=True)]
+                published.publish(index, folder, version.state, {STAMPS: kept})
+                changed += 1
+        changed += len([n for n in published.prune(folder, keep_previous=False) if not n.startswith(".")])
+    with _lock:
+        _held.pop(str(folder), None)  # this process opens the new version on its next read
+    return changed
 
 
 # --- the pool as this process sees it -----------------------------------------------------------------

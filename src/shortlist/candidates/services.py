@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from shortlist.accounts.access import Actor, require_change_pool
 from shortlist.candidates import pool
@@ -22,6 +24,8 @@ from shortlist.candidates.reparse import ReparseOutcome, ReparseSummary, reparse
 from shortlist.candidates.tasks import reparse_candidate
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.candidates.uploads import create_batch
+from shortlist.compliance.retention import ImportPrivacy
+from shortlist.engine.vocab.enums import LawfulBasis
 from shortlist.errors import Invalid, NotFound
 
 
@@ -32,21 +36,37 @@ def candidate_import_count(*, actor: Actor, paths: Sequence[Path]) -> int:
 
 
 def candidate_import(
-    *, actor: Actor, paths: Sequence[Path], on_outcome: Callable[[Outcome], None] | None = None
+    *,
+    actor: Actor,
+    paths: Sequence[Path],
+    on_outcome: Callable[[Outcome], None] | None = None,
+    consent_at: datetime | None = None,
 ) -> Summary:
     """Import files, folders and zips; one outcome per CV, in reading order.
 
     No transaction around the whole: each file is stored in its own (see `importing.import_one`),
-    so a broken CV fails alone and the others stay imported.
+    so a broken CV fails alone and the others stay imported. New profiles get the workspace's lawful
+    basis, or consent given at `consent_at` (docs/privacy.md).
     """
     require_change_pool(actor)
-    return import_sources(iter_sources(paths), on_outcome=on_outcome)
+    _check_consent(consent_at)
+    privacy = ImportPrivacy(LawfulBasis.CONSENT.value, consent_at) if consent_at else None
+    return import_sources(iter_sources(paths), on_outcome=on_outcome, privacy=privacy)
 
 
-def upload_create(*, actor: Actor, files: Iterable[UploadedFile]) -> ImportBatch:
-    """Store uploaded CVs and queue one import task per file once the batch is committed."""
+def upload_create(
+    *, actor: Actor, files: Iterable[UploadedFile], consent_at: datetime | None = None
+) -> ImportBatch:
+    """Store uploaded CVs and queue one import task per file once the batch is committed; with
+    `consent_at`, the people consented then (their lawful basis instead of the workspace default)."""
     require_change_pool(actor)
-    return create_batch(files, actor.user_or_none)
+    _check_consent(consent_at)
+    return create_batch(files, actor.user_or_none, consent_at=consent_at)
+
+
+def _check_consent(consent_at: datetime | None) -> None:
+    if consent_at is not None and consent_at > timezone.now():
+        raise Invalid("Consent cannot be dated in the future.", [("consent_at", "in the future")])
 
 
 def candidate_merge(*, actor: Actor, keep_id: int, other_id: int) -> Candidate:

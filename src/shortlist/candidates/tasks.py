@@ -9,9 +9,11 @@ from django.utils import timezone
 from django_tasks import task
 
 from shortlist.candidates.importing import import_one, path_source
-from shortlist.candidates.models import ImportFile, ImportStatus
+from shortlist.candidates.models import ImportBatch, ImportFile, ImportStatus
 from shortlist.candidates.reparse import reparse_one
 from shortlist.candidates.taxonomy import workspace_taxonomy
+from shortlist.compliance.retention import ImportPrivacy
+from shortlist.engine.vocab.enums import LawfulBasis
 
 
 @task()
@@ -24,7 +26,10 @@ def import_uploaded_file(file_id: int) -> str:
             return "gone"
         if upload.status != ImportStatus.QUEUED:
             return upload.status
-    outcome = import_one(path_source(Path(upload.stored_path), upload.name), workspace_taxonomy())
+    consent_at = ImportBatch.objects.filter(pk=upload.batch_id).values_list("consent_at", flat=True).first()
+    privacy = ImportPrivacy(LawfulBasis.CONSENT.value, consent_at) if consent_at else None
+    source = path_source(Path(upload.stored_path), upload.name)
+    outcome = import_one(source, workspace_taxonomy(), privacy=privacy)
     ImportFile.objects.filter(pk=file_id, status=ImportStatus.QUEUED).update(
         status=outcome.status,
         reason=outcome.reason,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -25,14 +26,20 @@ def _safe_name(index: int, name: str) -> str:
 
 
 def create_batch(
-    files: Iterable[UploadedFile], user: AbstractBaseUser | None, limits: Limits | None = None
+    files: Iterable[UploadedFile],
+    user: AbstractBaseUser | None,
+    limits: Limits | None = None,
+    consent_at: datetime | None = None,
 ) -> ImportBatch:
-    """Save every file (zip members one by one) and queue its import once the rows are committed."""
+    """Save every file (zip members one by one) and queue its import once the rows are committed.
+    `consent_at`: the people gave consent then (their lawful basis; else the workspace default)."""
     from shortlist.candidates.tasks import import_uploaded_file
 
     limits = limits or import_limits()
     with transaction.atomic():
-        batch = ImportBatch.objects.create(created_by=user if user and user.is_authenticated else None)
+        batch = ImportBatch.objects.create(
+            created_by=user if user and user.is_authenticated else None, consent_at=consent_at
+        )
         folder = Path(settings.UPLOAD_DIR) / str(batch.pk)
         folder.mkdir(parents=True, exist_ok=True)
         rows: list[ImportFile] = []

@@ -24,6 +24,9 @@ Examples:
   shortlist candidates show 42         one profile: skills, years, evidence
   shortlist candidates merge 42 57     fold profile 57 into 42
   shortlist reparse                    re-read stored CVs after a parser upgrade
+  shortlist candidates erase 42        erase a person everywhere (asks; prints a receipt)
+  shortlist candidates export 42 --sar --out DIR   everything held about a person (JSON + PDF)
+  shortlist purge --dry-run            who is past the retention period
   shortlist match --role 3 --top 20    a ranked, explained shortlist for a role
   shortlist match --role hft.yaml --json   the same from a role file, as JSON
   shortlist search '(golang OR go) AND kafka NOT java location:london'
@@ -55,6 +58,7 @@ app.command()(admin.createuser)
 app.command()(admin.serve)
 app.command("import")(candidates.import_)
 app.command()(candidates.reparse)
+app.command()(candidates.purge)
 app.command()(admin.worker)
 app.command()(matching.match)
 app.command()(matching.index)

@@ -11,6 +11,10 @@ import typer
 from shortlist.accounts.access import Role
 from shortlist.cli.common import console, err, fail, migrate_database, setup_django
 
+# gunicorn's access log without the query string (%(U)s is the path alone) and without the referrer,
+# whose URL carries one too: searches name people ("?q=Ada Lovelace"), and a log line is not erasable.
+ACCESS_LOG_FORMAT = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(a)s"'
+
 
 def migrate() -> None:
     """Create or upgrade the database (other commands do this by themselves).
@@ -138,7 +142,8 @@ def serve(
     argv = [
         sys.executable, "-m", "gunicorn", "shortlist.wsgi:application",
         "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
-        "--worker-class", "gthread", "--access-logfile", "-", "--timeout", "60",
+        "--worker-class", "gthread", "--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT,
+        "--timeout", "60",
     ]  # fmt: skip
     sys.stdout.flush()
     os.execv(sys.executable, argv)

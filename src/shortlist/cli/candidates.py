@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +15,7 @@ from shortlist.cli.common import (
     console,
     domain_errors,
     err,
+    fail,
     plain,
     print_json,
     print_json_array,
@@ -34,6 +36,15 @@ def import_(
         bool,
         typer.Option("--json", help="A per-file report as JSON (status, candidate, reason, warnings)."),
     ] = False,
+    consent_date: Annotated[
+        datetime | None,
+        typer.Option(
+            "--consent-date",
+            formats=["%Y-%m-%d"],
+            help="The people gave consent on this date (YYYY-MM-DD): recorded as their lawful basis "
+            "instead of the workspace default (SHORTLIST_LAWFUL_BASIS).",
+        ),
+    ] = None,
 ) -> None:
     """Import CVs; each file alone, so a broken one fails without touching the rest.
 
@@ -56,6 +67,7 @@ def import_(
             actor=actor,
             paths=paths,
             on_outcome=lambda o: progress.update(task, advance=1, description=o.name),
+            consent_at=_aware(consent_date),
         )
     if as_json:
         print_json(import_report(summary))
@@ -166,17 +178,49 @@ def _print_profile(profile: dict[str, Any]) -> None:
 
 
 @candidates_app.command("export")
-def candidates_export(candidate_id: Annotated[int, typer.Argument(help="The candidate's id.")]) -> None:
-    """Print a profile as a JSON Resume document (https://jsonresume.org/schema).
+def candidates_export(
+    candidate_id: Annotated[int, typer.Argument(help="The candidate's id.")],
+    sar: Annotated[
+        bool,
+        typer.Option(
+            "--sar", help="Everything held about the person (access request): JSON, and a PDF with --out."
+        ),
+    ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="With --sar: write candidate-ID-access-request.json and .pdf into this folder."),
+    ] = None,
+) -> None:
+    """Print a profile as a JSON Resume document (https://jsonresume.org/schema), or with --sar
+    everything held about the person (profile, evidence, files, pipelines, notes, basis, retention).
 
     Example: shortlist candidates export 42 > anna.json
+             shortlist candidates export 42 --sar --out ./requests/
     """
+    if out is not None and not sar:
+        raise fail("--out goes with --sar")
     setup_django()
-    from shortlist.candidates.selectors import candidate_export
+    if not sar:
+        from shortlist.candidates.selectors import candidate_export
+
+        with domain_errors():
+            document = candidate_export(actor=Actor.system(), candidate_id=candidate_id)
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    from shortlist.compliance.selectors import candidate_access_request
+    from shortlist.compliance.serialize import access_report_json, access_report_pdf
 
     with domain_errors():
-        document = candidate_export(actor=Actor.system(), candidate_id=candidate_id)
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        report = candidate_access_request(actor=Actor.system(), candidate_id=candidate_id)
+    document = json.dumps(access_report_json(report), ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        sys.stdout.write(document)
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    stem = out / f"candidate-{candidate_id}-access-request"
+    stem.with_suffix(".json").write_text(document, encoding="utf-8")
+    stem.with_suffix(".pdf").write_bytes(access_report_pdf(report))
+    console.print(f"Wrote {plain(stem)}.json and .pdf")
 
 
 @candidates_app.command("similar")
@@ -226,6 +270,82 @@ def candidates_merge(
     with domain_errors():
         kept = candidate_merge(actor=Actor.system(), keep_id=keep, other_id=other)
     console.print(f"Merged #{other} into #{kept.pk} {plain(kept.name)}.")
+
+
+@candidates_app.command("erase")
+def candidates_erase(
+    candidate_ids: Annotated[list[int], typer.Argument(help="The candidates' ids.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask to confirm.")] = False,
+    reason: Annotated[
+        str, typer.Option(help="Why (kept on the receipt; must not name the person).")
+    ] = "erasure request (Art. 17)",
+) -> None:
+    """Erase people: every trace (rows, files, import records, notes, admin history, the index).
+
+    Irreversible; asks to confirm each unless --yes. Prints one receipt id per person, the only
+    record kept (counts per store, when, by whom, why; nothing about the person).
+
+    Example: shortlist candidates erase 42 --reason "asked by e-mail on 3 Dec"
+    """
+    setup_django()
+    from shortlist.compliance.selectors import candidate_erasure_preview
+    from shortlist.compliance.services import candidate_erase
+
+    actor = Actor.system()
+    with domain_errors():
+        for candidate_id in candidate_ids:
+            preview = candidate_erasure_preview(actor=actor, candidate_id=candidate_id)
+            if not yes:
+                console.print(
+                    f"#{preview.candidate_id} {plain(preview.name)}: {preview.applications} pipeline "
+                    f"entries, {preview.import_records} import records."
+                )
+                if preview.likely_same_person:
+                    others = ", ".join(f"#{i}" for i in preview.likely_same_person)
+                    console.print(f"Likely the same person, not erased unless named too: {others}")
+                if not typer.confirm("Erase everything about them? This cannot be undone", default=False):
+                    console.print(f"#{candidate_id} kept.")
+                    continue
+            receipt = candidate_erase(actor=actor, candidate_id=candidate_id, reason=reason)
+            removed = ", ".join(f"{store} {n}" for store, n in receipt.counts.items() if n)
+            console.print(f"#{candidate_id} erased: receipt {receipt.receipt_id} ({removed}).")
+
+
+def purge(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what is due; erase nothing.")] = False,
+) -> None:
+    """Erase every profile past its retention date (SHORTLIST_RETENTION_DAYS_*), reason "retention".
+
+    People in a pipeline that is still open are held and listed. Safe to run daily (cron) or as the
+    `retention_purge_task` background task.
+
+    Example: shortlist purge --dry-run
+    """
+    setup_django()
+    from shortlist.compliance.services import retention_purge
+
+    with domain_errors():
+        result = retention_purge(actor=Actor.system(), dry_run=dry_run)
+    held = set(result.held)
+    due = [pk for pk in result.due if pk not in held]
+    ids = ", ".join(f"#{pk}" for pk in due) or "none"
+    if dry_run:
+        console.print(f"Past retention on {result.today}: {len(due)} to erase ({ids}).")
+    else:
+        console.print(f"Erased {len(result.receipts)} past retention on {result.today}.")
+        for receipt in result.receipts:
+            console.print(f"  receipt {receipt.receipt_id}")
+    if held:
+        console.print(f"Held, in an open pipeline: {', '.join(f'#{pk}' for pk in sorted(held))}.")
+    if result.finished_earlier:
+        console.print(f"Finished {result.finished_earlier} earlier erasures (index).")
+
+
+def _aware(day: datetime | None) -> datetime | None:
+    """A date from the command line as midnight in the workspace's time zone."""
+    from django.utils import timezone
+
+    return timezone.make_aware(day) if day is not None else None
 
 
 def reparse(

@@ -12,6 +12,18 @@ urlpatterns = [
     path("roles/<int:pk>/pipeline/", views.add_to_pipeline, name="add_to_pipeline"),
     path("candidates/", views.candidate_list, name="candidates"),
     path("candidates/<int:pk>/", views.candidate_detail, name="candidate"),
+    *(
+        path(
+            f"candidates/<int:pk>/access-request.{fmt}",
+            views.candidate_access_request_download,
+            {"fmt": fmt},
+            name=f"candidate_access_{fmt}",
+        )
+        for fmt in ("json", "pdf")
+    ),
+    path("candidates/<int:pk>/erase/", views.candidate_erase_view, name="candidate_erase"),
+    path("candidates/<int:pk>/notice-sent/", views.candidate_notice_sent_view, name="candidate_notice_sent"),
+    path("privacy/", views.privacy_page, name="privacy"),
     path("uploads/new/", views.upload_new, name="upload"),
     path("uploads/<int:pk>/", views.upload_detail, name="upload_detail"),
 ]

@@ -3,16 +3,19 @@ signed-in user as actor, and renders; the rules live in the apps' services and i
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from shortlist.accounts.access import Actor
+from shortlist.accounts.access import Actor, may_erase, may_handle_privacy
 from shortlist.candidates.selectors import (
     candidate_get,
     candidate_table,
@@ -24,8 +27,11 @@ from shortlist.candidates.selectors import (
 )
 from shortlist.candidates.services import upload_create
 from shortlist.clients.selectors import client_get, client_list, role_list, role_show
+from shortlist.compliance.selectors import candidate_access_request, privacy_due
+from shortlist.compliance.serialize import access_report_json, access_report_pdf
+from shortlist.compliance.services import candidate_erase, candidate_notice_sent
 from shortlist.engine.vocab.enums import Seniority, Stage
-from shortlist.errors import Conflict
+from shortlist.errors import Conflict, Invalid
 from shortlist.pipeline.selectors import application_list, shortlist_for_role
 from shortlist.pipeline.services import application_open
 from shortlist.web.errors import domain_errors
@@ -114,8 +120,66 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @domain_errors
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = candidate_get(actor=_actor(request), candidate_id=pk)
-    return render(request, "web/candidate.html", {"candidate": candidate})
+    actor = _actor(request)
+    candidate = candidate_get(actor=actor, candidate_id=pk)
+    return render(
+        request,
+        "web/candidate.html",
+        {
+            "candidate": candidate,
+            "may_erase": may_erase(actor),
+            "may_handle_privacy": may_handle_privacy(actor),
+        },
+    )
+
+
+@login_required
+@domain_errors
+def candidate_access_request_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """Everything held about the person, as JSON or PDF, as a download."""
+    report = candidate_access_request(actor=_actor(request), candidate_id=pk)
+    name = f"candidate-{pk}-access-request.{fmt}"
+    if fmt == "json":
+        response: HttpResponse = JsonResponse(access_report_json(report), json_dumps_params={"indent": 2})
+    else:
+        response = HttpResponse(access_report_pdf(report), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"  # personal data: never kept by a proxy or the browser cache
+    return response
+
+
+@login_required
+@require_POST
+@domain_errors
+def candidate_erase_view(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        reason = request.POST.get("reason", "")
+        receipt = candidate_erase(actor=_actor(request), candidate_id=pk, reason=reason, in_background=True)
+    except Invalid as exc:
+        messages.error(request, str(exc))
+        return redirect("web:candidate", pk=pk)
+    messages.success(request, f"Candidate #{pk} erased everywhere. Erasure receipt {receipt.receipt_id}.")
+    return redirect("web:candidates")
+
+
+@login_required
+@require_POST
+@domain_errors
+def candidate_notice_sent_view(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate_notice_sent(actor=_actor(request), candidate_id=pk)
+    messages.success(request, "Privacy notice recorded as sent today.")
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("web:candidate", pk=pk)
+
+
+@login_required
+@domain_errors
+def privacy_page(request: HttpRequest) -> HttpResponse:
+    """What data protection asks of the team now: notices to send, retention periods ending."""
+    due = privacy_due(actor=_actor(request))
+    return render(request, "web/privacy.html", {"due": due})
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -136,6 +200,13 @@ class UploadForm(forms.Form):
         widget=MultipleFileInput(attrs={"accept": ".pdf,.docx,.txt,.md,.html,.htm,.json,.zip"}),
         help_text="PDF, Word (.docx), text, Markdown, HTML, JSON Resume, or a .zip of them.",
     )
+    consent_date = forms.DateField(
+        label="Consent given on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Only when these people consented to be kept in the pool; empty: the workspace's "
+        "default lawful basis, with the privacy notice due in a month.",
+    )
 
 
 @login_required
@@ -144,8 +215,14 @@ def upload_new(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
-        batch = upload_create(actor=actor, files=form.cleaned_data["files"])
-        return redirect("web:upload_detail", pk=batch.pk)
+        day = form.cleaned_data.get("consent_date")
+        consent_at = timezone.make_aware(datetime.combine(day, time())) if day else None
+        try:
+            batch = upload_create(actor=actor, files=form.cleaned_data["files"], consent_at=consent_at)
+        except Invalid as exc:
+            form.add_error("consent_date", str(exc))
+        else:
+            return redirect("web:upload_detail", pk=batch.pk)
     return render(
         request,
         "web/upload.html",

@@ -208,16 +208,35 @@ def open_version(
     return index
 
 
-def prune(root: Path, grace: float = GRACE_SECONDS, now: float | None = None) -> list[str]:
+def prune(
+    root: Path, grace: float = GRACE_SECONDS, now: float | None = None, keep_previous: bool = True
+) -> list[str]:
     """Remove versions older than the previous one that were superseded `grace` seconds ago, and the
-    leftovers of builders that died. Hold `builder_lock(root)` (no builder may be writing)."""
+    leftovers of builders that died. Hold `builder_lock(root)` (no builder may be writing).
+
+    `keep_previous=False` (erasure) removes every version but the current one at once: a reader that
+    read CURRENT just before the switch fails to open the old one and reads CURRENT again, and a process
+    that still maps it keeps its pages only until it moves on (POSIX unlink), so no name on disk holds
+    what was erased."""
     now = time.time() if now is None else now
     removed = []
     for leftover in root.glob(".v*.partial"):
         shutil.rmtree(leftover, ignore_errors=True)
         removed.append(leftover.name)
     names = sorted((n for n in os.listdir(root) if _VERSION.match(n)), key=lambda n: int(n[1:]))
-    current = current_name(root)
+    try:
+        current = current_name(root)
+    except IndexDamaged:
+        if keep_previous:
+            raise
+        current = None
+    if not keep_previous:
+        # Versions numbered above CURRENT (a builder that died after renaming) go too, and all of
+        # them when none is current: the next reader rebuilds from the database.
+        for name in (n for n in names if n != current):
+            shutil.rmtree(root / name, ignore_errors=True)
+            removed.append(name)
+        return removed
     if current not in names:
         return removed
     older = names[: names.index(current)]
