@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "shortlist.candidates",
     "shortlist.clients",
     "shortlist.pipeline",
+    "shortlist.audit",
     "shortlist.web",
 ]
 

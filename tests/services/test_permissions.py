@@ -12,10 +12,13 @@ from collections.abc import Callable
 import pytest
 
 from shortlist.accounts.access import Actor
+from shortlist.audit import selectors as audit_selectors
+from shortlist.audit import services as audit_services
 from shortlist.candidates import selectors as candidate_selectors
 from shortlist.candidates import services as candidate_services
 from shortlist.clients import selectors as client_selectors
 from shortlist.clients import services as client_services
+from shortlist.clients.roles import role_profile
 from shortlist.errors import Forbidden, ShortlistError
 from shortlist.pipeline import selectors as pipeline_selectors
 from shortlist.pipeline import services as pipeline_services
@@ -25,10 +28,15 @@ from tests.services.conftest import ROLE_FILE
 pytestmark = pytest.mark.django_db
 MODULES = [
     candidate_selectors, candidate_services, client_selectors,
-    client_services, pipeline_selectors, pipeline_services,
+    client_services, pipeline_selectors, pipeline_services, audit_selectors, audit_services,
 ]  # fmt: skip
 # Reads of local files only, with nothing of the workspace in them: no rule applies.
 OPEN_TO_ALL = {"folder_pool"}
+# The audit trail and self-reported categories (issue 15): team leads and the operator only.
+ADMIN_ONLY = {
+    "run_list", "run_get", "run_replay", "access_list", "ranking_appearances", "bias_report",
+    "self_report_record",
+}  # fmt: skip
 
 
 def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[Actor], object]]:
@@ -80,6 +88,36 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         "application_move": lambda a: pipeline_services.application_move(
             actor=a, application_id=objects["application"].pk, stage="contacted"
         ),
+        "run_list": lambda a: list(audit_selectors.run_list(actor=a)),
+        "run_get": lambda a: audit_selectors.run_get(actor=a, run_id=0),
+        "run_replay": lambda a: audit_selectors.run_replay(actor=a, run_id=0),
+        "access_list": lambda a: list(audit_selectors.access_list(actor=a, candidate_id=candidate)),
+        "ranking_appearances": lambda a: list(
+            audit_selectors.ranking_appearances(actor=a, candidate_id=candidate)
+        ),
+        "bias_report": lambda a: audit_selectors.bias_report(actor=a, role_id=role),
+        "blind_state": lambda a: audit_selectors.blind_state(
+            actor=a, role_id=role, candidate_ids=[candidate]
+        ),
+        "ranking_run_record": lambda a: audit_services.ranking_run_record(
+            actor=a,
+            interface="service",
+            profile=role_profile(objects["role"]),
+            role_id=role,
+            matches=[],
+            options={},
+            pool=None,
+        ),
+        "access_record": lambda a: audit_services.access_record(actor=a, candidate_id=candidate, kind="view"),
+        "candidate_view": lambda a: audit_services.candidate_view(actor=a, candidate_id=candidate),
+        "candidate_reveal": lambda a: audit_services.candidate_reveal(actor=a, candidate_id=candidate),
+        "role_blind_review_set": lambda a: audit_services.role_blind_review_set(
+            actor=a, role_id=role, enabled=True
+        ),
+        "user_blind_review_set": lambda a: audit_services.user_blind_review_set(actor=a, enabled=True),
+        "self_report_record": lambda a: audit_services.self_report_record(
+            actor=a, candidate_id=candidate, sex="female"
+        ),
     }
 
 
@@ -106,12 +144,22 @@ def test_a_recruiter_and_the_operator_may_use_every_use_case(who, request, tmp_p
     actor = request.getfixturevalue(who)
     objects = one_of_everything()
     for name, call in _calls(objects, tmp_path).items():
+        if who == "signed_in" and name in ADMIN_ONLY:
+            continue
         try:
             call(actor)
         except Forbidden:  # pragma: no cover - the failure message names the use case
             pytest.fail(f"{name} refused {who}")
         except ShortlistError:
             pass  # other refusals (already in the pipeline, no such id) are the use case's own
+
+
+def test_a_recruiter_cannot_read_the_audit_trail_or_self_reports(signed_in, tmp_path) -> None:
+    objects = one_of_everything()
+    calls = _calls(objects, tmp_path)
+    for name in sorted(ADMIN_ONLY):
+        with pytest.raises(Forbidden):
+            calls[name](signed_in)
 
 
 def test_every_use_case_is_in_the_table(tmp_path) -> None:

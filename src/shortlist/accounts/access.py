@@ -153,3 +153,14 @@ def require_change_roles(actor: Actor) -> None:
 
 def require_change_pipeline(actor: Actor) -> None:
     _require(may_change_pipeline(actor), "change the pipeline")
+
+
+def may_read_audit(actor: Actor) -> bool:
+    """Ranking records, who viewed whom, self-reported categories and the bias report (issue 15):
+    admins only; self-reported categories are the most sensitive data the workspace holds."""
+    return actor.is_admin
+
+
+def may_record_self_report(actor: Actor) -> bool:
+    """Entering a candidate's voluntary self-reported categories: admins only, like reading them."""
+    return actor.is_admin

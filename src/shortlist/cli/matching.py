@@ -88,6 +88,7 @@ def match(
             shortlist = shortlist_for_role(
                 actor=actor, role_id=role_id, role_spec=role_spec, top=top, min_score=min_score,
                 must_filter=must_filter, semantic=semantic, folder=folder or None, must_mode=must_mode.value,
+                interface="cli",
             )  # fmt: skip
         except Unavailable:
             raise fail(f"--semantic needs the optional packages: {SEMANTIC_HINT}", code=2) from None

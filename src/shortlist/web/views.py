@@ -179,7 +179,12 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
     must_mode = request.GET.get("mode", "work")
     must_mode = must_mode if must_mode in ("work", "anywhere") else "work"
     shortlist = shortlist_for_role(
-        actor=_actor(request), role_id=pk, top=top, must_filter=must_filter, must_mode=must_mode
+        actor=_actor(request),
+        role_id=pk,
+        top=top,
+        must_filter=must_filter,
+        must_mode=must_mode,
+        interface="page",
     )
     return render(
         request,
