@@ -14,6 +14,7 @@ import pytest
 from shortlist.accounts.access import Actor
 from shortlist.audit import selectors as audit_selectors
 from shortlist.audit import services as audit_services
+from shortlist.audit import trail as audit_trail
 from shortlist.candidates import selectors as candidate_selectors
 from shortlist.candidates import services as candidate_services
 from shortlist.clients import selectors as client_selectors
@@ -29,6 +30,7 @@ pytestmark = pytest.mark.django_db
 MODULES = [
     candidate_selectors, candidate_services, client_selectors,
     client_services, pipeline_selectors, pipeline_services, audit_selectors, audit_services,
+    audit_trail,
 ]  # fmt: skip
 # Reads of local files only, with nothing of the workspace in them: no rule applies.
 OPEN_TO_ALL = {"folder_pool"}
@@ -95,6 +97,7 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         "ranking_appearances": lambda a: list(
             audit_selectors.ranking_appearances(actor=a, candidate_id=candidate)
         ),
+        "candidate_audit": lambda a: audit_selectors.candidate_audit(actor=a, candidate_id=candidate),
         "bias_report": lambda a: audit_selectors.bias_report(actor=a, role_id=role),
         "blind_state": lambda a: audit_selectors.blind_state(
             actor=a, role_id=role, candidate_ids=[candidate]
@@ -108,7 +111,7 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
             options={},
             pool=None,
         ),
-        "access_record": lambda a: audit_services.access_record(actor=a, candidate_id=candidate, kind="view"),
+        "access_record": lambda a: audit_trail.access_record(actor=a, candidate_id=candidate, kind="view"),
         "candidate_view": lambda a: audit_services.candidate_view(actor=a, candidate_id=candidate),
         "candidate_reveal": lambda a: audit_services.candidate_reveal(actor=a, candidate_id=candidate),
         "role_blind_review_set": lambda a: audit_services.role_blind_review_set(

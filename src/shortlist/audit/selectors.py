@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.crypto import salted_hmac
 
 from shortlist.accounts.access import Actor, may_read_audit, require_read_pool
 from shortlist.audit import bias
@@ -246,11 +247,17 @@ def audit_rankings_of(candidate_id: int) -> list[dict[str, Any]]:
 
 
 def _blind_for(actor: Actor, role_id: int | None) -> bool:
-    """Blind review applies: the role's setting, or the actor's own preference."""
-    if role_id is not None and RoleBlindReview.objects.filter(role_id=role_id, enabled=True).exists():
-        return True
+    """Blind review applies: the role's setting, or the actor's own preference (one query for both)."""
     user = actor.user_or_none
-    return user is not None and UserBlindReview.objects.filter(user=user, enabled=True).exists()
+    asked = []
+    if role_id is not None:
+        asked.append(RoleBlindReview.objects.filter(role_id=role_id, enabled=True).values_list("pk"))
+    if user is not None:
+        asked.append(UserBlindReview.objects.filter(user=user, enabled=True).values_list("pk"))
+    if not asked:
+        return False
+    first, *rest = asked
+    return bool(first.union(*rest)[:1]) if rest else first.exists()
 
 
 def _revealed_to(actor: Actor, candidate_ids: Sequence[int]) -> set[int]:
@@ -273,6 +280,12 @@ class BlindState:
 
     def hides(self, candidate_id: int) -> bool:
         return self.blind and candidate_id not in self.revealed
+
+
+def neutral_label(candidate_id: int) -> str:
+    """How blind review names a candidate: stable across pages and sessions, and not their id (a keyed
+    hash, so the label does not count people or give away who came first)."""
+    return "Candidate " + salted_hmac("shortlist.audit.label", str(candidate_id)).hexdigest()[:6].upper()
 
 
 def blind_state(*, actor: Actor, role_id: int | None, candidate_ids: Sequence[int]) -> BlindState:
@@ -299,6 +312,25 @@ def ranking_appearances(*, actor: Actor, candidate_id: int) -> QuerySet[RankingE
         .select_related("run")
         .order_by("-run__created_at")
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateAudit:
+    """What an admin sees at the foot of a candidate's page: recent access and rankings."""
+
+    events: tuple[AccessEvent, ...]
+    rankings: tuple[RankingEntry, ...]
+
+
+def candidate_audit(*, actor: Actor, candidate_id: int, limit: int = 20) -> CandidateAudit | None:
+    """The candidate's recent access events and rankings for an admin; None for anyone else (the page
+    then shows no audit section rather than refusing the page)."""
+    require_read_pool(actor)
+    if not may_read_audit(actor):
+        return None
+    events = tuple(AccessEvent.objects.filter(candidate_id=candidate_id)[:limit])
+    rankings = tuple(ranking_appearances(actor=actor, candidate_id=candidate_id)[:limit])
+    return CandidateAudit(events, rankings)
 
 
 # --- bias report -------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from shortlist.audit.selectors import (
     blind_state,
 )
 from shortlist.audit.snapshots import role_snapshot
+from shortlist.audit.trail import access_record, actor_name, checked_interface
 from shortlist.candidates.models import Candidate
 from shortlist.candidates.pool import PoolInfo
 from shortlist.candidates.selectors import candidate_get
@@ -49,6 +50,7 @@ from shortlist.engine.matching.match import FilterReport, Match
 from shortlist.engine.matching.scoring import SCORING_VERSION
 from shortlist.engine.roles.weighting import RoleProfile
 from shortlist.errors import Forbidden, Invalid, NotFound
+from shortlist.pipeline.models import StageChange
 
 # Reasons and gaps quote CVs: kept for the first rows (what a recruiter reads and a person may ask
 # about), ranks and scores for every row. A 10,000-row CLI run stays a few hundred kB.
@@ -56,24 +58,10 @@ REASONS_KEPT = 100
 PSEUDONYM_PURPOSE = "shortlist.audit.pseudonym"
 
 
-def _who(actor: Actor) -> tuple[Any, str]:
-    """The user to link and the name to keep (the username at the time, or the CLI operator)."""
-    if actor.operator:
-        return None, "operator"
-    user = actor.user_or_none
-    return user, (user.get_username() if user is not None else "anonymous")
-
-
 def pseudonym(candidate_id: int) -> str:
     """A keyed HMAC of the id (SECRET_KEY): stable, so an erased person's rows in different runs still
     read as one person, and not reversible without the key (ids are small integers anyone could try)."""
     return salted_hmac(PSEUDONYM_PURPOSE, str(candidate_id)).hexdigest()[:24]
-
-
-def _interface(value: str) -> str:
-    if value not in Interface.values:
-        raise Invalid(f"unknown interface {value!r}", [("interface", " or ".join(Interface.values))])
-    return value
 
 
 @transaction.atomic
@@ -93,11 +81,11 @@ def ranking_run_record(
     """Store one shortlist as ranked: who, when, through which interface, the role as the engine used
     it, versions, the candidate set's fingerprint, options, and each row's id, rank, score and reasons."""
     require_read_pool(actor)
-    user, by = _who(actor)
+    user, by = actor_name(actor)
     run = RankingRun.objects.create(
         user=user,
         by=by,
-        interface=_interface(interface),
+        interface=checked_interface(interface),
         role_id=role_id,
         role_title=profile.spec.title[:300],
         role_snapshot=role_snapshot(profile),
@@ -138,24 +126,6 @@ def ranking_run_record(
     return run
 
 
-def access_record(
-    *, actor: Actor, candidate_id: int, kind: str, interface: str = Interface.PAGE, role_id: int | None = None
-) -> AccessEvent:
-    """Note that someone viewed, exported, downloaded or revealed a candidate (one insert)."""
-    require_read_pool(actor)
-    if kind not in AccessKind.values:
-        raise Invalid(f"unknown access kind {kind!r}", [("kind", " or ".join(AccessKind.values))])
-    user, by = _who(actor)
-    return AccessEvent.objects.create(
-        user=user,
-        by=by,
-        interface=_interface(interface),
-        kind=kind,
-        candidate_id=candidate_id,
-        role_id=role_id,
-    )
-
-
 # --- blind review ------------------------------------------------------------------------------------
 
 
@@ -167,9 +137,12 @@ class CandidateView:
     blind: bool  # blind review applies and the actor has not revealed this candidate
     blind_review: bool  # blind review applies (revealed or not)
     role_id: int | None
+    moves: tuple[StageChange, ...] = ()  # each pipeline's latest stage change, with who made it
 
 
-def candidate_view(*, actor: Actor, candidate_id: int, role_id: int | None = None) -> CandidateView:
+def candidate_view(
+    *, actor: Actor, candidate_id: int, role_id: int | None = None, interface: str = Interface.PAGE
+) -> CandidateView:
     """A candidate's profile for their page, recorded as viewed; blind when the role (the page was
     reached from) or the viewer asks for blind review and the viewer has not revealed them."""
     candidate = candidate_get(actor=actor, candidate_id=candidate_id)
@@ -177,8 +150,19 @@ def candidate_view(*, actor: Actor, candidate_id: int, role_id: int | None = Non
         role_get(actor=actor, role_id=role_id)  # NotFound for a role the actor may not see
     state = blind_state(actor=actor, role_id=role_id, candidate_ids=[candidate_id])
     blind_review, blind = state.blind, state.hides(candidate_id)
-    access_record(actor=actor, candidate_id=candidate_id, kind=AccessKind.VIEW, role_id=role_id)
-    return CandidateView(candidate, blind, blind_review, role_id)
+    access_record(
+        actor=actor, candidate_id=candidate_id, kind=AccessKind.VIEW, interface=interface, role_id=role_id
+    )
+    # Human oversight: a stage is always moved by a person, and the page says who.
+    latest = (
+        StageChange.objects.filter(application__candidate_id=candidate_id)
+        .select_related("changed_by", "application__role")
+        .order_by("application_id", "-changed_at", "-id")
+    )
+    moves: dict[int, StageChange] = {}
+    for change in latest:
+        moves.setdefault(change.application_id, change)
+    return CandidateView(candidate, blind, blind_review, role_id, tuple(moves.values()))
 
 
 def candidate_reveal(
@@ -199,7 +183,7 @@ def role_blind_review_set(*, actor: Actor, role_id: int, enabled: bool) -> RoleB
     """Turn blind review on or off for a role (everyone who ranks it)."""
     require_change_roles(actor)
     role = role_get(actor=actor, role_id=role_id)
-    _, by = _who(actor)
+    _, by = actor_name(actor)
     setting, _ = RoleBlindReview.objects.update_or_create(
         role=role, defaults={"enabled": enabled, "changed_by": by}
     )
@@ -236,7 +220,7 @@ def self_report_record(
         raise Invalid("unknown self-reported category: " + ", ".join(path for path, _ in issues), issues)
     if not Candidate.objects.filter(pk=candidate_id).exists():
         raise NotFound(f"no candidate with id {candidate_id}")
-    _, by = _who(actor)
+    _, by = actor_name(actor)
     report, _ = SelfReport.objects.update_or_create(
         candidate_id=candidate_id, defaults={"sex": sex, "race_ethnicity": race_ethnicity, "recorded_by": by}
     )

@@ -12,6 +12,9 @@ urlpatterns = [
     path("roles/<int:pk>/pipeline/", views.add_to_pipeline, name="add_to_pipeline"),
     path("candidates/", views.candidate_list, name="candidates"),
     path("candidates/<int:pk>/", views.candidate_detail, name="candidate"),
+    path("candidates/<int:pk>/reveal/", views.reveal_candidate, name="reveal"),
+    path("roles/<int:pk>/blind/", views.role_blind_review, name="role_blind"),
+    path("me/blind/", views.my_blind_review, name="my_blind"),
     path("uploads/new/", views.upload_new, name="upload"),
     path("uploads/<int:pk>/", views.upload_detail, name="upload_detail"),
 ]

@@ -13,14 +13,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from shortlist.accounts.access import Actor
-from shortlist.candidates.selectors import (
-    candidate_get,
-    candidate_table,
-    upload_get,
-    upload_list,
+from shortlist.audit.selectors import blind_state, candidate_audit, neutral_label
+from shortlist.audit.services import (
+    candidate_reveal,
+    candidate_view,
+    role_blind_review_set,
+    user_blind_review_set,
 )
 from shortlist.candidates.selectors import (
     candidate_list as candidates_filtered,
+)
+from shortlist.candidates.selectors import (
+    candidate_table,
+    upload_get,
+    upload_list,
 )
 from shortlist.candidates.services import upload_create
 from shortlist.clients.selectors import client_get, client_list, role_list, role_show
@@ -114,8 +120,29 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @domain_errors
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = candidate_get(actor=_actor(request), candidate_id=pk)
-    return render(request, "web/candidate.html", {"candidate": candidate})
+    actor = _actor(request)
+    role_id = _role_param(request)
+    shown = candidate_view(actor=actor, candidate_id=pk, role_id=role_id)
+    return render(
+        request,
+        "web/candidate.html",
+        {
+            "candidate": shown.candidate,
+            "blind": shown.blind,
+            "blind_review": shown.blind_review,
+            "role_id": role_id,
+            "label": neutral_label(pk),
+            "blind_names": [shown.candidate.name] if shown.candidate.name else [],
+            "moves": shown.moves,
+            "audit": candidate_audit(actor=actor, candidate_id=pk),
+        },
+    )
+
+
+def _role_param(request: HttpRequest) -> int | None:
+    """The role a candidate's page was opened from (?role=ID): its blind-review setting applies."""
+    value = request.GET.get("role", "")
+    return int(value) if value.isdigit() else None
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -178,20 +205,34 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
     # An edited URL with an unknown mode falls back to the default rather than failing the page.
     must_mode = request.GET.get("mode", "work")
     must_mode = must_mode if must_mode in ("work", "anywhere") else "work"
+    actor = _actor(request)
     shortlist = shortlist_for_role(
-        actor=_actor(request),
+        actor=actor,
         role_id=pk,
         top=top,
         must_filter=must_filter,
         must_mode=must_mode,
         interface="page",
     )
+    blind = blind_state(actor=actor, role_id=pk, candidate_ids=[r.match.candidate_id for r in shortlist.rows])
+    rows = [
+        {
+            "row": row,
+            "hidden": blind.hides(row.match.candidate_id),
+            "label": neutral_label(row.match.candidate_id),
+            # What blind review takes out of this row's text (the name is never rendered while hidden).
+            "names": [row.candidate.name] if row.candidate and row.candidate.name else [],
+        }
+        for row in shortlist.rows
+    ]
     return render(
         request,
         "web/shortlist.html",
         {
             "role": shortlist.role_row,
-            "rows": shortlist.rows,
+            "rows": rows,
+            "blind": blind.blind,
+            "run_id": shortlist.run_id,
             "top": top,
             "sizes": SHORTLIST_SIZES,
             "must_filter": must_filter,
@@ -222,3 +263,38 @@ def add_to_pipeline(request: HttpRequest, pk: int) -> HttpResponse:
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
     return redirect("web:shortlist", pk=pk)
+
+
+def _back(request: HttpRequest, default: str) -> HttpResponse:
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect(default)
+
+
+@login_required
+@require_POST
+@domain_errors
+def reveal_candidate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Lift blind review for one candidate (recorded in the audit), then go back to where it was asked."""
+    role_id = request.POST.get("role", "")
+    candidate_reveal(
+        actor=_actor(request), candidate_id=pk, role_id=int(role_id) if role_id.isdigit() else None
+    )
+    return _back(request, f"/candidates/{pk}/")
+
+
+@login_required
+@require_POST
+@domain_errors
+def role_blind_review(request: HttpRequest, pk: int) -> HttpResponse:
+    role_blind_review_set(actor=_actor(request), role_id=pk, enabled=request.POST.get("enabled") == "1")
+    return _back(request, f"/roles/{pk}/shortlist/")
+
+
+@login_required
+@require_POST
+@domain_errors
+def my_blind_review(request: HttpRequest) -> HttpResponse:
+    user_blind_review_set(actor=_actor(request), enabled=request.POST.get("enabled") == "1")
+    return _back(request, "/")
