@@ -252,13 +252,20 @@ def add_to_pipeline(request: HttpRequest, pk: int) -> HttpResponse:
         candidate_id = int(request.POST.get("candidate", ""))
     except ValueError:
         return HttpResponse("Unknown candidate.", status=400)
+    actor = _actor(request)
+    # Under blind review the message names the candidate by their label, as the shortlist does.
+    hidden = blind_state(actor=actor, role_id=pk, candidate_ids=[candidate_id]).hides(candidate_id)
     try:
         application = application_open(
-            actor=_actor(request), role_id=pk, candidate_id=candidate_id, note="Added from the shortlist"
+            actor=actor, role_id=pk, candidate_id=candidate_id, note="Added from the shortlist"
         )
-        messages.success(request, f"{application.candidate.name} added to the pipeline as sourced.")
+        who = neutral_label(candidate_id) if hidden else application.candidate.name
+        messages.success(request, f"{who} added to the pipeline as sourced.")
     except Conflict as exc:
-        messages.info(request, str(exc))
+        message = str(exc)
+        if hidden:
+            message = f"{neutral_label(candidate_id)} is already in this role's pipeline."
+        messages.info(request, message)
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
