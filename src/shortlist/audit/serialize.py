@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from typing import Any
 
-from shortlist.audit.bias import BiasTables, Group
-from shortlist.audit.models import AccessEvent, RankingRun
+from shortlist.audit.bias import NOT_REPORTED, BiasTables, Group
+from shortlist.audit.models import AccessEvent, RaceEthnicity, RankingRun, Sex
 from shortlist.audit.selectors import BiasReport, Replay
 
 
@@ -147,3 +148,64 @@ def bias_csv(report: BiasReport) -> str:
 
 def _blank(value: float | None) -> object:
     return "" if value is None else value
+
+
+# An impact ratio under 0.8 is where US enforcement guidance (the "four-fifths rule") starts to look
+# closer; LL144 sets no threshold. Shown as a reference line, not a verdict.
+FOUR_FIFTHS = 0.8
+LABELS = {**dict(Sex.choices), **dict(RaceEthnicity.choices), NOT_REPORTED: "Not reported"}
+
+
+def category_label(category: str) -> str:
+    """ "female|asian" → "Female · Asian"; "" → "Not reported"."""
+    return " · ".join(LABELS.get(part, part) for part in category.split("|")) if category else LABELS[""]
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    label: str
+    y: int
+    width: int  # px, for the impact ratio (1.0: the highest category)
+    rate: str  # "67%"
+    ratio: str  # "0.90" or "—"
+    low: bool  # impact ratio under the four-fifths rule of thumb
+    small: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Plot:
+    """An inline SVG bar chart of one dimension's scoring impact ratios, each labelled with its rate."""
+
+    title: str
+    height: int
+    bars: tuple[Bar, ...]
+    rows: tuple[tuple[str, Group], ...]  # (label, group) for the table beside it
+
+
+PLOT_WIDTH = 300  # px of an impact ratio of 1.0
+BAR_STEP = 24
+
+
+def bias_plots(report: BiasReport) -> list[Plot]:
+    plots = []
+    for dimension, title in (
+        ("sex", "Sex"),
+        ("race_ethnicity", "Race/ethnicity"),
+        ("intersection", "Sex × race/ethnicity"),
+    ):
+        groups = report.tables.dimension(dimension)
+        bars = tuple(
+            Bar(
+                label=category_label(g.category),
+                y=i * BAR_STEP,
+                width=round((g.scoring.ratio or 0) * PLOT_WIDTH),
+                rate="—" if g.scoring.rate is None else f"{g.scoring.rate:.0%}",
+                ratio="—" if g.scoring.ratio is None else f"{g.scoring.ratio:.2f}",
+                low=g.scoring.ratio is not None and g.scoring.ratio < FOUR_FIFTHS,
+                small=g.small,
+            )
+            for i, g in enumerate(groups)
+        )
+        rows = tuple((category_label(g.category), g) for g in groups)
+        plots.append(Plot(title, max(len(bars), 1) * BAR_STEP + 8, bars, rows))
+    return plots

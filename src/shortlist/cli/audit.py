@@ -176,3 +176,32 @@ def audit_bias(
             flag = " (small sample)" if g.small else ""
             label = (g.category or "not reported")[:38]
             console.print(f"  {label:<38} {g.members:>5} {rate:>8} {ratio:>6}  {stages}{flag}")
+
+
+@audit_app.command("self-report")
+def audit_self_report(
+    candidate_id: Annotated[int, typer.Argument(help="The candidate's id.")],
+    sex: Annotated[
+        str, typer.Option("--sex", help="female, male or prefer_not_to_say (blank: no answer).")
+    ] = "",
+    race_ethnicity: Annotated[
+        str,
+        typer.Option(
+            "--race-ethnicity",
+            help="hispanic_latino, white, black, native_hawaiian_pacific, asian, native_american_alaska, "
+            "two_or_more or prefer_not_to_say (blank: no answer).",
+        ),
+    ] = "",
+) -> None:
+    """Record what a candidate chose to report about themselves (voluntary; for the bias report only).
+
+    Example: shortlist audit self-report 42 --sex female --race-ethnicity asian
+    """
+    setup_django()
+    from shortlist.audit.services import self_report_record
+
+    with domain_errors():
+        self_report_record(
+            actor=Actor.system(), candidate_id=candidate_id, sex=sex, race_ethnicity=race_ethnicity
+        )
+    console.print(f"Recorded the self-report of candidate #{candidate_id}.")

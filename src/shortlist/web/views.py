@@ -3,6 +3,8 @@ signed-in user as actor, and renders; the rules live in the apps' services and i
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +15,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from shortlist.accounts.access import Actor
-from shortlist.audit.selectors import blind_state, candidate_audit, neutral_label
+from shortlist.audit.selectors import bias_report, blind_state, candidate_audit, neutral_label
+from shortlist.audit.serialize import bias_csv, bias_plots
 from shortlist.audit.services import (
     candidate_reveal,
     candidate_view,
@@ -31,7 +34,7 @@ from shortlist.candidates.selectors import (
 from shortlist.candidates.services import upload_create
 from shortlist.clients.selectors import client_get, client_list, role_list, role_show
 from shortlist.engine.vocab.enums import Seniority, Stage
-from shortlist.errors import Conflict
+from shortlist.errors import Conflict, Invalid
 from shortlist.pipeline.selectors import application_list, shortlist_for_role
 from shortlist.pipeline.services import application_open
 from shortlist.web.errors import domain_errors
@@ -305,3 +308,40 @@ def role_blind_review(request: HttpRequest, pk: int) -> HttpResponse:
 def my_blind_review(request: HttpRequest) -> HttpResponse:
     user_blind_review_set(actor=_actor(request), enabled=request.POST.get("enabled") == "1")
     return _back(request, "/")
+
+
+def _date_param(request: HttpRequest, name: str) -> date | None:
+    value = request.GET.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(f"{name} must be a date like 2026-01-31", [(name, "YYYY-MM-DD")]) from None
+
+
+@login_required
+@domain_errors
+def bias(request: HttpRequest) -> HttpResponse:
+    """The bias report for a role (?role=ID) or a period (?since=&until=), as a page or ?format=csv."""
+    role = request.GET.get("role", "")
+    report = bias_report(
+        actor=_actor(request),
+        role_id=int(role) if role.isdigit() else None,
+        since=_date_param(request, "since"),
+        until=_date_param(request, "until"),
+    )
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(bias_csv(report), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="bias-report.csv"'
+        return response
+    return render(
+        request,
+        "web/bias.html",
+        {
+            "report": report,
+            "tables": report.tables,
+            "plots": bias_plots(report),
+            "query": request.GET.urlencode(),
+        },
+    )
