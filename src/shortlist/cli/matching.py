@@ -101,6 +101,10 @@ def match(
     if shortlist.pool is not None:
         version = f" (index {shortlist.pool.index_version})" if shortlist.pool.index_version else ""
         console.print(f"Ranked all {shortlist.pool.candidates:,} candidates{version}.")
+    if shortlist.run_id is not None:
+        console.print(
+            f"Kept as audit run {shortlist.run_id} (shortlist audit show {shortlist.run_id} reproduces it)."
+        )
     if shortlist.filtered is not None:
         console.print(plain(shortlist.filtered.line) + ".")
         for example in shortlist.filtered.examples:
