@@ -49,7 +49,7 @@ class RankingRun(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     by = models.CharField(max_length=150, help_text='Username at the time, or "operator" for the CLI.')
     interface = models.CharField(max_length=10, choices=Interface.choices)
-    role_id = models.PositiveIntegerField(
+    role_id = models.PositiveBigIntegerField(
         null=True, blank=True, db_index=True, help_text="Empty: a role file."
     )
     role_title = models.CharField(max_length=300, blank=True)
@@ -82,7 +82,7 @@ class RankingEntry(models.Model):
 
     run = models.ForeignKey(RankingRun, on_delete=models.CASCADE, related_name="entries")
     rank = models.PositiveIntegerField()
-    candidate_id = models.PositiveIntegerField(null=True, blank=True, db_index=True)
+    candidate_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
     pseudonym = models.CharField(max_length=32, blank=True, help_text="Set when the person was erased.")
     score = models.FloatField()
     band = models.CharField(max_length=10, blank=True)
@@ -119,9 +119,9 @@ class AccessEvent(models.Model):
     by = models.CharField(max_length=150)
     interface = models.CharField(max_length=10, choices=Interface.choices)
     kind = models.CharField(max_length=10, choices=AccessKind.choices)
-    candidate_id = models.PositiveIntegerField(null=True, blank=True)
+    candidate_id = models.PositiveBigIntegerField(null=True, blank=True)
     pseudonym = models.CharField(max_length=32, blank=True)
-    role_id = models.PositiveIntegerField(null=True, blank=True, help_text="The role it was seen for.")
+    role_id = models.PositiveBigIntegerField(null=True, blank=True, help_text="The role it was seen for.")
 
     class Meta:
         ordering = ["-at", "-id"]
