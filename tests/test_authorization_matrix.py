@@ -93,6 +93,12 @@ EXPECTED: dict[str, Rule] = {
     ),
     "web:candidate_notice_sent": Rule(get=POST_ONLY, post=AGENCY_ACTION, obj="candidate"),
     "web:privacy": Rule(get=AGENCY_PAGE),
+    "web:reveal": Rule(get=POST_ONLY, post=AGENCY_ACTION, obj="candidate"),
+    "web:role_blind": Rule(
+        get=POST_ONLY, post=AGENCY_ACTION, obj="role", form=lambda world, actor: {"enabled": "1"}
+    ),
+    "web:my_blind": Rule(get=POST_ONLY, post=AGENCY_ACTION, form=lambda world, actor: {"enabled": "1"}),
+    "web:bias": Rule(get={**AGENCY_PAGE, "recruiter": 403}),  # self-reported categories: admins only
     "web:upload": Rule(
         get=AGENCY_PAGE,
         post=AGENCY_ACTION,

@@ -23,7 +23,7 @@ ALLOWED = (
     "shortlist.errors",
     "shortlist.conf",
     "shortlist.engine.vocab.enums",  # controlled values for forms and filters
-    *(f"shortlist.{app}.{layer}" for app in ("candidates", "clients", "pipeline", "compliance")
+    *(f"shortlist.{app}.{layer}" for app in ("candidates", "clients", "pipeline", "compliance", "audit")
       for layer in ("selectors", "services", "serialize")),
 )  # fmt: skip
 

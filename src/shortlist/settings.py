@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "shortlist.clients",
     "shortlist.pipeline",
     "shortlist.compliance",
+    "shortlist.audit",
     "shortlist.web",
 ]
 

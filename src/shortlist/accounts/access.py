@@ -239,3 +239,14 @@ def may_erase(actor: Actor) -> bool:
 def may_handle_privacy(actor: Actor) -> bool:
     """Access requests, notices and retention (issue 15): agency staff, never a client user."""
     return actor.is_agency
+
+
+def may_read_audit(actor: Actor) -> bool:
+    """Ranking records, who viewed whom, self-reported categories and the bias report (issue 15):
+    admins only; self-reported categories are the most sensitive data the workspace holds."""
+    return actor.is_admin
+
+
+def may_record_self_report(actor: Actor) -> bool:
+    """Entering a candidate's voluntary self-reported categories: admins only, like reading them."""
+    return actor.is_admin

@@ -21,6 +21,8 @@ from shortlist.accounts.access import (
     visible_applications,
     visible_candidates,
 )
+from shortlist.audit.models import AccessKind, Interface
+from shortlist.audit.trail import access_record
 from shortlist.candidates import pool
 from shortlist.candidates.importing import iter_sources
 from shortlist.candidates.models import Candidate, ImportBatch, ImportFile, ImportStatus
@@ -111,9 +113,12 @@ def candidate_get(*, actor: Actor, candidate_id: int) -> Candidate:
     return candidate
 
 
-def candidate_export(*, actor: Actor, candidate_id: int) -> dict[str, Any]:
-    """The profile as a JSON Resume document (https://jsonresume.org/schema)."""
+def candidate_export(
+    *, actor: Actor, candidate_id: int, interface: str = Interface.SERVICE
+) -> dict[str, Any]:
+    """The profile as a JSON Resume document (https://jsonresume.org/schema); recorded in the access log."""
     candidate = candidate_get(actor=actor, candidate_id=candidate_id)
+    access_record(actor=actor, candidate_id=candidate.pk, kind=AccessKind.EXPORT, interface=interface)
     return profile_to_json_resume(to_profile(candidate), workspace_taxonomy())
 
 

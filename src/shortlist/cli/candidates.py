@@ -137,11 +137,12 @@ def candidates_show(
     Example: shortlist candidates show 42 --json
     """
     setup_django()
-    from shortlist.candidates.selectors import candidate_get
+    from shortlist.audit.services import candidate_view
     from shortlist.candidates.serialize import profile_dict
 
-    with domain_errors():
-        profile = profile_dict(candidate_get(actor=Actor.system(), candidate_id=candidate_id))
+    with domain_errors():  # recorded in the access log, like the candidate's page
+        shown = candidate_view(actor=Actor.system(), candidate_id=candidate_id, interface="cli")
+        profile = profile_dict(shown.candidate)
     if as_json:
         console.print_json(json.dumps(profile, ensure_ascii=False))
         return
@@ -204,7 +205,7 @@ def candidates_export(
         from shortlist.candidates.selectors import candidate_export
 
         with domain_errors():
-            document = candidate_export(actor=Actor.system(), candidate_id=candidate_id)
+            document = candidate_export(actor=Actor.system(), candidate_id=candidate_id, interface="cli")
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return
     from shortlist.compliance.selectors import candidate_access_request

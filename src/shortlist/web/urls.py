@@ -24,6 +24,10 @@ urlpatterns = [
     path("candidates/<int:pk>/erase/", views.candidate_erase_view, name="candidate_erase"),
     path("candidates/<int:pk>/notice-sent/", views.candidate_notice_sent_view, name="candidate_notice_sent"),
     path("privacy/", views.privacy_page, name="privacy"),
+    path("candidates/<int:pk>/reveal/", views.reveal_candidate, name="reveal"),
+    path("roles/<int:pk>/blind/", views.role_blind_review, name="role_blind"),
+    path("me/blind/", views.my_blind_review, name="my_blind"),
+    path("audit/bias/", views.bias, name="bias"),
     path("uploads/new/", views.upload_new, name="upload"),
     path("uploads/<int:pk>/", views.upload_detail, name="upload_detail"),
 ]
