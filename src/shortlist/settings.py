@@ -24,11 +24,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its Swagger UI files, served locally (no CDN)
     "shortlist.accounts",
     "shortlist.candidates",
     "shortlist.clients",
     "shortlist.pipeline",
     "shortlist.web",
+    "shortlist.api",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +86,23 @@ IMPORT_MAX_ZIP_RATIO = conf.env_int("SHORTLIST_MAX_ZIP_RATIO", 100, minimum=2)
 DATA_UPLOAD_MAX_NUMBER_FILES = conf.env_int("SHORTLIST_MAX_UPLOAD_FILES", 1000, minimum=1)
 # Changes a process holds beside the published index before it republishes in the background.
 INDEX_DELTA_LIMIT = conf.env_int("SHORTLIST_INDEX_DELTA_LIMIT", 5000, minimum=1)
+
+# The API (shortlist/api): requests a minute per token (or per signed-in user), counted in the "api"
+# cache. The default file cache under $SHORTLIST_HOME counts across every process on one machine;
+# SHORTLIST_API_CACHE_URL=redis://host:6379/1 shares the count between machines.
+API_RATE_LIMIT = conf.env_int("SHORTLIST_API_RATE_LIMIT", 120, minimum=1)
+API_CACHE_URL = conf.env_str("SHORTLIST_API_CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": API_CACHE_URL}
+        if API_CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(HOME / "cache" / "api"),
+        }
+    ),
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

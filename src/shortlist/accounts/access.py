@@ -153,3 +153,14 @@ def require_change_roles(actor: Actor) -> None:
 
 def require_change_pipeline(actor: Actor) -> None:
     _require(may_change_pipeline(actor), "change the pipeline")
+
+
+def may_manage_tokens(actor: Actor, owner_id: int | None) -> bool:
+    """API tokens: everyone signed in manages their own; an admin (or the operator) anyone's."""
+    own = actor.authenticated and owner_id is not None and getattr(actor.user, "pk", None) == owner_id
+    return actor.is_admin or own
+
+
+def may_read_notes(actor: Actor) -> bool:
+    """A pipeline's internal notes are the agency's: never shown to a client user."""
+    return actor.is_agency
