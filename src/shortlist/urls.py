@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from shortlist.api.errors import unknown_url
 from shortlist.api.main import api
 
 admin.site.site_header = "Shortlist administration"
@@ -11,6 +12,7 @@ admin.site.index_title = "Workspace data"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("api/<path:rest>", unknown_url),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("shortlist.web.urls")),

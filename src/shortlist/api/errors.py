@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled, ValidationError
 
@@ -37,6 +37,11 @@ def _path(location: Any) -> str:
     return ".".join(parts)
 
 
+def unknown_url(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any other path under /api/: the same body as every API error, not the site's HTML page."""
+    return JsonResponse(_body(f"no API operation at {request.path}", "not_found"), status=404)
+
+
 def install(api: NinjaAPI) -> None:
     def domain(request: HttpRequest, exc: ShortlistError) -> HttpResponse:
         status = next((s for cls, s in STATUS.items() if isinstance(exc, cls)), 400)
@@ -58,6 +63,8 @@ def install(api: NinjaAPI) -> None:
         else:
             detail = str(exc)
         response = api.create_response(request, _body(detail, code), status=exc.status_code)
+        if isinstance(exc, AuthenticationError):
+            response["WWW-Authenticate"] = 'Bearer realm="shortlist"'
         if isinstance(exc, Throttled) and exc.wait is not None:
             response["Retry-After"] = str(max(1, math.ceil(exc.wait)))
         return response
