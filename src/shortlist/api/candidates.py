@@ -64,24 +64,28 @@ def _upload(view: selectors.UploadView) -> dict[str, Any]:
         "counts": counts,
         "files": [
             {
-                "id": item.pk, "name": item.name, "status": item.status, "reason": item.reason,
-                "warnings": list(item.warnings), "candidate_id": item.candidate_id,
+                "id": item.pk,
+                "name": item.name,
+                "status": item.status,
+                "reason": item.reason,
+                "warnings": list(item.warnings),
+                "candidate_id": item.candidate_id,
             }  # fmt: skip
             for item in view.files
         ],
     }
 
 
-@router.post("/candidates/uploads", response={202: UploadOut})
+@router.post("/uploads", response={202: UploadOut})
 def upload_create(request: HttpRequest, upload: File[list[UploadedFile]]) -> Any:
     """Upload CVs (multipart field `upload`, one or more files or .zip); each is imported in the
-    background. Answers 202 with the batch: poll GET /candidates/uploads/{id} until `pending` is false."""
+    background. Answers 202 with the batch: poll GET /uploads/{id} until `pending` is false."""
     who = actor(request)
     batch = services.upload_create(actor=who, files=upload)
     return Status(202, _upload(selectors.upload_get(actor=who, batch_id=batch.pk)))
 
 
-@router.get("/candidates/uploads/{upload_id}", response=UploadOut)
+@router.get("/uploads/{upload_id}", response=UploadOut)
 def upload_get(request: HttpRequest, upload_id: Id) -> Any:
     """An upload batch: each file's outcome (queued, imported, unchanged, duplicate, failed + reason)."""
     return _upload(selectors.upload_get(actor=actor(request), batch_id=upload_id))

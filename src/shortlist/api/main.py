@@ -14,7 +14,6 @@ from shortlist.api.schemas import ErrorOut
 VERSION = "v1"
 
 
-
 class ShortlistAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation: Any) -> str:
         # The use case's name ("client_list", "role_match"): stable, and what the matrix test lists.

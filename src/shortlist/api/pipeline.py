@@ -98,5 +98,7 @@ def application_note_list(request: HttpRequest, application_id: Id) -> Any:
 
 @router.post("/applications/{application_id}/notes", response={201: NoteOut})
 def application_note_add(request: HttpRequest, application_id: Id, payload: NoteIn) -> Any:
-    note = services.application_note_add(actor=actor(request), application_id=application_id, body=payload.body)
+    note = services.application_note_add(
+        actor=actor(request), application_id=application_id, body=payload.body
+    )
     return Status(201, note)

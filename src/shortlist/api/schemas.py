@@ -145,7 +145,9 @@ class RoleDetailOut(RoleOut):
     culture: list[str]
     description: str
     growth_plan_id: int | None
-    profile: dict[str, Any] = Field(description="The weighted criteria, each with its why (`role show --json`).")
+    profile: dict[str, Any] = Field(
+        description="The weighted criteria, each with its why (`role show --json`)."
+    )
 
 
 class RoleYamlIn(Schema):
@@ -355,7 +357,9 @@ class ApplicationIn(Schema):
 
 
 class MoveIn(Schema):
-    stage: Short = Field(description="sourced, contacted, screened, submitted, interview, offer, placed, rejected or withdrawn")
+    stage: Short = Field(
+        description="sourced, contacted, screened, submitted, interview, offer, placed, rejected or withdrawn"
+    )
     note: Text = ""
 
 

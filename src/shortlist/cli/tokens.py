@@ -55,8 +55,12 @@ def token_list(
         tokens = list(list_tokens(actor=Actor.system(), username=username))
     rows = [
         {
-            "id": t.pk, "user": t.user.get_username(), "name": t.name, "scope": t.scope,
-            "prefix": f"sl_{t.prefix}", "created_at": t.created_at.isoformat(),
+            "id": t.pk,
+            "user": t.user.get_username(),
+            "name": t.name,
+            "scope": t.scope,
+            "prefix": f"sl_{t.prefix}",
+            "created_at": t.created_at.isoformat(),
             "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
             "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
         }  # fmt: skip

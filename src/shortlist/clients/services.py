@@ -17,9 +17,9 @@ from shortlist.accounts.access import Actor, require_change_roles, require_read_
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.clients.models import Client, GrowthPlan, Role
 from shortlist.clients.roles import parse_role_file, save_role_spec, workspace_playbooks
+from shortlist.clients.selectors import client_get
 from shortlist.engine.roles.jd import parse_job_description
 from shortlist.engine.roles.rolefile import RoleFileError, RoleSpec, dump_role_yaml
-from shortlist.clients.selectors import client_get
 from shortlist.errors import Conflict, Invalid
 
 
