@@ -5,10 +5,6 @@ from django.urls import include, path
 from shortlist.api.errors import unknown_url
 from shortlist.api.main import api
 
-admin.site.site_header = "Shortlist administration"
-admin.site.site_title = "Shortlist"
-admin.site.index_title = "Workspace data"
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),

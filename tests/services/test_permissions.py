@@ -1,7 +1,9 @@
-"""Every use case asks `accounts.access` first: an anonymous actor is refused before anything happens.
+"""Every use case asks `accounts.access` first, with the rule of each role (issue 13).
 
 The table lists each public function that takes `actor=`; a new one missing from it fails the last
-test, so no use case can ship without going through the policy module.
+test, so no use case can ship without going through the policy module. `READ_BY_CLIENTS` names the
+reads a client user may make (their own client's rows, the candidates submitted to them); every
+other use case is agency staff's alone.
 """
 
 from __future__ import annotations
@@ -10,13 +12,17 @@ import inspect
 from collections.abc import Callable
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 
 from shortlist.accounts.access import Actor
+from shortlist.accounts.models import Membership
 from shortlist.candidates import selectors as candidate_selectors
 from shortlist.candidates import services as candidate_services
 from shortlist.clients import selectors as client_selectors
 from shortlist.clients import services as client_services
-from shortlist.errors import Forbidden, ShortlistError
+from shortlist.clients.models import Client
+from shortlist.errors import Forbidden, NotFound, ShortlistError
 from shortlist.pipeline import selectors as pipeline_selectors
 from shortlist.pipeline import services as pipeline_services
 from tests.factories import one_of_everything
@@ -29,6 +35,14 @@ MODULES = [
 ]  # fmt: skip
 # Reads of local files only, with nothing of the workspace in them: no rule applies.
 OPEN_TO_ALL = {"folder_pool"}
+# What a client user may read, narrowed to their own client; they may change nothing (the portal's
+# feedback on a submitted candidate will be a use case of its own).
+READ_BY_CLIENTS = {
+    "candidate_list", "candidate_table", "candidate_get", "candidate_export",
+    "client_list", "client_get", "role_list", "role_get", "role_show", "role_export", "role_list_open",
+    "application_list",
+}  # fmt: skip
+AGENCY = ["operator", "recruiter_actor", "admin_actor"]
 
 
 def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[Actor], object]]:
@@ -93,18 +107,51 @@ def _use_cases() -> set[str]:
     return names
 
 
-def test_an_anonymous_actor_is_refused_by_every_use_case(anonymous, tmp_path) -> None:
-    objects = one_of_everything()
-    for name, call in _calls(objects, tmp_path).items():
-        with pytest.raises(Forbidden):
-            call(anonymous)
-        assert objects["application"].history.count() == 1, name
+def _user(django_user_model: type, username: str, role: str | None, client: Client | None = None) -> Actor:
+    user = django_user_model.objects.create_user(username, password="a-long-test-password")
+    if role is not None:
+        Membership.objects.create(user=user, role=role, client=client)
+    return Actor.of(django_user_model.objects.get(pk=user.pk))
 
 
-@pytest.mark.parametrize("who", ["operator", "signed_in"])
-def test_a_recruiter_and_the_operator_may_use_every_use_case(who, request, tmp_path) -> None:
+@pytest.fixture
+def objects() -> dict[str, object]:
+    """One of everything, with the candidate submitted to the client (so its users see them)."""
+    made = one_of_everything()
+    made["application"].move_to("submitted")
+    made["other_client"] = Client.objects.create(name="Other Client Ltd")
+    return made
+
+
+@pytest.fixture
+def recruiter_actor(recruiter: object) -> Actor:
+    return Actor.of(recruiter)
+
+
+@pytest.fixture
+def admin_actor(django_user_model: type) -> Actor:
+    return _user(django_user_model, "ada", "admin")
+
+
+def _rows(result: object) -> list[object] | None:
+    """The rows of a list result (a QuerySet, a list of roles); None for one object or a composite."""
+    return list(result) if isinstance(result, list | QuerySet) else None
+
+
+def test_anonymous_and_role_less_actors_are_refused_by_every_use_case(
+    objects, django_user_model, tmp_path
+) -> None:
+    refused = {"anonymous": Actor.of(AnonymousUser()), "no role": _user(django_user_model, "stray", None)}
+    for who, actor in refused.items():
+        for name, call in _calls(objects, tmp_path).items():
+            with pytest.raises(Forbidden):
+                call(actor)
+            assert objects["application"].history.count() == 2, (who, name)
+
+
+@pytest.mark.parametrize("who", AGENCY)
+def test_agency_staff_and_the_operator_may_use_every_use_case(who, objects, request, tmp_path) -> None:
     actor = request.getfixturevalue(who)
-    objects = one_of_everything()
     for name, call in _calls(objects, tmp_path).items():
         try:
             call(actor)
@@ -114,9 +161,41 @@ def test_a_recruiter_and_the_operator_may_use_every_use_case(who, request, tmp_p
             pass  # other refusals (already in the pipeline, no such id) are the use case's own
 
 
+def test_a_client_user_reads_their_own_client_and_changes_nothing(
+    objects, django_user_model, tmp_path
+) -> None:
+    actor = _user(django_user_model, "carol", "client", objects["client"])
+    for name, call in _calls(objects, tmp_path).items():
+        if name in READ_BY_CLIENTS:
+            rows = _rows(call(actor))
+            assert rows is None or rows, f"{name} showed client A's user nothing of their own"
+        else:
+            with pytest.raises(Forbidden):
+                call(actor)
+    assert objects["application"].history.count() == 2
+
+
+def test_another_clients_user_finds_nothing(objects, django_user_model, tmp_path) -> None:
+    actor = _user(django_user_model, "bob", "client", objects["other_client"])
+    for name, call in _calls(objects, tmp_path).items():
+        if name not in READ_BY_CLIENTS:
+            with pytest.raises(Forbidden):
+                call(actor)
+            continue
+        try:
+            result = call(actor)
+        except NotFound:
+            continue  # another client's object does not exist for them: a 404, not a 403
+        rows = _rows(result)
+        assert rows is not None, f"{name} answered client B's user about client A's object"
+        mine = [objects[k] for k in ("client", "role", "candidate", "application")]
+        assert not [row for row in rows if row in mine], f"{name} leaked client A's rows to client B's user"
+
+
 def test_every_use_case_is_in_the_table(tmp_path) -> None:
     class Row:
         pk = 0
 
     placeholders = {k: Row() for k in ("role", "candidate", "client", "batch", "application")}
     assert _use_cases() == set(_calls(placeholders, tmp_path)) | OPEN_TO_ALL
+    assert set(_calls(placeholders, tmp_path)) >= READ_BY_CLIENTS

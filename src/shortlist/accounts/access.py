@@ -1,10 +1,21 @@
 """Who is acting, and what they may do: the one place permission rules live.
 
 Interfaces only authenticate and build an `Actor`; services ask this module before they read or write.
-Today the workspace has one kind of user (a signed-in recruiter) and the CLI operator; the rules for
-recruiters, admins and client users (issue 13) go into the functions below, one per rule: `may_*`
-answer whether an action is allowed at all, `visible_*` narrow the rows a selector starts from (a
-client user's own roles, the candidates submitted to them). Selectors and services call nothing else.
+One function per rule: `may_*` answer whether an action is allowed at all (`require_*` raise
+`Forbidden` when not), `visible_*` narrow the rows a selector starts from. Selectors and services
+call nothing else, so the pages, the CLI, the API and the portal share every rule.
+
+| who                | workspace pages | the pool | clients and roles  | changes | admin site |
+|--------------------|-----------------|----------|--------------------|---------|------------|
+| admin, operator    | yes             | yes      | all                | yes     | yes        |
+| recruiter          | yes             | yes      | all                | yes     | no         |
+| client user        | no (403)        | no       | their own client's | none    | no         |
+| signed in, no role | no (403)        | no       | none               | none    | no         |
+
+"The pool" is browsing, searching, ranking and importing candidates; "changes" are roles, the pool
+and pipelines. A client user sees candidates only through an application to one of their client's
+roles that has reached `submitted` (and those applications); any other row is absent for them, so a
+page or endpoint answers 404 rather than confirming that it exists.
 """
 
 from __future__ import annotations
@@ -13,6 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from shortlist.engine.vocab.enums import Stage
 from shortlist.errors import Forbidden
 
 Rows = TypeVar("Rows")  # a QuerySet; kept generic so this module imports no model
@@ -85,62 +97,126 @@ class Actor:
         return self.user if self.user is not None and self.authenticated and not self.operator else None
 
 
+# The stages at which the client has the candidate in front of them. A candidate the recruiter rejected
+# before submitting never reached the client; one rejected or withdrawn after it did, and stays in
+# their view (their own feedback), so the test is "ever reached" (the append-only history), not "is at".
+CLIENT_STAGES: tuple[Stage, ...] = (Stage.SUBMITTED, Stage.INTERVIEW, Stage.OFFER, Stage.PLACED)
+
+
 def _require(allowed: bool, what: str) -> None:
     if not allowed:
         raise Forbidden(f"You are not allowed to {what}.")
 
 
+def may_use_workspace(actor: Actor) -> bool:
+    """The recruiter's workspace pages: agency staff only (client users get their portal)."""
+    return actor.is_agency
+
+
+def may_administer(actor: Actor) -> bool:
+    """Users, memberships, settings and the Django admin site: the team lead."""
+    return actor.is_admin
+
+
 def may_read_pool(actor: Actor) -> bool:
-    """Candidates' profiles, searches and shortlists. Issue 13: client users see only submitted ones."""
-    return actor.authenticated
+    """The whole pool: browsing, searching, ranking, similar candidates, uploads."""
+    return actor.is_agency
 
 
 def may_change_pool(actor: Actor) -> bool:
-    """Importing, uploading and merging candidates."""
-    return actor.authenticated
+    """Importing, uploading, re-parsing and merging candidates, and the index."""
+    return actor.is_agency
+
+
+def may_read_candidates(actor: Actor) -> bool:
+    """Individual profiles: agency staff any, a client user those `visible_candidates` leaves."""
+    return actor.is_agency or actor.is_client
 
 
 def may_read_roles(actor: Actor) -> bool:
-    """Clients and their roles. Issue 13: a client user sees only their own client's."""
-    return actor.authenticated
+    """Clients, roles and their pipelines: a client user only their own client's."""
+    return actor.is_agency or actor.is_client
 
 
 def may_change_roles(actor: Actor) -> bool:
-    """Creating or updating roles from a role file."""
-    return actor.authenticated
+    """Creating or updating roles from a role file, checking one, drafting one from a job description."""
+    return actor.is_agency
 
 
 def may_change_pipeline(actor: Actor) -> bool:
-    """Opening applications and moving stages. Issue 13: client users advance or reject only."""
-    return actor.authenticated
+    """Opening applications and moving stages. A client's feedback in the portal is a rule of its own."""
+    return actor.is_agency
+
+
+def _none(rows: Rows) -> Rows:
+    return rows.none()  # type: ignore[attr-defined]
 
 
 def visible_clients(actor: Actor, clients: Rows) -> Rows:
-    """Issue 13: a client user sees only their own client."""
-    return clients
+    """Agency staff see every client, a client user their own, anyone else none."""
+    if actor.is_agency:
+        return clients
+    if actor.is_client:
+        return clients.filter(pk=actor.client_id)  # type: ignore[attr-defined]
+    return _none(clients)
 
 
 def visible_roles(actor: Actor, roles: Rows) -> Rows:
-    """Issue 13: a client user sees only their own client's roles."""
-    return roles
-
-
-def visible_candidates(actor: Actor, candidates: Rows) -> Rows:
-    """Issue 13: a client user sees only candidates submitted to their roles (stage submitted or later)."""
-    return candidates
+    """Agency staff see every role, a client user their own client's, anyone else none."""
+    if actor.is_agency:
+        return roles
+    if actor.is_client:
+        return roles.filter(client_id=actor.client_id)  # type: ignore[attr-defined]
+    return _none(roles)
 
 
 def visible_applications(actor: Actor, applications: Rows) -> Rows:
-    """Issue 13: a client user sees only their roles' applications at submitted or later."""
-    return applications
+    """Agency staff see every application; a client user those to their roles that reached submission."""
+    if actor.is_agency:
+        return applications
+    if actor.is_client:
+        submitted = applications.model.objects.filter(  # type: ignore[attr-defined]
+            role__client_id=actor.client_id, history__to_stage__in=CLIENT_STAGES
+        )
+        return applications.filter(pk__in=submitted.values("pk"))  # type: ignore[attr-defined]
+    return _none(applications)
+
+
+def visible_candidates(actor: Actor, candidates: Rows) -> Rows:
+    """Agency staff see the pool; a client user only the people submitted to one of their roles."""
+    if actor.is_agency:
+        return candidates
+    if actor.is_client:
+        submitted = candidates.model.objects.filter(  # type: ignore[attr-defined]
+            applications__role__client_id=actor.client_id, applications__history__to_stage__in=CLIENT_STAGES
+        )
+        return candidates.filter(pk__in=submitted.values("pk"))  # type: ignore[attr-defined]
+    return _none(candidates)
+
+
+def require_workspace(actor: Actor) -> None:
+    if actor.is_client:
+        raise Forbidden(
+            "The recruiters' workspace is for agency staff. Your organisation's roles and candidates "
+            "will be in the client portal."
+        )
+    _require(may_use_workspace(actor), "use the workspace: your account has no role yet, ask your team lead")
+
+
+def require_administer(actor: Actor) -> None:
+    _require(may_administer(actor), "manage users and settings")
 
 
 def require_read_pool(actor: Actor) -> None:
-    _require(may_read_pool(actor), "see candidates")
+    _require(may_read_pool(actor), "see the candidate pool")
 
 
 def require_change_pool(actor: Actor) -> None:
     _require(may_change_pool(actor), "change candidates")
+
+
+def require_read_candidates(actor: Actor) -> None:
+    _require(may_read_candidates(actor), "see candidates")
 
 
 def require_read_roles(actor: Actor) -> None:

@@ -14,7 +14,13 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from shortlist.accounts.access import Actor, require_read_pool, visible_candidates
+from shortlist.accounts.access import (
+    Actor,
+    require_read_candidates,
+    require_read_pool,
+    visible_applications,
+    visible_candidates,
+)
 from shortlist.candidates import pool
 from shortlist.candidates.importing import iter_sources
 from shortlist.candidates.models import Candidate, ImportBatch, ImportFile, ImportStatus
@@ -66,7 +72,7 @@ def candidate_list(
 
     An unknown seniority is ignored rather than refused: it can only come from an edited URL.
     """
-    require_read_pool(actor)
+    require_read_candidates(actor)
     candidates = visible_candidates(actor, Candidate.objects.all()).only(*LIST_FIELDS)
     query, skill, seniority = query.strip(), skill.strip().lower(), seniority.strip()
     if query:
@@ -81,20 +87,22 @@ def candidate_list(
 
 
 def candidate_table(*, actor: Actor) -> QuerySet[Candidate]:
-    """Every candidate by id, as the CLI's table lists them."""
-    require_read_pool(actor)
+    """Every candidate the actor may see by id, as the CLI's table lists them."""
+    require_read_candidates(actor)
     return visible_candidates(actor, Candidate.objects.all()).order_by("id")
 
 
 def candidate_get(*, actor: Actor, candidate_id: int) -> Candidate:
-    """One profile with everything its page, `candidates show` and its export read, prefetched."""
-    require_read_pool(actor)
+    """One profile with everything its page, `candidates show` and its export read, prefetched.
+
+    Its applications are only those the actor may see: a client user never learns which other
+    clients' pipelines the person is in.
+    """
+    require_read_candidates(actor)
+    applications = visible_applications(actor, Application.objects.all()).select_related("role__client")
     candidate = (
         visible_candidates(actor, Candidate.objects.all())
-        .prefetch_related(
-            *PROFILE_PREFETCH,
-            Prefetch("applications", queryset=Application.objects.select_related("role__client")),
-        )
+        .prefetch_related(*PROFILE_PREFETCH, Prefetch("applications", queryset=applications))
         .filter(pk=candidate_id)
         .first()
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
-from shortlist.accounts.access import Actor, require_change_roles, require_read_roles
+from shortlist.accounts.access import Actor, require_change_roles
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.clients.models import Client, GrowthPlan, Role
 from shortlist.clients.roles import parse_role_file, save_role_spec, workspace_playbooks
@@ -38,7 +38,7 @@ class RoleFile:
 
 def role_file_parse(*, actor: Actor, text: str, source: str) -> RoleFile:
     """Check a role YAML against the taxonomy and playbooks; `Invalid` names every bad key."""
-    require_read_roles(actor)
+    require_change_roles(actor)
     try:
         spec, warnings = parse_role_file(text, source)
     except RoleFileError as exc:
@@ -77,7 +77,7 @@ class DraftedRole:
 
 def role_draft(*, actor: Actor, text: str) -> DraftedRole:
     """A role YAML drafted from a pasted job description, for review before `role_import`."""
-    require_read_roles(actor)
+    require_change_roles(actor)
     draft = parse_job_description(text, taxonomy=workspace_taxonomy(), playbooks=workspace_playbooks())
     return DraftedRole(draft.spec, dump_role_yaml(draft.spec), tuple(draft.notes))
 

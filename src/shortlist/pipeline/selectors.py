@@ -20,6 +20,7 @@ from shortlist.accounts.access import (
     require_read_pool,
     require_read_roles,
     visible_applications,
+    visible_roles,
 )
 from shortlist.candidates import pool
 from shortlist.candidates.pool import PoolInfo
@@ -137,6 +138,7 @@ def shortlist_for_role(
     used at work or in a project, the default; "anywhere": mentioned anywhere) and the Shortlist says
     whom it removed and why.
     """
+    require_read_pool(actor)  # a ranking reads the whole pool; screening a folder is agency work too
     if (role_id is None) == (role_spec is None):
         raise Invalid("give either a role id or a role spec", [("role", "exactly one of id and spec")])
     if not 0 <= semantic <= 1:
@@ -162,7 +164,6 @@ def shortlist_for_role(
         lookup, people, skipped = screened.index.profile_lookup, screened.people, screened.skipped
         searched = PoolInfo(candidates=len(screened.index), index_version=None)
     else:
-        require_read_pool(actor)
         ranking = pool.pool_rank(profile, **options)
         results, searched, report = ranking.matches, ranking.pool, ranking.filtered
         lookup, people = pool.profile_lookup, None
@@ -223,9 +224,11 @@ def roles_for_candidate(*, actor: Actor, candidate_id: int, top: int = 20) -> Ca
 
 
 def application_list(*, actor: Actor, role_id: int) -> QuerySet[Application]:
-    """A role's pipeline, most recently changed first, with the candidates; `NotFound` for a role the
-    actor cannot see (an empty list would tell that the id exists)."""
-    role_get(actor=actor, role_id=role_id)
+    """A role's pipeline, most recently changed first, with the candidates (a client user: those
+    submitted to them). Another client's role is `NotFound`, as on its own page."""
+    require_read_roles(actor)
+    if not visible_roles(actor, Role.objects.filter(pk=role_id)).exists():
+        raise NotFound(f"no role with id {role_id}")
     applications = visible_applications(actor, Application.objects.filter(role_id=role_id))
     return applications.select_related("candidate").order_by("-updated_at")
 

@@ -1,0 +1,45 @@
+"""Two rules every workspace page follows, applied where no page can forget them.
+
+- A page of the `web` namespace is agency staff's (`access.require_workspace`): a client user or a
+  user with no role gets a 403 that says why, whatever the page. The selectors behind each page
+  narrow the rows as well; this is the first of the two locks, not the only one.
+- A response to a signed-in user carries personal data (candidates' contact details, salaries,
+  pipelines), so no browser or proxy may keep it: `Cache-Control: no-store` (Django's never-cache set).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
+
+from shortlist.accounts.access import Actor, require_workspace
+from shortlist.errors import Forbidden
+
+WORKSPACE_NAMESPACE = "web"
+
+
+class WorkspaceMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., HttpResponse], args: tuple, kwargs: dict
+    ) -> HttpResponse | None:
+        match = request.resolver_match
+        # An anonymous visitor is left to the page's login_required, which sends them to log in.
+        if match is None or WORKSPACE_NAMESPACE not in match.namespaces or not request.user.is_authenticated:
+            return None
+        try:
+            require_workspace(Actor.of(request.user))
+        except Forbidden as exc:
+            raise PermissionDenied(str(exc)) from None
+        return None

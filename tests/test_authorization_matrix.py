@@ -1,0 +1,224 @@
+"""Who gets what from every URL: generated from the URL conf, so a new page without a rule fails.
+
+Every pattern, for each of {anonymous, no role, recruiter, admin, client A's user, client B's user}
+and {their own object, someone else's}, GET and (for forms and actions) POST, against the expected status in
+`EXPECTED`. No response may show a person or client the actor may not see (zero leaks). The admin
+site's own URLs are Django's; one test checks that only admins get in. The REST API (`api/`) has its
+own matrix generated from its OpenAPI schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client as HttpClient
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from shortlist.accounts.access import Role as AccessRole
+from shortlist.accounts.services import create_user
+from shortlist.candidates.models import ImportBatch, ImportFile
+from shortlist.clients.models import Client, Role
+from shortlist.pipeline.models import Application
+from tests.factories import make_candidate, one_of_everything
+
+pytestmark = pytest.mark.django_db
+
+ACTORS = ("anonymous", "no_role", "recruiter", "admin", "client_a", "client_b")
+OWNERSHIP = ("own", "other")
+SKIPPED_NAMESPACES = ("admin", "api")  # Django's admin (see the last test) and the API's own matrix
+SKIPPED_PREFIXES = ("admin/", "api/")
+
+# Statuses by actor; a (own, other) pair where the answer depends on whose object it is.
+Statuses = dict[str, int | tuple[int, int]]
+AGENCY_PAGE: Statuses = {
+    "anonymous": 302, "no_role": 403, "client_a": 403, "client_b": 403, "recruiter": 200, "admin": 200,
+}  # fmt: skip
+AGENCY_ACTION: Statuses = {**AGENCY_PAGE, "recruiter": 302, "admin": 302}  # a POST redirects on success
+POST_ONLY: Statuses = {**AGENCY_PAGE, "recruiter": 405, "admin": 405}  # GET of an action
+EVERYONE = dict.fromkeys(ACTORS, 200)
+PASSWORD = "a-long-test-password"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one URL pattern answers. `obj` names the kind of row its `pk` is."""
+
+    get: Statuses
+    post: Statuses | None = None  # None: not a form or an action, POST is not tried
+    obj: str | None = None
+    form: Callable[[World, str], dict[str, object]] = field(default=lambda world, actor: {})
+
+
+@dataclass
+class World:
+    """Two clients, each with a role, a candidate submitted to it and an upload batch."""
+
+    rows: dict[str, dict[str, object]]  # "a" / "b" -> kind -> row
+    secrets: dict[str, tuple[str, ...]]  # "a" / "b" -> what only that side may read
+
+    def side(self, actor: str, ownership: str) -> str:
+        mine = "b" if actor == "client_b" else "a"
+        return mine if ownership == "own" else ("a" if mine == "b" else "b")
+
+
+EXPECTED: dict[str, Rule] = {
+    "login": Rule(
+        get=EVERYONE,
+        post=EVERYONE,  # a wrong password re-renders the form
+        form=lambda world, actor: {"username": f"nobody-{actor}", "password": "not-the-password"},
+    ),
+    "logout": Rule(get=dict.fromkeys(ACTORS, 405), post=dict.fromkeys(ACTORS, 302)),
+    "web:dashboard": Rule(get=AGENCY_PAGE),
+    "web:client": Rule(get=AGENCY_PAGE, obj="client"),
+    "web:role": Rule(get=AGENCY_PAGE, obj="role"),
+    "web:shortlist": Rule(get=AGENCY_PAGE, obj="role"),
+    "web:add_to_pipeline": Rule(
+        get=POST_ONLY,
+        post=AGENCY_ACTION,
+        obj="role",
+        form=lambda world, actor: {"candidate": world.rows["a"]["loose"].pk},
+    ),
+    "web:candidates": Rule(get=AGENCY_PAGE),
+    "web:candidate": Rule(get=AGENCY_PAGE, obj="candidate"),
+    "web:upload": Rule(
+        get=AGENCY_PAGE,
+        post=AGENCY_ACTION,
+        form=lambda world, actor: {"files": [SimpleUploadedFile("cv.txt", b"Jo Bloggs\nGo engineer")]},
+    ),
+    "web:upload_detail": Rule(get=AGENCY_PAGE, obj="batch"),
+}
+
+
+def _walk(
+    resolvers: list[URLPattern | URLResolver], prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, URLPattern]]:
+    for entry in resolvers:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            inner = ":".join(p for p in (namespace, entry.namespace or "") if p)
+            skipped = (entry.namespace or "").startswith(SKIPPED_NAMESPACES) or route.startswith(
+                SKIPPED_PREFIXES
+            )
+            if not skipped:
+                yield from _walk(entry.url_patterns, route, inner)
+        elif not route.startswith(SKIPPED_PREFIXES):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            yield name or route, entry
+
+
+PATTERNS = dict(_walk(get_resolver().url_patterns))
+
+
+def _user(django_user_model: type, username: str, role: str | None, client: Client | None = None) -> object:
+    if role is None:  # made by hand, as `createuser` cannot
+        return django_user_model.objects.create_user(username, password=PASSWORD)
+    return create_user(username, PASSWORD, role=AccessRole(role), client=client.name if client else None)
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(settings: object) -> None:
+    # Six users per test; the production hasher's cost is the point of it, not of this test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def world() -> World:
+    made = one_of_everything()
+    made["application"].move_to("submitted")
+    rival = Client.objects.create(name="Rival Capital")
+    rival_role = Role.objects.create(client=rival, title="Quant Developer at Rival")
+    rival_hire = make_candidate(name="Rupert Rivalhire", emails=["rupert@rival.example"])
+    Application.open(rival_hire, rival_role).move_to("submitted")
+    rival_batch = ImportBatch.objects.create()
+    ImportFile.objects.create(batch=rival_batch, name="rupert.pdf", status="imported", candidate=rival_hire)
+    rows = {
+        "a": {"client": made["client"], "role": made["role"], "candidate": made["candidate"],
+              "batch": made["batch"], "loose": make_candidate(name="Lou Pool")},
+        "b": {"client": rival, "role": rival_role, "candidate": rival_hire, "batch": rival_batch},
+    }  # fmt: skip
+    secrets = {
+        "a": ("Grace Hopper", "grace@example.org", "Meridian Quant", "HFT Platform", "Lou Pool"),
+        "b": ("Rupert Rivalhire", "rupert@rival.example", "Rival Capital", "Quant Developer at Rival"),
+    }
+    return World(rows, secrets)
+
+
+@pytest.fixture
+def clients(world: World, django_user_model: type) -> dict[str, HttpClient]:
+    users = {
+        "no_role": _user(django_user_model, "nora", None),
+        "recruiter": _user(django_user_model, "rita", "recruiter"),
+        "admin": _user(django_user_model, "ada", "admin"),
+        "client_a": _user(django_user_model, "carol", "client", world.rows["a"]["client"]),
+        "client_b": _user(django_user_model, "bob", "client", world.rows["b"]["client"]),
+    }
+    signed_in = {"anonymous": HttpClient()}
+    for who, user in users.items():
+        signed_in[who] = HttpClient()
+        signed_in[who].force_login(user)
+    return signed_in
+
+
+def _expected(statuses: Statuses, actor: str, ownership: str) -> int:
+    status = statuses[actor]
+    return status if isinstance(status, int) else status[OWNERSHIP.index(ownership)]
+
+
+def _leaks(world: World, actor: str, status: int, body: str) -> list[str]:
+    """What the response shows that this actor may not read."""
+    if actor in ("recruiter", "admin") and status == 200:
+        return []
+    sides = ("a", "b")
+    if actor in ("client_a", "client_b") and status == 200:
+        sides = ("b",) if actor == "client_a" else ("a",)
+    return [secret for side in sides for secret in world.secrets[side] if secret in body]
+
+
+def test_every_url_pattern_has_a_rule() -> None:
+    assert set(PATTERNS) - set(EXPECTED) == set(), "a URL without an entry in EXPECTED"
+    assert set(EXPECTED) - set(PATTERNS) == set(), "a rule for a URL that no longer exists"
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_each_actor_gets_the_expected_status_and_nothing_more(
+    name: str, world: World, clients: dict[str, HttpClient]
+) -> None:
+    rule = EXPECTED.get(name)
+    if rule is None:
+        pytest.fail(f"{name} has no rule in EXPECTED")
+    wrong = []
+    for actor in ACTORS:
+        for ownership in OWNERSHIP:
+            side = world.side(actor, ownership)
+            args = [world.rows[side][rule.obj].pk] if rule.obj else []
+            url = reverse(name, args=args)
+            tries = [("GET", rule.get)] + ([("POST", rule.post)] if rule.post is not None else [])
+            for method, statuses in tries:
+                http = clients[actor]
+                form = rule.form(world, f"{actor}-{ownership}")
+                response = http.get(url) if method == "GET" else http.post(url, form)
+                expected = _expected(statuses, actor, ownership)
+                where = f"{method} {url} as {actor} ({ownership} object)"
+                if response.status_code != expected:
+                    wrong.append(f"{where}: {response.status_code}, expected {expected}")
+                body = response.content.decode(errors="replace") + response.get("Location", "")
+                leaked = _leaks(world, actor, response.status_code, body)
+                if leaked:
+                    wrong.append(f"{where}: shows {leaked}")
+                if response.status_code == 302 and actor == "anonymous" and name.startswith("web:"):
+                    assert response["Location"].startswith(reverse("login"))
+    assert wrong == []
+
+
+def test_only_admins_enter_the_admin_site(world: World, clients: dict[str, HttpClient]) -> None:
+    for actor, http in clients.items():
+        for url in (reverse("admin:index"), reverse("admin:candidates_candidate_changelist")):
+            response = http.get(url)
+            if actor == "admin":
+                assert response.status_code == 200, url
+            else:
+                assert response.status_code == 302, (actor, url)
+                assert response["Location"].startswith(reverse("admin:login"))
