@@ -232,8 +232,8 @@ def require_change_pipeline(actor: Actor) -> None:
 
 
 def may_manage_tokens(actor: Actor, owner_id: int | None) -> bool:
-    """API tokens: everyone signed in manages their own; an admin (or the operator) anyone's."""
-    own = actor.authenticated and owner_id is not None and getattr(actor.user, "pk", None) == owner_id
+    """API tokens: a user with a role manages their own; an admin (or the operator) anyone's."""
+    own = actor.role is not None and owner_id is not None and getattr(actor.user, "pk", None) == owner_id
     return actor.is_admin or own
 
 

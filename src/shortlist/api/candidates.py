@@ -8,11 +8,12 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from pydantic import Field, StringConstraints
 
+import shortlist.candidates.selectors as selectors
+import shortlist.candidates.services as services
 from shortlist.api.auth import actor
 from shortlist.api.pagination import MAX_LIMIT, Page
 from shortlist.api.params import Id
 from shortlist.api.schemas import NO_NUL, CandidateOut, CandidateRow, SearchOut, UploadOut
-from shortlist.candidates import selectors, services
 from shortlist.candidates.serialize import profile_dict
 
 router = Router(tags=["candidates"])
@@ -70,7 +71,7 @@ def _upload(view: selectors.UploadView) -> dict[str, Any]:
                 "reason": item.reason,
                 "warnings": list(item.warnings),
                 "candidate_id": item.candidate_id,
-            }  # fmt: skip
+            }
             for item in view.files
         ],
     }

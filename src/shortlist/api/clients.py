@@ -6,6 +6,8 @@ from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
+import shortlist.clients.selectors as selectors
+import shortlist.clients.services as services
 from shortlist.api.auth import actor
 from shortlist.api.pagination import Page
 from shortlist.api.params import Id
@@ -23,7 +25,6 @@ from shortlist.api.schemas import (
     RoleYamlIn,
     RoleYamlOut,
 )
-from shortlist.clients import selectors, services
 
 router = Router(tags=["clients and roles"])
 

@@ -26,8 +26,9 @@ api = ShortlistAPI(
     description=(
         "The recruiter workspace over HTTP. Authenticate with a personal token "
         "(`shortlist token create USER --scope read|write --name NAME`) sent as "
-        "`Authorization: Bearer <token>`; read tokens may only GET. Lists take `limit` (1-100, default 20) "
-        "and `offset` and answer `{items, count}`. Errors answer `{detail, code, issues: [{path, message}]}`. "
+        "`Authorization: Bearer <token>`; read tokens may only GET. Lists take `limit` (1-100, "
+        "default 20) and `offset` and answer `{items, count}`. Errors answer "
+        "`{detail, code, issues: [{path, message}]}`. "
         "Each token may make API_RATE_LIMIT requests a minute (429 with Retry-After beyond)."
     ),
     auth=[TokenAuth(), WorkspaceSession()],

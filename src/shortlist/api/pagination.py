@@ -1,4 +1,4 @@
-"""One pagination for every list: `limit` (1–100, default 20) and `offset`; answers `{items, count}`."""
+"""One pagination for every list: `limit` (1-100, default 20) and `offset`; answers `{items, count}`."""
 
 from __future__ import annotations
 

@@ -8,6 +8,8 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
+import shortlist.pipeline.selectors as selectors
+import shortlist.pipeline.services as services
 from shortlist.api.auth import actor
 from shortlist.api.pagination import Page
 from shortlist.api.params import Id
@@ -20,7 +22,6 @@ from shortlist.api.schemas import (
     NoteIn,
     NoteOut,
 )
-from shortlist.pipeline import selectors, services
 from shortlist.pipeline.serialize import candidate_roles_json, shortlist_json
 
 router = Router(tags=["matching and pipeline"])

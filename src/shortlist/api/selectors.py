@@ -22,7 +22,7 @@ LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 def token_list(*, actor: Actor, username: str = "") -> QuerySet[ApiToken]:
     """Tokens newest first: the actor's own, or (for an admin) everyone's or one user's."""
-    if not actor.authenticated:
+    if not may_manage_tokens(actor, getattr(actor.user, "pk", None)):
         raise Forbidden("You are not allowed to see API tokens.")
     tokens = ApiToken.objects.select_related("user").order_by("-created_at", "-id")
     if username:

@@ -30,19 +30,14 @@ class IssuedToken:
     secret: str  # the whole token, shown once; only its digest is stored
 
 
-def _user_id(username: str) -> int:
-    found = get_user_model().objects.filter(username=username).values_list("pk", flat=True).first()
-    if found is None:
-        raise NotFound(f"no user named {username!r}")
-    return found
-
-
 @transaction.atomic
 def token_create(*, actor: Actor, username: str, scope: str, name: str) -> IssuedToken:
     """A new token for `username`: read (GET only) or write scope. The secret is returned only here."""
-    owner_id = _user_id(username)
+    owner_id = get_user_model().objects.filter(username=username).values_list("pk", flat=True).first()
     if not may_manage_tokens(actor, owner_id):
         raise Forbidden("You may only create API tokens for yourself.")
+    if owner_id is None:
+        raise NotFound(f"no user named {username!r}")
     issues = []
     if scope not in TokenScope.values:
         issues.append(("scope", f"one of {', '.join(TokenScope.values)}"))

@@ -63,7 +63,7 @@ def token_list(
             "created_at": t.created_at.isoformat(),
             "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
             "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
-        }  # fmt: skip
+        }
         for t in tokens
     ]
     if as_json:
