@@ -37,7 +37,7 @@ def client_list(request: HttpRequest) -> Any:
 
 @router.post("/clients", response={201: ClientOut})
 def client_create(request: HttpRequest, payload: ClientIn) -> Any:
-    return Status(201, services.client_create(actor=actor(request), **payload.dict()))
+    return Status(201, services.client_create(actor=actor(request), **payload.model_dump()))
 
 
 @router.get("/clients/{client_id}", response=ClientOut)
@@ -47,7 +47,7 @@ def client_get(request: HttpRequest, client_id: Id) -> Any:
 
 @router.patch("/clients/{client_id}", response=ClientOut)
 def client_update(request: HttpRequest, client_id: Id, payload: ClientPatch) -> Any:
-    changes = payload.dict(exclude_unset=True)
+    changes = payload.model_dump(exclude_unset=True)
     return services.client_update(actor=actor(request), client_id=client_id, **changes)
 
 

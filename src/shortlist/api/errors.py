@@ -32,8 +32,9 @@ def _path(location: Any) -> str:
     parts = [str(part) for part in location]
     if parts and parts[0] in {"body", "query", "path", "header", "form", "file", "cookie"}:
         where, parts = parts[0], parts[1:]
-        if where == "body" and len(parts) > 1:
+        if where == "body":
             parts = parts[1:]  # the payload's parameter name is ours, not the caller's
+            return ".".join(parts) or "body"
     return ".".join(parts)
 
 
@@ -53,6 +54,11 @@ def install(api: NinjaAPI) -> None:
         return api.create_response(request, _body(detail, "invalid", issues), status=422)
 
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 400:  # ninja could not parse the body: bad input, like any other (422)
+            issues = [("body", "not a JSON document of the expected shape")]
+            return api.create_response(
+                request, _body("The request body is not valid JSON.", "invalid", issues), status=422
+            )
         code = {401: "unauthenticated", 403: "forbidden", 404: "not_found", 429: "throttled"}.get(
             exc.status_code, "error"
         )

@@ -7,14 +7,23 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 # PostgreSQL cannot store a NUL byte in text: refused as input rather than failing in the database.
 NO_NUL = r"^[^\x00]*$"
-Name = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_NUL)]
+ClientStage = Literal["", "seed", "start-up", "scale-up", "enterprise", "public-sector"]
 Short = Annotated[str, StringConstraints(max_length=100, pattern=NO_NUL)]
 Text = Annotated[str, StringConstraints(max_length=100_000, pattern=NO_NUL)]
 Amount = Annotated[float, Field(ge=0, le=1e15)]
+
+
+class In(BaseModel):
+    """A request body: plain pydantic, so only a JSON object passes (ninja's Schema reads attributes of
+    anything, and a list or a number would pass as an object with every field left out). Strict:
+    `true` is not the number 1, "3" is not 3."""
+
+    model_config = ConfigDict(strict=True)
 
 
 class Issue(Schema):
@@ -45,25 +54,25 @@ class ClientOut(Schema):
     updated_at: datetime
 
 
-class ClientIn(Schema):
+class ClientIn(In):
     name: Name
     industry: Short = ""
-    stage: Short = Field("", description="seed, start-up, scale-up, enterprise or public-sector")
+    stage: ClientStage = ""
     locations: Annotated[list[Short], Field(max_length=50)] = []
     culture: Annotated[list[Short], Field(max_length=50)] = []
     notes: Text = ""
 
 
-class ClientPatch(Schema):
+class ClientPatch(In):
     name: Name | None = None
     industry: Short | None = None
-    stage: Short | None = None
+    stage: ClientStage | None = None
     locations: Annotated[list[Short], Field(max_length=50)] | None = None
     culture: Annotated[list[Short], Field(max_length=50)] | None = None
     notes: Text | None = None
 
 
-class NowTarget(Schema):
+class NowTarget(In):
     now: Amount | None = None
     target: Amount | None = None
 
@@ -101,7 +110,7 @@ class GrowthPlanOut(Schema):
         return GrowthPlanOut._metric(plan, "engineers")
 
 
-class GrowthPlanIn(Schema):
+class GrowthPlanIn(In):
     horizon_months: Annotated[int, Field(ge=1, le=600)] = 36
     traffic_rps: NowTarget | None = None
     users: NowTarget | None = None
@@ -150,7 +159,7 @@ class RoleDetailOut(RoleOut):
     )
 
 
-class RoleYamlIn(Schema):
+class RoleYamlIn(In):
     yaml: Annotated[str, StringConstraints(max_length=200_000, pattern=NO_NUL)] = Field(
         description="A role file (see DESIGN.md): unknown keys are refused with their path."
     )
@@ -166,7 +175,7 @@ class RoleImportOut(Schema):
     warnings: list[str]
 
 
-class DraftIn(Schema):
+class DraftIn(In):
     text: Text = Field(description="A pasted job description.")
 
 
@@ -351,12 +360,12 @@ class ApplicationOut(Schema):
     updated_at: datetime
 
 
-class ApplicationIn(Schema):
+class ApplicationIn(In):
     candidate_id: Annotated[int, Field(ge=1, le=2**62)]
     note: Text = ""
 
 
-class MoveIn(Schema):
+class MoveIn(In):
     stage: Short = Field(
         description="sourced, contacted, screened, submitted, interview, offer, placed, rejected or withdrawn"
     )
@@ -374,5 +383,5 @@ class NoteOut(Schema):
         return note.author.get_username() if note.author else None
 
 
-class NoteIn(Schema):
+class NoteIn(In):
     body: Annotated[str, StringConstraints(min_length=1, max_length=100_000, pattern=NO_NUL)]
