@@ -92,7 +92,7 @@ INDEX_DELTA_LIMIT = conf.env_int("SHORTLIST_INDEX_DELTA_LIMIT", 5000, minimum=1)
 # cache. The default file cache under $SHORTLIST_HOME counts across every process on one machine;
 # SHORTLIST_API_CACHE_URL=redis://host:6379/1 shares the count between machines.
 API_RATE_LIMIT = conf.env_int("SHORTLIST_API_RATE_LIMIT", 120, minimum=1)
-API_CACHE_URL = conf.env_str("SHORTLIST_API_CACHE_URL", "")
+API_CACHE_URL = conf.env_url("SHORTLIST_API_CACHE_URL", ("redis", "rediss"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "api": (
