@@ -37,12 +37,10 @@ def _throttle(caller: Caller) -> None:
     window = int(now // WINDOW_SECONDS)
     key = f"api-rate:{caller.throttle_key}:{window}"
     cache = caches["api"]
-    cache.add(key, 0, timeout=WINDOW_SECONDS + 5)
     try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr: this request opens the window again
-        cache.set(key, 1, timeout=WINDOW_SECONDS + 5)
-        count = 1
+        count = cache.incr(key)  # the common case: one read and one write
+    except ValueError:  # the window's first request (or two racing to open it)
+        count = 1 if cache.add(key, 1, timeout=WINDOW_SECONDS + 5) else cache.incr(key)
     if count > limit:
         raise Throttled(wait=(window + 1) * WINDOW_SECONDS - now)
 
