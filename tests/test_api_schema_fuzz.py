@@ -20,7 +20,7 @@ from tests.factories import make_candidate, one_of_everything
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", WSGIHandler())
 
 # A few dozen cases per operation keeps the whole run under two minutes on one core.
-EXAMPLES = 12
+EXAMPLES = 10
 
 
 @pytest.fixture

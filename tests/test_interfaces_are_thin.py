@@ -13,7 +13,9 @@ import pytest
 
 from tests.test_engine_layers import SRC, _imports, _module_name
 
-API_ROUTERS = [SRC / "shortlist" / "api" / f"{name}.py" for name in ("clients", "candidates", "pipeline")]
+API_ROUTERS = [
+    SRC / "shortlist" / "api" / f"{name}.py" for name in ("clients", "candidates", "pipeline", "views")
+]
 INTERFACES = sorted(
     [*(SRC / "shortlist" / "cli").glob("*.py"), SRC / "shortlist" / "web" / "views.py", *API_ROUTERS]
 )

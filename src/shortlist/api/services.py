@@ -15,6 +15,7 @@ from shortlist.api.models import ApiToken, TokenScope
 from shortlist.errors import Conflict, Forbidden, Invalid, NotFound
 
 TOKEN_PREFIX = "sl_"
+SCOPES = TokenScope.choices  # (value, label) for forms
 PREFIX_LENGTH = 8  # hex characters after "sl_": 4 billion values, so a clash is retried, never seen
 
 
