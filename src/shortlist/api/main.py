@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 from ninja import NinjaAPI
 
 from shortlist.api import candidates, clients, errors, pipeline
@@ -18,6 +20,12 @@ class ShortlistAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation: Any) -> str:
         # The use case's name ("client_list", "role_match"): stable, and what the matrix test lists.
         return operation.view_func.__name__
+
+    def create_response(self, request: HttpRequest, data: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Every answer may carry personal data (contact details, salaries, pipelines): never cached.
+        response = super().create_response(request, data, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
 
 
 api = ShortlistAPI(
