@@ -98,3 +98,11 @@ def admin_user_client(client: object, django_user_model: type) -> object:
     user = django_user_model.objects.create_superuser("root", "root@example.org", "a-long-test-password")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def api_rate_windows() -> None:
+    """Each test starts with fresh API rate-limit counts (they live in a cache file, not the database)."""
+    from django.core.cache import caches
+
+    caches["api"].clear()

@@ -105,6 +105,12 @@ EXPECTED: dict[str, Rule] = {
         form=lambda world, actor: {"files": [SimpleUploadedFile("cv.txt", b"Jo Bloggs\nGo engineer")]},
     ),
     "web:upload_detail": Rule(get=AGENCY_PAGE, obj="batch"),
+    # Everyone with a role manages their own API tokens (the page shows nothing of anyone else's).
+    "api_tokens": Rule(
+        get={**EVERYONE, "anonymous": 302, "no_role": 403},
+        post={**EVERYONE, "anonymous": 302, "no_role": 403},
+        form=lambda world, actor: {"action": "create", "name": f"token {actor}", "scope": "read"},
+    ),
 }
 
 

@@ -1,4 +1,4 @@
-"""The CLI commands and the workspace views only parse, call a use case and present (issue 9).
+"""The CLI commands, the workspace views and the API's endpoints only parse, call a use case and present.
 
 They may import the apps' selectors, services and JSON contracts, the actor and the errors, but not
 models, the pool or the engine: anything they would need from those is a use case another entry point
@@ -13,7 +13,12 @@ import pytest
 
 from tests.test_engine_layers import SRC, _imports, _module_name
 
-INTERFACES = sorted([*(SRC / "shortlist" / "cli").glob("*.py"), SRC / "shortlist" / "web" / "views.py"])
+API_ROUTERS = [
+    SRC / "shortlist" / "api" / f"{name}.py" for name in ("clients", "candidates", "pipeline", "views")
+]
+INTERFACES = sorted(
+    [*(SRC / "shortlist" / "cli").glob("*.py"), SRC / "shortlist" / "web" / "views.py", *API_ROUTERS]
+)
 ALLOWED = (
     "shortlist.cli",
     "shortlist.web.errors",
@@ -23,8 +28,11 @@ ALLOWED = (
     "shortlist.errors",
     "shortlist.conf",
     "shortlist.engine.vocab.enums",  # controlled values for forms and filters
-    *(f"shortlist.{app}.{layer}" for app in ("candidates", "clients", "pipeline", "compliance", "audit")
+    *(f"shortlist.{app}.{layer}"
+      for app in ("candidates", "clients", "pipeline", "compliance", "audit", "api")
       for layer in ("selectors", "services", "serialize")),
+    # The API's own plumbing: authentication, pagination, bounded parameters, schemas.
+    *(f"shortlist.api.{part}" for part in ("auth", "pagination", "params", "schemas")),
 )  # fmt: skip
 
 

@@ -112,3 +112,11 @@ def secret_key(home: Path, env: Mapping[str, str] | None = None) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(key + "\n")
     return key
+
+
+def env_url(name: str, schemes: tuple[str, ...], env: Mapping[str, str] | None = None) -> str:
+    """An optional URL (empty when unset) whose scheme must be one of `schemes`."""
+    url = env_str(name, "", env)
+    if url and ("://" not in url or url.split("://", 1)[0].lower() not in schemes):
+        raise SettingError(name, url, " or ".join(f"{scheme}://…" for scheme in schemes) + " URL")
+    return url

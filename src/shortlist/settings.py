@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "ninja",  # its Swagger UI files, served locally (no CDN)
     "shortlist.accounts",
     "shortlist.candidates",
     "shortlist.clients",
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "shortlist.compliance",
     "shortlist.audit",
     "shortlist.web",
+    "shortlist.api",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +111,22 @@ RETENTION_DAYS = {
     "contract": conf.env_int("SHORTLIST_RETENTION_DAYS_CONTRACT", 2190, minimum=1),
 }
 RETENTION_WARNING_DAYS = conf.env_int("SHORTLIST_RETENTION_WARNING_DAYS", 30, minimum=0)
+# The API (shortlist/api): requests a minute per token (or per signed-in user), counted in the "api"
+# cache. The default file cache under $SHORTLIST_HOME counts across every process on one machine;
+# SHORTLIST_API_CACHE_URL=redis://host:6379/1 shares the count between machines.
+API_RATE_LIMIT = conf.env_int("SHORTLIST_API_RATE_LIMIT", 120, minimum=1)
+API_CACHE_URL = conf.env_url("SHORTLIST_API_CACHE_URL", ("redis", "rediss"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": API_CACHE_URL}
+        if API_CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(HOME / "cache" / "api"),
+        }
+    ),
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 
 from shortlist.accounts.access import (
     Actor,
+    may_read_notes,
     require_read_pool,
     require_read_roles,
     visible_applications,
@@ -35,8 +36,8 @@ from shortlist.engine.matching.scoring import BAND_MEANINGS, MustMode
 from shortlist.engine.matching.semantic import Embedder, minilm, rerank
 from shortlist.engine.roles.rolefile import RoleSpec
 from shortlist.engine.roles.weighting import RoleProfile
-from shortlist.errors import Invalid, NotFound, Unavailable
-from shortlist.pipeline.models import Application
+from shortlist.errors import Forbidden, Invalid, NotFound, Unavailable
+from shortlist.pipeline.models import Application, ApplicationNote
 
 SEMANTIC_HINT = "pip install -e '.[eval]'"
 
@@ -260,3 +261,14 @@ def application_list(*, actor: Actor, role_id: int) -> QuerySet[Application]:
         raise NotFound(f"no role with id {role_id}")
     applications = visible_applications(actor, Application.objects.filter(role_id=role_id))
     return applications.select_related("candidate").order_by("-updated_at")
+
+
+def application_note_list(*, actor: Actor, application_id: int) -> QuerySet[ApplicationNote]:
+    """An application's internal notes, newest first (agency only: never a client user's)."""
+    require_read_roles(actor)
+    if not may_read_notes(actor):
+        raise Forbidden("You are not allowed to see internal notes.")
+    if not visible_applications(actor, Application.objects.filter(pk=application_id)).exists():
+        raise NotFound(f"no application with id {application_id}")
+    notes = ApplicationNote.objects.filter(application_id=application_id).select_related("author")
+    return notes.order_by("-created_at", "-id")

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 
 from shortlist.accounts.access import (
     Actor,
+    may_read_notes,
     require_change_pipeline,
     visible_applications,
     visible_candidates,
@@ -17,8 +18,8 @@ from shortlist.accounts.access import (
 from shortlist.candidates.models import Candidate
 from shortlist.clients.selectors import role_get
 from shortlist.engine.vocab.enums import Stage
-from shortlist.errors import Conflict, Invalid, NotFound
-from shortlist.pipeline.models import Application
+from shortlist.errors import Conflict, Forbidden, Invalid, NotFound
+from shortlist.pipeline.models import Application, ApplicationNote
 
 
 @transaction.atomic
@@ -57,3 +58,18 @@ def application_move(*, actor: Actor, application_id: int, stage: str, note: str
         raise Conflict(f"{application.candidate.name} is already at stage {new.label!r}.")
     application.move_to(new, user=actor.user_or_none, note=note)
     return application
+
+
+@transaction.atomic
+def application_note_add(*, actor: Actor, application_id: int, body: str) -> ApplicationNote:
+    """Add an internal note to an application, signed by the actor."""
+    require_change_pipeline(actor)
+    if not may_read_notes(actor):
+        raise Forbidden("You are not allowed to write internal notes.")
+    body = body.strip()
+    if not body:
+        raise Invalid("A note needs some text.", [("body", "empty")])
+    application = visible_applications(actor, Application.objects.all()).filter(pk=application_id).first()
+    if application is None:
+        raise NotFound(f"no application with id {application_id}")
+    return ApplicationNote.objects.create(application=application, author=actor.user_or_none, body=body)
