@@ -70,6 +70,24 @@ def env_list(name: str, default: list[str], env: Mapping[str, str] | None = None
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_choice(
+    name: str, default: str, choices: tuple[str, ...], env: Mapping[str, str] | None = None
+) -> str:
+    """One of a few fixed words (case-insensitive)."""
+    value = env_str(name, default, env).lower()
+    if value not in choices:
+        raise SettingError(name, value, "one of " + ", ".join(choices))
+    return value
+
+
+def env_broker_url(name: str, default: str, env: Mapping[str, str] | None = None) -> str:
+    url = env_str(name, default, env)
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme not in {"redis", "rediss", "amqp", "amqps", "pyamqp"}:
+        raise SettingError(name, url, "a redis://HOST:PORT/DB or amqp://USER:PASSWORD@HOST:PORT// URL")
+    return url
+
+
 def env_database_url(name: str, default: str, env: Mapping[str, str] | None = None) -> str:
     url = env_str(name, default, env)
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""

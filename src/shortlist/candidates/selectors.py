@@ -15,8 +15,9 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from shortlist.accounts.access import Actor, require_read_pool, visible_candidates
+from shortlist.background.heartbeat import worker_alive
 from shortlist.candidates import pool
-from shortlist.candidates.importing import iter_sources
+from shortlist.candidates.importing import Outcome, Summary, iter_sources
 from shortlist.candidates.models import Candidate, ImportBatch, ImportFile, ImportStatus
 from shortlist.candidates.profiles import to_profile
 from shortlist.candidates.search import search_candidates
@@ -197,10 +198,20 @@ class UploadView:
     batch: ImportBatch
     files: tuple[ImportFile, ...]
     counts: tuple[tuple[str, int], ...]  # (status label, files), statuses with none left out
+    worker_running: bool  # whether any task worker is alive to import what is queued
 
     @property
     def pending(self) -> bool:
         return any(item.status == ImportStatus.QUEUED for item in self.files)
+
+    def summary(self) -> Summary:
+        """The batch as `shortlist import` reports it, one outcome per file."""
+        return Summary(
+            [
+                Outcome(f.name, ImportStatus(f.status), f.reason, f.candidate_id, warnings=list(f.warnings))
+                for f in self.files
+            ]
+        )
 
 
 def upload_get(*, actor: Actor, batch_id: int) -> UploadView:
@@ -213,4 +224,11 @@ def upload_get(*, actor: Actor, batch_id: int) -> UploadView:
     counts = {status: 0 for status in ImportStatus.values}
     for item in files:
         counts[item.status] += 1
-    return UploadView(batch, files, tuple((ImportStatus(s).label, n) for s, n in counts.items() if n))
+    labels = tuple((ImportStatus(s).label, n) for s, n in counts.items() if n)
+    return UploadView(batch, files, labels, worker_alive())
+
+
+def upload_worker_running(*, actor: Actor) -> bool:
+    """Whether a task worker (of either backend) is alive to import what is uploaded now."""
+    require_read_pool(actor)
+    return worker_alive()

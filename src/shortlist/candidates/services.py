@@ -21,7 +21,7 @@ from shortlist.candidates.models import Candidate, ImportBatch
 from shortlist.candidates.reparse import ReparseOutcome, ReparseSummary, reparse_candidates, stale_candidates
 from shortlist.candidates.tasks import reparse_candidate
 from shortlist.candidates.taxonomy import workspace_taxonomy
-from shortlist.candidates.uploads import create_batch
+from shortlist.candidates.uploads import create_batch, files_at
 from shortlist.errors import Invalid, NotFound
 
 
@@ -47,6 +47,13 @@ def upload_create(*, actor: Actor, files: Iterable[UploadedFile]) -> ImportBatch
     """Store uploaded CVs and queue one import task per file once the batch is committed."""
     require_change_pool(actor)
     return create_batch(files, actor.user_or_none)
+
+
+def candidate_import_queue(*, actor: Actor, paths: Sequence[Path]) -> ImportBatch:
+    """`shortlist import --queue`: store the files as one upload batch for the task worker, the same
+    path as a web upload (one task per file, queued once the batch is committed)."""
+    require_change_pool(actor)
+    return create_batch(files_at(paths), actor.user_or_none)
 
 
 def candidate_merge(*, actor: Actor, keep_id: int, other_id: int) -> Candidate:

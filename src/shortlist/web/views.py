@@ -18,6 +18,7 @@ from shortlist.candidates.selectors import (
     candidate_table,
     upload_get,
     upload_list,
+    upload_worker_running,
 )
 from shortlist.candidates.selectors import (
     candidate_list as candidates_filtered,
@@ -149,7 +150,11 @@ def upload_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/upload.html",
-        {"form": form, "recent": upload_list(actor=actor)},
+        {
+            "form": form,
+            "recent": upload_list(actor=actor),
+            "worker_running": upload_worker_running(actor=actor),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -161,7 +166,13 @@ def upload_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "web/upload_detail.html",
-        {"batch": upload.batch, "files": upload.files, "counts": upload.counts, "pending": upload.pending},
+        {
+            "batch": upload.batch,
+            "files": upload.files,
+            "counts": upload.counts,
+            "pending": upload.pending,
+            "worker_running": upload.worker_running,
+        },
     )
 
 
