@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.queue_helpers import children, reachable, shortlist, start_worker, stop, wait_for, write_cvs
+from tests.queue_helpers import children, reachable, shortlist, start_worker, state, stop, wait_for, write_cvs
 
 pytestmark = pytest.mark.slow
 FILES = 200
