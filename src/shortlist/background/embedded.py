@@ -13,9 +13,10 @@ this worker keeps their claim loop and adds:
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from django.db import close_old_connections
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
@@ -23,6 +24,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction
 
 from shortlist.background import execution
+from shortlist.background.execution import TRANSIENT
 from shortlist.background.heartbeat import Heartbeat, lease, live_worker_ids, new_worker_id
 from shortlist.background.models import WorkerBeat
 
@@ -62,7 +64,17 @@ def retry_later(task: DBTaskResult, delay: float) -> None:
 
 
 class EmbeddedWorker(Worker):
-    """django-tasks-db's worker loop, each task run through `execution.run`."""
+    """django-tasks-db's worker loop, each task run through `execution.run`, riding out a database
+    that drops its connections (a failover, pg_terminate_backend, a restart)."""
+
+    def run(self) -> None:
+        while True:
+            try:
+                return super().run()
+            except TRANSIENT as error:
+                log.warning("database unavailable (%s); trying again in 1 s", error.__class__.__name__)
+                execution.reset_connections()
+                time.sleep(1)
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
         self.running_task = True
@@ -74,16 +86,30 @@ class EmbeddedWorker(Worker):
                 db_task_result.args_kwargs["args"],
                 db_task_result.args_kwargs["kwargs"],
             )
-            db_task_result.set_successful(value)
+            _record(lambda: db_task_result.set_successful(value))
         except execution.RetryLater as later:
-            close_old_connections()
-            retry_later(db_task_result, later.delay)
+            _record(lambda delay=later.delay: retry_later(db_task_result, delay))
         except Exception as error:  # the task's own failure (or TaskAbandoned): recorded on its row
-            close_old_connections()
-            db_task_result.set_failed(error)
+            _record(lambda failure=error: db_task_result.set_failed(failure))
         finally:
             self.running_task = False
             self._run_tasks += 1
+
+
+def _record(write: Callable[[], None], patience: float = 30.0) -> None:
+    """Write a task's outcome, reconnecting while the database is away. Past `patience` the error
+    ends the worker: its supervisor restarts it, and the reaper re-queues the task after a lease
+    (the task is idempotent, so running it again is safe)."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            write()
+            return
+        except TRANSIENT:
+            execution.reset_connections()
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
 
 
 def run_worker(*, batch: bool = False, interval: float = 0.5) -> None:

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, close_old_connections, transaction
+from django.db import InterfaceError, OperationalError, connections, transaction
 from django.utils import timezone
 from django_tasks.base import Task
 
@@ -73,6 +73,14 @@ def on_abandon(task: Task) -> Callable[[Callable[..., None]], Callable[..., None
     return register
 
 
+def reset_connections() -> None:
+    """Drop this thread's database connections after a lost connection or an interrupted query; the
+    next query opens a fresh one (Django does not reconnect a broken connection by itself)."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
+
+
 def grace() -> float:
     """How long past its time limit a task may take to stop before its process is ended."""
     return max(1.0, min(10.0, settings.TASK_TIME_LIMIT / 10))
@@ -97,7 +105,7 @@ def run(
     try:
         attempt = _record_start(task_id, task.module_path)
     except TRANSIENT as error:
-        close_old_connections()
+        reset_connections()
         raise RetryLater(backoff(1)) from error
     if attempt > limit:
         _give_up(
@@ -122,10 +130,10 @@ def run(
         with time_limit(seconds, on_overrun or (lambda _reason: overrun())):
             value = task.call(*args, **kwargs)
     except TaskTimeout:
-        close_old_connections()
+        reset_connections()
         _give_up(task_id, task, args, kwargs, timeout_reason)
     except TRANSIENT as error:
-        close_old_connections()
+        reset_connections()
         log.warning("%s: database unavailable (%s), attempt %d of %d", task.name, error, attempt, limit)
         if attempt >= limit:
             _give_up(
@@ -159,7 +167,7 @@ def _give_up(task_id: str, task: Task, args: list[Any], kwargs: dict[str, Any], 
         TaskAttempt.objects.filter(task_id=task_id).delete()
     except TRANSIENT as error:
         # The reason could not be written; the next delivery finds the attempts spent and tries again.
-        close_old_connections()
+        reset_connections()
         raise RetryLater(backoff(1)) from error
     raise TaskAbandoned(reason)
 
