@@ -49,7 +49,7 @@ def supervise(argv: Sequence[str], stop: threading.Event) -> None:
         if ran >= HEALTHY_AFTER:
             delay = FIRST_DELAY
         log.warning(
-            "the task worker (pid %d) stopped after %.0f s (%s); restarting it in %.0f s",
+            "the task worker (pid %d) stopped after %.0f s (%s); restarting it in %g s",
             child.pid, ran, describe(child.returncode), delay,
         )  # fmt: skip
         stop.wait(delay)
