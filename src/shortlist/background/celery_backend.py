@@ -8,10 +8,12 @@ enclosing transaction commits, so a worker never sees an id whose row it cannot 
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import uuid
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 from django_tasks.backends.base import BaseTaskBackend
@@ -22,6 +24,11 @@ log = logging.getLogger("shortlist.worker")
 
 class CeleryBackend(BaseTaskBackend):
     supports_defer = True
+
+    def __init__(self, alias: str, params: dict[str, Any]) -> None:
+        super().__init__(alias, params)
+        if importlib.util.find_spec("celery") is None:
+            raise ImproperlyConfigured("SHORTLIST_TASKS=celery needs Celery: pip install 'shortlist[celery]'")
 
     def enqueue(self, task: Task, args: list[Any], kwargs: dict[str, Any]) -> TaskResult:
         self.validate_task(task)

@@ -3,6 +3,7 @@ supervisor that keeps one running."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import sys
@@ -10,14 +11,21 @@ import threading
 
 from django.conf import settings
 
+from shortlist.errors import Unavailable
+
 
 def queue_kind() -> str:
     return settings.TASK_QUEUE
 
 
+CELERY_MISSING = "SHORTLIST_TASKS=celery needs Celery: pip install 'shortlist[celery]'"
+
+
 def run(*, batch: bool = False, concurrency: int = 2) -> None:
     """Run this process as a worker of the configured backend until stopped."""
     if settings.TASK_QUEUE == "celery":
+        if importlib.util.find_spec("celery") is None:
+            raise Unavailable(CELERY_MISSING)
         from shortlist.background.celery_app import run_worker
 
         run_worker(concurrency=concurrency)

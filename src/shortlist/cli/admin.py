@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shortlist.accounts.access import Role
-from shortlist.cli.common import console, err, fail, migrate_database, setup_django
+from shortlist.cli.common import console, domain_errors, err, fail, migrate_database, setup_django
 
 
 def migrate() -> None:
@@ -181,7 +181,8 @@ def worker(
     if supervise:
         workers.supervised(concurrency=concurrency)
     else:
-        workers.run(batch=batch, concurrency=concurrency)
+        with domain_errors():
+            workers.run(batch=batch, concurrency=concurrency)
 
 
 def _stop_with_parent(parent: int) -> None:
