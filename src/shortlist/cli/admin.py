@@ -133,17 +133,8 @@ def serve(
         # dies, and ends (with its worker) when the server does.
         import subprocess
 
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "shortlist.cli",
-                "worker",
-                "--supervise",
-                "--exit-with-parent",
-                str(os.getpid()),
-            ]
-        )
+        supervisor = [sys.executable, "-m", "shortlist.cli", "worker", "--supervise"]
+        subprocess.Popen([*supervisor, "--exit-with-parent", str(os.getpid())])
     argv = [
         sys.executable, "-m", "gunicorn", "shortlist.wsgi:application",
         "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
