@@ -118,7 +118,8 @@ def run(
 
     def overrun() -> None:
         try:
-            _give_up(task_id, task, args, kwargs, timeout_reason)
+            # The attempts stay spent: the redelivery that follows this process's exit gives up at once.
+            _give_up(task_id, task, args, kwargs, timeout_reason, spent=limit)
         except (TaskAbandoned, RetryLater):
             pass
         finally:
@@ -158,13 +159,18 @@ def _record_start(task_id: str, task_path: str) -> int:
     return row.attempts
 
 
-def _give_up(task_id: str, task: Task, args: list[Any], kwargs: dict[str, Any], reason: str) -> None:
+def _give_up(
+    task_id: str, task: Task, args: list[Any], kwargs: dict[str, Any], reason: str, spent: int = 0
+) -> None:
     log.warning("%s%s: %s", task.name, tuple(args), reason)
     hook = _on_abandon.get(task.module_path)
     try:
         if hook is not None:
             hook(*args, reason=reason, **kwargs)
-        TaskAttempt.objects.filter(task_id=task_id).delete()
+        if spent:
+            TaskAttempt.objects.filter(task_id=task_id).update(attempts=spent)
+        else:
+            TaskAttempt.objects.filter(task_id=task_id).delete()
     except TRANSIENT as error:
         # The reason could not be written; the next delivery finds the attempts spent and tries again.
         reset_connections()

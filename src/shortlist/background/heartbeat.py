@@ -81,7 +81,9 @@ class Heartbeat(threading.Thread):
                 self.beat()
                 if self.also is not None:
                     self.also()
-            except DatabaseError as error:
+            except (
+                Exception
+            ) as error:  # whatever it was, the next beat tries again: a silent worker loses its task
                 log.warning("worker heartbeat failed (%s); trying again", error.__class__.__name__)
             finally:
                 # No connection is held between beats: a Celery pool forks while this thread lives,
