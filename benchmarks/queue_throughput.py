@@ -74,6 +74,7 @@ def environment(backend: str, home: Path, database_url: str) -> dict[str, str]:
         env.update(
             SHORTLIST_TASKS="celery",
             SHORTLIST_BROKER_URL=BROKERS[backend][0],
+            SHORTLIST_BROKER_QUEUE=f"bench-{home.parent.name}",
             SHORTLIST_TASK_TIME_LIMIT="20",
             SHORTLIST_WORKER_LEASE="6",
         )

@@ -7,6 +7,7 @@ import importlib.util
 import json
 import os
 import signal
+import uuid
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,20 @@ def _backend_env(backend: str) -> dict[str, str]:
                 f"nothing listens on 127.0.0.1:{port} for {backend}, and SHORTLIST_REQUIRE_POSTGRES=1"
             )
         pytest.skip(f"nothing listens on 127.0.0.1:{port} for {backend}")
-    return {"SHORTLIST_TASKS": "celery", "SHORTLIST_BROKER_URL": url}
+    # A queue of this test's own: another run sharing the broker must not take its messages.
+    return {
+        "SHORTLIST_TASKS": "celery",
+        "SHORTLIST_BROKER_URL": url,
+        "SHORTLIST_BROKER_QUEUE": f"test-{uuid.uuid4().hex}",
+    }
+
+
+def _delete_queue(env: dict[str, str]) -> None:
+    if env["SHORTLIST_TASKS"] == "celery":
+        from kombu import Connection
+
+        with Connection(env["SHORTLIST_BROKER_URL"]) as connection:
+            connection.default_channel.queue_delete(env["SHORTLIST_BROKER_QUEUE"])
 
 
 @pytest.mark.parametrize("backend", ["embedded", "celery-redis", "celery-rabbitmq"])
@@ -82,6 +96,7 @@ def test_every_file_ends_imported_once_or_failed_after_a_kill_9(
         log = (tmp_path / "worker.log").read_text()
     finally:
         stop(supervisor)
+        _delete_queue(env)
     assert "killed by SIGKILL" in log and "restarting it" in log  # the supervisor saw it and restarted
     assert "queued" not in after["statuses"], after["statuses"]
     assert after["files"] == FILES

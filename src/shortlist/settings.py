@@ -77,6 +77,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # broker. Either way `shortlist worker` (which `serve` starts and restarts) runs it; see docs/scaling.md.
 TASK_QUEUE = conf.env_choice("SHORTLIST_TASKS", "embedded", ("embedded", "celery"))
 BROKER_URL = conf.env_broker_url("SHORTLIST_BROKER_URL", "redis://127.0.0.1:6379/0")
+# The broker queue's name: deployments (or test runs) sharing one broker each take their own.
+BROKER_QUEUE = conf.env_str("SHORTLIST_BROKER_QUEUE", "shortlist")
 TASKS = {
     "default": {
         "BACKEND": "shortlist.background.celery_backend.CeleryBackend"

@@ -27,8 +27,6 @@ from shortlist.background.heartbeat import Heartbeat, new_worker_id
 
 log = logging.getLogger("shortlist.worker")
 
-QUEUE = "shortlist"
-
 
 def visibility_timeout() -> int:
     return int(2 * (settings.TASK_TIME_LIMIT + execution.grace()) + settings.WORKER_LEASE)
@@ -44,7 +42,7 @@ app.conf.update(
         "unacked_restore_interval": max(1, settings.WORKER_LEASE // 6),
         "unacked_restore_throttle": 1,
     },
-    task_default_queue=QUEUE,
+    task_default_queue=settings.BROKER_QUEUE,
     task_acks_late=True,
     task_reject_on_worker_lost=True,
     task_acks_on_failure_or_timeout=True,
@@ -94,6 +92,6 @@ def run_worker(*, concurrency: int) -> None:
     app.worker_main(
         [
             "worker", "--loglevel", "WARNING", "--pool", "prefork", "--concurrency", str(concurrency),
-            "--queues", QUEUE, "--without-gossip", "--without-mingle",
+            "--queues", settings.BROKER_QUEUE, "--without-gossip", "--without-mingle",
         ]
     )  # fmt: skip
