@@ -85,7 +85,7 @@ def test_task_queue_settings_name_the_variable() -> None:
         conf.env_choice("SHORTLIST_TASKS", "embedded", ("embedded", "celery"), {"SHORTLIST_TASKS": "Celery"})
         == "celery"
     )
-    with pytest.raises(conf.SettingError, match="SHORTLIST_TASKS='rq'.*one of embedded, celery"):
+    with pytest.raises(conf.SettingError, match=r"SHORTLIST_TASKS='rq'.*one of embedded, celery"):
         conf.env_choice("SHORTLIST_TASKS", "embedded", ("embedded", "celery"), {"SHORTLIST_TASKS": "rq"})
     amqp = "amqp://guest:guest@127.0.0.1:5672//"
     assert conf.env_broker_url("SHORTLIST_BROKER_URL", "", {"SHORTLIST_BROKER_URL": amqp}) == amqp
