@@ -66,6 +66,8 @@ def test_an_erased_person_is_nowhere_and_everyone_else_ranks_the_same(
     caplog.set_level(logging.DEBUG)
     pool.forget()
     shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    # Files other tests left queued (their on-commit clean-up never runs inside a test transaction).
+    shutil.rmtree(settings.UPLOAD_DIR, ignore_errors=True)
     recruiting = Actor.of(recruiter)
     lead = django_user_model.objects.create_superuser("lead", "lead@agency.example", "a-long-test-password")
     objects = one_of_everything(user=recruiter)

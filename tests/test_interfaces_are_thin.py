@@ -25,6 +25,7 @@ ALLOWED = (
     "shortlist.accounts.access",
     "shortlist.accounts.services",  # users and the demo login: operator commands only
     "shortlist.demo.loader",  # `shortlist demo`: operator only
+    "shortlist.background.workers",  # `shortlist worker` and `serve`: operator only
     "shortlist.errors",
     "shortlist.conf",
     "shortlist.engine.vocab.enums",  # controlled values for forms and filters

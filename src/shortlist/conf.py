@@ -79,6 +79,14 @@ def env_list(name: str, default: list[str], env: Mapping[str, str] | None = None
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_broker_url(name: str, default: str, env: Mapping[str, str] | None = None) -> str:
+    url = env_str(name, default, env)
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme not in {"redis", "rediss", "amqp", "amqps", "pyamqp"}:
+        raise SettingError(name, url, "a redis://HOST:PORT/DB or amqp://USER:PASSWORD@HOST:PORT// URL")
+    return url
+
+
 def env_database_url(name: str, default: str, env: Mapping[str, str] | None = None) -> str:
     url = env_str(name, default, env)
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""

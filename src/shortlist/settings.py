@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "ninja",  # its Swagger UI files, served locally (no CDN)
+    "shortlist.background",
     "shortlist.accounts",
     "shortlist.candidates",
     "shortlist.clients",
@@ -85,9 +86,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
-# One task API (django-tasks, the backport of Django 6's django.tasks); the queue lives in the same
-# database, so a fresh install needs no broker. `shortlist worker` (started by `serve`) runs it.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# One task API (django-tasks, the backport of Django 6's django.tasks). "embedded" keeps the queue in
+# this database, so a fresh install needs no broker; "celery" sends it through a Redis or RabbitMQ
+# broker. Either way `shortlist worker` (which `serve` starts and restarts) runs it; see docs/scaling.md.
+TASK_QUEUE = conf.env_choice("SHORTLIST_TASKS", "embedded", ("embedded", "celery"))
+BROKER_URL = conf.env_broker_url("SHORTLIST_BROKER_URL", "redis://127.0.0.1:6379/0")
+# The broker queue's name: deployments (or test runs) sharing one broker each take their own.
+BROKER_QUEUE = conf.env_str("SHORTLIST_BROKER_QUEUE", "shortlist")
+TASKS = {
+    "default": {
+        "BACKEND": "shortlist.background.celery_backend.CeleryBackend"
+        if TASK_QUEUE == "celery"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+# One run of a task may take this long before it is stopped and failed with that reason.
+TASK_TIME_LIMIT = conf.env_int("SHORTLIST_TASK_TIME_LIMIT", 300, minimum=1)
+# Runs of one task (first try included) before it is failed for good: a worker killed mid-task, or a
+# database gone away, costs one.
+TASK_ATTEMPTS = conf.env_int("SHORTLIST_TASK_ATTEMPTS", 3, minimum=1)
+# A worker beats every lease/6 seconds; one silent for a lease is taken for dead and its task re-queued.
+WORKER_LEASE = conf.env_int("SHORTLIST_WORKER_LEASE", 30, minimum=3)
 UPLOAD_DIR = HOME / "uploads"
 
 # What one imported file may cost (see shortlist.engine.documents.Limits).

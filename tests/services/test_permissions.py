@@ -76,6 +76,8 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         ),
         "candidate_import": lambda a: candidate_services.candidate_import(actor=a, paths=[tmp_path]),
         "upload_create": lambda a: candidate_services.upload_create(actor=a, files=[]),
+        "candidate_import_queue": lambda a: candidate_services.candidate_import_queue(actor=a, paths=[]),
+        "upload_worker_running": lambda a: candidate_selectors.upload_worker_running(actor=a),
         "candidate_merge": lambda a: candidate_services.candidate_merge(
             actor=a, keep_id=candidate, other_id=0
         ),

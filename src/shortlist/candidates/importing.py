@@ -164,6 +164,24 @@ def import_sources(
 def import_one(
     source: Source, taxonomy: Taxonomy, today: date | None = None, privacy: ImportPrivacy | None = None
 ) -> Outcome:
+    parsed = parse_source(source, taxonomy, today)
+    if isinstance(parsed, Outcome):
+        return parsed
+    profile, document = parsed
+    try:
+        with transaction.atomic():
+            return store_profile(profile, raw_json=document.data, privacy=privacy)
+    except Exception as error:
+        log.exception("storing %s failed", source.name)
+        return Outcome(
+            source.name, ImportStatus.FAILED, reason=f"could not be stored ({error.__class__.__name__})"
+        )
+
+
+def parse_source(
+    source: Source, taxonomy: Taxonomy, today: date | None = None
+) -> tuple[Profile, Document] | Outcome:
+    """Read and parse one CV, touching no database: its profile, or a failed outcome with the reason."""
     try:
         document = source.read()
         profile = cv.profile_from_document(document, source.name, taxonomy, today)
@@ -176,14 +194,7 @@ def import_one(
         )
     if not profile.text.strip():
         return Outcome(source.name, ImportStatus.FAILED, reason="no text found")
-    try:
-        with transaction.atomic():
-            return store_profile(profile, raw_json=document.data, privacy=privacy)
-    except Exception as error:
-        log.exception("storing %s failed", source.name)
-        return Outcome(
-            source.name, ImportStatus.FAILED, reason=f"could not be stored ({error.__class__.__name__})"
-        )
+    return profile, document
 
 
 def store_profile(

@@ -23,8 +23,9 @@ from shortlist.accounts.access import (
 )
 from shortlist.audit.models import AccessKind, Interface
 from shortlist.audit.trail import access_record
+from shortlist.background.heartbeat import worker_alive
 from shortlist.candidates import pool
-from shortlist.candidates.importing import iter_sources
+from shortlist.candidates.importing import Outcome, Summary, iter_sources
 from shortlist.candidates.models import Candidate, ImportBatch, ImportFile, ImportStatus
 from shortlist.candidates.profiles import to_profile
 from shortlist.candidates.search import search_candidates
@@ -210,10 +211,20 @@ class UploadView:
     batch: ImportBatch
     files: tuple[ImportFile, ...]
     counts: tuple[tuple[str, int], ...]  # (status label, files), statuses with none left out
+    worker_running: bool  # whether any task worker is alive to import what is queued
 
     @property
     def pending(self) -> bool:
         return any(item.status == ImportStatus.QUEUED for item in self.files)
+
+    def summary(self) -> Summary:
+        """The batch as `shortlist import` reports it, one outcome per file."""
+        return Summary(
+            [
+                Outcome(f.name, ImportStatus(f.status), f.reason, f.candidate_id, warnings=list(f.warnings))
+                for f in self.files
+            ]
+        )
 
 
 def upload_get(*, actor: Actor, batch_id: int) -> UploadView:
@@ -226,4 +237,11 @@ def upload_get(*, actor: Actor, batch_id: int) -> UploadView:
     counts = {status: 0 for status in ImportStatus.values}
     for item in files:
         counts[item.status] += 1
-    return UploadView(batch, files, tuple((ImportStatus(s).label, n) for s, n in counts.items() if n))
+    labels = tuple((ImportStatus(s).label, n) for s, n in counts.items() if n)
+    return UploadView(batch, files, labels, worker_alive())
+
+
+def upload_worker_running(*, actor: Actor) -> bool:
+    """Whether a task worker (of either backend) is alive to import what is uploaded now."""
+    require_read_pool(actor)
+    return worker_alive()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -26,7 +28,7 @@ def _safe_name(index: int, name: str) -> str:
 
 
 def create_batch(
-    files: Iterable[UploadedFile],
+    files: Iterable[UploadedFile | File | Unreadable],
     user: AbstractBaseUser | None,
     limits: Limits | None = None,
     consent_at: datetime | None = None,
@@ -51,6 +53,34 @@ def create_batch(
     return batch
 
 
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A path named for import that could not be opened: recorded as failed with the reason."""
+
+    name: str
+    reason: str
+
+
+def files_at(paths: Sequence[Path]) -> Iterator[File | Unreadable]:
+    """Files, folders (recursively, hidden files skipped) and zips named on a command line, as uploads
+    named like `shortlist import` names them; each is open only while it is stored."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file())
+            named = [(p, p.relative_to(path).as_posix()) for p in found]
+            named = [(p, n) for p, n in named if not any(part.startswith(".") for part in n.split("/"))]
+        else:
+            named = [(path, path.name)]
+        for file, name in named:
+            try:
+                handle = file.open("rb")
+            except OSError as error:
+                yield Unreadable(name, f"cannot be read ({error.strerror or error.__class__.__name__})")
+                continue
+            with handle:
+                yield File(handle, name=name)
+
+
 def _refused(batch: ImportBatch, name: str, reason: str) -> ImportFile:
     return ImportFile(
         batch=batch, name=name, status=ImportStatus.FAILED, reason=reason, finished_at=timezone.now()
@@ -58,8 +88,10 @@ def _refused(batch: ImportBatch, name: str, reason: str) -> ImportFile:
 
 
 def _store(
-    upload: UploadedFile, folder: Path, index: int, batch: ImportBatch, limits: Limits
+    upload: UploadedFile | File | Unreadable, folder: Path, index: int, batch: ImportBatch, limits: Limits
 ) -> list[ImportFile]:
+    if isinstance(upload, Unreadable):
+        return [_refused(batch, upload.name, upload.reason)]
     name = upload.name or "upload"
     if upload.size is not None and upload.size > limits.max_bytes:
         mb = 1024 * 1024

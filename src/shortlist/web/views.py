@@ -31,6 +31,7 @@ from shortlist.candidates.selectors import (
     candidate_table,
     upload_get,
     upload_list,
+    upload_worker_running,
 )
 from shortlist.candidates.services import upload_create
 from shortlist.clients.selectors import client_get, client_list, role_list, role_show
@@ -247,7 +248,11 @@ def upload_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/upload.html",
-        {"form": form, "recent": upload_list(actor=actor)},
+        {
+            "form": form,
+            "recent": upload_list(actor=actor),
+            "worker_running": upload_worker_running(actor=actor),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -259,7 +264,13 @@ def upload_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "web/upload_detail.html",
-        {"batch": upload.batch, "files": upload.files, "counts": upload.counts, "pending": upload.pending},
+        {
+            "batch": upload.batch,
+            "files": upload.files,
+            "counts": upload.counts,
+            "pending": upload.pending,
+            "worker_running": upload.worker_running,
+        },
     )
 
 
