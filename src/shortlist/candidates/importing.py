@@ -83,6 +83,9 @@ def import_limits() -> Limits:
         max_pages=settings.IMPORT_MAX_PAGES,
         max_zip_total_bytes=settings.IMPORT_MAX_ZIP_MB * mb,
         max_compression_ratio=float(settings.IMPORT_MAX_ZIP_RATIO),
+        max_zip_members=settings.IMPORT_MAX_ZIP_MEMBERS,
+        max_member_path_chars=settings.IMPORT_MAX_MEMBER_PATH,
+        max_document_expanded_bytes=settings.IMPORT_MAX_DOCX_EXPANDED_MB * mb,
     )
 
 

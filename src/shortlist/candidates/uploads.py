@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,6 +25,18 @@ def _safe_name(index: int, name: str) -> str:
     return f"{index:05d}-{base[-120:]}"
 
 
+_NAME_LIMIT = ImportFile._meta.get_field("name").max_length or 500
+
+
+def _shown(name: str) -> str:
+    """A name as recorded: a zip member's path can be any length, the column cannot (PostgreSQL
+    refuses an over-long value, SQLite would keep it), so the middle gives way and both ends stay."""
+    if len(name) <= _NAME_LIMIT:
+        return name
+    keep = (_NAME_LIMIT - 1) // 2
+    return f"{name[:keep]}…{name[-keep:]}"
+
+
 def create_batch(
     files: Iterable[UploadedFile], user: AbstractBaseUser | None, limits: Limits | None = None
 ) -> ImportBatch:
@@ -31,22 +44,29 @@ def create_batch(
     from shortlist.candidates.tasks import import_uploaded_file
 
     limits = limits or import_limits()
-    with transaction.atomic():
-        batch = ImportBatch.objects.create(created_by=user if user and user.is_authenticated else None)
-        folder = Path(settings.UPLOAD_DIR) / str(batch.pk)
-        folder.mkdir(parents=True, exist_ok=True)
-        rows: list[ImportFile] = []
-        for upload in files:
-            rows.extend(_store(upload, folder, len(rows), batch, limits))
-        ImportFile.objects.bulk_create(rows)
-        queued = list(batch.files.filter(status=ImportStatus.QUEUED).values_list("pk", flat=True))
-        transaction.on_commit(lambda: [import_uploaded_file.enqueue(pk) for pk in queued])
+    folder: Path | None = None
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(created_by=user if user and user.is_authenticated else None)
+            folder = Path(settings.UPLOAD_DIR) / str(batch.pk)
+            folder.mkdir(parents=True, exist_ok=True)
+            rows: list[ImportFile] = []
+            for upload in files:
+                rows.extend(_store(upload, folder, len(rows), batch, limits))
+            ImportFile.objects.bulk_create(rows)
+            queued = list(batch.files.filter(status=ImportStatus.QUEUED).values_list("pk", flat=True))
+            transaction.on_commit(lambda: [import_uploaded_file.enqueue(pk) for pk in queued])
+    except BaseException:
+        # The rows were rolled back, so files written for them would be orphans no task ever reads.
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     return batch
 
 
 def _refused(batch: ImportBatch, name: str, reason: str) -> ImportFile:
     return ImportFile(
-        batch=batch, name=name, status=ImportStatus.FAILED, reason=reason, finished_at=timezone.now()
+        batch=batch, name=_shown(name), status=ImportStatus.FAILED, reason=reason, finished_at=timezone.now()
     )
 
 
@@ -68,7 +88,7 @@ def _store(
     with target.open("wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
-    return [ImportFile(batch=batch, name=name, stored_path=str(target))]
+    return [ImportFile(batch=batch, name=_shown(name), stored_path=str(target))]
 
 
 def _store_zip(
@@ -83,7 +103,7 @@ def _store_zip(
                 continue
             target = folder / _safe_name(index + len(rows), member)
             target.write_bytes(content)
-            rows.append(ImportFile(batch=batch, name=shown, stored_path=str(target)))
+            rows.append(ImportFile(batch=batch, name=_shown(shown), stored_path=str(target)))
     except DocumentError as error:
         rows.append(_refused(batch, name, error.reason))
     return rows
