@@ -601,8 +601,10 @@ def read_member(
         raise DocumentError(f"corrupt {what} member {name} ({error.__class__.__name__})") from error
     if size > cap:
         if cap < info.file_size:
-            raise DocumentError(f"{what} member {name} is larger than the {_size(allowance)} left in its budget")
-        raise DocumentError(f"{what} member {name} expands past its declared {info.file_size:,} bytes: zip bomb?")
+            left = _size(allowance)
+            raise DocumentError(f"{what} member {name} is larger than the {left} left in its budget")
+        declared = f"{info.file_size:,} bytes"
+        raise DocumentError(f"{what} member {name} expands past its declared {declared}: zip bomb?")
     return data
 
 
