@@ -83,6 +83,9 @@ IMPORT_MAX_ZIP_MB = conf.env_int("SHORTLIST_MAX_ZIP_MB", 500, minimum=1)
 IMPORT_MAX_ZIP_RATIO = conf.env_int("SHORTLIST_MAX_ZIP_RATIO", 100, minimum=2)
 IMPORT_MAX_ZIP_MEMBERS = conf.env_int("SHORTLIST_MAX_ZIP_MEMBERS", 2000, minimum=1)
 IMPORT_MAX_MEMBER_PATH = conf.env_int("SHORTLIST_MAX_MEMBER_PATH", 255, minimum=16)
+# Reading and parsing one file runs in a child process under these caps (engine/cv/isolated.py).
+IMPORT_PARSE_SECONDS = conf.env_int("SHORTLIST_PARSE_SECONDS", 8, minimum=1)
+IMPORT_PARSE_MEMORY_MB = conf.env_int("SHORTLIST_PARSE_MEMORY_MB", 384, minimum=128)
 IMPORT_MAX_DOCX_EXPANDED_MB = conf.env_int("SHORTLIST_MAX_DOCX_EXPANDED_MB", 100, minimum=1)
 DATA_UPLOAD_MAX_NUMBER_FILES = conf.env_int("SHORTLIST_MAX_UPLOAD_FILES", 1000, minimum=1)
 # Changes a process holds beside the published index before it republishes in the background.
