@@ -31,7 +31,7 @@ from shortlist.engine.vocab.profile import Profile
 from shortlist.engine.vocab.taxonomy import Taxonomy
 
 STARTUP_SECONDS = 60.0
-_WARM_UP = b"Ada Lovelace\nada@example.org\n\nExperience\nBackend Engineer, Example Ltd, 2019 - Present\n- Python.\n"
+_WARM_UP = b"Ada Lovelace\nada@example.org\n\nExperience\nEngineer, Example Ltd, 2019 - Present\n- Python.\n"
 
 
 @dataclass(frozen=True, slots=True)
