@@ -33,6 +33,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: an over-large upload is refused from its declared size.
+    "shortlist.web.limits.UploadLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,7 +89,14 @@ IMPORT_MAX_MEMBER_PATH = conf.env_int("SHORTLIST_MAX_MEMBER_PATH", 255, minimum=
 IMPORT_PARSE_SECONDS = conf.env_int("SHORTLIST_PARSE_SECONDS", 8, minimum=1)
 IMPORT_PARSE_MEMORY_MB = conf.env_int("SHORTLIST_PARSE_MEMORY_MB", 384, minimum=128)
 IMPORT_MAX_DOCX_EXPANDED_MB = conf.env_int("SHORTLIST_MAX_DOCX_EXPANDED_MB", 100, minimum=1)
+# What one HTTP request may carry (shortlist.web.limits answers 413, naming the limit).
 DATA_UPLOAD_MAX_NUMBER_FILES = conf.env_int("SHORTLIST_MAX_UPLOAD_FILES", 1000, minimum=1)
+UPLOAD_MAX_REQUEST_BYTES = conf.env_int("SHORTLIST_MAX_REQUEST_MB", 200, minimum=1) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = conf.env_int("SHORTLIST_MAX_FORM_KB", 2560, minimum=64) * 1024
+# A file above this is streamed to a temporary file (mode 600) in chunks rather than held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # Changes a process holds beside the published index before it republishes in the background.
 INDEX_DELTA_LIMIT = conf.env_int("SHORTLIST_INDEX_DELTA_LIMIT", 5000, minimum=1)
 
