@@ -6,7 +6,11 @@ import dj_database_url
 
 from shortlist import conf
 
+# Every entry point (the CLI, gunicorn, the task worker) loads these settings first: from here on,
+# whatever Shortlist creates is 600/700, and what an older install left open is closed.
+conf.keep_files_private()
 HOME = conf.data_home()
+conf.make_private(HOME)
 BASE_DIR = HOME
 
 DEBUG = conf.env_bool("DEBUG", False)

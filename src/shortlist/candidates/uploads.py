@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -37,6 +39,11 @@ def _shown(name: str) -> str:
     return f"{name[:keep]}…{name[-keep:]}"
 
 
+def _private(path: Path) -> BinaryIO:
+    """A new file only its owner may read: an uploaded CV is personal data (umask or not)."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
+
+
 def create_batch(
     files: Iterable[UploadedFile], user: AbstractBaseUser | None, limits: Limits | None = None
 ) -> ImportBatch:
@@ -49,7 +56,7 @@ def create_batch(
         with transaction.atomic():
             batch = ImportBatch.objects.create(created_by=user if user and user.is_authenticated else None)
             folder = Path(settings.UPLOAD_DIR) / str(batch.pk)
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             rows: list[ImportFile] = []
             for upload in files:
                 rows.extend(_store(upload, folder, len(rows), batch, limits))
@@ -85,7 +92,7 @@ def _store(
     except DocumentError as error:
         return [_refused(batch, name, error.reason)]
     target = folder / _safe_name(index, name)
-    with target.open("wb") as out:
+    with _private(target) as out:
         for chunk in upload.chunks():
             out.write(chunk)
     return [ImportFile(batch=batch, name=_shown(name), stored_path=str(target))]
@@ -102,7 +109,8 @@ def _store_zip(
                 rows.append(_refused(batch, shown, content.reason))
                 continue
             target = folder / _safe_name(index + len(rows), member)
-            target.write_bytes(content)
+            with _private(target) as out:
+                out.write(content)
             rows.append(ImportFile(batch=batch, name=_shown(shown), stored_path=str(target)))
     except DocumentError as error:
         rows.append(_refused(batch, name, error.reason))
