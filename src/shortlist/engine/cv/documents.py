@@ -52,6 +52,8 @@ _HINTS = {
 }
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MIN_PDF_TEXT = 20  # fewer letters and digits than this over a whole PDF is page numbers, not a CV
+# A PDF longer than this many times max_pages is refused outright rather than read in part.
+MAX_PDF_PAGES_FACTOR = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +242,7 @@ def _read_pdf(data: bytes, limits: Limits) -> Document:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not _decrypts_without_password(reader):
             raise DocumentError("encrypted PDF")
+        _check_declared_pages(reader, limits)
         page_count = len(reader.pages)
         if page_count == 0:
             raise DocumentError("not a readable PDF (no pages)")
@@ -260,6 +263,18 @@ def _read_pdf(data: bytes, limits: Limits) -> Document:
     if missing:
         text += "\n\n" + "\n".join(missing)
     return _finish(text, "pdf", page_count, warnings, limits)
+
+
+def _check_declared_pages(reader: Any, limits: Limits) -> None:
+    """Refuse from the page tree's declared count, before pypdf walks the whole tree (120,000 pages
+    cost seconds); a CV is never this long, so the first pages would not be the CV anyway."""
+    most = MAX_PDF_PAGES_FACTOR * limits.max_pages
+    try:
+        declared = int(reader.root_object["/Pages"].get_object().get("/Count", 0))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return  # no usable count: pypdf's own walk (bounded by it) decides
+    if declared > most:
+        raise DocumentError(f"PDF has {declared:,} pages (more than {most:,}: not a CV)")
 
 
 def _decrypts_without_password(reader: Any) -> bool:
