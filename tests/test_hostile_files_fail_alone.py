@@ -40,7 +40,8 @@ def _normal_cv(number: int) -> bytes:
 def _check(reasons: dict[str, tuple[str, str]], name: str, case: Case) -> None:
     if case.member:
         # The member's recorded name may be shortened (a 594-character path; the column holds 500).
-        (status, reason), *others = [v for k, v in reasons.items() if k.startswith(f"{name}/{case.member[:40]}")]
+        prefix = f"{name}/{case.member[:40]}"
+        (status, reason), *others = [v for k, v in reasons.items() if k.startswith(prefix)]
         assert not others
         assert status == "failed" and case.reason.lower() in reason.lower(), (name, reason)
         assert reasons[f"{name}/priya.txt"][0] in {"imported", "duplicate"}  # the rest of the zip
