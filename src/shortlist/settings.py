@@ -91,7 +91,7 @@ IMPORT_MAX_ZIP_MEMBERS = conf.env_int("SHORTLIST_MAX_ZIP_MEMBERS", 2000, minimum
 IMPORT_MAX_MEMBER_PATH = conf.env_int("SHORTLIST_MAX_MEMBER_PATH", 255, minimum=16)
 # Reading and parsing one file runs in a child process under these caps (engine/cv/isolated.py).
 IMPORT_PARSE_SECONDS = conf.env_int("SHORTLIST_PARSE_SECONDS", 8, minimum=1)
-IMPORT_PARSE_MEMORY_MB = conf.env_int("SHORTLIST_PARSE_MEMORY_MB", 384, minimum=128)
+IMPORT_PARSE_MEMORY_MB = conf.env_int("SHORTLIST_PARSE_MEMORY_MB", 320, minimum=128)
 IMPORT_MAX_DOCX_EXPANDED_MB = conf.env_int("SHORTLIST_MAX_DOCX_EXPANDED_MB", 100, minimum=1)
 # What one HTTP request may carry (shortlist.web.limits answers 413, naming the limit).
 DATA_UPLOAD_MAX_NUMBER_FILES = conf.env_int("SHORTLIST_MAX_UPLOAD_FILES", 1000, minimum=1)
