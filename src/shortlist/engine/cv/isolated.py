@@ -6,7 +6,8 @@ reused child process (started with the 'forkserver' method, so it never inherits
 database connections or threads) whose address space is capped with RLIMIT_AS; the parent waits at
 most `Caps.seconds` for each answer. A child that runs out of memory or time is killed and replaced,
 and the file fails with a reason that names the cap: "took longer than 8 s to read (limit)",
-"needed more than 320 MB to read (limit)". The next file gets a fresh child (about 0.3 s to start).
+"needed more than 320 MB to read (limit)". The next file gets a fresh child, forked warm from a
+fork server that has the parser imported (about 0.1-1 s on a busy machine).
 
 Plain Python, no Django: the caller passes the taxonomy once (it is sent to each new child) and the
 caps from its settings.
