@@ -48,3 +48,39 @@ def test_cv_text_is_printed_as_written(mallory: Candidate, command: list[str]) -
     assert result.exit_code == 0, result.output
     assert "Mallory [/]" in result.output  # shown literally, not read as a closing tag
     assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+def _printed_safely(result: object) -> str:
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    output: str = result.output  # type: ignore[attr-defined]
+    assert "\x1b" not in output and "\x07" not in output
+    return output
+
+
+def test_import_prints_the_file_name_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "mallory [bold][link=mailto:evil]x.txt"  # a file name cannot hold "[/]"
+    path.write_text(CV)
+    output = _printed_safely(CliRunner().invoke(app, ["import", "--verbose", str(path)]))
+    assert "[bold][link=mailto:evil]" in output  # shown (the table may cut the name), not obeyed
+
+
+def test_similar_and_merge_print_names_as_written(mallory: Candidate, tmp_path: Path) -> None:
+    twin = tmp_path / "twin.txt"
+    twin.write_text(CV.replace("mallory@example.org", "mallet@example.org").replace("Kestrel", "Osprey"))
+    assert CliRunner().invoke(app, ["import", str(twin)]).exit_code == 0
+    other = Candidate.objects.exclude(pk=mallory.pk).get()
+    Candidate.objects.filter(pk=other.pk).update(name=NAME)
+    similar = _printed_safely(CliRunner().invoke(app, ["candidates", "similar", str(mallory.id)]))
+    assert "Mallory [/]" in similar
+    merged = _printed_safely(CliRunner().invoke(app, ["candidates", "merge", str(mallory.id), str(other.id)]))
+    assert "Mallory [/]" in merged
+
+
+def test_reparse_and_match_for_a_candidate_print_safely(mallory: Candidate) -> None:
+    _printed_safely(CliRunner().invoke(app, ["reparse", "--all"]))
+    assert CliRunner().invoke(app, ["role", "import", str(ROLE_FILE)]).exit_code == 0
+    from shortlist.clients.models import Role
+
+    Role.objects.update(title="Go [/] [link=https://evil.example]Engineer\x1b[31m")
+    output = _printed_safely(CliRunner().invoke(app, ["match", "--candidate", str(mallory.id)]))
+    assert "Go [/] [link=https://evil.example]Engineer" in output
