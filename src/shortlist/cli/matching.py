@@ -135,9 +135,8 @@ def _match_candidate(candidate_id: int, top: int, as_json: bool) -> None:
         return
     for row in found.rows:
         # Role titles and client names are typed by people or drafted from a pasted JD: text, not markup.
-        console.print(
-            f"{row.fit.rank:>2}. {row.fit.score:5.1f}  {plain(row.role.title)} ({plain(row.role.client.name)})"
-        )
+        role = f"{plain(row.role.title)} ({plain(row.role.client.name)})"
+        console.print(f"{row.fit.rank:>2}. {row.fit.score:5.1f}  {role}")
 
 
 def index(
