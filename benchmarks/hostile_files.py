@@ -6,10 +6,10 @@ Builds the corpus of tests/fixtures/hostile_files.py in a temporary SHORTLIST_HO
 each case imports the hostile file and right after it a normal CV, the way `shortlist import` does
 (`candidate_import`), or with --web the way an upload does (`upload_create`, then the task each
 file was queued as, run here through the task API's `call`, as the worker would). Printed per
-case: the hostile file's seconds and
-reason, the normal CV's seconds, and the resident memory of this process plus its children (the parse child
-included) before the case and at its peak, sampled every 10 ms. Issue 14's bar: each under 10 s and
-512 MB. The parse child is started on first use, so the first case also pays its start.
+case: the hostile file's seconds and reason, the normal CV's seconds, and the resident memory of
+this process plus its children (the parse child included) before the case and at its peak,
+sampled every 10 ms. Issue 14's bar: each under 10 s and 512 MB. The parse child is started on
+first use, so the first case also pays its start.
 """
 
 from __future__ import annotations
