@@ -137,31 +137,36 @@ class IsolatedParser:
     def parse(self, job: Job) -> Parsed:
         """The parsed file, or DocumentError with its reason (a cap included), or ParserCrashed."""
         with self._lock:
-            connection = self._start()
-            try:
-                connection.send(job)
-            except (BrokenPipeError, OSError):
-                self._stop()  # the child had died between files: one fresh try
-                connection = self._start()
-                connection.send(job)
-            if not connection.poll(self.caps.seconds):
-                self._stop()
-                raise DocumentError(self.time_limit)
-            try:
-                kind, payload = connection.recv()
-            except (EOFError, OSError):
-                # Died without answering: out of address space inside C code (lxml, zlib) or killed.
-                self._stop()
-                raise DocumentError(self.memory_limit) from None
+            kind, payload = self._ask(job)
+            if kind == "memory":
+                self._stop()  # the child is on its way out; the next file gets a fresh one
         if kind == "ok":
             return payload  # type: ignore[no-any-return]
         if kind == "refused":
             raise DocumentError(payload)
-        if kind == "memory":
-            with self._lock:
-                self._stop()
+        if kind in ("memory", "died"):
             raise DocumentError(self.memory_limit)
+        if kind == "time":
+            raise DocumentError(self.time_limit)
         raise ParserCrashed(payload)
+
+    def _ask(self, job: Job) -> tuple[str, Any]:
+        connection = self._start()
+        try:
+            connection.send(job)
+        except (BrokenPipeError, OSError):
+            self._stop()  # the child had died between files: one fresh try
+            connection = self._start()
+            connection.send(job)
+        if not connection.poll(self.caps.seconds):
+            self._stop()
+            return "time", None
+        try:
+            return connection.recv()  # type: ignore[no-any-return]
+        except (EOFError, OSError):
+            # Died without answering: out of address space inside C code (lxml, zlib) or killed.
+            self._stop()
+            return "died", None
 
     def _start(self) -> Connection:
         if self._process is not None and self._process.is_alive() and self._connection is not None:
@@ -178,7 +183,11 @@ class IsolatedParser:
         child.close()
         self._process, self._connection = process, parent
         # A busy machine may take seconds to start a child; that is not the file's fault.
-        if not parent.poll(STARTUP_SECONDS) or parent.recv()[0] != "ready":
+        try:
+            ready = parent.poll(STARTUP_SECONDS) and parent.recv()[0] == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
             self._stop()
             raise ParserCrashed("parser process did not start")
         return parent
