@@ -84,3 +84,25 @@ def test_reparse_and_match_for_a_candidate_print_safely(mallory: Candidate) -> N
     Role.objects.update(title="Go [/] [link=https://evil.example]Engineer\x1b[31m")
     output = _printed_safely(CliRunner().invoke(app, ["match", "--candidate", str(mallory.id)]))
     assert "Go [/] [link=https://evil.example]Engineer" in output
+
+
+HOSTILE_ROLE = """\
+title: "Go [/] Engineer [link=https://evil.example]x"
+client: {name: "Kestrel [/] Markets"}
+project: low-latency-trading
+must_have: [go, "k[/]db"]
+"""
+
+
+def test_role_text_from_a_file_or_a_pasted_jd_prints_as_written(tmp_path: Path) -> None:
+    role_file = tmp_path / "role.yaml"
+    role_file.write_text(HOSTILE_ROLE)
+    imported = _printed_safely(CliRunner().invoke(app, ["role", "import", str(role_file)]))
+    assert "Go [/] Engineer" in imported
+    from shortlist.clients.models import Role
+
+    shown = _printed_safely(CliRunner().invoke(app, ["role", "show", str(Role.objects.get().pk)]))
+    assert "Go [/] Engineer" in shown and "Kestrel [/] Markets" in shown
+    jd = tmp_path / "jd.txt"
+    jd.write_text("Senior Go [/] Engineer\x1b[31m at Kestrel Markets, London.\nGo, Kafka, low latency.\n")
+    _printed_safely(CliRunner().invoke(app, ["role", "draft", str(jd)]))
