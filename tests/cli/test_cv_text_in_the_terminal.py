@@ -43,7 +43,12 @@ def mallory(tmp_path: Path) -> Candidate:
         ["match", "--role", str(ROLE_FILE)],
     ],
 )
-def test_cv_text_is_printed_as_written(mallory: Candidate, command: list[str]) -> None:
+def test_cv_text_is_printed_as_written(
+    mallory: Candidate, command: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A terminal wide enough that no table cell wraps the name: how narrow the Name column gets
+    # depends on the width of the ids, and PostgreSQL does not reuse them between tests.
+    monkeypatch.setenv("COLUMNS", "240")
     result = CliRunner().invoke(app, [part.format(id=mallory.id) for part in command])
     assert result.exit_code == 0, result.output
     assert "Mallory [/]" in result.output  # shown literally, not read as a closing tag
