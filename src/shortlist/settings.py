@@ -9,7 +9,11 @@ from csp.constants import NONE, SELF
 
 from shortlist import conf
 
+# Every entry point (the CLI, gunicorn, the task worker) loads these settings first: from here on,
+# whatever Shortlist creates is 600/700, and what an older install left open is closed.
+conf.keep_files_private()
 HOME = conf.data_home()
+conf.make_private(HOME)
 BASE_DIR = HOME
 
 DEBUG = conf.env_bool("DEBUG", False)
@@ -42,6 +46,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: an over-large upload is refused from its declared size.
+    "shortlist.web.limits.UploadLimitsMiddleware",
     "shortlist.web.middleware.RejectInvalidInput",  # a NUL byte in a query or form is a 400 everywhere
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -114,7 +120,20 @@ IMPORT_MAX_FILE_MB = conf.env_int("SHORTLIST_MAX_FILE_MB", 20, minimum=1)
 IMPORT_MAX_PAGES = conf.env_int("SHORTLIST_MAX_PAGES", 50, minimum=1)
 IMPORT_MAX_ZIP_MB = conf.env_int("SHORTLIST_MAX_ZIP_MB", 500, minimum=1)
 IMPORT_MAX_ZIP_RATIO = conf.env_int("SHORTLIST_MAX_ZIP_RATIO", 100, minimum=2)
+IMPORT_MAX_ZIP_MEMBERS = conf.env_int("SHORTLIST_MAX_ZIP_MEMBERS", 2000, minimum=1)
+IMPORT_MAX_MEMBER_PATH = conf.env_int("SHORTLIST_MAX_MEMBER_PATH", 255, minimum=16)
+# Reading and parsing one file runs in a child process under these caps (engine/cv/isolated.py).
+IMPORT_PARSE_SECONDS = conf.env_int("SHORTLIST_PARSE_SECONDS", 8, minimum=1)
+IMPORT_PARSE_MEMORY_MB = conf.env_int("SHORTLIST_PARSE_MEMORY_MB", 320, minimum=128)
+IMPORT_MAX_DOCX_EXPANDED_MB = conf.env_int("SHORTLIST_MAX_DOCX_EXPANDED_MB", 100, minimum=1)
+# What one HTTP request may carry (shortlist.web.limits answers 413, naming the limit).
 DATA_UPLOAD_MAX_NUMBER_FILES = conf.env_int("SHORTLIST_MAX_UPLOAD_FILES", 1000, minimum=1)
+UPLOAD_MAX_REQUEST_BYTES = conf.env_int("SHORTLIST_MAX_REQUEST_MB", 200, minimum=1) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = conf.env_int("SHORTLIST_MAX_FORM_KB", 2560, minimum=64) * 1024
+# A file above this is streamed to a temporary file (mode 600) in chunks rather than held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # Changes a process holds beside the published index before it republishes in the background.
 INDEX_DELTA_LIMIT = conf.env_int("SHORTLIST_INDEX_DELTA_LIMIT", 5000, minimum=1)
 

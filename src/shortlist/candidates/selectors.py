@@ -25,15 +25,15 @@ from shortlist.audit.models import AccessKind, Interface
 from shortlist.audit.trail import access_record
 from shortlist.background.heartbeat import worker_alive
 from shortlist.candidates import pool
-from shortlist.candidates.importing import Outcome, Summary, iter_sources
+from shortlist.candidates.importing import Outcome, Summary, iter_sources, parse_source
 from shortlist.candidates.models import Candidate, ImportBatch, ImportFile, ImportStatus
 from shortlist.candidates.profiles import to_profile
 from shortlist.candidates.search import search_candidates
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.cv.documents import DocumentError
+from shortlist.engine.cv.isolated import ParserCrashed
 from shortlist.engine.cv.jsonresume import profile_to_json_resume
-from shortlist.engine.cv.parse import profile_from_document
 from shortlist.engine.matching.index import CandidateIndex
 from shortlist.engine.matching.match import similar_candidates
 from shortlist.engine.matching.search import Query, QueryError
@@ -190,9 +190,12 @@ def folder_pool(*, actor: Actor, paths: Sequence[Path]) -> FolderPool:
     skipped: list[tuple[str, str]] = []
     for number, source in enumerate(iter_sources(paths), start=1):
         try:
-            profile = profile_from_document(source.read(), source.name, taxonomy)
+            profile = parse_source(source, taxonomy).profile
         except DocumentError as exc:
             skipped.append((source.name, exc.reason))
+            continue
+        except ParserCrashed as exc:
+            skipped.append((source.name, f"could not be parsed ({exc.kind})"))
             continue
         profiles[number] = profile
         people[number] = CandidateRef(number, profile.contact.name, source.name)

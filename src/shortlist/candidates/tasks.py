@@ -13,14 +13,13 @@ from django.utils import timezone
 from django_tasks import task
 
 from shortlist.background.execution import TRANSIENT, on_abandon
-from shortlist.candidates.importing import Outcome, log, parse_source, path_source, store_profile
+from shortlist.candidates.importing import Outcome, log, parse_outcome, path_source, store_profile
 from shortlist.candidates.models import ImportBatch, ImportFile, ImportStatus
 from shortlist.candidates.reparse import reparse_one
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.compliance.retention import ImportPrivacy
-from shortlist.engine.cv.documents import Document
+from shortlist.engine.cv.isolated import Parsed
 from shortlist.engine.vocab.enums import LawfulBasis
-from shortlist.engine.vocab.profile import Profile
 
 
 @task()
@@ -34,12 +33,12 @@ def import_uploaded_file(file_id: int) -> str:
     upload = ImportFile.objects.filter(pk=file_id).first()
     if upload is None or upload.status != ImportStatus.QUEUED:
         return upload.status if upload else "gone"
-    parsed = parse_source(path_source(Path(upload.stored_path), upload.name), workspace_taxonomy())
+    parsed = parse_outcome(path_source(Path(upload.stored_path), upload.name), workspace_taxonomy())
     with transaction.atomic():
         row = ImportFile.objects.select_for_update().filter(pk=file_id, status=ImportStatus.QUEUED).first()
         if row is None:  # another delivery finished it while this one parsed
             return "done"
-        outcome = parsed if isinstance(parsed, Outcome) else _store(upload.name, *parsed, _privacy(upload))
+        outcome = parsed if isinstance(parsed, Outcome) else _store(upload.name, parsed, _privacy(upload))
         ImportFile.objects.filter(pk=file_id).update(
             status=outcome.status,
             reason=outcome.reason,
@@ -57,10 +56,10 @@ def _privacy(upload: ImportFile) -> ImportPrivacy | None:
     return ImportPrivacy(LawfulBasis.CONSENT.value, consent_at) if consent_at else None
 
 
-def _store(name: str, profile: Profile, document: Document, privacy: ImportPrivacy | None) -> Outcome:
+def _store(name: str, parsed: Parsed, privacy: ImportPrivacy | None) -> Outcome:
     try:
         with transaction.atomic():
-            return store_profile(profile, raw_json=document.data, privacy=privacy)
+            return store_profile(parsed.profile, raw_json=parsed.raw_json, privacy=privacy)
     except TRANSIENT:
         raise  # the database went away: retried by the worker, not recorded as this file's fault
     except Exception as error:

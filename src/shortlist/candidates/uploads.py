@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -27,6 +30,23 @@ def _safe_name(index: int, name: str) -> str:
     return f"{index:05d}-{base[-120:]}"
 
 
+_NAME_LIMIT = ImportFile._meta.get_field("name").max_length or 500
+
+
+def _shown(name: str) -> str:
+    """A name as recorded: a zip member's path can be any length, the column cannot (PostgreSQL
+    refuses an over-long value, SQLite would keep it), so the middle gives way and both ends stay."""
+    if len(name) <= _NAME_LIMIT:
+        return name
+    keep = (_NAME_LIMIT - 1) // 2
+    return f"{name[:keep]}…{name[-keep:]}"
+
+
+def _private(path: Path) -> BinaryIO:
+    """A new file only its owner may read: an uploaded CV is personal data (umask or not)."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
+
+
 def create_batch(
     files: Iterable[UploadedFile | File | Unreadable],
     user: AbstractBaseUser | None,
@@ -38,18 +58,25 @@ def create_batch(
     from shortlist.candidates.tasks import import_uploaded_file
 
     limits = limits or import_limits()
-    with transaction.atomic():
-        batch = ImportBatch.objects.create(
-            created_by=user if user and user.is_authenticated else None, consent_at=consent_at
-        )
-        folder = Path(settings.UPLOAD_DIR) / str(batch.pk)
-        folder.mkdir(parents=True, exist_ok=True)
-        rows: list[ImportFile] = []
-        for upload in files:
-            rows.extend(_store(upload, folder, len(rows), batch, limits))
-        ImportFile.objects.bulk_create(rows)
-        queued = list(batch.files.filter(status=ImportStatus.QUEUED).values_list("pk", flat=True))
-        transaction.on_commit(lambda: [import_uploaded_file.enqueue(pk) for pk in queued])
+    folder: Path | None = None
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(
+                created_by=user if user and user.is_authenticated else None, consent_at=consent_at
+            )
+            folder = Path(settings.UPLOAD_DIR) / str(batch.pk)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            rows: list[ImportFile] = []
+            for upload in files:
+                rows.extend(_store(upload, folder, len(rows), batch, limits))
+            ImportFile.objects.bulk_create(rows)
+            queued = list(batch.files.filter(status=ImportStatus.QUEUED).values_list("pk", flat=True))
+            transaction.on_commit(lambda: [import_uploaded_file.enqueue(pk) for pk in queued])
+    except BaseException:
+        # The rows were rolled back, so files written for them would be orphans no task ever reads.
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     return batch
 
 
@@ -83,7 +110,7 @@ def files_at(paths: Sequence[Path]) -> Iterator[File | Unreadable]:
 
 def _refused(batch: ImportBatch, name: str, reason: str) -> ImportFile:
     return ImportFile(
-        batch=batch, name=name, status=ImportStatus.FAILED, reason=reason, finished_at=timezone.now()
+        batch=batch, name=_shown(name), status=ImportStatus.FAILED, reason=reason, finished_at=timezone.now()
     )
 
 
@@ -104,10 +131,10 @@ def _store(
     except DocumentError as error:
         return [_refused(batch, name, error.reason)]
     target = folder / _safe_name(index, name)
-    with target.open("wb") as out:
+    with _private(target) as out:
         for chunk in upload.chunks():
             out.write(chunk)
-    return [ImportFile(batch=batch, name=name, stored_path=str(target))]
+    return [ImportFile(batch=batch, name=_shown(name), stored_path=str(target))]
 
 
 def _store_zip(
@@ -121,8 +148,9 @@ def _store_zip(
                 rows.append(_refused(batch, shown, content.reason))
                 continue
             target = folder / _safe_name(index + len(rows), member)
-            target.write_bytes(content)
-            rows.append(ImportFile(batch=batch, name=shown, stored_path=str(target)))
+            with _private(target) as out:
+                out.write(content)
+            rows.append(ImportFile(batch=batch, name=_shown(shown), stored_path=str(target)))
     except DocumentError as error:
         rows.append(_refused(batch, name, error.reason))
     return rows

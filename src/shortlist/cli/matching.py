@@ -139,7 +139,9 @@ def _match_candidate(candidate_id: int, top: int, as_json: bool) -> None:
         print_json(candidate_roles_json(found))
         return
     for row in found.rows:
-        console.print(f"{row.fit.rank:>2}. {row.fit.score:5.1f}  {row.role.title} ({row.role.client.name})")
+        # Role titles and client names are typed by people or drafted from a pasted JD: text, not markup.
+        role = f"{plain(row.role.title)} ({plain(row.role.client.name)})"
+        console.print(f"{row.fit.rank:>2}. {row.fit.score:5.1f}  {role}")
 
 
 def index(

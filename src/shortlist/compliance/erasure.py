@@ -37,6 +37,7 @@ from shortlist.candidates.models import (
 )
 from shortlist.compliance.models import ErasureReceipt
 from shortlist.pipeline.models import Application, ApplicationNote, StageChange
+from shortlist.pipeline.services import stage_history_erase
 
 log = logging.getLogger(__name__)
 
@@ -184,8 +185,8 @@ def _notes(subject: Subject) -> int:
 
 
 def _stage_history(subject: Subject) -> int:
-    # A queryset delete: StageChange.delete() refuses single deletes so history stays append-only.
-    return StageChange.objects.filter(application_id__in=subject.application_ids).delete()[0]
+    # The one permitted way past the append-only history, inside this erasure's transaction.
+    return stage_history_erase(application_ids=subject.application_ids)
 
 
 def _applications(subject: Subject) -> int:
