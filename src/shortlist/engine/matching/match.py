@@ -24,18 +24,22 @@ from shortlist.engine.matching.scoring import (
     COLUMN_KINDS,
     IMPLIED,
     LEARNING_STRENGTH,
+    LEXICAL_KINDS,
     MUST_PRESENT,
     RTW_OTHER_BIT,
     UNKNOWN,
     MustMode,
     RolePlan,
     apply_placement,
+    band_weights,
     breakdown,
     categorical,
     category_table,
     combine,
     dense_value,
     gate_from_credit,
+    lexical_at,
+    lexical_rows,
     must_credit,
     must_share,
     placement_gate,
@@ -122,6 +126,11 @@ class Similar:
 
 
 # --- the must-have filter ------------------------------------------------------------------------------
+
+
+def plan_for(index: CandidateIndex, role: RoleProfile) -> RolePlan:
+    """The role compiled against this index: its vocabularies and its pool's word statistics."""
+    return plan_role(role, index.codes, index.reference_year, index.lexicon(), index.taxonomy)
 
 
 def must_sources(index: CandidateIndex, plan: RolePlan) -> list[np.ndarray]:
@@ -229,7 +238,10 @@ def score_segment(segment: Segment, plan: RolePlan, must_have_filter: bool = Fal
     culture = {skill: _dense(segment, code, work, f"culture:{skill}") for skill, code in plan.culture_columns}
     for criterion in plan.criteria:
         weight = np.float32(criterion.weight)
-        if criterion.kind in COLUMN_KINDS:
+        if criterion.kind in LEXICAL_KINDS:
+            for rows, values in lexical_rows(segment, plan, criterion):
+                _add(total, rows, values, weight, work)
+        elif criterion.kind in COLUMN_KINDS:
             rows, values, routes = segment.column(criterion.column)
             _add(total, rows, values, weight, work)
             if criterion.kind == "must" and credit is not None:
@@ -312,6 +324,9 @@ def criterion_values(segment: Segment, plan: RolePlan, rows: np.ndarray) -> tupl
     routes = np.full((len(plan.criteria), len(rows)), 255, dtype=np.uint8)
     culture = {skill: segment.coverage_at(code, rows)[0] for skill, code in plan.culture_columns}
     for position, criterion in enumerate(plan.criteria):
+        if criterion.kind in LEXICAL_KINDS:
+            values[position] = lexical_at(segment, plan, criterion, rows)
+            continue
         if criterion.kind in COLUMN_KINDS:
             values[position], routes[position] = segment.coverage_at(criterion.column, rows)
             continue
@@ -393,7 +408,7 @@ def rank(
     index's facts only.
     """
     mode = MustMode(must_mode)
-    plan = plan_role(role, index.codes, index.reference_year)
+    plan = plan_for(index, role)
     sources = must_sources(index, plan)
     filtering = must_have_filter and bool(plan.must)
     segments = index.segments()
@@ -460,7 +475,7 @@ def rank(
         counterfactuals = wording.counterfactuals(plan, index, values, scores, placement)
     else:
         told, counterfactuals = [], {}
-    weights = np.array([c.weight for c in plan.criteria], dtype=np.float64)
+    weights = band_weights(plan)
     results = []
     for position, hit in enumerate(hits):
         said = told[position] if told else None
@@ -506,7 +521,7 @@ def roles_for_candidate(
     evidence = [segment.evidence(row)]
     fits = []
     for position, role in enumerate(roles):
-        plan = plan_role(role, index.codes, index.reference_year)
+        plan = plan_for(index, role)
         values, routes = criterion_values(segment, plan, rows)
         placement = placement_gate(columns, plan)
         scores, gates = combine(plan, values, placement)
