@@ -119,7 +119,7 @@ RELATED_MIN_SIMILARITY = 0.4  # weaker relations (Python ~ Bash) would only add 
 
 # The lexical component's share of the score (BM25 over the role's terms). Fitted on the dev roles of
 # benchmarks/ranking by benchmarks/ranking_fit.py (4-fold CV over roles, judged set held; grid 0-0.3).
-LEXICAL_SHARE = 0.15
+LEXICAL_SHARE = 0.20
 # What a free-text term found in the CV text can earn at most: words are weaker evidence than a skill the
 # parser saw used at work (up to 1.0), stronger than a bare skills list (LIST_CAP).
 FREE_TEXT_CAP = 0.6
