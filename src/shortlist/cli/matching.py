@@ -134,7 +134,11 @@ def _match_candidate(candidate_id: int, top: int, as_json: bool) -> None:
         print_json(candidate_roles_json(found))
         return
     for row in found.rows:
-        console.print(f"{row.fit.rank:>2}. {row.fit.score:5.1f}  {row.role.title} ({row.role.client.name})")
+        band = f" [{row.fit.band}]" if row.fit.band else ""
+        console.print(
+            f"{row.fit.rank:>2}. {row.fit.score:5.1f}{plain(band)}  {plain(row.role.title)}"
+            f" ({plain(row.role.client.name)})"
+        )
 
 
 def index(

@@ -115,6 +115,7 @@ class RoleFit:
     reasons: list[str]
     gaps: list[str]
     summary: str
+    band: str = ""  # as Match.band: what this score means for this role (scoring.score_band)
 
 
 @dataclass(frozen=True, slots=True)
@@ -527,11 +528,15 @@ def roles_for_candidate(
         scores, gates = combine(plan, values, placement)
         told = wording.explain_all(plan, index, columns, evidence, values, routes, scores.tolist(), [profile])
         parts = breakdown(plan, values[:, 0], float(gates[0]), float(placement[0]))
-        fits.append((position, role.spec.title, round(float(scores[0]), 2), parts, told[0]))
+        # The same band as the role's shortlist gives this candidate (rank() above).
+        earned = float(band_weights(plan) @ values[:, 0].astype(np.float64))
+        musts_used = not any(must_status(evidence[0], plan, must_sources(index, plan), MustMode.WORK))
+        band = score_band(earned, musts_used, float(placement[0]) >= 1.0)
+        fits.append((position, role.spec.title, round(float(scores[0]), 2), parts, told[0], band))
     fits.sort(key=lambda fit: (-fit[2], fit[0]))
     return [
-        RoleFit(rank, position, title, score, parts, told.reasons, told.gaps, told.summary)
-        for rank, (position, title, score, parts, told) in enumerate(fits, start=1)
+        RoleFit(rank, position, title, score, parts, told.reasons, told.gaps, told.summary, band)
+        for rank, (position, title, score, parts, told, band) in enumerate(fits, start=1)
     ]
 
 
