@@ -208,10 +208,6 @@ class Postings:
             return 0
         return int(self.ptr[code + 1] - self.ptr[code])
 
-    @property
-    def nbytes(self) -> int:
-        return int(self.ptr.nbytes + self.row.nbytes + self.tf.nbytes + self.length.nbytes)
-
 
 _NO_ROWS = np.zeros(0, dtype=np.int32)
 _NO_TF = np.zeros(0, dtype=np.uint8)
@@ -360,17 +356,6 @@ def values_at(postings: Postings, phrase: Phrase, average: float, rows: np.ndarr
         hit = found_rows[position] == rows
         out[hit] = found[position[hit]]
     return out
-
-
-def tf_at(postings: Postings, phrase: Phrase, row: int) -> int:
-    """How often the index saw the phrase's words in one row (smallest word count, best alternative)."""
-    best = 0
-    for alternative in phrase.alternatives:
-        rows, tf = phrase_rows(postings, alternative)
-        position = int(np.searchsorted(rows, row))
-        if position < len(rows) and rows[position] == row:
-            best = max(best, int(tf[position]))
-    return best
 
 
 def alternatives(surfaces: Iterable[str], code: Callable[[str], int]) -> tuple[tuple[int, ...], ...]:
