@@ -35,6 +35,9 @@ LENGTH_MAX = 65_535
 MAX_WORD = 24  # longer "words" are hashes, URLs and base64, never a skill a recruiter types
 
 _WORD = re.compile(r"[a-z][a-z0-9+#]*")
+# E-mail addresses and links are one-off strings: indexing their pieces would grow the vocabulary by about
+# a word per candidate (the codes live in the index's meta), for nothing a role ever asks for.
+_ONE_OFF = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
 # Frequent English words that carry nothing for a role. Kept short on purpose: "go", "it", "c" and "r"
 # are not stop words here (they are a language, or part of one).
 STOPWORDS = frozenset(
@@ -158,7 +161,7 @@ _SINGLE = frozenset({"c", "r"})
 
 def words(text: str) -> list[str]:
     """The indexed words of a text, in order: lower-cased, letters first, stop words and noise dropped."""
-    found = _WORD.findall(text.casefold())
+    found = _WORD.findall(_ONE_OFF.sub(" ", text.casefold()))
     return [w for w in found if (len(w) > 1 or w in _SINGLE) and len(w) <= MAX_WORD and w not in STOPWORDS]
 
 
