@@ -222,6 +222,9 @@ class Segment:
     _local: threading.local = field(default_factory=threading.local)
     _used: tuple[np.ndarray, int] | None = None
     _lexstats: tuple[int, int] | None = None
+    # (phrase, pool's mean length) -> (rows, values) of scoring.lexical_rows: role-independent, and many
+    # roles share their terms ("Python", "Kafka"), so a phrase's pass over the postings is paid once.
+    _phrases: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     RAW = ("ids", "ev_ptr", "ev_skill", "ev_strength", "ev_years", "ev_last")
     LEXICAL = ("lx_ptr", "lx_row", "lx_tf", "lx_len")

@@ -307,17 +307,30 @@ def idf(df: int, n: int) -> float:
 
 
 def phrase_rows(postings: Postings, codes: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Rows holding every word of one alternative, with the smallest count among its words."""
+    """Rows holding every word of one alternative, with the smallest count among its words.
+
+    The rarest word's rows are looked up in the others' (binary search): O(rare x log common).
+    """
     if not codes or min(codes) < 0:
         return _NO_ROWS, _NO_TF
-    rows, tf = postings.term(codes[0])
-    for code in codes[1:]:
+    ordered = sorted(codes, key=postings.df)
+    rows, tf = postings.term(ordered[0])
+    for code in ordered[1:]:
         if len(rows) == 0:
             break
-        other_rows, other_tf = postings.term(code)
-        both, left, right = np.intersect1d(rows, other_rows, assume_unique=True, return_indices=True)
-        rows, tf = both.astype(np.int32), np.minimum(tf[left], other_tf[right])
+        rows, tf = _within(rows, tf, *postings.term(code))
     return rows, tf
+
+
+def _within(
+    rows: np.ndarray, tf: np.ndarray, other_rows: np.ndarray, other_tf: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of the first list also in the second (both ascending), with the smaller count."""
+    if len(other_rows) == 0:
+        return _NO_ROWS, _NO_TF
+    position = np.minimum(np.searchsorted(other_rows, rows), len(other_rows) - 1)
+    hit = other_rows[position] == rows
+    return rows[hit], np.minimum(tf[hit], other_tf[position[hit]])
 
 
 def saturation(tf: np.ndarray, length: np.ndarray, average: float) -> np.ndarray:
@@ -330,34 +343,46 @@ def saturation(tf: np.ndarray, length: np.ndarray, average: float) -> np.ndarray
 
 
 def phrase_values(postings: Postings, phrase: Phrase, average: float) -> tuple[np.ndarray, np.ndarray]:
-    """(rows, sat) of one phrase in one segment: the best alternative per row."""
-    best_rows: np.ndarray = _NO_ROWS
-    best: np.ndarray = np.zeros(0, dtype=np.float32)
+    """(rows, sat) of one phrase in one segment: the best alternative per row, rows ascending."""
+    found = []
     for alternative in phrase.alternatives:
         rows, tf = phrase_rows(postings, alternative)
-        if len(rows) == 0:
-            continue
-        values = saturation(tf, np.asarray(postings.length)[rows], average)
-        if len(best_rows) == 0:
-            best_rows, best = rows, values
-            continue
-        merged = np.union1d(best_rows, rows).astype(np.int32)
-        out = np.zeros(len(merged), dtype=np.float32)
-        out[np.searchsorted(merged, best_rows)] = best
-        at = np.searchsorted(merged, rows)
-        out[at] = np.maximum(out[at], values)
-        best_rows, best = merged, out
-    return best_rows, best
+        if len(rows):
+            found.append((rows, saturation(tf, np.asarray(postings.length)[rows], average)))
+    if not found:
+        return _NO_ROWS, np.zeros(0, dtype=np.float32)
+    if len(found) == 1:
+        return found[0]
+    # Several spellings found ("Golang", "Go"): the best per row, through one dense scratch array.
+    best = np.zeros(len(postings.length), dtype=np.float32)
+    for rows, values in found:
+        best[rows] = np.maximum(best[rows], values)
+    rows = np.flatnonzero(best).astype(np.int32)
+    return rows, best[rows]
 
 
 def values_at(postings: Postings, phrase: Phrase, average: float, rows: np.ndarray) -> np.ndarray:
-    """The same values for a few rows (0 where the phrase is absent)."""
-    found_rows, found = phrase_values(postings, phrase, average)
+    """The same values for a few rows (0 where the phrase is absent): a binary search per word."""
+    rows = np.asarray(rows, dtype=np.int64)
     out = np.zeros(len(rows), dtype=np.float32)
-    if len(found_rows):
-        position = np.minimum(np.searchsorted(found_rows, rows), len(found_rows) - 1)
-        hit = found_rows[position] == rows
-        out[hit] = found[position[hit]]
+    lengths = np.asarray(postings.length)[rows] if len(rows) else np.zeros(0, dtype=np.uint16)
+    for alternative in phrase.alternatives:
+        if not alternative or min(alternative) < 0:
+            continue
+        present = np.ones(len(rows), dtype=bool)
+        least = np.full(len(rows), TF_MAX, dtype=np.uint8)
+        for code in alternative:
+            word_rows, word_tf = postings.term(code)
+            if len(word_rows) == 0:
+                present[:] = False
+                break
+            position = np.minimum(np.searchsorted(word_rows, rows), len(word_rows) - 1)
+            hit = word_rows[position] == rows
+            present &= hit
+            least = np.minimum(least, np.where(hit, word_tf[position], 0).astype(np.uint8))
+        if present.any():
+            values = np.where(present, saturation(least, lengths, average), np.float32(0.0))
+            out = np.maximum(out, values.astype(np.float32))
     return out
 
 

@@ -123,6 +123,7 @@ LEXICAL_SHARE = 0.20
 # What a free-text term found in the CV text can earn at most: words are weaker evidence than a skill the
 # parser saw used at work (up to 1.0), stronger than a bare skills list (LIST_CAP).
 FREE_TEXT_CAP = 0.6
+PHRASE_CACHE = 64  # phrases kept per index segment (a phrase at 1M rows is a few MB)
 
 # --- must-haves ----------------------------------------------------------------------------------------
 
@@ -536,11 +537,20 @@ def lexical_rows(
     little, and those it could not read (an unusual layout, a term the taxonomy lacks) count.
     """
     found = []
+    cache = segment._phrases
     for position, factor in criterion.phrases:
         phrase = plan.phrases[position]
-        rows, values = lexical.phrase_values(segment.lexical, phrase, plan.average_length)
+        key = (phrase.alternatives, phrase.column, plan.average_length)
+        hit = cache.get(key)
+        if hit is None:
+            rows, values = lexical.phrase_values(segment.lexical, phrase, plan.average_length)
+            hit = (rows, _unproven(segment, phrase, rows, values))
+            while len(cache) >= PHRASE_CACHE:
+                cache.pop(next(iter(cache)), None)  # oldest first: dicts keep insertion order
+            cache[key] = hit
+        rows, values = hit
         if len(rows):
-            found.append((rows, _unproven(segment, phrase, rows, values) * np.float32(factor)))
+            found.append((rows, values * np.float32(factor)))
     return found
 
 
