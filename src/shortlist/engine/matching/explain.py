@@ -213,6 +213,13 @@ class _Context:
         self.year = plan.reference_year
         self.evidence = evidence
         self.sources = self._sources()
+        self._words: lexical.WordCounts | None = None
+
+    def words(self) -> lexical.WordCounts | None:
+        """The CV's words, read once for every phrase this candidate's reasons count."""
+        if self._words is None and self.profile is not None:
+            self._words = lexical.WordCounts(self.profile.text)
+        return self._words
 
     # --- lookups --------------------------------------------------------------------------------------
 
@@ -285,8 +292,9 @@ class _Context:
         team = self.team_reason()
         if team:
             reasons.append(team)
-        words = self.words_reason()
-        if words and len(reasons) < MAX_REASONS:
+        # Reading the CV's words costs a pass over its text: only when a reason can still be shown.
+        words = self.words_reason() if len(reasons) < MAX_REASONS else None
+        if words:
             reasons.append(words)
         title = self.title_reason()
         if title and len(reasons) < MAX_REASONS:
@@ -305,7 +313,8 @@ class _Context:
             if criterion.kind != "text" or value <= 0 or not criterion.phrases:
                 continue
             phrase = self.plan.phrases[criterion.phrases[0][0]]
-            count = lexical.count_in(self.profile.text, phrase) if self.profile is not None else 0
+            counts = self.words()
+            count = counts.count_in(phrase) if counts is not None else 0
             if count:
                 found.append(
                     f"'{phrase.label}' appears {count}× in the CV (not in the skills taxonomy: read as text)"
@@ -318,7 +327,8 @@ class _Context:
 
     def words_reason(self) -> str | None:
         """The lexical component: which of the role's terms the CV text repeats, rarest first."""
-        if self.profile is None:
+        counts = self.words()
+        if counts is None:
             return None
         for criterion, value in zip(self.plan.criteria, self.values, strict=True):
             if criterion.kind != "lexical" or value <= 0:
@@ -326,7 +336,7 @@ class _Context:
             counted = []
             for position, _ in sorted(criterion.phrases, key=lambda p: -self.plan.phrases[p[0]].idf):
                 phrase = self.plan.phrases[position]
-                count = lexical.count_in(self.profile.text, phrase)
+                count = counts.count_in(phrase)
                 if count:
                     counted.append(f"'{phrase.label}' {count}×")
             if counted:

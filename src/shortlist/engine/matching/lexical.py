@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -165,19 +166,10 @@ def words(text: str) -> list[str]:
     return [w for w in found if (len(w) > 1 or w in _SINGLE) and len(w) <= MAX_WORD and w not in STOPWORDS]
 
 
+@lru_cache(maxsize=4096)  # role terms and their aliases: few, asked for every explained candidate
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """A role term as the words the index holds ("SAP HANA" -> ("sap", "hana")); () when it has none."""
     return tuple(dict.fromkeys(words(phrase)))
-
-
-def count_phrase(text: str, phrase: str) -> int:
-    """How often a phrase appears in a text as consecutive indexed words (what an explanation quotes)."""
-    target = list(phrase_words(phrase))
-    if not target:
-        return 0
-    found = words(text)
-    size = len(target)
-    return sum(1 for i in range(len(found) - size + 1) if found[i : i + size] == target)
 
 
 def encode_text(text: str, code: Callable[[str], int]) -> tuple[tuple[int, ...], tuple[int, ...], int]:
@@ -428,6 +420,25 @@ class Lexicon:
         return Phrase(label, found, idf(df, self.documents), surfaces, column)
 
 
-def count_in(text: str, phrase: Phrase) -> int:
-    """How often the CV text writes the phrase, in its most frequent spelling."""
-    return max((count_phrase(text, surface) for surface in phrase.surfaces or (phrase.label,)), default=0)
+class WordCounts:
+    """One text's indexed words with their positions, read once to count many phrases in it."""
+
+    def __init__(self, text: str) -> None:
+        self.words = words(text)
+        self.positions: dict[str, list[int]] = {}
+        for position, word in enumerate(self.words):
+            self.positions.setdefault(word, []).append(position)
+
+    def count(self, surface: str) -> int:
+        target = list(phrase_words(surface))
+        if not target:
+            return 0
+        starts = self.positions.get(target[0], [])
+        if len(target) == 1:
+            return len(starts)
+        size = len(target)
+        return sum(1 for i in starts if self.words[i : i + size] == target)
+
+    def count_in(self, phrase: Phrase) -> int:
+        """How often the text writes the phrase, in its most frequent spelling."""
+        return max((self.count(surface) for surface in phrase.surfaces or (phrase.label,)), default=0)
