@@ -140,8 +140,11 @@ def _match_candidate(candidate_id: int, top: int, as_json: bool) -> None:
         return
     for row in found.rows:
         # Role titles and client names are typed by people or drafted from a pasted JD: text, not markup.
-        role = f"{plain(row.role.title)} ({plain(row.role.client.name)})"
-        console.print(f"{row.fit.rank:>2}. {row.fit.score:5.1f}  {role}")
+        band = f" [{row.fit.band}]" if row.fit.band else ""
+        console.print(
+            f"{row.fit.rank:>2}. {row.fit.score:5.1f}{plain(band)}  {plain(row.role.title)}"
+            f" ({plain(row.role.client.name)})"
+        )
 
 
 def index(
