@@ -29,7 +29,7 @@ class StageChangeInline(admin.TabularInline):
 class ApplicationNoteInline(admin.StackedInline):
     model = ApplicationNote
     extra = 1
-    fields = ["body"]
+    fields = ["body", "kind", "visibility"]
 
 
 class ApplicationForm(forms.ModelForm):
@@ -103,7 +103,8 @@ class StageChangeAdmin(admin.ModelAdmin):
 
 @admin.register(ApplicationNote)
 class ApplicationNoteAdmin(admin.ModelAdmin):
-    list_display = ["application", "author", "created_at"]
-    search_fields = ["body", "application__candidate__name"]
-    list_select_related = ["application__candidate", "application__role", "author"]
-    autocomplete_fields = ["application"]
+    list_display = ["application", "candidate", "role", "kind", "visibility", "author", "created_at"]
+    list_filter = ["kind", "visibility"]
+    search_fields = ["body", "application__candidate__name", "candidate__name", "role__title"]
+    list_select_related = ["application__candidate", "application__role", "candidate", "role", "author"]
+    autocomplete_fields = ["application", "candidate", "role"]

@@ -88,16 +88,49 @@ class StageChange(models.Model):
         raise ValidationError("Stage history is append-only and cannot be deleted.")
 
 
+class NoteVisibility(models.TextChoices):
+    INTERNAL = "internal", "Internal"
+    SHARED = "shared", "Shared with the client"
+
+
+class NoteKind(models.TextChoices):
+    NOTE = "note", "Note"
+    CLIENT_FEEDBACK = "client_feedback", "Client feedback"
+
+
 class ApplicationNote(models.Model):
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
+    """A note on exactly one of an application, a candidate or a role (the table keeps its first name).
+
+    Client feedback is a note of its own kind so that pages show it apart from the recruiter's notes.
+    """
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="notes", null=True, blank=True
+    )
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="notes", null=True, blank=True
+    )
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="notes", null=True, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     body = models.TextField()
+    kind = models.CharField(max_length=16, choices=NoteKind.choices, default=NoteKind.NOTE)
+    visibility = models.CharField(
+        max_length=10, choices=NoteVisibility.choices, default=NoteVisibility.INTERNAL
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["application", "-created_at"]
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(application__isnull=False, candidate__isnull=True, role__isnull=True)
+                | models.Q(application__isnull=True, candidate__isnull=False, role__isnull=True)
+                | models.Q(application__isnull=True, candidate__isnull=True, role__isnull=False),
+                name="note_on_exactly_one_subject",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.body[:60]
