@@ -153,3 +153,16 @@ def require_change_roles(actor: Actor) -> None:
 
 def require_change_pipeline(actor: Actor) -> None:
     _require(may_change_pipeline(actor), "change the pipeline")
+
+
+# --- issue 12: the recruiter's desk (notes and feedback) ------------------------------------------------
+
+
+def may_add_note(actor: Actor, kind: str) -> bool:
+    """Agency staff write notes of every kind; a client's user records only client feedback."""
+    return actor.is_agency or (actor.is_client and kind == "client_feedback")
+
+
+def visible_notes(actor: Actor, notes: Rows) -> Rows:
+    """A client's user reads only what was shared with the client; agency staff read every note."""
+    return notes if actor.is_agency else notes.filter(visibility="shared")  # type: ignore[attr-defined]

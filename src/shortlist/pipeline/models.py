@@ -12,6 +12,43 @@ from shortlist.candidates.models import Candidate
 from shortlist.clients.models import Role
 from shortlist.engine.vocab.enums import Stage
 
+# The stages a placement moves through, in order; rejected and withdrawn end it from anywhere before placed.
+FORWARD = (
+    Stage.SOURCED, Stage.CONTACTED, Stage.SCREENED, Stage.SUBMITTED,
+    Stage.INTERVIEW, Stage.OFFER, Stage.PLACED,
+)  # fmt: skip
+ENDED = (Stage.REJECTED, Stage.WITHDRAWN)
+
+
+def allowed_moves(stage: str) -> tuple[Stage, ...]:
+    """Where an application at `stage` may go next: the one definition of the pipeline's transitions.
+
+    - On the way (sourced … offer): any later stage up to offer, placed only from offer, any earlier
+      stage (a step back), rejected or withdrawn.
+    - Rejected or withdrawn: back into the pipeline at any stage before placed (re-opened).
+    - Placed: nowhere. A placement is the end; a new attempt is a new role.
+    """
+    here = Stage(stage)
+    if here == Stage.PLACED:
+        return ()
+    open_stages = FORWARD[:-1]
+    if here in ENDED:
+        return open_stages
+    onward = [s for s in open_stages if s != here]
+    if here == Stage.OFFER:
+        onward.append(Stage.PLACED)
+    return (*onward, *ENDED)
+
+
+def needs_reason(from_stage: str, to_stage: str) -> bool:
+    """A rejection, a step back and a re-opening are explained in the history; other moves may be."""
+    here, there = Stage(from_stage), Stage(to_stage)
+    if there == Stage.REJECTED:
+        return True
+    if here in ENDED:
+        return there not in ENDED
+    return there in FORWARD and FORWARD.index(there) < FORWARD.index(here)
+
 
 class Application(models.Model):
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="applications")

@@ -10,25 +10,40 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.utils import timezone
 
-from shortlist.accounts.access import Actor, require_read_pool, require_read_roles, visible_applications
+from shortlist.accounts.access import (
+    Actor,
+    require_read_pool,
+    require_read_roles,
+    visible_applications,
+    visible_notes,
+)
 from shortlist.candidates import pool
 from shortlist.candidates.pool import PoolInfo
 from shortlist.candidates.selectors import CandidateRef, candidate_refs, folder_pool
 from shortlist.clients.models import Role
 from shortlist.clients.roles import profile_for_spec, role_profile
-from shortlist.clients.selectors import role_get, role_list_open
+from shortlist.clients.selectors import role_get, role_list, role_list_open
 from shortlist.engine.matching.match import FilterReport, Match, RoleFit, rank
 from shortlist.engine.matching.match import roles_for_candidate as rank_roles
 from shortlist.engine.matching.scoring import BAND_MEANINGS, MustMode
 from shortlist.engine.matching.semantic import Embedder, minilm, rerank
 from shortlist.engine.roles.rolefile import RoleSpec
 from shortlist.engine.roles.weighting import RoleProfile
+from shortlist.engine.vocab.enums import CLOSED_STAGES, RoleStatus, Stage
 from shortlist.errors import Invalid, NotFound, Unavailable
-from shortlist.pipeline.models import Application
+from shortlist.pipeline.models import (
+    Application,
+    ApplicationNote,
+    StageChange,
+    allowed_moves,
+    needs_reason,
+)
 
 SEMANTIC_HINT = "pip install -e '.[eval]'"
 
@@ -221,3 +236,187 @@ def application_list(*, actor: Actor, role_id: int) -> QuerySet[Application]:
     require_read_roles(actor)
     applications = visible_applications(actor, Application.objects.filter(role_id=role_id))
     return applications.select_related("candidate").order_by("-updated_at")
+
+
+# --- the board, the desk and notes (issue 12) -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One application on a board: who, since when at this stage, the last reason and notes, next moves."""
+
+    application: Application
+    stage_since: datetime
+    last_reason: str  # the note of the move that brought it here
+    notes: tuple[ApplicationNote, ...]  # newest first
+    moves: tuple[Stage, ...]
+    reason_for: frozenset[Stage]  # the moves that need a reason
+
+    @property
+    def days_in_stage(self) -> int:
+        return max(0, (timezone.now() - self.stage_since).days)
+
+    @property
+    def in_stage(self) -> str:
+        """ "today", "1 day", "12 days"."""
+        days = self.days_in_stage
+        return "today" if days == 0 else f"{days} day{'s' if days != 1 else ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    stage: Stage
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    role: Role
+    lanes: tuple[Lane, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(len(lane.cards) for lane in self.lanes)
+
+
+def _cards(applications: QuerySet[Application]) -> list[Card]:
+    rows = list(
+        applications.select_related("candidate", "role", "role__client")
+        .annotate(stage_since=Max("history__changed_at"))
+        .prefetch_related(
+            Prefetch(
+                "notes", queryset=ApplicationNote.objects.select_related("author").order_by("-created_at")
+            )
+        )
+    )
+    # The reason for being where it is: the note of each application's latest move, in one query.
+    latest = {
+        change.application_id: change.note
+        for change in StageChange.objects.filter(application__in=[a.pk for a in rows]).order_by(
+            "application_id", "changed_at", "id"
+        )
+    }
+    cards = []
+    for application in rows:
+        moves = allowed_moves(application.stage)
+        cards.append(
+            Card(
+                application=application,
+                stage_since=application.stage_since or application.created_at,
+                last_reason=latest.get(application.pk, ""),
+                notes=tuple(application.notes.all()),
+                moves=moves,
+                reason_for=frozenset(m for m in moves if needs_reason(application.stage, m)),
+            )
+        )
+    return cards
+
+
+def pipeline_board(*, actor: Actor, role_id: int) -> Board:
+    """A role's pipeline by stage; in each lane the longest waiting first."""
+    role = role_get(actor=actor, role_id=role_id)
+    applications = visible_applications(actor, Application.objects.filter(role_id=role.pk))
+    by_stage: dict[Stage, list[Card]] = {stage: [] for stage in Stage}
+    for card in _cards(applications):
+        by_stage[Stage(card.application.stage)].append(card)
+    lanes = tuple(Lane(s, tuple(sorted(by_stage[s], key=lambda c: c.stage_since))) for s in Stage)
+    return Board(role, lanes)
+
+
+def application_card(*, actor: Actor, application_id: int) -> Card:
+    """One card, as the board shows it (after a move or a note, the page swaps just this card)."""
+    require_read_roles(actor)
+    applications = visible_applications(actor, Application.objects.filter(pk=application_id))
+    cards = _cards(applications)
+    if not cards:
+        raise NotFound(f"no application with id {application_id}")
+    return cards[0]
+
+
+# How long an application may sit at a stage before it needs the recruiter today, and what to do.
+ACTION_AFTER_DAYS: dict[Stage, tuple[int, str]] = {
+    Stage.SOURCED: (2, "contact them"),
+    Stage.CONTACTED: (3, "follow up or screen"),
+    Stage.SCREENED: (3, "submit to the client or reject"),
+    Stage.SUBMITTED: (5, "chase the client's feedback"),
+    Stage.INTERVIEW: (7, "get the interview feedback"),
+    Stage.OFFER: (3, "chase the offer's answer"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    card: Card
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeskRole:
+    role: Role
+    counts: tuple[tuple[Stage, int], ...]  # every stage, in pipeline order
+
+
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """Across roles: who is where, who has waited longest, and what needs doing today."""
+
+    roles: tuple[DeskRole, ...]
+    stuck: tuple[Card, ...]  # in a stage that is not final, longest waiting first
+    today: tuple[Action, ...]
+    mine: bool
+
+
+DESK_STUCK = 10
+
+
+def desk(*, actor: Actor, mine: bool = False) -> Desk:
+    """Open and on-hold roles' pipelines; `mine`: only applications the actor opened or moved."""
+    require_read_roles(actor)
+    applications = visible_applications(actor, Application.objects.all()).filter(
+        role__status__in=[RoleStatus.OPEN, RoleStatus.ON_HOLD]
+    )
+    if mine and actor.user_or_none is not None:
+        moved = StageChange.objects.filter(changed_by=actor.user_or_none).values("application_id")
+        applications = applications.filter(pk__in=moved)
+    counts: dict[int, dict[str, int]] = {}
+    for role_id, stage, n in applications.order_by().values_list("role_id", "stage").annotate(n=Count("id")):
+        counts.setdefault(role_id, {})[stage] = n
+    roles = role_list(actor=actor).filter(pk__in=list(counts)) if counts else Role.objects.none()
+    desk_roles = tuple(DeskRole(role, tuple((s, counts[role.pk].get(s, 0)) for s in Stage)) for role in roles)
+    waiting = applications.exclude(stage__in=[s.value for s in CLOSED_STAGES])
+    # The longest waiting are those whose latest move is oldest: found in SQL, then carded.
+    oldest = list(
+        waiting.annotate(since=Max("history__changed_at"))
+        .order_by("since", "pk")
+        .values_list("pk", flat=True)[:200]
+    )
+    cards = sorted(_cards(Application.objects.filter(pk__in=oldest)), key=lambda c: c.stage_since)
+    today = []
+    for card in cards:
+        limit, what = ACTION_AFTER_DAYS.get(Stage(card.application.stage), (None, ""))
+        if limit is not None and card.days_in_stage >= limit:
+            today.append(Action(card, what))
+    return Desk(desk_roles, tuple(cards[:DESK_STUCK]), tuple(today), mine)
+
+
+def note_list(
+    *,
+    actor: Actor,
+    candidate_id: int | None = None,
+    role_id: int | None = None,
+) -> QuerySet[ApplicationNote]:
+    """Notes about a candidate (on them or on any of their applications) or a role (on it or its
+    applications), newest first; a client's user sees only what was shared."""
+    require_read_roles(actor)
+    if (candidate_id is None) == (role_id is None):
+        raise Invalid("notes of a candidate or of a role", [("subject", "exactly one")])
+    notes = ApplicationNote.objects.all()
+    if candidate_id is not None:
+        notes = notes.filter(Q(candidate_id=candidate_id) | Q(application__candidate_id=candidate_id))
+    else:
+        notes = notes.filter(Q(role_id=role_id) | Q(application__role_id=role_id))
+    return (
+        visible_notes(actor, notes)
+        .select_related("author", "application__role", "application__candidate")
+        .order_by("-created_at", "-id")
+    )
