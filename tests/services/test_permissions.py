@@ -80,6 +80,35 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         "application_move": lambda a: pipeline_services.application_move(
             actor=a, application_id=objects["application"].pk, stage="contacted"
         ),
+        # Issue 12: the desk's intake, board and notes.
+        "client_save": lambda a: client_services.client_save(
+            actor=a, client_id=objects["client"].pk, name="Meridian Quant"
+        ),
+        "growth_plan_set": lambda a: client_services.growth_plan_set(
+            actor=a, client_id=objects["client"].pk, horizon_months=24, metrics={"users": (1e4, 1e6)}
+        ),
+        "growth_preview": lambda a: client_selectors.growth_preview(
+            actor=a, client_id=objects["client"].pk, horizon_months=24, metrics={"users": (1e4, 1e6)}
+        ),
+        "role_save": lambda a: client_services.role_save(
+            actor=a, client_id=objects["client"].pk, data={"title": "Platform Engineer"}
+        ),
+        "role_duplicate": lambda a: client_services.role_duplicate(actor=a, role_id=role),
+        "role_status_set": lambda a: client_services.role_status_set(actor=a, role_id=role, status="on_hold"),
+        "skill_suggest": lambda a: client_selectors.skill_suggest(actor=a, query="golang"),
+        "playbook_list": lambda a: client_selectors.playbook_list(actor=a),
+        "application_open_many": lambda a: pipeline_services.application_open_many(
+            actor=a, role_id=role, candidate_ids=[candidate]
+        ),
+        "note_add": lambda a: pipeline_services.note_add(
+            actor=a, body="Strong on Go", candidate_id=candidate
+        ),
+        "pipeline_board": lambda a: pipeline_selectors.pipeline_board(actor=a, role_id=role),
+        "application_card": lambda a: pipeline_selectors.application_card(
+            actor=a, application_id=objects["application"].pk
+        ),
+        "desk": lambda a: pipeline_selectors.desk(actor=a),
+        "note_list": lambda a: list(pipeline_selectors.note_list(actor=a, role_id=role)),
     }
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from shortlist.accounts.access import (
@@ -22,6 +22,7 @@ from shortlist.accounts.access import (
     require_read_roles,
     visible_applications,
     visible_notes,
+    visible_roles,
 )
 from shortlist.candidates import pool
 from shortlist.candidates.pool import PoolInfo
@@ -271,31 +272,31 @@ class Lane:
 
 @dataclass(frozen=True, slots=True)
 class Board:
-    role: Role
+    role_id: int
     lanes: tuple[Lane, ...]
+    notes: tuple[ApplicationNote, ...]  # on the role and on its applications, newest first
 
     @property
     def size(self) -> int:
         return sum(len(lane.cards) for lane in self.lanes)
 
 
-def _cards(applications: QuerySet[Application]) -> list[Card]:
+def _cards(applications: QuerySet[Application], notes: Sequence[ApplicationNote] | None = None) -> list[Card]:
+    """Cards in two queries: the applications (with when and why they reached their stage, as
+    subqueries) and their notes, unless the caller has the notes already."""
+    latest = StageChange.objects.filter(application=OuterRef("pk")).order_by("-changed_at", "-id")
     rows = list(
-        applications.select_related("candidate", "role", "role__client")
-        .annotate(stage_since=Max("history__changed_at"))
-        .prefetch_related(
-            Prefetch(
-                "notes", queryset=ApplicationNote.objects.select_related("author").order_by("-created_at")
-            )
+        applications.select_related("candidate", "role", "role__client").annotate(
+            stage_since=Subquery(latest.values("changed_at")[:1]),
+            last_reason=Subquery(latest.values("note")[:1]),
         )
     )
-    # The reason for being where it is: the note of each application's latest move, in one query.
-    latest = {
-        change.application_id: change.note
-        for change in StageChange.objects.filter(application__in=[a.pk for a in rows]).order_by(
-            "application_id", "changed_at", "id"
-        )
-    }
+    if notes is None:
+        notes = ApplicationNote.objects.filter(application__in=[a.pk for a in rows]).select_related("author")
+    by_application: dict[int, list[ApplicationNote]] = {}
+    for note in sorted(notes, key=lambda n: (n.created_at, n.pk), reverse=True):
+        if note.application_id is not None:
+            by_application.setdefault(note.application_id, []).append(note)
     cards = []
     for application in rows:
         moves = allowed_moves(application.stage)
@@ -303,8 +304,8 @@ def _cards(applications: QuerySet[Application]) -> list[Card]:
             Card(
                 application=application,
                 stage_since=application.stage_since or application.created_at,
-                last_reason=latest.get(application.pk, ""),
-                notes=tuple(application.notes.all()),
+                last_reason=application.last_reason or "",
+                notes=tuple(by_application.get(application.pk, ())),
                 moves=moves,
                 reason_for=frozenset(m for m in moves if needs_reason(application.stage, m)),
             )
@@ -313,18 +314,29 @@ def _cards(applications: QuerySet[Application]) -> list[Card]:
 
 
 def pipeline_board(*, actor: Actor, role_id: int) -> Board:
-    """A role's pipeline by stage; in each lane the longest waiting first."""
-    role = role_get(actor=actor, role_id=role_id)
-    applications = visible_applications(actor, Application.objects.filter(role_id=role.pk))
+    """A role's pipeline by stage, the longest waiting first in each lane, with the role's notes.
+
+    The role is not fetched again (the page has it): an unknown or hidden role gives an empty board.
+    """
+    require_read_roles(actor)
+    roles = visible_roles(actor, Role.objects.filter(pk=role_id)).values("pk")
+    applications = visible_applications(actor, Application.objects.filter(role__in=roles))
+    notes = tuple(
+        visible_notes(
+            actor, ApplicationNote.objects.filter(Q(role__in=roles) | Q(application__role__in=roles))
+        )
+        .select_related("author", "application__candidate", "application__role")
+        .order_by("-created_at", "-id")[:500]
+    )
     by_stage: dict[Stage, list[Card]] = {stage: [] for stage in Stage}
-    for card in _cards(applications):
+    for card in _cards(applications, notes):
         by_stage[Stage(card.application.stage)].append(card)
     lanes = tuple(Lane(s, tuple(sorted(by_stage[s], key=lambda c: c.stage_since))) for s in Stage)
-    return Board(role, lanes)
+    return Board(role_id, lanes, notes)
 
 
 def application_card(*, actor: Actor, application_id: int) -> Card:
-    """One card, as the board shows it (after a move or a note, the page swaps just this card)."""
+    """One card, as the board shows it."""
     require_read_roles(actor)
     applications = visible_applications(actor, Application.objects.filter(pk=application_id))
     cards = _cards(applications)

@@ -24,10 +24,11 @@ from shortlist.candidates.selectors import (
 )
 from shortlist.candidates.services import upload_create
 from shortlist.clients.selectors import client_get, client_list, role_list, role_show
-from shortlist.engine.vocab.enums import Seniority, Stage
+from shortlist.engine.vocab.enums import RoleStatus, Seniority
 from shortlist.errors import Conflict
-from shortlist.pipeline.selectors import application_list, shortlist_for_role
+from shortlist.pipeline.selectors import shortlist_for_role
 from shortlist.pipeline.services import application_open
+from shortlist.web.desk_views import board_context, notes_of
 from shortlist.web.errors import domain_errors
 
 CANDIDATES_PER_PAGE = 50
@@ -71,10 +72,8 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     shown = role_show(actor=actor, role_id=pk)
     role, profile = shown.role, shown.profile
-    by_stage: dict[Stage, list[object]] = {stage: [] for stage in Stage}
-    for application in application_list(actor=actor, role_id=pk):
-        by_stage[Stage(application.stage)].append(application)
     requirements = list(role.requirements.all())
+    board = board_context(actor, pk)
     return render(
         request,
         "web/role.html",
@@ -83,9 +82,11 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": role.effective_growth_plan,
             "must": [r for r in requirements if r.kind == "must"],
             "nice": [r for r in requirements if r.kind == "nice"],
-            "stages": [(stage, by_stage[stage]) for stage in Stage],
             "profile": profile,
             "criteria": sorted(profile.criteria, key=lambda c: (-c.weight, c.label)),
+            "statuses": RoleStatus.choices(),
+            **board,
+            **notes_of(actor, notes=board["board"].notes),
         },
     )
 
@@ -114,8 +115,9 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @domain_errors
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = candidate_get(actor=_actor(request), candidate_id=pk)
-    return render(request, "web/candidate.html", {"candidate": candidate})
+    actor = _actor(request)
+    candidate = candidate_get(actor=actor, candidate_id=pk)
+    return render(request, "web/candidate.html", {"candidate": candidate, **notes_of(actor, candidate_id=pk)})
 
 
 class MultipleFileInput(forms.ClearableFileInput):
