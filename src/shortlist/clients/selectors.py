@@ -121,14 +121,21 @@ def growth_preview(
 ) -> GrowthPreview:
     """The plan read by the engine, before it is saved: for one of the client's roles, or for a typical
     senior role on the general playbook when the client has none yet. `Invalid` for a bad plan."""
-    client = client_get(actor=actor, client_id=client_id)
+    require_read_roles(actor)
+    client = visible_clients(actor, Client.objects.filter(pk=client_id)).only("id", "name").first()
+    if client is None:
+        raise NotFound(f"no client with id {client_id}")
     plan = growth_plan_from(horizon_months=horizon_months, metrics=metrics)
-    role = None
     if role_id is not None:
         role = role_get(actor=actor, role_id=role_id)
-    else:
-        role = role_list(actor=actor, client_id=client.pk).filter(status="open").first()
-        role = role_get(actor=actor, role_id=role.pk) if role is not None else None
+    else:  # the client's first open role, fetched with everything its profile reads
+        roles = visible_roles(actor, Role.objects.filter(client_id=client.pk, status="open"))
+        role = (
+            roles.select_related("client", "growth_plan")
+            .prefetch_related("requirements")
+            .order_by("title")
+            .first()
+        )
     if role is not None:
         spec = replace(spec_from_role(role), growth=plan)
     else:

@@ -178,8 +178,9 @@ def growth_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, f"Growth plan for {client.name} saved.")
                 return redirect("web:client", pk=pk)
     else:
-        form = f.GrowthForm(initial=_growth_initial(client.current_growth_plan))
-        preview, problem = _preview(actor, pk, f.GrowthForm(_growth_initial(client.current_growth_plan)))
+        initial = _growth_initial(client.current_growth_plan)
+        form = f.GrowthForm(initial=initial)
+        preview, problem = _preview(actor, pk, f.GrowthForm(initial))
     return render(
         request,
         "web/growth_form.html",

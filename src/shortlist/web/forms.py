@@ -157,11 +157,22 @@ class MoveForm(forms.Form):
 class NoteForm(forms.Form):
     body = forms.CharField(label="Note", max_length=10_000, widget=forms.Textarea(attrs={"rows": 2}))
     visibility = forms.ChoiceField(
-        choices=[("internal", "Internal"), ("shared", "Shared with the client")], initial="internal"
+        choices=[("internal", "Internal"), ("shared", "Shared with the client")],
+        initial="internal",
+        required=False,
     )
     kind = forms.ChoiceField(
-        label="Kind", choices=[("note", "Our note"), ("client_feedback", "Client feedback")], initial="note"
+        label="Kind",
+        choices=[("note", "Our note"), ("client_feedback", "Client feedback")],
+        initial="note",
+        required=False,
     )
+
+    def clean_visibility(self) -> str:
+        return self.cleaned_data["visibility"] or "internal"
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data["kind"] or "note"
 
 
 class BulkAddForm(forms.Form):
