@@ -134,23 +134,26 @@ def _growth_initial(plan: object) -> dict[str, object]:
     return initial
 
 
+def _problems(form: f.GrowthForm) -> str:
+    labels = {name: field.label for name, field in form.fields.items()}
+    return "; ".join(f"{labels.get(name, name)}: {' '.join(errors)}" for name, errors in form.errors.items())
+
+
 def _preview(actor: Actor, client_id: int, form: f.GrowthForm) -> tuple[object, str]:
-    """The engine's reading of the plan in the form, or why it cannot be read yet."""
+    """The engine's reading of the plan in the form, or what stops it being read yet."""
     if not form.is_valid():
-        return None, "Correct the figures marked below to see the preview."
+        return None, _problems(form)
     try:
-        return (
-            growth_preview(
-                actor=actor,
-                client_id=client_id,
-                horizon_months=form.cleaned_data["horizon_months"],
-                metrics=form.metrics(),
-            ),
-            "",
+        preview = growth_preview(
+            actor=actor,
+            client_id=client_id,
+            horizon_months=form.cleaned_data["horizon_months"],
+            metrics=form.metrics(),
         )
     except Invalid as exc:
         f.issues_to_form(form, exc)
-        return None, "Correct the figures marked below to see the preview."
+        return None, _problems(form)
+    return preview, ""
 
 
 @login_required

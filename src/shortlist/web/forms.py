@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from django import forms
+from django.forms.utils import pretty_name
 
 from shortlist.engine.vocab.enums import ClientStage, RoleStatus, Seniority, Stage, WorkMode
 from shortlist.errors import Invalid
@@ -61,6 +62,15 @@ class ContactForm(forms.Form):
     title = forms.CharField(max_length=200, required=False, label="Job title")
     email = forms.CharField(max_length=254, required=False, label="E-mail")
     phone = forms.CharField(max_length=40, required=False, help_text="e.g. +44 20 7946 0958")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # Each row's labels say which contact they belong to, so that no two fields share a label.
+        number = (self.prefix or "").rsplit("-", 1)[-1]
+        if number.isdigit():
+            for name, field in self.fields.items():
+                label = field.label or pretty_name(name)
+                field.label = f"Contact {int(number) + 1} {label[0].lower()}{label[1:]}"
 
 
 ContactFormSet = forms.formset_factory(ContactForm, extra=2, max_num=20, absolute_max=40)
