@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from shortlist.accounts.access import (
@@ -254,6 +254,19 @@ class Card:
     reason_for: frozenset[Stage]  # the moves that need a reason
 
     @property
+    def options(self) -> tuple[tuple[str, str, bool], ...]:
+        """(stage, label, needs a reason) for the card's Move menu."""
+        return tuple((m.value, m.label, m in self.reason_for) for m in self.moves)
+
+    @property
+    def moves_attr(self) -> str:
+        return " ".join(m.value for m in self.moves)
+
+    @property
+    def reason_attr(self) -> str:
+        return " ".join(m.value for m in self.moves if m in self.reason_for)
+
+    @property
     def days_in_stage(self) -> int:
         return max(0, (timezone.now() - self.stage_since).days)
 
@@ -379,6 +392,7 @@ class Desk:
 
 
 DESK_STUCK = 10
+DESK_TODAY = 50  # the most overdue first; a longer list is not a day's work
 
 
 def desk(*, actor: Actor, mine: bool = False) -> Desk:
@@ -395,20 +409,28 @@ def desk(*, actor: Actor, mine: bool = False) -> Desk:
         counts.setdefault(role_id, {})[stage] = n
     roles = role_list(actor=actor).filter(pk__in=list(counts)) if counts else Role.objects.none()
     desk_roles = tuple(DeskRole(role, tuple((s, counts[role.pk].get(s, 0)) for s in Stage)) for role in roles)
-    waiting = applications.exclude(stage__in=[s.value for s in CLOSED_STAGES])
-    # The longest waiting are those whose latest move is oldest: found in SQL, then carded.
-    oldest = list(
-        waiting.annotate(since=Max("history__changed_at"))
-        .order_by("since", "pk")
-        .values_list("pk", flat=True)[:200]
+    # Who waits: the time of each application's latest move, in SQL; only the few shown are carded.
+    latest = StageChange.objects.filter(application=OuterRef("pk")).order_by("-changed_at", "-id")
+    waiting = applications.exclude(stage__in=[s.value for s in CLOSED_STAGES]).annotate(
+        since=Subquery(latest.values("changed_at")[:1])
     )
-    cards = sorted(_cards(Application.objects.filter(pk__in=oldest)), key=lambda c: c.stage_since)
-    today = []
-    for card in cards:
-        limit, what = ACTION_AFTER_DAYS.get(Stage(card.application.stage), (None, ""))
-        if limit is not None and card.days_in_stage >= limit:
-            today.append(Action(card, what))
-    return Desk(desk_roles, tuple(cards[:DESK_STUCK]), tuple(today), mine)
+    now = timezone.now()
+    overdue = Q(pk__in=[])
+    for stage, (days, _) in ACTION_AFTER_DAYS.items():
+        overdue |= Q(stage=stage, since__lte=now - timedelta(days=days))
+    stuck_ids = list(waiting.order_by("since", "pk").values_list("pk", flat=True)[:DESK_STUCK])
+    due_ids = list(waiting.filter(overdue).order_by("since", "pk").values_list("pk", flat=True)[:DESK_TODAY])
+    cards = {
+        card.application.pk: card
+        for card in _cards(Application.objects.filter(pk__in={*stuck_ids, *due_ids}), notes=())
+    }
+    today = tuple(
+        Action(cards[pk], ACTION_AFTER_DAYS[Stage(cards[pk].application.stage)][1])
+        for pk in due_ids
+        if pk in cards
+    )
+    stuck = tuple(cards[pk] for pk in stuck_ids if pk in cards)
+    return Desk(desk_roles, stuck, today, mine)
 
 
 def note_list(

@@ -440,6 +440,9 @@ def note_new(request: HttpRequest, subject: str, pk: int) -> HttpResponse:
     error = ""
     if subject not in SUBJECTS:
         return HttpResponse("Unknown subject.", status=404)
+    about = request.POST.get("about", "")  # the role page's form may be about one of its cards
+    if subject == "role" and about.startswith("application:") and about[12:].isdigit():
+        subject, pk = "application", int(about[12:])
     if form.is_valid():
         try:
             note_add(
