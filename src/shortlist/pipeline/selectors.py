@@ -294,12 +294,21 @@ class Board:
         return sum(len(lane.cards) for lane in self.lanes)
 
 
+CARD_FIELDS = (
+    "id", "stage", "created_at", "updated_at", "candidate__id", "candidate__name",
+    "role__id", "role__title", "role__status", "role__client__id", "role__client__name",
+)  # fmt: skip
+
+
 def _cards(applications: QuerySet[Application], notes: Sequence[ApplicationNote] | None = None) -> list[Card]:
     """Cards in two queries: the applications (with when and why they reached their stage, as
     subqueries) and their notes, unless the caller has the notes already."""
     latest = StageChange.objects.filter(application=OuterRef("pk")).order_by("-changed_at", "-id")
     rows = list(
-        applications.select_related("candidate", "role", "role__client").annotate(
+        applications.select_related("candidate", "role", "role__client")
+        # A card needs names, not the CV: the candidate row's text would be most of what is read.
+        .only(*CARD_FIELDS)
+        .annotate(
             stage_since=Subquery(latest.values("changed_at")[:1]),
             last_reason=Subquery(latest.values("note")[:1]),
         )
@@ -326,6 +335,13 @@ def _cards(applications: QuerySet[Application], notes: Sequence[ApplicationNote]
     return cards
 
 
+NOTE_FIELDS = (
+    "id", "body", "kind", "visibility", "created_at", "role_id", "candidate_id", "author__id",
+    "author__username", "application__id", "application__role__id", "application__role__title",
+    "application__candidate__id", "application__candidate__name",
+)  # fmt: skip
+
+
 def pipeline_board(*, actor: Actor, role_id: int) -> Board:
     """A role's pipeline by stage, the longest waiting first in each lane, with the role's notes.
 
@@ -334,15 +350,16 @@ def pipeline_board(*, actor: Actor, role_id: int) -> Board:
     require_read_roles(actor)
     roles = visible_roles(actor, Role.objects.filter(pk=role_id)).values("pk")
     applications = visible_applications(actor, Application.objects.filter(role__in=roles))
+    ids = list(applications.values_list("pk", flat=True))
+    # By the two indexed keys, not through a join on applications (which SQLite scans).
     notes = tuple(
-        visible_notes(
-            actor, ApplicationNote.objects.filter(Q(role__in=roles) | Q(application__role__in=roles))
-        )
+        visible_notes(actor, ApplicationNote.objects.filter(Q(role__in=roles) | Q(application_id__in=ids)))
         .select_related("author", "application__candidate", "application__role")
+        .only(*NOTE_FIELDS)
         .order_by("-created_at", "-id")[:500]
     )
     by_stage: dict[Stage, list[Card]] = {stage: [] for stage in Stage}
-    for card in _cards(applications, notes):
+    for card in _cards(Application.objects.filter(pk__in=ids), notes):
         by_stage[Stage(card.application.stage)].append(card)
     lanes = tuple(Lane(s, tuple(sorted(by_stage[s], key=lambda c: c.stage_since))) for s in Stage)
     return Board(role_id, lanes, notes)
