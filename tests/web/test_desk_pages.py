@@ -127,3 +127,22 @@ def test_desk_pages_query_count_does_not_grow_with_data(signed_in, django_assert
     for name, args in pages:
         with django_assert_max_num_queries(12):
             assert signed_in.get(reverse(name, args=args)).status_code == 200, name
+
+
+def test_a_card_offers_the_next_stage_and_reject_as_buttons(signed_in) -> None:
+    objects = one_of_everything()
+    application = objects["application"]
+    html = signed_in.get(reverse("web:role", args=[objects["role"].pk])).content.decode()
+    assert 'name="stage" value="contacted" class="secondary">→ Contacted</button>' in html
+    assert 'name="stage" value="rejected" class="secondary">Reject</button>' in html
+    # The button's stage wins over the menu's, and a rejection still asks why.
+    signed_in.post(
+        reverse("web:application_move", args=[application.pk]), {"stage": "rejected", "to": "offer"}
+    )
+    application.refresh_from_db()
+    assert application.stage == "sourced"
+    signed_in.post(
+        reverse("web:application_move", args=[application.pk]), {"stage": "contacted", "to": "offer"}
+    )
+    application.refresh_from_db()
+    assert application.stage == "contacted"

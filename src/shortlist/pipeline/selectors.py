@@ -39,6 +39,7 @@ from shortlist.engine.roles.weighting import RoleProfile
 from shortlist.engine.vocab.enums import CLOSED_STAGES, RoleStatus, Stage
 from shortlist.errors import Invalid, NotFound, Unavailable
 from shortlist.pipeline.models import (
+    FORWARD,
     Application,
     ApplicationNote,
     StageChange,
@@ -257,6 +258,18 @@ class Card:
     def options(self) -> tuple[tuple[str, str, bool], ...]:
         """(stage, label, needs a reason) for the card's Move menu."""
         return tuple((m.value, m.label, m in self.reason_for) for m in self.moves)
+
+    @property
+    def next_stage(self) -> Stage | None:
+        """The one-click move on the card: the next stage forward, when it needs no reason."""
+        here = Stage(self.application.stage)
+        forward = [m for m in self.moves if m in FORWARD and m not in self.reason_for]
+        later = [m for m in forward if FORWARD.index(m) > FORWARD.index(here)] if here in FORWARD else []
+        return later[0] if later else None
+
+    @property
+    def can_reject(self) -> bool:
+        return Stage.REJECTED in self.moves
 
     @property
     def moves_attr(self) -> str:
