@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from shortlist.engine.vocab.enums import Stage
-from shortlist.pipeline.models import Application, ApplicationNote, StageChange
+from shortlist.pipeline.models import Application, ApplicationNote, StageChange, allowed_moves, needs_reason
 
 
 class StageChangeInline(admin.TabularInline):
@@ -45,6 +45,18 @@ class ApplicationForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["new_stage"].initial = self.instance.stage if self.instance.pk else Stage.SOURCED
+
+    def clean(self) -> dict[str, Any]:
+        """The pipeline's rules hold here too (placed is final, a rejection or step back says why)."""
+        data = super().clean()
+        here, there = self.instance.stage if self.instance.pk else Stage.SOURCED, data.get("new_stage")
+        if not there or there == here:
+            return data
+        if Stage(there) not in allowed_moves(here):
+            self.add_error("new_stage", f"{Stage(here).label} cannot move to {Stage(there).label}.")
+        elif needs_reason(here, there) and not (data.get("stage_note") or "").strip():
+            self.add_error("stage_note", "Say why: a rejection, a step back or a re-opening needs a reason.")
+        return data
 
 
 @admin.register(Application)
