@@ -28,8 +28,36 @@ Nice to have
 """
 
 
+# The strict policy the workspace is meant to run under (the `perms` branch serves one): no inline script
+# or style, nothing from another origin. Added to every response in the browser, so any page of the
+# journey that breaks it fails here.
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+@pytest.fixture(autouse=True)
+def strict_csp(page):
+    violations: list[str] = []
+
+    def watch(message: object) -> None:
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    def with_policy(route: object) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": STRICT_CSP})
+
+    page.on("console", watch)
+    page.route("**/*", with_policy)
+    yield
+    assert violations == []
+
+
 def _log_in(page, live_server) -> None:
-    page.goto(live_server.url + "/login/")
+    response = page.goto(live_server.url + "/login/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]  # the policy is on
     page.get_by_label("User name").fill("rita")
     page.get_by_label("Password").fill("a-long-test-password")
     page.get_by_role("button", name="Log in").click()
