@@ -1,6 +1,7 @@
 """The recruiter's journey through the desk in a real browser (Debian Chromium): a client with a
 growth plan, a role from a pasted JD, its shortlist, three added in bulk, one moved to interview with
-a note, the card showing the note and its time in stage; and a card moved with the keyboard alone."""
+a note, the card showing the note and its time in stage, the dashboard's counts changed; and a card
+moved with the keyboard alone."""
 
 from __future__ import annotations
 
@@ -156,6 +157,12 @@ def test_client_growth_role_from_jd_bulk_add_and_move_with_a_note(
     moved.wait_for()
     assert "Strong on Go concurrency" in moved.inner_text()
     assert "today in interview" in moved.inner_text()
+
+    # The dashboard's numbers have moved with it.
+    page.get_by_role("link", name="Clients & roles").first.click()
+    funnel = page.locator("figure.funnel title").text_content()
+    assert "Sourced 2" in funnel and "Interview 1" in funnel
+    assert page.locator("dl.numbers div", has_text="Open roles").locator("dd").inner_text() == "1"
 
 
 def test_a_card_moves_with_the_keyboard_alone(page, live_server, recruiter) -> None:

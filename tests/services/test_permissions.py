@@ -109,6 +109,7 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         ),
         "desk": lambda a: pipeline_selectors.desk(actor=a),
         "note_list": lambda a: list(pipeline_selectors.note_list(actor=a, role_id=role)),
+        "dashboard_figures": lambda a: pipeline_selectors.dashboard_figures(actor=a),
     }
 
 

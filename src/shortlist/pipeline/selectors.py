@@ -484,3 +484,50 @@ def note_list(
         .select_related("author", "application__role", "application__candidate")
         .order_by("-created_at", "-id")
     )
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardFigures:
+    """The numbers on the dashboard: how the team's work stands."""
+
+    open_roles: int
+    per_stage: tuple[tuple[Stage, int], ...]  # every application in an open or on-hold role, by stage
+    placements_this_quarter: int
+    average_days_to_submit: float | None  # from sourced to submitted, over submissions this quarter
+
+    @property
+    def funnel_height(self) -> int:
+        return 10 * len(FORWARD)  # one 10-unit row per stage in the SVG
+
+    @property
+    def funnel(self) -> tuple[tuple[Stage, int, int], ...]:
+        """(stage, count, bar length out of 100) for the stages a placement goes through."""
+        counts = dict(self.per_stage)
+        top = max((counts.get(s, 0) for s in FORWARD), default=0) or 1
+        return tuple((s, counts.get(s, 0), round(100 * counts.get(s, 0) / top)) for s in FORWARD)
+
+
+def _quarter_start(now: datetime) -> datetime:
+    return now.replace(month=3 * ((now.month - 1) // 3) + 1, day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def dashboard_figures(*, actor: Actor) -> DashboardFigures:
+    """Open roles, who is at which stage, placements this quarter and the average days to submit."""
+    require_read_roles(actor)
+    roles = visible_roles(actor, Role.objects.all())
+    applications = visible_applications(actor, Application.objects.all())
+    live = applications.filter(role__status__in=[RoleStatus.OPEN, RoleStatus.ON_HOLD]).order_by()
+    counts = dict(live.values_list("stage").annotate(n=Count("id")))
+    since = _quarter_start(timezone.localtime())
+    moves = StageChange.objects.filter(application__in=applications.values("pk"), changed_at__gte=since)
+    placed = moves.filter(to_stage=Stage.PLACED).values("application_id").distinct().count()
+    submitted = list(
+        moves.filter(to_stage=Stage.SUBMITTED).values_list("changed_at", "application__created_at")[:5000]
+    )
+    days = [(at - opened).total_seconds() / 86400 for at, opened in submitted]
+    return DashboardFigures(
+        open_roles=roles.filter(status=RoleStatus.OPEN).count(),
+        per_stage=tuple((s, counts.get(s.value, 0)) for s in Stage),
+        placements_this_quarter=placed,
+        average_days_to_submit=sum(days) / len(days) if days else None,
+    )

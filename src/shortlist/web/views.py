@@ -26,7 +26,7 @@ from shortlist.candidates.services import upload_create
 from shortlist.clients.selectors import client_get, client_list, role_list, role_show
 from shortlist.engine.vocab.enums import RoleStatus, Seniority
 from shortlist.errors import Conflict
-from shortlist.pipeline.selectors import shortlist_for_role
+from shortlist.pipeline.selectors import dashboard_figures, shortlist_for_role
 from shortlist.pipeline.services import application_open
 from shortlist.web.desk_views import board_context, notes_of
 from shortlist.web.errors import domain_errors
@@ -50,6 +50,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "clients": client_list(actor=actor),
             "roles": role_list(actor=actor),
             "candidate_count": candidate_table(actor=actor).count(),
+            "figures": dashboard_figures(actor=actor),
         },
     )
 
