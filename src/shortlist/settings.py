@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "axes",
     "ninja",  # its Swagger UI files, served locally (no CDN)
     "shortlist.background",
+    "django_htmx",
     "shortlist.accounts",
     "shortlist.candidates",
     "shortlist.clients",
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "shortlist.web.middleware.WorkspaceMiddleware",  # agency staff only on workspace pages; no-store
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into its page
 ]
 

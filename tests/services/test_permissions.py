@@ -50,7 +50,7 @@ OPEN_TO_ALL = {"folder_pool"}
 READ_BY_CLIENTS = {
     "candidate_list", "candidate_table", "candidate_get", "candidate_export",
     "client_list", "client_get", "role_list", "role_get", "role_show", "role_export", "role_list_open",
-    "application_list", "growth_plan_list",
+    "application_list", "growth_plan_list", "note_list",
 }  # fmt: skip
 # Anyone with a role manages their own API tokens, client users included (tests/api/test_api_tokens.py).
 OWN_TOKENS = {"token_create", "token_list", "token_revoke"}
@@ -156,6 +156,36 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         "token_create": lambda a: _own_token(a),
         "token_list": lambda a: list(token_selectors.token_list(actor=a)),
         "token_revoke": lambda a: token_services.token_revoke(actor=a, token_id=_own_token(a).pk),
+        # Issue 12: the desk's intake, board and notes.
+        "client_save": lambda a: client_services.client_save(
+            actor=a, client_id=objects["client"].pk, name="Meridian Quant"
+        ),
+        "growth_plan_set": lambda a: client_services.growth_plan_set(
+            actor=a, client_id=objects["client"].pk, horizon_months=24, metrics={"users": (1e4, 1e6)}
+        ),
+        "growth_preview": lambda a: client_selectors.growth_preview(
+            actor=a, client_id=objects["client"].pk, horizon_months=24, metrics={"users": (1e4, 1e6)}
+        ),
+        "role_save": lambda a: client_services.role_save(
+            actor=a, client_id=objects["client"].pk, data={"title": "Platform Engineer"}
+        ),
+        "role_duplicate": lambda a: client_services.role_duplicate(actor=a, role_id=role),
+        "role_status_set": lambda a: client_services.role_status_set(actor=a, role_id=role, status="on_hold"),
+        "skill_suggest": lambda a: client_selectors.skill_suggest(actor=a, query="golang"),
+        "playbook_list": lambda a: client_selectors.playbook_list(actor=a),
+        "application_open_many": lambda a: pipeline_services.application_open_many(
+            actor=a, role_id=role, candidate_ids=[candidate]
+        ),
+        "note_add": lambda a: pipeline_services.note_add(
+            actor=a, body="Strong on Go", candidate_id=candidate
+        ),
+        "pipeline_board": lambda a: pipeline_selectors.pipeline_board(actor=a, role_id=role),
+        "application_card": lambda a: pipeline_selectors.application_card(
+            actor=a, application_id=objects["application"].pk
+        ),
+        "desk": lambda a: pipeline_selectors.desk(actor=a),
+        "note_list": lambda a: list(pipeline_selectors.note_list(actor=a, role_id=role)),
+        "dashboard_figures": lambda a: pipeline_selectors.dashboard_figures(actor=a),
     }
 
 
@@ -217,6 +247,7 @@ def objects() -> dict[str, object]:
     """One of everything, with the candidate submitted to the client (so its users see them)."""
     made = one_of_everything()
     made["application"].move_to("submitted")
+    made["application"].notes.create(body="Shared with the client", visibility="shared")
     made["other_client"] = Client.objects.create(name="Other Client Ltd")
     return made
 

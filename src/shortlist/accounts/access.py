@@ -261,3 +261,16 @@ def may_manage_tokens(actor: Actor, owner_id: int | None) -> bool:
 def may_read_notes(actor: Actor) -> bool:
     """A pipeline's internal notes are the agency's: never shown to a client user."""
     return actor.is_agency
+
+
+# --- issue 12: the recruiter's desk (notes and feedback) ------------------------------------------------
+
+
+def may_add_note(actor: Actor, kind: str) -> bool:
+    """Agency staff write notes of every kind; a client's user records only client feedback."""
+    return actor.is_agency or (actor.is_client and kind == "client_feedback")
+
+
+def visible_notes(actor: Actor, notes: Rows) -> Rows:
+    """A client's user reads only what was shared with the client; agency staff read every note."""
+    return notes if actor.is_agency else notes.filter(visibility="shared")  # type: ignore[attr-defined]

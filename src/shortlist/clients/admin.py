@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 
-from shortlist.clients.models import Client, GrowthPlan, Role, RoleRequirement
+from shortlist.clients.models import Client, ClientContact, GrowthPlan, Role, RoleRequirement
 
 
 class GrowthPlanInline(admin.StackedInline):
@@ -19,6 +19,12 @@ class GrowthPlanInline(admin.StackedInline):
     ]
 
 
+class ClientContactInline(admin.TabularInline):
+    model = ClientContact
+    extra = 0
+    fields = ["name", "title", "email", "phone"]
+
+
 class RoleInline(admin.TabularInline):
     model = Role
     extra = 0
@@ -31,7 +37,7 @@ class ClientAdmin(admin.ModelAdmin):
     list_display = ["name", "industry", "stage", "created_at"]
     list_filter = ["stage", "industry"]
     search_fields = ["name", "industry", "notes"]
-    inlines = [GrowthPlanInline, RoleInline]
+    inlines = [ClientContactInline, GrowthPlanInline, RoleInline]
 
 
 @admin.register(GrowthPlan)

@@ -31,6 +31,22 @@ class Client(models.Model):
         return self.growth_plans.order_by("-created_at", "-id").first()
 
 
+class ClientContact(models.Model):
+    """A hiring manager (or anyone the recruiter deals with) at the client; the phone is stored as E.164."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, blank=True, help_text="e.g. Head of Engineering.")
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        ordering = ["client", "name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.client})"
+
+
 def _now_target(label: str) -> tuple[models.FloatField, models.FloatField]:
     return (
         models.FloatField(f"{label} now", null=True, blank=True),

@@ -6,6 +6,8 @@ module only maps rows to the engine's dataclasses and back.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.db import transaction
 
@@ -15,6 +17,7 @@ from shortlist.engine.roles import growth, rolefile
 from shortlist.engine.roles.playbooks import Playbook, playbooks_for
 from shortlist.engine.roles.weighting import RoleProfile, build_role_profile
 from shortlist.engine.vocab.enums import ClientStage, RequirementKind, Seniority, WorkMode
+from shortlist.errors import Invalid
 
 
 def workspace_playbooks() -> dict[str, Playbook]:
@@ -32,6 +35,32 @@ def growth_from_row(plan: GrowthPlan | None) -> growth.GrowthPlan | None:
         if now is not None and target is not None:
             metrics[name] = growth.NowTarget(now, target)
     return growth.GrowthPlan(horizon_months=plan.horizon_months, **metrics)
+
+
+def growth_plan_from(
+    *, horizon_months: int, metrics: Mapping[str, tuple[float | None, float | None]]
+) -> growth.GrowthPlan:
+    """The engine's plan from a form's figures; a metric missing either end is unknown and left out."""
+    issues: list[tuple[str, str]] = []
+    if isinstance(horizon_months, bool) or not isinstance(horizon_months, int) or horizon_months <= 0:
+        issues.append(("horizon_months", "a whole number of months above 0"))
+    stated = {}
+    for name, (now, target) in metrics.items():
+        if name not in growth.METRIC_NAMES:
+            issues.append((name, "not a growth metric"))
+            continue
+        if now is None or target is None:
+            if (now is None) != (target is None):
+                which = "target" if target is None else "now"
+                issues.append((f"{name}_{which}", "give both now and target, or neither"))
+            continue
+        try:
+            stated[name] = growth.NowTarget(float(now), float(target))
+        except (TypeError, ValueError) as exc:
+            issues.append((f"{name}_now", str(exc)))
+    if issues:
+        raise Invalid(f"the growth plan is not valid: {issues[0][0]}: {issues[0][1]}", issues)
+    return growth.GrowthPlan(horizon_months=horizon_months, **stated)
 
 
 def spec_from_role(role: Role) -> rolefile.RoleSpec:
@@ -99,6 +128,14 @@ def save_role_spec(spec: rolefile.RoleSpec) -> tuple[Role, bool]:
     role = Role.objects.filter(client=client, title=spec.title).first()
     created = role is None
     role = role or Role(client=client, title=spec.title)
+    role.growth_plan = _growth_plan_for(client, spec.growth)
+    write_role(role, spec)
+    return role, created
+
+
+def write_role(role: Role, spec: rolefile.RoleSpec) -> None:
+    """Store the spec's fields and requirements on the role (its client and growth plan are the caller's)."""
+    role.title = spec.title
     role.languages = list(spec.languages)
     role.project_type = spec.project
     role.seniority = spec.seniority.value if spec.seniority else ""
@@ -109,10 +146,8 @@ def save_role_spec(spec: rolefile.RoleSpec) -> tuple[Role, bool]:
     role.salary_currency = spec.salary.currency if spec.salary else role.salary_currency
     role.culture = list(spec.culture)
     role.description = spec.description
-    role.growth_plan = _growth_plan_for(client, spec.growth)
     role.save()
     _replace_requirements(role, spec)
-    return role, created
 
 
 def _growth_plan_for(client: Client, plan: growth.GrowthPlan | None) -> GrowthPlan | None:

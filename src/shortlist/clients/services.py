@@ -7,20 +7,32 @@ errors of `shortlist.errors`. Reading the file is the interface's job; these tak
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import phonenumbers
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 
 from shortlist.accounts.access import Actor, require_change_roles
 from shortlist.candidates.taxonomy import workspace_taxonomy
-from shortlist.clients.models import Client, GrowthPlan, Role
-from shortlist.clients.roles import parse_role_file, save_role_spec, workspace_playbooks
-from shortlist.clients.selectors import client_get
+from shortlist.clients.models import Client, ClientContact, GrowthPlan, Role, RoleRequirement
+from shortlist.clients.roles import (
+    growth_plan_from,
+    parse_role_file,
+    save_role_spec,
+    workspace_playbooks,
+    write_role,
+)
+from shortlist.clients.selectors import client_get, role_get
 from shortlist.engine.roles.jd import parse_job_description
-from shortlist.engine.roles.rolefile import RoleFileError, RoleSpec, dump_role_yaml
+from shortlist.engine.roles.rolefile import RoleFileError, RoleSpec, dump_role_yaml, role_spec_from_mapping
+from shortlist.engine.vocab.enums import ClientStage, RoleStatus
 from shortlist.errors import Conflict, Invalid
+
+DEFAULT_PHONE_REGION = "GB"  # the market the product starts in; a number with +CC is read as written
 
 
 def _invalid(exc: RoleFileError) -> Invalid:
@@ -127,6 +139,106 @@ def client_create(
     return client
 
 
+# --- intake: clients, contacts, growth plans and roles from the workspace's forms -----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ContactIn:
+    """A hiring manager as typed into the client form; the phone in any common national format."""
+
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+def _stage(value: str, issues: list[tuple[str, str]]) -> str:
+    if not value.strip():
+        return ""
+    stage = ClientStage.parse(value)
+    if stage is None:
+        words = ", ".join(s.label for s in ClientStage)
+        issues.append(("stage", f"{value!r} is not a stage we know (one of {words})"))
+        return ""
+    return stage.value
+
+
+def _phone(value: str, path: str, issues: list[tuple[str, str]]) -> str:
+    """E.164 ('+447700900123'); a number without a country code is read as British."""
+    if not value.strip():
+        return ""
+    try:
+        number = phonenumbers.parse(value, DEFAULT_PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        issues.append((path, f"{value!r} is not a phone number (e.g. +44 20 7946 0958 or 020 7946 0958)"))
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _contacts(contacts: Sequence[ContactIn], issues: list[tuple[str, str]]) -> list[ContactIn]:
+    cleaned = []
+    for index, contact in enumerate(contacts):
+        path = f"contacts[{index}]"
+        name = contact.name.strip()
+        if not (name or contact.email.strip() or contact.phone.strip()):
+            continue  # an empty row of the form
+        if not name:
+            issues.append((f"{path}.name", "a contact needs a name"))
+        email = contact.email.strip()
+        try:
+            validate_email(email) if email else None
+        except ValidationError:
+            issues.append((f"{path}.email", f"{email!r} is not an e-mail address"))
+        phone = _phone(contact.phone, f"{path}.phone", issues)
+        cleaned.append(ContactIn(name, contact.title.strip(), email, phone))
+    return cleaned
+
+
+def _tags(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(v.strip() for v in values if v.strip()))
+
+
+@transaction.atomic
+def client_save(
+    *,
+    actor: Actor,
+    client_id: int | None = None,
+    name: str,
+    industry: str = "",
+    stage: str = "",
+    locations: Iterable[str] = (),
+    culture: Iterable[str] = (),
+    notes: str = "",
+    contacts: Sequence[ContactIn] = (),
+) -> Client:
+    """Create a client (no id) or update one; its contacts become exactly the ones given.
+
+    `Invalid` names each bad field (`stage`, `contacts[1].phone`…) and changes nothing.
+    """
+    require_change_roles(actor)
+    client = Client() if client_id is None else client_get(actor=actor, client_id=client_id)
+    issues: list[tuple[str, str]] = []
+    name = " ".join(name.split())
+    if not name:
+        issues.append(("name", "a client needs a name"))
+    elif Client.objects.filter(name__iexact=name).exclude(pk=client.pk).exists():
+        issues.append(("name", f"there is already a client called {name!r}"))
+    stage_value = _stage(stage, issues)
+    people = _contacts(contacts, issues)
+    if issues:
+        raise Invalid(f"the client was not saved: {issues[0][1]}", issues)
+    client.name, client.industry, client.stage = name, industry.strip(), stage_value
+    client.locations, client.culture, client.notes = _tags(locations), _tags(culture), notes.strip()
+    client.save()
+    client.contacts.all().delete()
+    ClientContact.objects.bulk_create(
+        ClientContact(client=client, name=p.name, title=p.title, email=p.email, phone=p.phone) for p in people
+    )
+    return client
+
+
 @transaction.atomic
 def client_update(
     *,
@@ -193,3 +305,100 @@ def growth_plan_create(
     _cleaned(plan)
     plan.save()
     return plan
+
+
+@transaction.atomic
+def growth_plan_set(
+    *,
+    actor: Actor,
+    client_id: int,
+    horizon_months: int,
+    metrics: Mapping[str, tuple[float | None, float | None]],
+    plans: str = "",
+) -> GrowthPlan:
+    """A new current plan for the client. Plans are history: roles pinned to an older one keep it."""
+    require_change_roles(actor)
+    client = client_get(actor=actor, client_id=client_id)
+    plan = growth_plan_from(horizon_months=horizon_months, metrics=metrics)
+    values: dict[str, object] = {"horizon_months": plan.horizon_months, "plans": plans.strip()}
+    for name in GrowthPlan.METRICS:
+        stated = getattr(plan, name)
+        values[f"{name}_now"] = stated.now if stated else None
+        values[f"{name}_target"] = stated.target if stated else None
+    return GrowthPlan.objects.create(client=client, **values)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSaved:
+    role: Role
+    warnings: tuple[str, ...]  # terms kept as free text, duplicates dropped
+
+
+ROLE_FIELDS = (
+    "title", "languages", "project", "seniority", "location", "remote", "salary",
+    "must_have", "nice_to_have", "culture", "description",
+)  # fmt: skip
+
+
+@transaction.atomic
+def role_save(
+    *, actor: Actor, client_id: int, data: Mapping[str, object], role_id: int | None = None
+) -> RoleSaved:
+    """Create a role for the client (no id) or update one, from the role file's keys (ROLE_FIELDS).
+
+    The engine reads `data` exactly as it reads a role file, so a form, the API and a YAML file accept
+    the same values; `Invalid` carries every problem with the key it belongs to.
+    """
+    require_change_roles(actor)
+    client = client_get(actor=actor, client_id=client_id)
+    unknown = sorted(set(data) - set(ROLE_FIELDS))
+    if unknown:
+        raise Invalid(f"unknown role field {unknown[0]!r}", [(key, "unknown field") for key in unknown])
+    mapping = {key: value for key, value in data.items() if value not in (None, "", [], {})}
+    mapping["client"] = {"name": client.name}
+    try:
+        spec, warnings = role_spec_from_mapping(
+            mapping, "role", taxonomy=workspace_taxonomy(), playbooks=workspace_playbooks()
+        )
+    except RoleFileError as exc:
+        raise _invalid(exc) from None
+    if role_id is None:
+        role = Role(client=client)
+    else:
+        role = role_get(actor=actor, role_id=role_id)
+        if role.client_id != client.pk:
+            raise Invalid("a role cannot move to another client", [("client", "the role's client is fixed")])
+    write_role(role, spec)
+    return RoleSaved(role, tuple(warnings))
+
+
+@transaction.atomic
+def role_duplicate(*, actor: Actor, role_id: int) -> Role:
+    """A copy of the role, open, with its requirements and weights, titled "… (copy)"; no pipeline."""
+    require_change_roles(actor)
+    original = role_get(actor=actor, role_id=role_id)
+    requirements = list(original.requirements.all())
+    copy = Role.objects.get(pk=original.pk)
+    copy.pk = None
+    copy.title = f"{original.title} (copy)"[: Role._meta.get_field("title").max_length]
+    copy.status = RoleStatus.OPEN
+    copy.save()
+    RoleRequirement.objects.bulk_create(
+        RoleRequirement(role=copy, term=r.term, kind=r.kind, weight=r.weight) for r in requirements
+    )
+    return copy
+
+
+@transaction.atomic
+def role_status_set(*, actor: Actor, role_id: int, status: str) -> Role:
+    """Open, on hold, filled or closed. Adding to the pipeline follows it (pipeline/services.py)."""
+    require_change_roles(actor)
+    try:
+        new = RoleStatus(status)
+    except ValueError:
+        allowed = ", ".join(s.value for s in RoleStatus)
+        raise Invalid(f"unknown role status {status!r} (one of {allowed})", [("status", allowed)]) from None
+    role = role_get(actor=actor, role_id=role_id)
+    Role.objects.filter(pk=role.pk).update(status=new.value, updated_at=timezone.now())
+    role.status = new.value
+    return role

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from shortlist.engine.vocab.enums import Stage
-from shortlist.pipeline.models import Application, ApplicationNote, StageChange
+from shortlist.pipeline.models import Application, ApplicationNote, StageChange, allowed_moves, needs_reason
 
 
 class StageChangeInline(admin.TabularInline):
@@ -29,7 +29,7 @@ class StageChangeInline(admin.TabularInline):
 class ApplicationNoteInline(admin.StackedInline):
     model = ApplicationNote
     extra = 1
-    fields = ["body"]
+    fields = ["body", "kind", "visibility"]
 
 
 class ApplicationForm(forms.ModelForm):
@@ -45,6 +45,18 @@ class ApplicationForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["new_stage"].initial = self.instance.stage if self.instance.pk else Stage.SOURCED
+
+    def clean(self) -> dict[str, Any]:
+        """The pipeline's rules hold here too (placed is final, a rejection or step back says why)."""
+        data = super().clean()
+        here, there = self.instance.stage if self.instance.pk else Stage.SOURCED, data.get("new_stage")
+        if not there or there == here:
+            return data
+        if Stage(there) not in allowed_moves(here):
+            self.add_error("new_stage", f"{Stage(here).label} cannot move to {Stage(there).label}.")
+        elif needs_reason(here, there) and not (data.get("stage_note") or "").strip():
+            self.add_error("stage_note", "Say why: a rejection, a step back or a re-opening needs a reason.")
+        return data
 
 
 @admin.register(Application)
@@ -110,7 +122,8 @@ class StageChangeAdmin(admin.ModelAdmin):
 
 @admin.register(ApplicationNote)
 class ApplicationNoteAdmin(admin.ModelAdmin):
-    list_display = ["application", "author", "created_at"]
-    search_fields = ["body", "application__candidate__name"]
-    list_select_related = ["application__candidate", "application__role", "author"]
-    autocomplete_fields = ["application"]
+    list_display = ["application", "candidate", "role", "kind", "visibility", "author", "created_at"]
+    list_filter = ["kind", "visibility"]
+    search_fields = ["body", "application__candidate__name", "candidate__name", "role__title"]
+    list_select_related = ["application__candidate", "application__role", "candidate", "role", "author"]
+    autocomplete_fields = ["application", "candidate", "role"]

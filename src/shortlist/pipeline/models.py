@@ -16,6 +16,42 @@ from shortlist.engine.vocab.enums import Stage
 
 APPEND_ONLY = "Stage history is append-only and cannot be deleted."
 FIXED = "An application's candidate and role are fixed once it is opened."
+# The stages a placement moves through, in order; rejected and withdrawn end it from anywhere before placed.
+FORWARD = (
+    Stage.SOURCED, Stage.CONTACTED, Stage.SCREENED, Stage.SUBMITTED,
+    Stage.INTERVIEW, Stage.OFFER, Stage.PLACED,
+)  # fmt: skip
+ENDED = (Stage.REJECTED, Stage.WITHDRAWN)
+
+
+def allowed_moves(stage: str) -> tuple[Stage, ...]:
+    """Where an application at `stage` may go next: the one definition of the pipeline's transitions.
+
+    - On the way (sourced … offer): any later stage up to offer, placed only from offer, any earlier
+      stage (a step back), rejected or withdrawn.
+    - Rejected or withdrawn: back into the pipeline at any stage before placed (re-opened).
+    - Placed: nowhere. A placement is the end; a new attempt is a new role.
+    """
+    here = Stage(stage)
+    if here == Stage.PLACED:
+        return ()
+    open_stages = FORWARD[:-1]
+    if here in ENDED:
+        return open_stages
+    onward = [s for s in open_stages if s != here]
+    if here == Stage.OFFER:
+        onward.append(Stage.PLACED)
+    return (*onward, *ENDED)
+
+
+def needs_reason(from_stage: str, to_stage: str) -> bool:
+    """A rejection, a step back and a re-opening are explained in the history; other moves may be."""
+    here, there = Stage(from_stage), Stage(to_stage)
+    if there == Stage.REJECTED:
+        return True
+    if here in ENDED:
+        return there not in ENDED
+    return there in FORWARD and FORWARD.index(there) < FORWARD.index(here)
 
 
 class Application(models.Model):
@@ -145,16 +181,49 @@ class StageHistoryPermit(models.Model):
         return f"{self.purpose} #{self.application_id}"
 
 
+class NoteVisibility(models.TextChoices):
+    INTERNAL = "internal", "Internal"
+    SHARED = "shared", "Shared with the client"
+
+
+class NoteKind(models.TextChoices):
+    NOTE = "note", "Note"
+    CLIENT_FEEDBACK = "client_feedback", "Client feedback"
+
+
 class ApplicationNote(models.Model):
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
+    """A note on exactly one of an application, a candidate or a role (the table keeps its first name).
+
+    Client feedback is a note of its own kind so that pages show it apart from the recruiter's notes.
+    """
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="notes", null=True, blank=True
+    )
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="notes", null=True, blank=True
+    )
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="notes", null=True, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     body = models.TextField()
+    kind = models.CharField(max_length=16, choices=NoteKind.choices, default=NoteKind.NOTE)
+    visibility = models.CharField(
+        max_length=10, choices=NoteVisibility.choices, default=NoteVisibility.INTERNAL
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["application", "-created_at"]
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(application__isnull=False, candidate__isnull=True, role__isnull=True)
+                | models.Q(application__isnull=True, candidate__isnull=False, role__isnull=True)
+                | models.Q(application__isnull=True, candidate__isnull=True, role__isnull=False),
+                name="note_on_exactly_one_subject",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.body[:60]

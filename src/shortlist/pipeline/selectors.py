@@ -10,34 +10,48 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from shortlist.accounts.access import (
     Actor,
     may_read_notes,
     require_read_pool,
     require_read_roles,
+    require_workspace,
     visible_applications,
+    visible_candidates,
+    visible_notes,
     visible_roles,
 )
 from shortlist.audit.models import Interface
 from shortlist.audit.services import ranking_run_record
 from shortlist.candidates import pool
+from shortlist.candidates.models import Candidate
 from shortlist.candidates.pool import PoolInfo
 from shortlist.candidates.selectors import CandidateRef, candidate_refs, folder_pool
 from shortlist.clients.models import Role
 from shortlist.clients.roles import profile_for_spec, role_profile
-from shortlist.clients.selectors import role_get, role_list_open
+from shortlist.clients.selectors import role_get, role_list, role_list_open
 from shortlist.engine.matching.match import FilterReport, Match, RoleFit, rank
 from shortlist.engine.matching.match import roles_for_candidate as rank_roles
 from shortlist.engine.matching.scoring import BAND_MEANINGS, MustMode
 from shortlist.engine.matching.semantic import Embedder, minilm, rerank
 from shortlist.engine.roles.rolefile import RoleSpec
 from shortlist.engine.roles.weighting import RoleProfile
+from shortlist.engine.vocab.enums import CLOSED_STAGES, RoleStatus, Stage
 from shortlist.errors import Forbidden, Invalid, NotFound, Unavailable
-from shortlist.pipeline.models import Application, ApplicationNote
+from shortlist.pipeline.models import (
+    FORWARD,
+    Application,
+    ApplicationNote,
+    StageChange,
+    allowed_moves,
+    needs_reason,
+)
 
 SEMANTIC_HINT = "pip install -e '.[eval]'"
 
@@ -272,3 +286,305 @@ def application_note_list(*, actor: Actor, application_id: int) -> QuerySet[Appl
         raise NotFound(f"no application with id {application_id}")
     notes = ApplicationNote.objects.filter(application_id=application_id).select_related("author")
     return notes.order_by("-created_at", "-id")
+
+
+# --- the board, the desk and notes (issue 12) -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One application on a board: who, since when at this stage, the last reason and notes, next moves."""
+
+    application: Application
+    stage_since: datetime
+    last_reason: str  # the note of the move that brought it here
+    notes: tuple[ApplicationNote, ...]  # newest first
+    moves: tuple[Stage, ...]
+    reason_for: frozenset[Stage]  # the moves that need a reason
+
+    @property
+    def options(self) -> tuple[tuple[str, str, bool], ...]:
+        """(stage, label, needs a reason) for the card's Move menu."""
+        return tuple((m.value, m.label, m in self.reason_for) for m in self.moves)
+
+    @property
+    def next_stage(self) -> Stage | None:
+        """The one-click move on the card: the next stage forward, when it needs no reason."""
+        here = Stage(self.application.stage)
+        forward = [m for m in self.moves if m in FORWARD and m not in self.reason_for]
+        later = [m for m in forward if FORWARD.index(m) > FORWARD.index(here)] if here in FORWARD else []
+        return later[0] if later else None
+
+    @property
+    def can_reject(self) -> bool:
+        return Stage.REJECTED in self.moves
+
+    @property
+    def moves_attr(self) -> str:
+        return " ".join(m.value for m in self.moves)
+
+    @property
+    def reason_attr(self) -> str:
+        return " ".join(m.value for m in self.moves if m in self.reason_for)
+
+    @property
+    def days_in_stage(self) -> int:
+        return max(0, (timezone.now() - self.stage_since).days)
+
+    @property
+    def in_stage(self) -> str:
+        """ "today", "1 day", "12 days"."""
+        days = self.days_in_stage
+        return "today" if days == 0 else f"{days} day{'s' if days != 1 else ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    stage: Stage
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    role_id: int
+    lanes: tuple[Lane, ...]
+    notes: tuple[ApplicationNote, ...]  # on the role and on its applications, newest first
+
+    @property
+    def size(self) -> int:
+        return sum(len(lane.cards) for lane in self.lanes)
+
+
+CARD_FIELDS = (
+    "id", "stage", "created_at", "updated_at", "candidate__id", "candidate__name",
+    "role__id", "role__title", "role__status", "role__client__id", "role__client__name",
+)  # fmt: skip
+
+
+def _cards(applications: QuerySet[Application], notes: Sequence[ApplicationNote] | None = None) -> list[Card]:
+    """Cards in two queries: the applications (with when and why they reached their stage, as
+    subqueries) and their notes, unless the caller has the notes already."""
+    latest = StageChange.objects.filter(application=OuterRef("pk")).order_by("-changed_at", "-id")
+    rows = list(
+        applications.select_related("candidate", "role", "role__client")
+        # A card needs names, not the CV: the candidate row's text would be most of what is read.
+        .only(*CARD_FIELDS)
+        .annotate(
+            stage_since=Subquery(latest.values("changed_at")[:1]),
+            last_reason=Subquery(latest.values("note")[:1]),
+        )
+    )
+    if notes is None:
+        notes = ApplicationNote.objects.filter(application__in=[a.pk for a in rows]).select_related("author")
+    by_application: dict[int, list[ApplicationNote]] = {}
+    for note in sorted(notes, key=lambda n: (n.created_at, n.pk), reverse=True):
+        if note.application_id is not None:
+            by_application.setdefault(note.application_id, []).append(note)
+    cards = []
+    for application in rows:
+        moves = allowed_moves(application.stage)
+        cards.append(
+            Card(
+                application=application,
+                stage_since=application.stage_since or application.created_at,
+                last_reason=application.last_reason or "",
+                notes=tuple(by_application.get(application.pk, ())),
+                moves=moves,
+                reason_for=frozenset(m for m in moves if needs_reason(application.stage, m)),
+            )
+        )
+    return cards
+
+
+NOTE_FIELDS = (
+    "id", "body", "kind", "visibility", "created_at", "role_id", "candidate_id", "author__id",
+    "author__username", "application__id", "application__role__id", "application__role__title",
+    "application__candidate__id", "application__candidate__name",
+)  # fmt: skip
+
+
+def pipeline_board(*, actor: Actor, role_id: int) -> Board:
+    """A role's pipeline by stage, the longest waiting first in each lane, with the role's notes.
+
+    The role is not fetched again (the page has it): an unknown or hidden role gives an empty board.
+    """
+    require_workspace(actor)  # the workspace's own view (agency staff); the portal has its own
+    roles = visible_roles(actor, Role.objects.filter(pk=role_id)).values("pk")
+    applications = visible_applications(actor, Application.objects.filter(role__in=roles))
+    ids = list(applications.values_list("pk", flat=True))
+    # By the two indexed keys, not through a join on applications (which SQLite scans).
+    notes = tuple(
+        visible_notes(actor, ApplicationNote.objects.filter(Q(role__in=roles) | Q(application_id__in=ids)))
+        .select_related("author", "application__candidate", "application__role")
+        .only(*NOTE_FIELDS)
+        .order_by("-created_at", "-id")[:500]
+    )
+    by_stage: dict[Stage, list[Card]] = {stage: [] for stage in Stage}
+    for card in _cards(Application.objects.filter(pk__in=ids), notes):
+        by_stage[Stage(card.application.stage)].append(card)
+    lanes = tuple(Lane(s, tuple(sorted(by_stage[s], key=lambda c: c.stage_since))) for s in Stage)
+    return Board(role_id, lanes, notes)
+
+
+def application_card(*, actor: Actor, application_id: int) -> Card:
+    """One card, as the board shows it."""
+    require_workspace(actor)  # the workspace's own view (agency staff); the portal has its own
+    applications = visible_applications(actor, Application.objects.filter(pk=application_id))
+    cards = _cards(applications)
+    if not cards:
+        raise NotFound(f"no application with id {application_id}")
+    return cards[0]
+
+
+# How long an application may sit at a stage before it needs the recruiter today, and what to do.
+ACTION_AFTER_DAYS: dict[Stage, tuple[int, str]] = {
+    Stage.SOURCED: (2, "contact them"),
+    Stage.CONTACTED: (3, "follow up or screen"),
+    Stage.SCREENED: (3, "submit to the client or reject"),
+    Stage.SUBMITTED: (5, "chase the client's feedback"),
+    Stage.INTERVIEW: (7, "get the interview feedback"),
+    Stage.OFFER: (3, "chase the offer's answer"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    card: Card
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeskRole:
+    role: Role
+    counts: tuple[tuple[Stage, int], ...]  # every stage, in pipeline order
+
+
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """Across roles: who is where, who has waited longest, and what needs doing today."""
+
+    roles: tuple[DeskRole, ...]
+    stuck: tuple[Card, ...]  # in a stage that is not final, longest waiting first
+    today: tuple[Action, ...]
+    mine: bool
+
+
+DESK_STUCK = 10
+DESK_TODAY = 50  # the most overdue first; a longer list is not a day's work
+
+
+def desk(*, actor: Actor, mine: bool = False) -> Desk:
+    """Open and on-hold roles' pipelines; `mine`: only applications the actor opened or moved."""
+    require_workspace(actor)  # the workspace's own view (agency staff); the portal has its own
+    applications = visible_applications(actor, Application.objects.all()).filter(
+        role__status__in=[RoleStatus.OPEN, RoleStatus.ON_HOLD]
+    )
+    if mine and actor.user_or_none is not None:
+        moved = StageChange.objects.filter(changed_by=actor.user_or_none).values("application_id")
+        applications = applications.filter(pk__in=moved)
+    counts: dict[int, dict[str, int]] = {}
+    for role_id, stage, n in applications.order_by().values_list("role_id", "stage").annotate(n=Count("id")):
+        counts.setdefault(role_id, {})[stage] = n
+    roles = role_list(actor=actor).filter(pk__in=list(counts)) if counts else Role.objects.none()
+    desk_roles = tuple(DeskRole(role, tuple((s, counts[role.pk].get(s, 0)) for s in Stage)) for role in roles)
+    # Who waits: the time of each application's latest move, in SQL; only the few shown are carded.
+    latest = StageChange.objects.filter(application=OuterRef("pk")).order_by("-changed_at", "-id")
+    waiting = applications.exclude(stage__in=[s.value for s in CLOSED_STAGES]).annotate(
+        since=Subquery(latest.values("changed_at")[:1])
+    )
+    now = timezone.now()
+    overdue = Q(pk__in=[])
+    for stage, (days, _) in ACTION_AFTER_DAYS.items():
+        overdue |= Q(stage=stage, since__lte=now - timedelta(days=days))
+    stuck_ids = list(waiting.order_by("since", "pk").values_list("pk", flat=True)[:DESK_STUCK])
+    due_ids = list(waiting.filter(overdue).order_by("since", "pk").values_list("pk", flat=True)[:DESK_TODAY])
+    cards = {
+        card.application.pk: card
+        for card in _cards(Application.objects.filter(pk__in={*stuck_ids, *due_ids}), notes=())
+    }
+    today = tuple(
+        Action(cards[pk], ACTION_AFTER_DAYS[Stage(cards[pk].application.stage)][1])
+        for pk in due_ids
+        if pk in cards
+    )
+    stuck = tuple(cards[pk] for pk in stuck_ids if pk in cards)
+    return Desk(desk_roles, stuck, today, mine)
+
+
+def note_list(
+    *,
+    actor: Actor,
+    candidate_id: int | None = None,
+    role_id: int | None = None,
+) -> QuerySet[ApplicationNote]:
+    """Notes about a candidate (on them or on any of their applications) or a role (on it or its
+    applications), newest first; a client's user sees only what was shared on their own roles and
+    their applications (never a note on the candidate as such, nor one shared with another client)."""
+    require_read_roles(actor)
+    if (candidate_id is None) == (role_id is None):
+        raise Invalid("notes of a candidate or of a role", [("subject", "exactly one")])
+    notes = ApplicationNote.objects.all()
+    if candidate_id is not None:
+        if not visible_candidates(actor, Candidate.objects.filter(pk=candidate_id)).exists():
+            raise NotFound(f"no candidate with id {candidate_id}")
+        notes = notes.filter(Q(candidate_id=candidate_id) | Q(application__candidate_id=candidate_id))
+    else:
+        if not visible_roles(actor, Role.objects.filter(pk=role_id)).exists():
+            raise NotFound(f"no role with id {role_id}")
+        notes = notes.filter(Q(role_id=role_id) | Q(application__role_id=role_id))
+    if not actor.is_agency:
+        applications = visible_applications(actor, Application.objects.all()).values("pk")
+        roles = visible_roles(actor, Role.objects.all()).values("pk")
+        notes = notes.filter(Q(application__in=applications) | Q(role__in=roles))
+    return (
+        visible_notes(actor, notes)
+        .select_related("author", "application__role", "application__candidate")
+        .order_by("-created_at", "-id")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardFigures:
+    """The numbers on the dashboard: how the team's work stands."""
+
+    open_roles: int
+    per_stage: tuple[tuple[Stage, int], ...]  # every application in an open or on-hold role, by stage
+    placements_this_quarter: int
+    average_days_to_submit: float | None  # from sourced to submitted, over submissions this quarter
+
+    @property
+    def funnel_height(self) -> int:
+        return 10 * len(FORWARD)  # one 10-unit row per stage in the SVG
+
+    @property
+    def funnel(self) -> tuple[tuple[Stage, int, int], ...]:
+        """(stage, count, bar length out of 100) for the stages a placement goes through."""
+        counts = dict(self.per_stage)
+        top = max((counts.get(s, 0) for s in FORWARD), default=0) or 1
+        return tuple((s, counts.get(s, 0), round(100 * counts.get(s, 0) / top)) for s in FORWARD)
+
+
+def _quarter_start(now: datetime) -> datetime:
+    return now.replace(month=3 * ((now.month - 1) // 3) + 1, day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def dashboard_figures(*, actor: Actor) -> DashboardFigures:
+    """Open roles, who is at which stage, placements this quarter and the average days to submit."""
+    require_workspace(actor)  # the workspace's own view (agency staff); the portal has its own
+    roles = visible_roles(actor, Role.objects.all())
+    applications = visible_applications(actor, Application.objects.all())
+    live = applications.filter(role__status__in=[RoleStatus.OPEN, RoleStatus.ON_HOLD]).order_by()
+    counts = dict(live.values_list("stage").annotate(n=Count("id")))
+    since = _quarter_start(timezone.localtime())
+    moves = StageChange.objects.filter(application__in=applications.values("pk"), changed_at__gte=since)
+    placed = moves.filter(to_stage=Stage.PLACED).values("application_id").distinct().count()
+    submitted = list(
+        moves.filter(to_stage=Stage.SUBMITTED).values_list("changed_at", "application__created_at")[:5000]
+    )
+    days = [(at - opened).total_seconds() / 86400 for at, opened in submitted]
+    return DashboardFigures(
+        open_roles=roles.filter(status=RoleStatus.OPEN).count(),
+        per_stage=tuple((s, counts.get(s.value, 0)) for s in Stage),
+        placements_this_quarter=placed,
+        average_days_to_submit=sum(days) / len(days) if days else None,
+    )

@@ -1,34 +1,59 @@
-"""Moving people through a role's pipeline. Every change records who made it (see models.StageChange).
+"""Moving people through a role's pipeline, and writing notes. Every change records who made it.
 
-Issue 12 defines which stage moves are allowed and asks reasons for some; those rules go in
-`application_move`, the only way pages, the API and the portal change a stage.
+The allowed moves are defined once, in `pipeline.models.allowed_moves` / `needs_reason`, and enforced
+here: `application_move` is the only way pages, the API and the portal change a stage.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.db import IntegrityError, models, transaction
 
 from shortlist.accounts.access import (
     Actor,
-    may_read_notes,
+    may_add_note,
     require_change_pipeline,
     visible_applications,
     visible_candidates,
 )
 from shortlist.candidates.models import Candidate
+from shortlist.clients.models import Role
 from shortlist.clients.selectors import role_get
-from shortlist.engine.vocab.enums import Stage
+from shortlist.engine.vocab.enums import RoleStatus, Stage
 from shortlist.errors import Conflict, Forbidden, Invalid, NotFound
-from shortlist.pipeline.models import Application, ApplicationNote, StageChange, StageHistoryPermit
+from shortlist.pipeline.models import (
+    Application,
+    ApplicationNote,
+    NoteKind,
+    NoteVisibility,
+    StageChange,
+    StageHistoryPermit,
+    allowed_moves,
+    needs_reason,
+)
+
+# What adding someone to a role's pipeline does for each role status: an open role takes them, a role on
+# hold takes them with a warning (the search often goes on while the client decides), a filled or closed
+# role refuses (re-open it first, so nobody is put forward for a job that is gone).
+REFUSING_STATUSES = frozenset({RoleStatus.FILLED, RoleStatus.CLOSED})
 
 
-@transaction.atomic
-def application_open(*, actor: Actor, role_id: int, candidate_id: int, note: str = "") -> Application:
-    """Put a candidate into a role's pipeline as sourced; `Conflict` when they are in it already."""
-    require_change_pipeline(actor)
-    role = role_get(actor=actor, role_id=role_id)
+def role_intake_warning(role: Role) -> str:
+    """The warning to show when adding to this role ("" for an open role)."""
+    if role.status == RoleStatus.ON_HOLD:
+        return f"{role.title} is on hold: added anyway; the client has paused this search."
+    return ""
+
+
+def _check_role_takes_candidates(role: Role) -> None:
+    if role.status in REFUSING_STATUSES:
+        label = RoleStatus(role.status).label.lower()
+        raise Conflict(f"{role.title} is {label}: re-open the role before adding anyone to it.")
+
+
+def _open(actor: Actor, role: Role, candidate_id: int, note: str) -> Application:
     candidate = (
         visible_candidates(actor, Candidate.objects.all()).only("id", "name").filter(pk=candidate_id).first()
     )
@@ -43,8 +68,55 @@ def application_open(*, actor: Actor, role_id: int, candidate_id: int, note: str
 
 
 @transaction.atomic
+def application_open(*, actor: Actor, role_id: int, candidate_id: int, note: str = "") -> Application:
+    """Put a candidate into a role's pipeline as sourced; `Conflict` when they are in it already or the
+    role is filled or closed (a role on hold takes them: see `role_intake_warning`)."""
+    require_change_pipeline(actor)
+    role = role_get(actor=actor, role_id=role_id)
+    _check_role_takes_candidates(role)
+    return _open(actor, role, candidate_id, note)
+
+
+@dataclass(frozen=True, slots=True)
+class BulkOpened:
+    role: Role
+    opened: tuple[Application, ...]
+    already: tuple[str, ...]  # names of those who were in the pipeline already
+    warning: str  # the role's status warning, "" when open
+
+
+MAX_BULK = 200
+
+
+@transaction.atomic
+def application_open_many(
+    *, actor: Actor, role_id: int, candidate_ids: Sequence[int], note: str = ""
+) -> BulkOpened:
+    """Add several candidates at once (from the shortlist's checkboxes); those already in are skipped."""
+    require_change_pipeline(actor)
+    ids = list(dict.fromkeys(candidate_ids))
+    if not ids:
+        raise Invalid("choose at least one candidate", [("candidates", "none chosen")])
+    if len(ids) > MAX_BULK:
+        raise Invalid(f"at most {MAX_BULK} candidates at once", [("candidates", "too many")])
+    role = role_get(actor=actor, role_id=role_id)
+    _check_role_takes_candidates(role)
+    opened, already = [], []
+    for candidate_id in ids:
+        try:
+            opened.append(_open(actor, role, candidate_id, note))
+        except Conflict:
+            already.append(Candidate.objects.filter(pk=candidate_id).values_list("name", flat=True).first())
+    return BulkOpened(role, tuple(opened), tuple(already), role_intake_warning(role))
+
+
+@transaction.atomic
 def application_move(*, actor: Actor, application_id: int, stage: str, note: str = "") -> Application:
-    """Move an application to another stage, appending the change to its history."""
+    """Move an application to another stage, appending the change (and `note`, its reason) to its history.
+
+    `Conflict` for a move the pipeline does not allow (placed is final); `Invalid` when a rejection, a
+    step back or a re-opening comes without a reason.
+    """
     require_change_pipeline(actor)
     try:
         new = Stage(stage)
@@ -56,25 +128,23 @@ def application_move(*, actor: Actor, application_id: int, stage: str, note: str
     application = applications.select_for_update().filter(pk=application_id).first()
     if application is None:
         raise NotFound(f"no application with id {application_id}")
-    if application.stage == new:
-        raise Conflict(f"{application.candidate.name} is already at stage {new.label!r}.")
-    application.move_to(new, user=actor.user_or_none, note=note)
+    name, here = application.candidate.name, Stage(application.stage)
+    if here == new:
+        raise Conflict(f"{name} is already at stage {new.label!r}.")
+    if new not in allowed_moves(here):
+        onward = ", ".join(s.label for s in allowed_moves(here)) or "nowhere: it is final"
+        raise Conflict(f"{name} cannot move from {here.label} to {new.label} (from {here.label}: {onward}).")
+    if needs_reason(here, new) and not note.strip():
+        what = "rejecting" if new == Stage.REJECTED else f"moving from {here.label} back to {new.label}"
+        raise Invalid(f"say why you are {what} {name}", [("note", "a reason is required for this move")])
+    application.move_to(new, user=actor.user_or_none, note=note.strip())
     return application
 
 
-@transaction.atomic
 def application_note_add(*, actor: Actor, application_id: int, body: str) -> ApplicationNote:
-    """Add an internal note to an application, signed by the actor."""
+    """Add an internal note to an application, signed by the actor (the API's; see `note_add`)."""
     require_change_pipeline(actor)
-    if not may_read_notes(actor):
-        raise Forbidden("You are not allowed to write internal notes.")
-    body = body.strip()
-    if not body:
-        raise Invalid("A note needs some text.", [("body", "empty")])
-    application = visible_applications(actor, Application.objects.all()).filter(pk=application_id).first()
-    if application is None:
-        raise NotFound(f"no application with id {application_id}")
-    return ApplicationNote.objects.create(application=application, author=actor.user_or_none, body=body)
+    return note_add(actor=actor, application_id=application_id, body=body)
 
 
 # --- the narrow ways past the append-only rules -------------------------------------------------------
@@ -124,3 +194,61 @@ def application_follow_merge(*, application_id: int, candidate_id: int) -> None:
         StageHistoryPermit.objects.create(application_id=application_id, purpose=merge)
         Application.objects.filter(pk=application_id).update(candidate_id=candidate_id)
         StageHistoryPermit.objects.filter(application_id=application_id, purpose=merge).delete()
+
+
+MAX_NOTE = 10_000
+
+
+@transaction.atomic
+def note_add(
+    *,
+    actor: Actor,
+    body: str,
+    application_id: int | None = None,
+    candidate_id: int | None = None,
+    role_id: int | None = None,
+    visibility: str = NoteVisibility.INTERNAL,
+    kind: str = NoteKind.NOTE,
+) -> ApplicationNote:
+    """A note on exactly one of an application, a candidate or a role, signed by the actor.
+
+    Client feedback is its own kind, always shared with the client it came from.
+    """
+    if kind not in NoteKind.values:
+        raise Invalid(f"unknown note kind {kind!r}", [("kind", " or ".join(NoteKind.values))])
+    if visibility not in NoteVisibility.values:
+        raise Invalid(
+            f"unknown visibility {visibility!r}", [("visibility", " or ".join(NoteVisibility.values))]
+        )
+    if not may_add_note(actor, kind):
+        raise Forbidden(f"You are not allowed to add a {NoteKind(kind).label.lower()}.")
+    body = body.strip()
+    issues = []
+    if not body:
+        issues.append(("body", "write something"))
+    elif len(body) > MAX_NOTE:
+        issues.append(("body", f"at most {MAX_NOTE:,} characters"))
+    if sum(x is not None for x in (application_id, candidate_id, role_id)) != 1:
+        issues.append(("subject", "a note is on one application, candidate or role"))
+    if issues:
+        raise Invalid(f"the note was not saved: {issues[0][1]}", issues)
+    note = ApplicationNote(
+        body=body,
+        author=actor.user_or_none,
+        kind=kind,
+        visibility=NoteVisibility.SHARED if kind == NoteKind.CLIENT_FEEDBACK else visibility,
+    )
+    if application_id is not None:
+        note.application = (
+            visible_applications(actor, Application.objects.all()).filter(pk=application_id).first()
+        )
+        if note.application is None:
+            raise NotFound(f"no application with id {application_id}")
+    elif candidate_id is not None:
+        note.candidate = visible_candidates(actor, Candidate.objects.all()).filter(pk=candidate_id).first()
+        if note.candidate is None:
+            raise NotFound(f"no candidate with id {candidate_id}")
+    else:
+        note.role = role_get(actor=actor, role_id=role_id)
+    note.save()
+    return note

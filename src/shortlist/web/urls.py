@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shortlist.web import views
+from shortlist.web import desk_views, views
 
 app_name = "web"
 
@@ -30,4 +30,18 @@ urlpatterns = [
     path("audit/bias/", views.bias, name="bias"),
     path("uploads/new/", views.upload_new, name="upload"),
     path("uploads/<int:pk>/", views.upload_detail, name="upload_detail"),
+    # The recruiter's desk (issue 12): intake, the pipeline board, the desk across roles, notes.
+    path("clients/new/", desk_views.client_edit, name="client_new"),
+    path("clients/<int:pk>/edit/", desk_views.client_edit, name="client_edit"),
+    path("clients/<int:pk>/growth/", desk_views.growth_edit, name="growth_edit"),
+    path("clients/<int:pk>/growth/preview/", desk_views.growth_preview_fragment, name="growth_preview"),
+    path("clients/<int:pk>/roles/new/", desk_views.role_new, name="role_new"),
+    path("roles/<int:pk>/edit/", desk_views.role_edit, name="role_edit"),
+    path("roles/<int:pk>/duplicate/", desk_views.role_copy, name="role_duplicate"),
+    path("roles/<int:pk>/status/", desk_views.role_status, name="role_status"),
+    path("roles/<int:pk>/pipeline/bulk/", desk_views.shortlist_add, name="shortlist_add"),
+    path("applications/<int:pk>/move/", desk_views.application_move_view, name="application_move"),
+    path("notes/<str:subject>/<int:pk>/", desk_views.note_new, name="note_new"),
+    path("desk/", desk_views.my_desk, name="desk"),
+    path("skills/suggest/", desk_views.skills_suggest, name="skills_suggest"),
 ]

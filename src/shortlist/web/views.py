@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -38,10 +38,11 @@ from shortlist.clients.selectors import client_get, client_list, role_list, role
 from shortlist.compliance.selectors import candidate_access_request, privacy_due
 from shortlist.compliance.serialize import access_report_json, access_report_pdf
 from shortlist.compliance.services import candidate_erase, candidate_notice_sent
-from shortlist.engine.vocab.enums import Seniority, Stage
+from shortlist.engine.vocab.enums import RoleStatus, Seniority
 from shortlist.errors import Conflict, Invalid
-from shortlist.pipeline.selectors import application_list, shortlist_for_role
+from shortlist.pipeline.selectors import dashboard_figures, shortlist_for_role
 from shortlist.pipeline.services import application_open
+from shortlist.web.desk_views import board_context, notes_of
 from shortlist.web.errors import domain_errors
 
 CANDIDATES_PER_PAGE = 50
@@ -63,6 +64,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "clients": client_list(actor=actor),
             "roles": role_list(actor=actor),
             "candidate_count": candidate_table(actor=actor).count(),
+            "figures": dashboard_figures(actor=actor),
         },
     )
 
@@ -85,10 +87,8 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     shown = role_show(actor=actor, role_id=pk)
     role, profile = shown.role, shown.profile
-    by_stage: dict[Stage, list[object]] = {stage: [] for stage in Stage}
-    for application in application_list(actor=actor, role_id=pk):
-        by_stage[Stage(application.stage)].append(application)
     requirements = list(role.requirements.all())
+    board = board_context(actor, pk)
     return render(
         request,
         "web/role.html",
@@ -97,9 +97,11 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": role.effective_growth_plan,
             "must": [r for r in requirements if r.kind == "must"],
             "nice": [r for r in requirements if r.kind == "nice"],
-            "stages": [(stage, by_stage[stage]) for stage in Stage],
             "profile": profile,
             "criteria": sorted(profile.criteria, key=lambda c: (-c.weight, c.label)),
+            "statuses": RoleStatus.choices(),
+            **board,
+            **notes_of(actor, notes=board["board"].notes),
         },
     )
 
@@ -145,6 +147,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "blind_names": [shown.candidate.name] if shown.candidate.name else [],
             "moves": shown.moves,
             "audit": candidate_audit(actor=actor, candidate_id=pk),
+            **notes_of(actor, candidate_id=pk),
         },
     )
 
@@ -349,8 +352,9 @@ def add_to_pipeline(request: HttpRequest, pk: int) -> HttpResponse:
             message = f"{neutral_label(candidate_id)} is already in this role's pipeline."
         messages.info(request, message)
     back = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return redirect(back)
+    # A path only, never a view name: redirect() would try to reverse "abc" and fail with a 500.
+    if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(back)
     return redirect("web:shortlist", pk=pk)
 
 

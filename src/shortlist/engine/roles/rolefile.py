@@ -261,6 +261,10 @@ class _Reader:
         accepted = tuple(member.value for member in enum)
         if isinstance(value, str) and value.strip().lower() in accepted:
             return enum(value.strip().lower())
+        # Vocabularies with other spellings (a client's stage: "Series B", "pre IPO") read them too.
+        parse = getattr(enum, "parse", None)
+        if isinstance(value, str) and parse is not None and (found := parse(value)) is not None:
+            return found
         hint = _suggest(str(value).lower(), accepted, always_list=True)
         self.fail(path, f"{value!r} is not accepted{hint}")
         return None

@@ -5,6 +5,7 @@ One definition each, so the role YAML, the admin's choices and the scorer cannot
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -69,11 +70,66 @@ SCALE_UNITS: dict[ScaleMetric, str] = {
 
 
 class ClientStage(Labelled):
+    """A client's stage, in the words recruiters use: funding rounds sit between start-up and scale-up."""
+
     SEED = "seed"
     START_UP = "start-up"
+    SERIES_A = "series-a"
+    SERIES_B = "series-b"
+    SERIES_C = "series-c"
     SCALE_UP = "scale-up"
+    PRE_IPO = "pre-ipo"
     ENTERPRISE = "enterprise"
     PUBLIC_SECTOR = "public-sector"
+
+    @property
+    def label(self) -> str:
+        return _STAGE_LABELS.get(self.value) or Labelled.label.fget(self)
+
+    @classmethod
+    def parse(cls, text: str) -> ClientStage | None:
+        """The stage a recruiter means: "Series B", "series_b", "B round", "startup", "pre IPO", "PLC"."""
+        key = _STAGE_KEY.sub("", text.casefold())
+        if not key:
+            return None
+        for member in cls:
+            if key == _STAGE_KEY.sub("", member.value):
+                return member
+        found = STAGE_ALIASES.get(key)
+        return cls(found) if found else None
+
+
+_STAGE_KEY = re.compile(r"[\s_.\-/]+")
+_STAGE_LABELS = {
+    "start-up": "Start-up",
+    "scale-up": "Scale-up",
+    "series-a": "Series A",
+    "series-b": "Series B",
+    "series-c": "Series C",
+    "pre-ipo": "Pre-IPO",
+}
+# Other spellings, keyed without spaces, hyphens, dots or underscores (see ClientStage.parse).
+STAGE_ALIASES: dict[str, str] = {
+    "preseed": "seed",
+    "angel": "seed",
+    "earlystage": "start-up",
+    "seriesa": "series-a",
+    "around": "series-a",
+    "seriesb": "series-b",
+    "bround": "series-b",
+    "seriesc": "series-c",
+    "cround": "series-c",
+    "seriesd": "scale-up",
+    "growthstage": "scale-up",
+    "latestage": "pre-ipo",
+    "preipo": "pre-ipo",
+    "public": "enterprise",
+    "listed": "enterprise",
+    "plc": "enterprise",
+    "corporate": "enterprise",
+    "government": "public-sector",
+    "publicsector": "public-sector",
+}
 
 
 class RoleStatus(Labelled):
