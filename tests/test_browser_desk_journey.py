@@ -29,15 +29,6 @@ Nice to have
 """
 
 
-# The strict policy the workspace is meant to run under (the `perms` branch serves one): no inline script
-# or style, nothing from another origin. Added to every response in the browser, so any page of the
-# journey that breaks it fails here.
-STRICT_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
-
-
 @pytest.fixture(autouse=True)
 def strict_csp(page):
     violations: list[str] = []
@@ -46,12 +37,9 @@ def strict_csp(page):
         if "Content Security Policy" in message.text:
             violations.append(message.text)
 
-    def with_policy(route: object) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, headers={**response.headers, "content-security-policy": STRICT_CSP})
-
+    # The workspace sends its own strict policy (django-csp, settings.CONTENT_SECURITY_POLICY); every
+    # violation the browser reports fails the test.
     page.on("console", watch)
-    page.route("**/*", with_policy)
     yield
     assert violations == []
 

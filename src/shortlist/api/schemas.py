@@ -330,6 +330,7 @@ class RoleRef(Schema):
 class RoleFitOut(Schema):
     rank: int
     score: float
+    band: str | None = None  # strong / good / partial / weak, as on the role's shortlist
     role: RoleRef
     reasons: list[str]
     gaps: list[str]
