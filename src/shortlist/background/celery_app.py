@@ -89,9 +89,12 @@ app.steps["worker"].add(HeartbeatStep)
 
 
 def run_worker(*, concurrency: int) -> None:
+    # A thread pool, not prefork: each CV is parsed in a capped child process (engine/cv/isolated.py),
+    # which Celery's daemonic prefork children may not start. Our own time limit (execution.run) ends
+    # a task that overruns; the heartbeat, leases and acks_late are the same as with prefork.
     app.worker_main(
         [
-            "worker", "--loglevel", "WARNING", "--pool", "prefork", "--concurrency", str(concurrency),
+            "worker", "--loglevel", "WARNING", "--pool", "threads", "--concurrency", str(concurrency),
             "--queues", settings.BROKER_QUEUE, "--without-gossip", "--without-mingle",
         ]
     )  # fmt: skip
