@@ -239,3 +239,25 @@ def may_erase(actor: Actor) -> bool:
 def may_handle_privacy(actor: Actor) -> bool:
     """Access requests, notices and retention (issue 15): agency staff, never a client user."""
     return actor.is_agency
+
+
+# --- issue 13: the client portal ------------------------------------------------------------------------
+
+# What a client user may decide about a candidate submitted to them: advance them or turn them down.
+CLIENT_DECISIONS: tuple[Stage, ...] = (Stage.INTERVIEW, Stage.OFFER, Stage.REJECTED)
+
+
+def may_use_portal(actor: Actor) -> bool:
+    """The client portal (/portal/): the users of one client (agency staff have the workspace)."""
+    return actor.is_client
+
+
+def may_give_client_feedback(actor: Actor) -> bool:
+    """Advancing or rejecting a candidate submitted to the actor's own client, from the portal; which
+    applications and which moves is `visible_applications` and `CLIENT_DECISIONS`."""
+    return actor.is_client and actor.client_id is not None
+
+
+def may_move_application(actor: Actor, stage: str) -> bool:
+    """Agency staff move any application anywhere; a client user only to one of `CLIENT_DECISIONS`."""
+    return may_change_pipeline(actor) or (may_give_client_feedback(actor) and stage in CLIENT_DECISIONS)

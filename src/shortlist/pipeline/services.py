@@ -7,9 +7,14 @@ Issue 12 defines which stage moves are allowed and asks reasons for some; those 
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from shortlist.accounts.access import (
+    CLIENT_DECISIONS,
     Actor,
+    may_change_pipeline,
+    may_give_client_feedback,
+    may_move_application,
     require_change_pipeline,
     visible_applications,
     visible_candidates,
@@ -17,7 +22,7 @@ from shortlist.accounts.access import (
 from shortlist.candidates.models import Candidate
 from shortlist.clients.selectors import role_get
 from shortlist.engine.vocab.enums import Stage
-from shortlist.errors import Conflict, Invalid, NotFound
+from shortlist.errors import Conflict, Forbidden, Invalid, NotFound
 from shortlist.pipeline.models import Application
 
 
@@ -39,10 +44,32 @@ def application_open(*, actor: Actor, role_id: int, candidate_id: int, note: str
         raise Conflict(f"{candidate.name} is already in this role's pipeline.") from None
 
 
+# Where a client's decision may start from: the candidate is in front of them and not yet decided.
+CLIENT_OPEN_STAGES = (Stage.SUBMITTED, Stage.INTERVIEW, Stage.OFFER)
+FORWARD = (Stage.SUBMITTED, Stage.INTERVIEW, Stage.OFFER)
+
+
+def _check_client_move(application: Application, new: Stage, note: str) -> None:
+    """A client user moves a candidate forward (submitted → interview → offer) or rejects them, with a
+    reason; anything else (a step back, a placement, a decided candidate) is the recruiter's."""
+    here = Stage(application.stage)
+    if here not in CLIENT_OPEN_STAGES:
+        raise Conflict(f"This candidate is at stage {here.label!r}: ask your recruiter to change it.")
+    if new != Stage.REJECTED and FORWARD.index(new) <= FORWARD.index(here):
+        raise Conflict(f"This candidate is at stage {here.label!r} already; they can only move forward.")
+    if new == Stage.REJECTED and not note.strip():
+        raise Invalid("say why you are turning this candidate down", [("reason", "a reason is required")])
+
+
 @transaction.atomic
 def application_move(*, actor: Actor, application_id: int, stage: str, note: str = "") -> Application:
-    """Move an application to another stage, appending the change to its history."""
-    require_change_pipeline(actor)
+    """Move an application to another stage, appending the change to its history.
+
+    A client user may too, from the portal, within `_check_client_move`: the change is then their
+    feedback, recorded with them as its author.
+    """
+    if not may_move_application(actor, stage):
+        raise Forbidden("You are not allowed to change the pipeline.")
     try:
         new = Stage(stage)
     except ValueError:
@@ -55,5 +82,63 @@ def application_move(*, actor: Actor, application_id: int, stage: str, note: str
         raise NotFound(f"no application with id {application_id}")
     if application.stage == new:
         raise Conflict(f"{application.candidate.name} is already at stage {new.label!r}.")
+    if not may_change_pipeline(actor):
+        _check_client_move(application, new, note)
     application.move_to(new, user=actor.user_or_none, note=note)
+    return application
+
+
+# Why a client turns a candidate down: a short list so that feedback can be counted, plus a comment.
+REJECTION_REASONS: tuple[tuple[str, str], ...] = (
+    ("skills", "Skills or experience do not fit"),
+    ("seniority", "Seniority does not fit"),
+    ("salary", "Salary expectations"),
+    ("location", "Location or working pattern"),
+    ("team", "Team fit"),
+    ("filled", "Role filled or paused"),
+    ("other", "Other (see comment)"),
+)
+MAX_COMMENT = 2_000
+
+
+@transaction.atomic
+def application_feedback(
+    *, actor: Actor, application_id: int, decision: str, reason: str = "", comment: str = ""
+) -> Application:
+    """A client user's decision on a candidate submitted to them: advance (interview, offer) or reject
+    with a reason and a comment. It lands in the pipeline history through `application_move`, with the
+    client user as its author, where the recruiter reads it as client feedback."""
+    if not may_give_client_feedback(actor):
+        raise Forbidden("Only the client's own users give feedback in the client portal.")
+    reasons = dict(REJECTION_REASONS)
+    comment = comment.strip()
+    issues = []
+    if decision not in CLIENT_DECISIONS:
+        issues.append(("decision", " or ".join(CLIENT_DECISIONS)))
+    if decision == Stage.REJECTED and reason not in reasons:
+        issues.append(("reason", "choose a reason"))
+    if reason == "other" and not comment:
+        issues.append(("comment", "say what the other reason is"))
+    if len(comment) > MAX_COMMENT:
+        issues.append(("comment", f"at most {MAX_COMMENT:,} characters"))
+    if issues:
+        raise Invalid(f"the feedback was not saved: {issues[0][0]}: {issues[0][1]}", issues)
+    why = reasons[reason] if decision == Stage.REJECTED else ""
+    note = " — ".join(part for part in (why, comment) if part)
+    return application_move(actor=actor, application_id=application_id, stage=decision, note=note)
+
+
+@transaction.atomic
+def application_reveal(*, actor: Actor, application_id: int) -> Application:
+    """Show the candidate's name to the client for this application (the portal is blind until then).
+    Revealing twice keeps the first who and when."""
+    require_change_pipeline(actor)
+    applications = visible_applications(actor, Application.objects.all())
+    application = applications.select_for_update().filter(pk=application_id).first()
+    if application is None:
+        raise NotFound(f"no application with id {application_id}")
+    if application.revealed_at is None:
+        application.revealed_at = timezone.now()
+        application.revealed_by = actor.user_or_none
+        application.save(update_fields=["revealed_at", "revealed_by", "updated_at"])
     return application
