@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "shortlist.pipeline",
     "shortlist.compliance",
     "shortlist.web",
+    "shortlist.portal",
 ]
 
 MIDDLEWARE = [

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from shortlist.accounts.access import Actor, may_erase, may_handle_privacy
+from shortlist.accounts.access import CLIENT_STAGES, Actor, may_erase, may_handle_privacy
 from shortlist.candidates.selectors import (
     candidate_get,
     candidate_table,
@@ -33,7 +33,7 @@ from shortlist.compliance.services import candidate_erase, candidate_notice_sent
 from shortlist.engine.vocab.enums import Seniority, Stage
 from shortlist.errors import Conflict, Invalid
 from shortlist.pipeline.selectors import application_list, shortlist_for_role
-from shortlist.pipeline.services import application_open
+from shortlist.pipeline.services import application_open, application_reveal
 from shortlist.web.errors import domain_errors
 
 CANDIDATES_PER_PAGE = 50
@@ -90,6 +90,7 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "must": [r for r in requirements if r.kind == "must"],
             "nice": [r for r in requirements if r.kind == "nice"],
             "stages": [(stage, by_stage[stage]) for stage in Stage],
+            "client_stages": CLIENT_STAGES,  # where the client sees the candidate (and the name, if revealed)
             "profile": profile,
             "criteria": sorted(profile.criteria, key=lambda c: (-c.weight, c.label)),
         },
@@ -294,3 +295,13 @@ def add_to_pipeline(request: HttpRequest, pk: int) -> HttpResponse:
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
     return redirect("web:shortlist", pk=pk)
+
+
+@login_required
+@require_POST
+@domain_errors
+def application_reveal_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the candidate's name to the client in their portal (blind until then)."""
+    application = application_reveal(actor=_actor(request), application_id=pk)
+    messages.success(request, f"{application.candidate.name}'s name is now shown to the client.")
+    return redirect("web:role", pk=application.role_id)
