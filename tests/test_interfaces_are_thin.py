@@ -1,4 +1,4 @@
-"""The CLI commands and the workspace views only parse, call a use case and present (issue 9).
+"""The CLI commands, the workspace views and the client portal's views only parse, call a use case and present (issue 9).
 
 They may import the apps' selectors, services and JSON contracts, the actor and the errors, but not
 models, the pool or the engine: anything they would need from those is a use case another entry point
@@ -13,7 +13,12 @@ import pytest
 
 from tests.test_engine_layers import SRC, _imports, _module_name
 
-INTERFACES = sorted([*(SRC / "shortlist" / "cli").glob("*.py"), SRC / "shortlist" / "web" / "views.py"])
+INTERFACES = sorted(
+    [
+        *(SRC / "shortlist" / "cli").glob("*.py"),
+        *(SRC / "shortlist" / app / "views.py" for app in ("web", "portal")),
+    ]
+)
 ALLOWED = (
     "shortlist.cli",
     "shortlist.web.errors",

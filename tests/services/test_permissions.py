@@ -37,13 +37,15 @@ MODULES = [
 ]  # fmt: skip
 # Reads of local files only, with nothing of the workspace in them: no rule applies.
 OPEN_TO_ALL = {"folder_pool"}
-# What a client user may read, narrowed to their own client; they may change nothing (the portal's
-# feedback on a submitted candidate will be a use case of its own).
+# What a client user may read, narrowed to their own client (the portal's reads among them).
 READ_BY_CLIENTS = {
     "candidate_list", "candidate_table", "candidate_get", "candidate_export",
     "client_list", "client_get", "role_list", "role_get", "role_show", "role_export", "role_list_open",
-    "application_list",
+    "application_list", "submitted_role_list", "submission_list", "submission_get",
 }  # fmt: skip
+# The one change a client user makes, and only they: feedback on a candidate submitted to them (the
+# portal). Agency staff are refused it; they move the pipeline with `application_move`.
+CLIENT_WRITES = {"application_feedback"}
 AGENCY = ["operator", "recruiter_actor", "admin_actor"]
 
 
@@ -95,6 +97,17 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         ),
         "application_move": lambda a: pipeline_services.application_move(
             actor=a, application_id=objects["application"].pk, stage="contacted"
+        ),
+        "submitted_role_list": lambda a: list(pipeline_selectors.submitted_role_list(actor=a)),
+        "submission_list": lambda a: pipeline_selectors.submission_list(actor=a, role_id=role),
+        "submission_get": lambda a: pipeline_selectors.submission_get(
+            actor=a, application_id=objects["application"].pk
+        ),
+        "application_reveal": lambda a: pipeline_services.application_reveal(
+            actor=a, application_id=objects["application"].pk
+        ),
+        "application_feedback": lambda a: pipeline_services.application_feedback(
+            actor=a, application_id=objects["application"].pk, decision="rejected", reason="skills"
         ),
         "candidate_access_request": lambda a: compliance_selectors.candidate_access_request(
             actor=a, candidate_id=candidate
@@ -176,6 +189,10 @@ def test_anonymous_and_role_less_actors_are_refused_by_every_use_case(
 def test_agency_staff_and_the_operator_may_use_every_use_case(who, objects, request, tmp_path) -> None:
     actor = request.getfixturevalue(who)
     for name, call in _calls(objects, tmp_path).items():
+        if name in CLIENT_WRITES:
+            with pytest.raises(Forbidden):
+                call(actor)
+            continue
         try:
             call(actor)
         except Forbidden:  # pragma: no cover - the failure message names the use case
@@ -184,7 +201,7 @@ def test_agency_staff_and_the_operator_may_use_every_use_case(who, objects, requ
             pass  # other refusals (already in the pipeline, no such id) are the use case's own
 
 
-def test_a_client_user_reads_their_own_client_and_changes_nothing(
+def test_a_client_user_reads_their_own_client_and_changes_only_by_their_feedback(
     objects, django_user_model, tmp_path
 ) -> None:
     actor = _user(django_user_model, "carol", "client", objects["client"])
@@ -192,15 +209,21 @@ def test_a_client_user_reads_their_own_client_and_changes_nothing(
         if name in READ_BY_CLIENTS:
             rows = _rows(call(actor))
             assert rows is None or rows, f"{name} showed client A's user nothing of their own"
+        elif name in CLIENT_WRITES:
+            assert call(actor).pk == objects["application"].pk
         else:
             with pytest.raises(Forbidden):
                 call(actor)
-    assert objects["application"].history.count() == 2
+    assert objects["application"].history.count() == 2 + len(CLIENT_WRITES)
 
 
 def test_another_clients_user_finds_nothing(objects, django_user_model, tmp_path) -> None:
     actor = _user(django_user_model, "bob", "client", objects["other_client"])
     for name, call in _calls(objects, tmp_path).items():
+        if name in CLIENT_WRITES:
+            with pytest.raises(NotFound):  # another client's application does not exist for them
+                call(actor)
+            continue
         if name not in READ_BY_CLIENTS:
             with pytest.raises(Forbidden):
                 call(actor)
@@ -222,7 +245,7 @@ def test_every_use_case_is_in_the_table(tmp_path) -> None:
     placeholders = {k: Row() for k in ("role", "candidate", "client", "batch", "application")}
     every = set(_calls(placeholders, tmp_path)) | set(_admin_calls(placeholders))
     assert _use_cases() == every | OPEN_TO_ALL
-    assert set(_calls(placeholders, tmp_path)) >= READ_BY_CLIENTS
+    assert set(_calls(placeholders, tmp_path)) >= READ_BY_CLIENTS | CLIENT_WRITES
 
 
 def test_only_an_admin_or_the_operator_may_erase(
