@@ -1,4 +1,5 @@
-"""The CLI commands, the workspace views and the client portal's views only parse, call a use case and present (issue 9).
+"""The CLI commands, the workspace views and the client portal's views only parse, call a use case and
+present (issue 9).
 
 They may import the apps' selectors, services and JSON contracts, the actor and the errors, but not
 models, the pool or the engine: anything they would need from those is a use case another entry point
