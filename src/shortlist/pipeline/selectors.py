@@ -355,8 +355,8 @@ def submission_list(*, actor: Actor, role_id: int) -> Submissions:
     return Submissions(role, rows)
 
 
-EMAIL = re.compile(r"\S+@\S+")
-LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+LINK = re.compile(r"(?:https?://|www\.)[^\s,;]+", re.IGNORECASE)
 PHONE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
 
 
