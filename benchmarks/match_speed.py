@@ -155,7 +155,12 @@ def scoring_only(index: CandidateIndex, roles: list[RoleProfile]) -> list[float]
     """The exhaustive pass alone (no top-k, no explanations): where the time goes."""
     times = []
     for role in roles:
-        plan = plan_role(role, index.codes, index.reference_year)
+        # The role as match() compiles it (with the pool's word statistics, where the index keeps words).
+        lexicon = getattr(index, "lexicon", None)
+        if lexicon is None:
+            plan = plan_role(role, index.codes, index.reference_year)
+        else:
+            plan = plan_role(role, index.codes, index.reference_year, lexicon(), index.taxonomy)
         started = time.perf_counter()
         for segment in index.segments():
             score_segment(segment, plan)

@@ -25,6 +25,7 @@ def main(mode: str, count: int) -> None:
     from shortlist.candidates.models import Candidate, CandidateSkill
     from shortlist.clients.models import Role
     from shortlist.clients.roles import role_profile
+    from shortlist.pipeline.services import stage_history_erase
 
     first = Role.objects.order_by("pk").first()
     role = role_profile(first)
@@ -46,6 +47,8 @@ def main(mode: str, count: int) -> None:
                 if number % 10 == 9:  # a delete and a create in one transaction: the count holds still
                     newcomer = Candidate.objects.create(name=f"Newcomer {number}", city="London")
                     CandidateSkill.objects.create(candidate=newcomer, skill="go", years=7, strength=1.0)
+                    # The person leaves as an erasure would: their stage history by the one path that may.
+                    stage_history_erase(application_ids=person.applications.values_list("pk", flat=True))
                     person.delete()
                     continue
                 CandidateSkill.objects.filter(candidate=person).delete()

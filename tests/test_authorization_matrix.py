@@ -109,13 +109,25 @@ EXPECTED: dict[str, Rule] = {
     ),
     "web:candidate_notice_sent": Rule(get=POST_ONLY, post=AGENCY_ACTION, obj="candidate"),
     "web:privacy": Rule(get=AGENCY_PAGE),
+    "web:reveal": Rule(get=POST_ONLY, post=AGENCY_ACTION, obj="candidate"),
+    "web:role_blind": Rule(
+        get=POST_ONLY, post=AGENCY_ACTION, obj="role", form=lambda world, actor: {"enabled": "1"}
+    ),
+    "web:my_blind": Rule(get=POST_ONLY, post=AGENCY_ACTION, form=lambda world, actor: {"enabled": "1"}),
+    "web:bias": Rule(get={**AGENCY_PAGE, "recruiter": 403}),  # self-reported categories: admins only
     "web:upload": Rule(
         get=AGENCY_PAGE,
         post=AGENCY_ACTION,
         form=lambda world, actor: {"files": [SimpleUploadedFile("cv.txt", b"Jo Bloggs\nGo engineer")]},
     ),
     "web:upload_detail": Rule(get=AGENCY_PAGE, obj="batch"),
-    "web:reveal": Rule(get=POST_ONLY, post=AGENCY_ACTION, obj="application"),
+    # Everyone with a role manages their own API tokens (the page shows nothing of anyone else's).
+    "api_tokens": Rule(
+        get={**EVERYONE, "anonymous": 302, "no_role": 403},
+        post={**EVERYONE, "anonymous": 302, "no_role": 403},
+        form=lambda world, actor: {"action": "create", "name": f"token {actor}", "scope": "read"},
+    ),
+    "web:reveal_to_client": Rule(get=POST_ONLY, post=AGENCY_ACTION, obj="application"),
     "portal:home": Rule(get=PORTAL_PAGE, blind=True),
     "portal:role": Rule(get=PORTAL_OBJECT, obj="role", blind=True),
     "portal:submission": Rule(get=PORTAL_OBJECT, obj="application", blind=True),

@@ -6,7 +6,7 @@ import hashlib
 from itertools import pairwise
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from shortlist.candidates.models import Candidate, CandidateIdentity, CandidateSkill, Experience, ScaleClaim
 from shortlist.clients.models import Client, GrowthPlan, Role, RoleRequirement
@@ -14,6 +14,7 @@ from shortlist.demo.generator import demo_clients, generate_candidates
 from shortlist.demo.loader import load_demo, unhandled_relations
 from shortlist.engine.vocab.enums import Stage
 from shortlist.pipeline.models import Application, StageChange
+from shortlist.pipeline.services import stage_history_erase
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +155,10 @@ def test_new_rows_get_ids_after_existing_ones_and_the_orm_can_add_more() -> None
 
 def test_leftovers_of_an_interrupted_load_are_replaced_not_duplicated() -> None:
     load_demo(candidates=30)
-    Client.objects.filter(name__in=DEMO_NAMES).delete()  # as if the load stopped before the clients
+    # As if the load stopped before the clients; their stage history leaves the only way it can.
+    with transaction.atomic():
+        stage_history_erase(application_ids=Application.objects.values_list("pk", flat=True))
+        Client.objects.filter(name__in=DEMO_NAMES).delete()
     stats = load_demo(candidates=30)
     assert stats.created and stats.candidates == 30
     assert Candidate.objects.count() == 30

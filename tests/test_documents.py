@@ -264,7 +264,6 @@ def test_zip_members_and_per_member_refusals(tmp_path):
             "photo.png": b"\x89PNG",
             "__MACOSX/cvs/._jane.txt": b"junk",
             ".DS_Store": b"junk",
-            "notes.txt": b" " * (200 * 1024),  # compresses 1000:1 but is too small to be a bomb
         }
     )
     path = write(tmp_path, "cvs.zip", archive)
@@ -273,7 +272,6 @@ def test_zip_members_and_per_member_refusals(tmp_path):
         "cvs/omar.md": b"Omar Haddad",
         "inner.zip": "nested archive not followed",
         "photo.png": "unsupported file type .png",
-        "notes.txt": b" " * (200 * 1024),
     }
 
 

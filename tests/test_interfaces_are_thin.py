@@ -1,5 +1,5 @@
-"""The CLI commands, the workspace views and the client portal's views only parse, call a use case and
-present (issue 9).
+"""The CLI commands, the workspace views, the API's endpoints and the client portal's views only parse,
+call a use case and present.
 
 They may import the apps' selectors, services and JSON contracts, the actor and the errors, but not
 models, the pool or the engine: anything they would need from those is a use case another entry point
@@ -14,10 +14,15 @@ import pytest
 
 from tests.test_engine_layers import SRC, _imports, _module_name
 
+API_ROUTERS = [
+    SRC / "shortlist" / "api" / f"{name}.py" for name in ("clients", "candidates", "pipeline", "views")
+]
 INTERFACES = sorted(
     [
         *(SRC / "shortlist" / "cli").glob("*.py"),
-        *(SRC / "shortlist" / app / "views.py" for app in ("web", "portal")),
+        SRC / "shortlist" / "web" / "views.py",
+        SRC / "shortlist" / "portal" / "views.py",
+        *API_ROUTERS,
     ]
 )
 ALLOWED = (
@@ -26,11 +31,15 @@ ALLOWED = (
     "shortlist.accounts.access",
     "shortlist.accounts.services",  # users and the demo login: operator commands only
     "shortlist.demo.loader",  # `shortlist demo`: operator only
+    "shortlist.background.workers",  # `shortlist worker` and `serve`: operator only
     "shortlist.errors",
     "shortlist.conf",
     "shortlist.engine.vocab.enums",  # controlled values for forms and filters
-    *(f"shortlist.{app}.{layer}" for app in ("candidates", "clients", "pipeline", "compliance")
+    *(f"shortlist.{app}.{layer}"
+      for app in ("candidates", "clients", "pipeline", "compliance", "audit", "api")
       for layer in ("selectors", "services", "serialize")),
+    # The API's own plumbing: authentication, pagination, bounded parameters, schemas.
+    *(f"shortlist.api.{part}" for part in ("auth", "pagination", "params", "schemas")),
 )  # fmt: skip
 
 

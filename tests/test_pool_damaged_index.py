@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -26,10 +27,20 @@ def truncate(path: Path) -> None:
     os.truncate(path, path.stat().st_size // 3)
 
 
+def older_format(version: Path) -> None:
+    """What an index published before issue 11 looks like: format 2, no word postings."""
+    meta = json.loads((version / "meta.json").read_text())
+    (version / "meta.json").write_text(json.dumps(meta | {"format": 2}))
+    for path in version.glob("lx_*.npy"):
+        path.unlink()
+
+
 DAMAGE = {
     "ids deleted": lambda v: (v / "ids.npy").unlink(),
     "ids truncated": lambda v: truncate(v / "ids.npy"),
     "coverage truncated": lambda v: truncate(v / "cov_row.npy"),
+    "word postings truncated": lambda v: truncate(v / "lx_row.npy"),
+    "format 2, before the CV words": lambda v: older_format(v),
     "stamps deleted": lambda v: (v / "extra_stamps.npy").unlink(),
     "meta deleted": lambda v: (v / "meta.json").unlink(),
     "manifest deleted": lambda v: (v / "manifest.json").unlink(),

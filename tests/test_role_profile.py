@@ -151,7 +151,7 @@ def test_free_text_terms_are_criteria_with_a_warning():
     profile = build_role_profile(spec)
     free = profile.criterion("must:quux engine")
     assert free is not None and free.skill is None
-    assert "not in the skills taxonomy: not scored" in free.why
+    assert "not in the skills taxonomy: scored by its words in the CV text" in free.why
     assert profile.free_terms == ("Quux Engine",)
     assert any("Quux Engine" in w for w in profile.warnings)
 

@@ -77,3 +77,17 @@ def test_bad_value_stops_the_cli_naming_the_variable(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "DEBUG='maybe' is not valid" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_task_queue_settings_name_the_variable() -> None:
+    assert conf.env_choice("SHORTLIST_TASKS", "embedded", ("embedded", "celery"), {}) == "embedded"
+    assert (
+        conf.env_choice("SHORTLIST_TASKS", "embedded", ("embedded", "celery"), {"SHORTLIST_TASKS": "Celery"})
+        == "celery"
+    )
+    with pytest.raises(conf.SettingError, match=r"SHORTLIST_TASKS='rq'.*one of embedded, celery"):
+        conf.env_choice("SHORTLIST_TASKS", "embedded", ("embedded", "celery"), {"SHORTLIST_TASKS": "rq"})
+    amqp = "amqp://guest:guest@127.0.0.1:5672//"
+    assert conf.env_broker_url("SHORTLIST_BROKER_URL", "", {"SHORTLIST_BROKER_URL": amqp}) == amqp
+    with pytest.raises(conf.SettingError, match="SHORTLIST_BROKER_URL"):
+        conf.env_broker_url("SHORTLIST_BROKER_URL", "", {"SHORTLIST_BROKER_URL": "kafka://x"})

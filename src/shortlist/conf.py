@@ -79,6 +79,14 @@ def env_list(name: str, default: list[str], env: Mapping[str, str] | None = None
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_broker_url(name: str, default: str, env: Mapping[str, str] | None = None) -> str:
+    url = env_str(name, default, env)
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme not in {"redis", "rediss", "amqp", "amqps", "pyamqp"}:
+        raise SettingError(name, url, "a redis://HOST:PORT/DB or amqp://USER:PASSWORD@HOST:PORT// URL")
+    return url
+
+
 def env_database_url(name: str, default: str, env: Mapping[str, str] | None = None) -> str:
     url = env_str(name, default, env)
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""
@@ -87,10 +95,46 @@ def env_database_url(name: str, default: str, env: Mapping[str, str] | None = No
     return url
 
 
+# CVs, the database and the index hold personal data: nobody but the account that runs Shortlist reads
+# them. Files 600, folders 700, whatever the login shell's umask.
+PRIVATE_UMASK = 0o077
+# What start-up tightens when an older install (or another tool) left it readable to others.
+_PRIVATE_ENTRIES = ("shortlist.sqlite3", "shortlist.sqlite3-wal", "shortlist.sqlite3-shm", "secret_key",
+                    "demo-login.txt", "skills.yaml", "uploads", "index", "playbooks", "static")  # fmt: skip
+
+
+def keep_files_private() -> None:
+    """Every file and folder this process creates from now on is 600/700 (set before anything is)."""
+    os.umask(PRIVATE_UMASK)
+
+
+def make_private(home: Path) -> None:
+    """The data directory 700, and what Shortlist keeps in it 600/700, including older files."""
+    for path in _entries(home):
+        try:
+            if path.is_symlink() or path.stat().st_mode & 0o077 == 0:
+                continue
+            path.chmod(0o700 if path.is_dir() else 0o600)
+        except OSError:  # not ours to change (a shared mount): leave it rather than refuse to start
+            continue
+
+
+def _entries(home: Path) -> list[Path]:
+    """The data directory and the entries Shortlist keeps in it (not anything else a user put there)."""
+    found = [home]
+    for name in _PRIVATE_ENTRIES:
+        entry = home / name
+        if entry.is_dir() and not entry.is_symlink():
+            found += [entry, *entry.rglob("*")]
+        elif entry.exists():
+            found.append(entry)
+    return found
+
+
 def data_home(env: Mapping[str, str] | None = None) -> Path:
     """The data directory (SHORTLIST_HOME, default ./var): database, secret key, user data files."""
     home = Path(env_str("SHORTLIST_HOME", "var", env)).expanduser().resolve()
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
     return home
 
 
@@ -112,3 +156,11 @@ def secret_key(home: Path, env: Mapping[str, str] | None = None) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(key + "\n")
     return key
+
+
+def env_url(name: str, schemes: tuple[str, ...], env: Mapping[str, str] | None = None) -> str:
+    """An optional URL (empty when unset) whose scheme must be one of `schemes`."""
+    url = env_str(name, "", env)
+    if url and ("://" not in url or url.split("://", 1)[0].lower() not in schemes):
+        raise SettingError(name, url, " or ".join(f"{scheme}://…" for scheme in schemes) + " URL")
+    return url

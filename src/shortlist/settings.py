@@ -9,7 +9,11 @@ from csp.constants import NONE, SELF
 
 from shortlist import conf
 
+# Every entry point (the CLI, gunicorn, the task worker) loads these settings first: from here on,
+# whatever Shortlist creates is 600/700, and what an older install left open is closed.
+conf.keep_files_private()
 HOME = conf.data_home()
+conf.make_private(HOME)
 BASE_DIR = HOME
 
 DEBUG = conf.env_bool("DEBUG", False)
@@ -28,17 +32,23 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "ninja",  # its Swagger UI files, served locally (no CDN)
+    "shortlist.background",
     "shortlist.accounts",
     "shortlist.candidates",
     "shortlist.clients",
     "shortlist.pipeline",
     "shortlist.compliance",
+    "shortlist.audit",
     "shortlist.web",
+    "shortlist.api",
     "shortlist.portal",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: an over-large upload is refused from its declared size.
+    "shortlist.web.limits.UploadLimitsMiddleware",
     "shortlist.web.middleware.RejectInvalidInput",  # a NUL byte in a query or form is a 400 everywhere
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -83,9 +93,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
-# One task API (django-tasks, the backport of Django 6's django.tasks); the queue lives in the same
-# database, so a fresh install needs no broker. `shortlist worker` (started by `serve`) runs it.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# One task API (django-tasks, the backport of Django 6's django.tasks). "embedded" keeps the queue in
+# this database, so a fresh install needs no broker; "celery" sends it through a Redis or RabbitMQ
+# broker. Either way `shortlist worker` (which `serve` starts and restarts) runs it; see docs/scaling.md.
+TASK_QUEUE = conf.env_choice("SHORTLIST_TASKS", "embedded", ("embedded", "celery"))
+BROKER_URL = conf.env_broker_url("SHORTLIST_BROKER_URL", "redis://127.0.0.1:6379/0")
+# The broker queue's name: deployments (or test runs) sharing one broker each take their own.
+BROKER_QUEUE = conf.env_str("SHORTLIST_BROKER_QUEUE", "shortlist")
+TASKS = {
+    "default": {
+        "BACKEND": "shortlist.background.celery_backend.CeleryBackend"
+        if TASK_QUEUE == "celery"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+# One run of a task may take this long before it is stopped and failed with that reason.
+TASK_TIME_LIMIT = conf.env_int("SHORTLIST_TASK_TIME_LIMIT", 300, minimum=1)
+# Runs of one task (first try included) before it is failed for good: a worker killed mid-task, or a
+# database gone away, costs one.
+TASK_ATTEMPTS = conf.env_int("SHORTLIST_TASK_ATTEMPTS", 3, minimum=1)
+# A worker beats every lease/6 seconds; one silent for a lease is taken for dead and its task re-queued.
+WORKER_LEASE = conf.env_int("SHORTLIST_WORKER_LEASE", 30, minimum=3)
 UPLOAD_DIR = HOME / "uploads"
 
 # What one imported file may cost (see shortlist.engine.documents.Limits).
@@ -93,7 +121,20 @@ IMPORT_MAX_FILE_MB = conf.env_int("SHORTLIST_MAX_FILE_MB", 20, minimum=1)
 IMPORT_MAX_PAGES = conf.env_int("SHORTLIST_MAX_PAGES", 50, minimum=1)
 IMPORT_MAX_ZIP_MB = conf.env_int("SHORTLIST_MAX_ZIP_MB", 500, minimum=1)
 IMPORT_MAX_ZIP_RATIO = conf.env_int("SHORTLIST_MAX_ZIP_RATIO", 100, minimum=2)
+IMPORT_MAX_ZIP_MEMBERS = conf.env_int("SHORTLIST_MAX_ZIP_MEMBERS", 2000, minimum=1)
+IMPORT_MAX_MEMBER_PATH = conf.env_int("SHORTLIST_MAX_MEMBER_PATH", 255, minimum=16)
+# Reading and parsing one file runs in a child process under these caps (engine/cv/isolated.py).
+IMPORT_PARSE_SECONDS = conf.env_int("SHORTLIST_PARSE_SECONDS", 8, minimum=1)
+IMPORT_PARSE_MEMORY_MB = conf.env_int("SHORTLIST_PARSE_MEMORY_MB", 320, minimum=128)
+IMPORT_MAX_DOCX_EXPANDED_MB = conf.env_int("SHORTLIST_MAX_DOCX_EXPANDED_MB", 100, minimum=1)
+# What one HTTP request may carry (shortlist.web.limits answers 413, naming the limit).
 DATA_UPLOAD_MAX_NUMBER_FILES = conf.env_int("SHORTLIST_MAX_UPLOAD_FILES", 1000, minimum=1)
+UPLOAD_MAX_REQUEST_BYTES = conf.env_int("SHORTLIST_MAX_REQUEST_MB", 200, minimum=1) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = conf.env_int("SHORTLIST_MAX_FORM_KB", 2560, minimum=64) * 1024
+# A file above this is streamed to a temporary file (mode 600) in chunks rather than held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # Changes a process holds beside the published index before it republishes in the background.
 INDEX_DELTA_LIMIT = conf.env_int("SHORTLIST_INDEX_DELTA_LIMIT", 5000, minimum=1)
 
@@ -109,6 +150,22 @@ RETENTION_DAYS = {
     "contract": conf.env_int("SHORTLIST_RETENTION_DAYS_CONTRACT", 2190, minimum=1),
 }
 RETENTION_WARNING_DAYS = conf.env_int("SHORTLIST_RETENTION_WARNING_DAYS", 30, minimum=0)
+# The API (shortlist/api): requests a minute per token (or per signed-in user), counted in the "api"
+# cache. The default file cache under $SHORTLIST_HOME counts across every process on one machine;
+# SHORTLIST_API_CACHE_URL=redis://host:6379/1 shares the count between machines.
+API_RATE_LIMIT = conf.env_int("SHORTLIST_API_RATE_LIMIT", 120, minimum=1)
+API_CACHE_URL = conf.env_url("SHORTLIST_API_CACHE_URL", ("redis", "rediss"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": API_CACHE_URL}
+        if API_CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(HOME / "cache" / "api"),
+        }
+    ),
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -22,6 +22,7 @@ def test_open_roles_are_ranked_for_the_candidate(operator, imported) -> None:
     payload = candidate_roles_json(found)
     assert payload["candidate"] == anna
     assert payload["results"][0]["role"] == {"id": role.pk, "title": role.title, "client": "Meridian Quant"}
+    assert payload["results"][0]["band"] in ("strong", "good", "partial", "weak")
     Role.objects.filter(pk=role.pk).update(status="closed")
     assert roles_for_candidate(actor=operator, candidate_id=anna).rows == ()
 

@@ -82,7 +82,7 @@ def test_a_revealed_name_shows_in_the_portal_for_that_application_only(carol, ma
     other.move_to("submitted")
     desk = HttpClient()
     desk.force_login(recruiter)
-    response = desk.post(reverse("web:reveal", args=[made["application"].pk]))
+    response = desk.post(reverse("web:reveal_to_client", args=[made["application"].pk]))
     assert response["Location"] == reverse("web:role", args=[made["role"].pk])
     assert "Name shown to the client" in desk.get(response["Location"]).content.decode()
     role = carol.get(reverse("portal:role", args=[made["role"].pk])).content.decode()

@@ -241,6 +241,28 @@ def may_handle_privacy(actor: Actor) -> bool:
     return actor.is_agency
 
 
+def may_read_audit(actor: Actor) -> bool:
+    """Ranking records, who viewed whom, self-reported categories and the bias report (issue 15):
+    admins only; self-reported categories are the most sensitive data the workspace holds."""
+    return actor.is_admin
+
+
+def may_record_self_report(actor: Actor) -> bool:
+    """Entering a candidate's voluntary self-reported categories: admins only, like reading them."""
+    return actor.is_admin
+
+
+def may_manage_tokens(actor: Actor, owner_id: int | None) -> bool:
+    """API tokens: a user with a role manages their own; an admin (or the operator) anyone's."""
+    own = actor.role is not None and owner_id is not None and getattr(actor.user, "pk", None) == owner_id
+    return actor.is_admin or own
+
+
+def may_read_notes(actor: Actor) -> bool:
+    """A pipeline's internal notes are the agency's: never shown to a client user."""
+    return actor.is_agency
+
+
 # --- issue 13: the client portal ------------------------------------------------------------------------
 
 # What a client user may decide about a candidate submitted to them: advance them or turn them down.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,8 +68,10 @@ def ensure_demo_user(home: Path) -> Credentials:
     password = path.read_text().strip() if path.exists() else ""
     if not password:
         password = secrets.token_urlsafe(12)
-        path.write_text(password + "\n")
-        path.chmod(0o600)
+        # Created 600 (not written then narrowed): the password is never readable to others.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(password + "\n")
     User = get_user_model()
     with transaction.atomic():
         user, _ = User.objects.get_or_create(username=DEMO_USERNAME, defaults={"is_staff": True})

@@ -2,11 +2,14 @@
 
 Each file is read, parsed and stored in its own transaction, so one broken CV fails alone and never
 leaves half a candidate behind. Re-importing the same content changes nothing (content hash).
+Reading and parsing run in a child process under a time and memory cap (engine/cv/isolated.py):
+a hostile file fails with the cap it broke, and the import goes on with the next one.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -30,9 +33,9 @@ from shortlist.candidates.models import (
 )
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.compliance.retention import ImportPrivacy
-from shortlist.engine.cv import parse as cv
 from shortlist.engine.cv.contact import web_link
-from shortlist.engine.cv.documents import Document, DocumentError, Limits, iter_zip, read_bytes, read_document
+from shortlist.engine.cv.documents import DocumentError, Limits, iter_zip
+from shortlist.engine.cv.isolated import Caps, IsolatedParser, Job, Parsed, ParserCrashed
 from shortlist.engine.vocab.profile import Profile
 from shortlist.engine.vocab.taxonomy import Taxonomy
 
@@ -41,10 +44,18 @@ log = logging.getLogger(__name__)
 
 @dataclass(slots=True)
 class Source:
-    """One CV to import: where it is shown as coming from, and how to read it."""
+    """One CV to import: where it is shown as coming from, and what to read (a stored file, a zip
+    member's bytes, or nothing when it was refused before reading, with the reason)."""
 
     name: str
-    read: Callable[[], Document]
+    path: Path | None = None
+    data: bytes | None = None
+    refusal: str = ""
+    limits: Limits | None = None
+
+    def job(self, today: date | None = None) -> Job:
+        path = str(self.path) if self.path is not None else None
+        return Job(self.name, self.limits or import_limits(), path=path, data=self.data, today=today)
 
 
 @dataclass(slots=True)
@@ -71,10 +82,7 @@ class Summary:
 
 
 def _fail(name: str, reason: str) -> Source:
-    def read() -> Document:
-        raise DocumentError(reason)
-
-    return Source(name, read)
+    return Source(name, refusal=reason)
 
 
 def import_limits() -> Limits:
@@ -85,6 +93,9 @@ def import_limits() -> Limits:
         max_pages=settings.IMPORT_MAX_PAGES,
         max_zip_total_bytes=settings.IMPORT_MAX_ZIP_MB * mb,
         max_compression_ratio=float(settings.IMPORT_MAX_ZIP_RATIO),
+        max_zip_members=settings.IMPORT_MAX_ZIP_MEMBERS,
+        max_member_path_chars=settings.IMPORT_MAX_MEMBER_PATH,
+        max_document_expanded_bytes=settings.IMPORT_MAX_DOCX_EXPANDED_MB * mb,
     )
 
 
@@ -125,13 +136,12 @@ def count_sources(paths: Iterable[Path]) -> int:
 def path_source(path: Path, name: str, limits: Limits | None = None) -> Source:
     """A single stored file (an upload, saved with its original extension) under the name the
     recruiter gave it."""
-    limits = limits or import_limits()
-    return Source(name, lambda: read_document(path, limits))
+    return Source(name, path=path, limits=limits or import_limits())
 
 
 def _file_sources(path: Path, name: str, limits: Limits) -> Iterator[Source]:
     if path.suffix.lower() != ".zip":
-        yield Source(name, lambda: read_document(path, limits))
+        yield Source(name, path=path, limits=limits)
         return
     try:
         for member, content in iter_zip(path, limits):
@@ -139,7 +149,7 @@ def _file_sources(path: Path, name: str, limits: Limits) -> Iterator[Source]:
             if isinstance(content, DocumentError):
                 yield _fail(member_name, content.reason)
             else:
-                yield Source(member_name, lambda m=member_name, c=content: read_bytes(m, c, limits))
+                yield Source(member_name, data=content, limits=limits)
     except DocumentError as error:
         yield _fail(name, error.reason)
 
@@ -161,24 +171,61 @@ def import_sources(
     return summary
 
 
+_parsers: dict[str, IsolatedParser] = {}
+_parsers_lock = threading.Lock()
+
+
+def parse_caps() -> Caps:
+    """The per-file time and memory caps, from settings (SHORTLIST_PARSE_SECONDS, _MEMORY_MB)."""
+    return Caps(seconds=float(settings.IMPORT_PARSE_SECONDS), memory_mb=settings.IMPORT_PARSE_MEMORY_MB)
+
+
+def isolated_parser(taxonomy: Taxonomy) -> IsolatedParser:
+    """The process's parser child for this vocabulary and these caps (replaced when either changes)."""
+    caps = parse_caps()
+    key = f"{taxonomy.fingerprint}:{caps.seconds}:{caps.memory_mb}"
+    with _parsers_lock:
+        parser = _parsers.get(key)
+        if parser is None:
+            for old in _parsers.values():
+                old.close()
+            _parsers.clear()
+            parser = _parsers[key] = IsolatedParser(taxonomy, caps)
+    return parser
+
+
+def parse_source(source: Source, taxonomy: Taxonomy, today: date | None = None) -> Parsed:
+    """Read and parse one source under the caps; DocumentError (with its reason) or ParserCrashed."""
+    if source.refusal:
+        raise DocumentError(source.refusal)
+    return isolated_parser(taxonomy).parse(source.job(today))
+
+
+def parse_outcome(source: Source, taxonomy: Taxonomy, today: date | None = None) -> Parsed | Outcome:
+    """Parse one source under the caps, touching no database: the parsed CV, or a failed outcome with
+    the reason (a parser bug costs one file, not the batch)."""
+    try:
+        parsed = parse_source(source, taxonomy, today)
+    except DocumentError as error:
+        return Outcome(source.name, ImportStatus.FAILED, reason=error.reason)
+    except ParserCrashed as error:  # a parser bug must cost one file, not the batch
+        log.error("parsing %s failed with %s", source.name, error.kind)
+        return Outcome(source.name, ImportStatus.FAILED, reason=f"could not be parsed ({error.kind})")
+    profile = parsed.profile
+    if not profile.text.strip():
+        return Outcome(source.name, ImportStatus.FAILED, reason="no text found")
+    return parsed
+
+
 def import_one(
     source: Source, taxonomy: Taxonomy, today: date | None = None, privacy: ImportPrivacy | None = None
 ) -> Outcome:
-    try:
-        document = source.read()
-        profile = cv.profile_from_document(document, source.name, taxonomy, today)
-    except DocumentError as error:
-        return Outcome(source.name, ImportStatus.FAILED, reason=error.reason)
-    except Exception as error:  # a parser bug must cost one file, not the batch
-        log.exception("parsing %s failed", source.name)
-        return Outcome(
-            source.name, ImportStatus.FAILED, reason=f"could not be parsed ({error.__class__.__name__})"
-        )
-    if not profile.text.strip():
-        return Outcome(source.name, ImportStatus.FAILED, reason="no text found")
+    parsed = parse_outcome(source, taxonomy, today)
+    if isinstance(parsed, Outcome):
+        return parsed
     try:
         with transaction.atomic():
-            return store_profile(profile, raw_json=document.data, privacy=privacy)
+            return store_profile(parsed.profile, raw_json=parsed.raw_json, privacy=privacy)
     except Exception as error:
         log.exception("storing %s failed", source.name)
         return Outcome(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from shortlist.candidates.models import Candidate, CandidateIdentity, Experience, ScaleClaim
-from shortlist.pipeline.models import Application, ApplicationNote
+from shortlist.pipeline.models import ApplicationNote
+from shortlist.pipeline.services import application_follow_merge, stage_history_erase
 
 MAX_EVIDENCE = 5
 # A merged profile holds facts from two CVs and no single stored text re-derives it: it is marked so
@@ -95,10 +96,11 @@ def _move_applications(keep: Candidate, other: Candidate) -> None:
     for application in other.applications.select_related("role").prefetch_related("history"):
         mine = kept_roles.get(application.role_id)
         if mine is None:
-            Application.objects.filter(pk=application.pk).update(candidate=keep)
+            application_follow_merge(application_id=application.pk, candidate_id=keep.pk)
             continue
         # Both were in this role's pipeline: keep one entry, and keep the other's story as a note.
         steps = ", ".join(f"{c.to_stage} {c.changed_at:%Y-%m-%d}" for c in application.history.all())
         ApplicationNote.objects.create(
             application=mine, body=f"Merged from duplicate profile #{other.pk} ({other.source}): {steps}"
         )
+        stage_history_erase(application_ids=[application.pk])

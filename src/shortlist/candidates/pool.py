@@ -78,6 +78,9 @@ class PoolInfo:
 
     candidates: int
     index_version: str | None  # None for CVs screened in memory (match --folder), which no index holds
+    # Which candidates at which profile versions were searched, independent of the index version that
+    # holds them (`fingerprint`); audit records store it, equality of two PoolInfos ignores it.
+    fingerprint: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,8 @@ class PoolRanking:
     matches: list[Match]
     pool: PoolInfo
     filtered: FilterReport | None = None  # what the must-have filter removed, when it was on
+    # The profile version (updated_at in µs) each matched candidate was ranked at, for audit records.
+    stamps: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -100,6 +105,7 @@ class _Held:
     since: datetime  # when the previous poll started (first: the build); polls look back OVERLAP from here
     identity: tuple[int, int]  # the version folder's (device, inode): a name reused after a loss differs
     seen: dict[int, int] = field(default_factory=dict)  # delta: id -> stamp applied (-1: removed)
+    mix: int = 0  # the version's (id, stamp) set hashed by _set_hash, once when opened
 
     def indexed_stamp(self, candidate_id: int) -> int | None:
         if candidate_id in self.seen:
@@ -111,7 +117,21 @@ class _Held:
 
     @property
     def info(self) -> PoolInfo:
-        return PoolInfo(candidates=len(self.index), index_version=self.version.name)
+        return PoolInfo(len(self.index), self.version.name, fingerprint=self.fingerprint())
+
+    def fingerprint(self) -> str:
+        """The searched set of (candidate id, profile version) as 16 hex digits: the version's hash
+        updated by the delta, so it costs the delta's size, and equal sets give equal fingerprints
+        whichever index version holds them."""
+        mix = self.mix
+        if self.seen:
+            changed = np.fromiter(self.seen.keys(), dtype=np.int64, count=len(self.seen))
+            now = np.fromiter(self.seen.values(), dtype=np.int64, count=len(self.seen))
+            position = np.minimum(np.searchsorted(self.ids, changed), max(len(self.ids) - 1, 0))
+            was = (self.ids[position] == changed) if len(self.ids) else np.zeros(len(changed), dtype=bool)
+            mix ^= _set_hash(changed[was], self.stamps[position[was]])  # out with the published rows
+            mix ^= _set_hash(changed[now >= 0], now[now >= 0])  # in with the current ones
+        return f"{mix:016x}"
 
 
 # --- reading profiles from the database --------------------------------------------------------------
@@ -148,6 +168,19 @@ def _iter_rows(queryset: object = None, chunk_size: int = 2000) -> Iterator[tupl
     rows = (queryset if queryset is not None else Candidate.objects.all()).order_by("id")
     for candidate in rows.prefetch_related(*PROFILE_PREFETCH).iterator(chunk_size=chunk_size):
         yield candidate, to_profile(candidate)
+
+
+def _set_hash(ids: np.ndarray, stamps: np.ndarray) -> int:
+    """An order-free hash of (id, stamp) pairs: the XOR of each pair's splitmix64 mix. XOR lets the
+    delta take rows out and put rows in without rehashing the version (one pass when it is opened)."""
+    if not len(ids):
+        return 0
+    with np.errstate(over="ignore"):
+        z = ids.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15) ^ stamps.astype(np.uint64)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        z ^= z >> np.uint64(31)
+    return int(np.bitwise_xor.reduce(z))
 
 
 def _stamp(moment: datetime) -> int:
@@ -313,7 +346,9 @@ def _open(folder: Path, version: published.Version, today: date | None) -> _Held
     if len(stamps) != len(ids):
         raise IndexDamaged(f"{version.path}: {len(stamps):,} stamps for {len(ids):,} candidates")
     watermark = datetime.fromisoformat(version.state["watermark"])
-    return _Held(version, index, ids, stamps, since=watermark, identity=_identity(version.path))
+    held = _Held(version, index, ids, stamps, since=watermark, identity=_identity(version.path))
+    held.mix = _set_hash(ids, stamps)
+    return held
 
 
 def _identity(path: Path) -> tuple[int, int]:
@@ -438,7 +473,13 @@ def pool_rank(role: RoleProfile, *, today: date | None = None, **options: Any) -
     with _lock:
         held = _pool(today)
         ranking = rank(held.index, role, **options)
-        return PoolRanking(matches=ranking.matches, pool=held.info, filtered=ranking.filtered)
+        stamps = {m.candidate_id: held.indexed_stamp(m.candidate_id) for m in ranking.matches}
+        return PoolRanking(
+            matches=ranking.matches,
+            pool=held.info,
+            filtered=ranking.filtered,
+            stamps={k: v for k, v in stamps.items() if v is not None},
+        )
 
 
 def ranked(role: RoleProfile, **options: Any) -> list[Match]:

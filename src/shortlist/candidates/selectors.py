@@ -21,16 +21,19 @@ from shortlist.accounts.access import (
     visible_applications,
     visible_candidates,
 )
+from shortlist.audit.models import AccessKind, Interface
+from shortlist.audit.trail import access_record
+from shortlist.background.heartbeat import worker_alive
 from shortlist.candidates import pool
-from shortlist.candidates.importing import iter_sources
+from shortlist.candidates.importing import Outcome, Summary, iter_sources, parse_source
 from shortlist.candidates.models import Candidate, ImportBatch, ImportFile, ImportStatus
 from shortlist.candidates.profiles import to_profile
 from shortlist.candidates.search import search_candidates
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.cv.documents import DocumentError
+from shortlist.engine.cv.isolated import ParserCrashed
 from shortlist.engine.cv.jsonresume import profile_to_json_resume
-from shortlist.engine.cv.parse import profile_from_document
 from shortlist.engine.matching.index import CandidateIndex
 from shortlist.engine.matching.match import similar_candidates
 from shortlist.engine.matching.search import Query, QueryError
@@ -111,9 +114,12 @@ def candidate_get(*, actor: Actor, candidate_id: int) -> Candidate:
     return candidate
 
 
-def candidate_export(*, actor: Actor, candidate_id: int) -> dict[str, Any]:
-    """The profile as a JSON Resume document (https://jsonresume.org/schema)."""
+def candidate_export(
+    *, actor: Actor, candidate_id: int, interface: str = Interface.SERVICE
+) -> dict[str, Any]:
+    """The profile as a JSON Resume document (https://jsonresume.org/schema); recorded in the access log."""
     candidate = candidate_get(actor=actor, candidate_id=candidate_id)
+    access_record(actor=actor, candidate_id=candidate.pk, kind=AccessKind.EXPORT, interface=interface)
     return profile_to_json_resume(to_profile(candidate), workspace_taxonomy())
 
 
@@ -184,9 +190,12 @@ def folder_pool(*, actor: Actor, paths: Sequence[Path]) -> FolderPool:
     skipped: list[tuple[str, str]] = []
     for number, source in enumerate(iter_sources(paths), start=1):
         try:
-            profile = profile_from_document(source.read(), source.name, taxonomy)
+            profile = parse_source(source, taxonomy).profile
         except DocumentError as exc:
             skipped.append((source.name, exc.reason))
+            continue
+        except ParserCrashed as exc:
+            skipped.append((source.name, f"could not be parsed ({exc.kind})"))
             continue
         profiles[number] = profile
         people[number] = CandidateRef(number, profile.contact.name, source.name)
@@ -205,10 +214,20 @@ class UploadView:
     batch: ImportBatch
     files: tuple[ImportFile, ...]
     counts: tuple[tuple[str, int], ...]  # (status label, files), statuses with none left out
+    worker_running: bool  # whether any task worker is alive to import what is queued
 
     @property
     def pending(self) -> bool:
         return any(item.status == ImportStatus.QUEUED for item in self.files)
+
+    def summary(self) -> Summary:
+        """The batch as `shortlist import` reports it, one outcome per file."""
+        return Summary(
+            [
+                Outcome(f.name, ImportStatus(f.status), f.reason, f.candidate_id, warnings=list(f.warnings))
+                for f in self.files
+            ]
+        )
 
 
 def upload_get(*, actor: Actor, batch_id: int) -> UploadView:
@@ -221,4 +240,11 @@ def upload_get(*, actor: Actor, batch_id: int) -> UploadView:
     counts = {status: 0 for status in ImportStatus.values}
     for item in files:
         counts[item.status] += 1
-    return UploadView(batch, files, tuple((ImportStatus(s).label, n) for s, n in counts.items() if n))
+    labels = tuple((ImportStatus(s).label, n) for s, n in counts.items() if n)
+    return UploadView(batch, files, labels, worker_alive())
+
+
+def upload_worker_running(*, actor: Actor) -> bool:
+    """Whether a task worker (of either backend) is alive to import what is uploaded now."""
+    require_read_pool(actor)
+    return worker_alive()

@@ -23,7 +23,7 @@ from shortlist.candidates.models import Candidate, ImportBatch
 from shortlist.candidates.reparse import ReparseOutcome, ReparseSummary, reparse_candidates, stale_candidates
 from shortlist.candidates.tasks import reparse_candidate
 from shortlist.candidates.taxonomy import workspace_taxonomy
-from shortlist.candidates.uploads import create_batch
+from shortlist.candidates.uploads import create_batch, files_at
 from shortlist.compliance.retention import ImportPrivacy
 from shortlist.engine.vocab.enums import LawfulBasis
 from shortlist.errors import Invalid, NotFound
@@ -67,6 +67,16 @@ def upload_create(
 def _check_consent(consent_at: datetime | None) -> None:
     if consent_at is not None and consent_at > timezone.now():
         raise Invalid("Consent cannot be dated in the future.", [("consent_at", "in the future")])
+
+
+def candidate_import_queue(
+    *, actor: Actor, paths: Sequence[Path], consent_at: datetime | None = None
+) -> ImportBatch:
+    """`shortlist import --queue`: store the files as one upload batch for the task worker, the same
+    path as a web upload (one task per file, queued once the batch is committed)."""
+    require_change_pool(actor)
+    _check_consent(consent_at)
+    return create_batch(files_at(paths), actor.user_or_none, consent_at=consent_at)
 
 
 def candidate_merge(*, actor: Actor, keep_id: int, other_id: int) -> Candidate:

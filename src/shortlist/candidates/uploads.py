@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable
+import shutil
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -25,8 +30,25 @@ def _safe_name(index: int, name: str) -> str:
     return f"{index:05d}-{base[-120:]}"
 
 
+_NAME_LIMIT = ImportFile._meta.get_field("name").max_length or 500
+
+
+def _shown(name: str) -> str:
+    """A name as recorded: a zip member's path can be any length, the column cannot (PostgreSQL
+    refuses an over-long value, SQLite would keep it), so the middle gives way and both ends stay."""
+    if len(name) <= _NAME_LIMIT:
+        return name
+    keep = (_NAME_LIMIT - 1) // 2
+    return f"{name[:keep]}…{name[-keep:]}"
+
+
+def _private(path: Path) -> BinaryIO:
+    """A new file only its owner may read: an uploaded CV is personal data (umask or not)."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
+
+
 def create_batch(
-    files: Iterable[UploadedFile],
+    files: Iterable[UploadedFile | File | Unreadable],
     user: AbstractBaseUser | None,
     limits: Limits | None = None,
     consent_at: datetime | None = None,
@@ -36,30 +58,67 @@ def create_batch(
     from shortlist.candidates.tasks import import_uploaded_file
 
     limits = limits or import_limits()
-    with transaction.atomic():
-        batch = ImportBatch.objects.create(
-            created_by=user if user and user.is_authenticated else None, consent_at=consent_at
-        )
-        folder = Path(settings.UPLOAD_DIR) / str(batch.pk)
-        folder.mkdir(parents=True, exist_ok=True)
-        rows: list[ImportFile] = []
-        for upload in files:
-            rows.extend(_store(upload, folder, len(rows), batch, limits))
-        ImportFile.objects.bulk_create(rows)
-        queued = list(batch.files.filter(status=ImportStatus.QUEUED).values_list("pk", flat=True))
-        transaction.on_commit(lambda: [import_uploaded_file.enqueue(pk) for pk in queued])
+    folder: Path | None = None
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(
+                created_by=user if user and user.is_authenticated else None, consent_at=consent_at
+            )
+            folder = Path(settings.UPLOAD_DIR) / str(batch.pk)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            rows: list[ImportFile] = []
+            for upload in files:
+                rows.extend(_store(upload, folder, len(rows), batch, limits))
+            ImportFile.objects.bulk_create(rows)
+            queued = list(batch.files.filter(status=ImportStatus.QUEUED).values_list("pk", flat=True))
+            transaction.on_commit(lambda: [import_uploaded_file.enqueue(pk) for pk in queued])
+    except BaseException:
+        # The rows were rolled back, so files written for them would be orphans no task ever reads.
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     return batch
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A path named for import that could not be opened: recorded as failed with the reason."""
+
+    name: str
+    reason: str
+
+
+def files_at(paths: Sequence[Path]) -> Iterator[File | Unreadable]:
+    """Files, folders (recursively, hidden files skipped) and zips named on a command line, as uploads
+    named like `shortlist import` names them; each is open only while it is stored."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file())
+            named = [(p, p.relative_to(path).as_posix()) for p in found]
+            named = [(p, n) for p, n in named if not any(part.startswith(".") for part in n.split("/"))]
+        else:
+            named = [(path, path.name)]
+        for file, name in named:
+            try:
+                handle = file.open("rb")
+            except OSError as error:
+                yield Unreadable(name, f"cannot be read ({error.strerror or error.__class__.__name__})")
+                continue
+            with handle:
+                yield File(handle, name=name)
 
 
 def _refused(batch: ImportBatch, name: str, reason: str) -> ImportFile:
     return ImportFile(
-        batch=batch, name=name, status=ImportStatus.FAILED, reason=reason, finished_at=timezone.now()
+        batch=batch, name=_shown(name), status=ImportStatus.FAILED, reason=reason, finished_at=timezone.now()
     )
 
 
 def _store(
-    upload: UploadedFile, folder: Path, index: int, batch: ImportBatch, limits: Limits
+    upload: UploadedFile | File | Unreadable, folder: Path, index: int, batch: ImportBatch, limits: Limits
 ) -> list[ImportFile]:
+    if isinstance(upload, Unreadable):
+        return [_refused(batch, upload.name, upload.reason)]
     name = upload.name or "upload"
     if upload.size is not None and upload.size > limits.max_bytes:
         mb = 1024 * 1024
@@ -72,10 +131,10 @@ def _store(
     except DocumentError as error:
         return [_refused(batch, name, error.reason)]
     target = folder / _safe_name(index, name)
-    with target.open("wb") as out:
+    with _private(target) as out:
         for chunk in upload.chunks():
             out.write(chunk)
-    return [ImportFile(batch=batch, name=name, stored_path=str(target))]
+    return [ImportFile(batch=batch, name=_shown(name), stored_path=str(target))]
 
 
 def _store_zip(
@@ -89,8 +148,9 @@ def _store_zip(
                 rows.append(_refused(batch, shown, content.reason))
                 continue
             target = folder / _safe_name(index + len(rows), member)
-            target.write_bytes(content)
-            rows.append(ImportFile(batch=batch, name=shown, stored_path=str(target)))
+            with _private(target) as out:
+                out.write(content)
+            rows.append(ImportFile(batch=batch, name=_shown(shown), stored_path=str(target)))
     except DocumentError as error:
         rows.append(_refused(batch, name, error.reason))
     return rows

@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from shortlist.cli import admin, candidates, matching, roles
+from shortlist.cli import admin, audit, candidates, matching, roles, tokens
 from shortlist.cli.common import err, plain, setup_django
 from shortlist.conf import SettingError
 
@@ -37,7 +37,10 @@ Examples:
   shortlist demo --candidates 500      load demo clients, roles, candidates
   shortlist serve --port 8000          serve the workspace on 127.0.0.1:8000
   shortlist createuser alice --admin   add a user (asks for the password)
+  shortlist token create alice --scope write --name crm   a personal API token (shown once)
   shortlist worker                     run background imports (serve starts one)
+  shortlist audit list                 every stored ranking; audit show RUN reproduces one
+  shortlist audit bias --role 3        rates and impact ratios by self-reported category
   shortlist migrate                    create or upgrade the database
 """
 
@@ -51,6 +54,8 @@ app = typer.Typer(
 )
 app.add_typer(candidates.candidates_app, name="candidates")
 app.add_typer(roles.role_app, name="role")
+app.add_typer(audit.audit_app, name="audit")
+app.add_typer(tokens.token_app, name="token")
 # Top-level commands, in the order `shortlist --help` lists them.
 app.command()(admin.migrate)
 app.command()(admin.demo)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from shortlist.accounts.access import Role
-from shortlist.cli.common import console, err, fail, migrate_database, setup_django
+from shortlist.cli.common import console, domain_errors, err, fail, migrate_database, setup_django
 
 # gunicorn's access log without the query string (%(U)s is the path alone) and without the referrer,
 # whose URL carries one too: searches name people ("?q=Ada Lovelace"), and a log line is not erasable.
@@ -133,12 +133,12 @@ def serve(
     # Workers re-read the same settings, so pin the data directory we resolved.
     os.environ["SHORTLIST_HOME"] = str(settings.HOME)
     if background:
-        # Uploads are imported by the task worker; it runs beside the web server and ends with it.
+        # Uploads are imported by the task worker: a supervisor beside the web server restarts it if it
+        # dies, and ends (with its worker) when the server does.
         import subprocess
 
-        subprocess.Popen(
-            [sys.executable, "-m", "shortlist.cli", "worker", "--exit-with-parent", str(os.getpid())]
-        )
+        supervisor = [sys.executable, "-m", "shortlist.cli", "worker", "--supervise"]
+        subprocess.Popen([*supervisor, "--exit-with-parent", str(os.getpid())])
     argv = [
         sys.executable, "-m", "gunicorn", "shortlist.wsgi:application",
         "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
@@ -150,21 +150,35 @@ def serve(
 
 
 def worker(
-    batch: Annotated[bool, typer.Option("--batch", help="Run what is queued, then stop.")] = False,
+    batch: Annotated[
+        bool, typer.Option("--batch", help="Run what is queued, then stop (embedded queue only).")
+    ] = False,
+    supervise: Annotated[
+        bool,
+        typer.Option("--supervise", help="Run the worker as a child and restart it whenever it dies."),
+    ] = False,
+    concurrency: Annotated[int, typer.Option(min=1, help="Celery only: task processes in this worker.")] = 2,
     exit_with_parent: Annotated[
         int, typer.Option(hidden=True, help="Stop when this process id is gone.")
     ] = 0,
 ) -> None:
-    """Run background tasks (CV imports from uploads). `serve` starts one for you.
+    """Run background tasks (CV imports from uploads, re-parses). `serve` starts and restarts one.
 
+    Runs the queue SHORTLIST_TASKS names: the embedded one in the database (default) or Celery.
     Example: shortlist worker --batch
     """
     setup_django()
-    from django.core.management import call_command
+    import shortlist.background.workers as workers
 
+    if batch and (supervise or workers.queue_kind() != "embedded"):
+        raise fail("--batch runs the embedded queue once; it cannot be supervised or used with Celery")
     if exit_with_parent:
         _stop_with_parent(exit_with_parent)
-    call_command("db_worker", batch=batch, verbosity=1 if batch else 0, interval=0.5, reload=False)
+    if supervise:
+        workers.supervised(concurrency=concurrency)
+    else:
+        with domain_errors():
+            workers.run(batch=batch, concurrency=concurrency)
 
 
 def _stop_with_parent(parent: int) -> None:

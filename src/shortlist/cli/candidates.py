@@ -45,6 +45,13 @@ def import_(
             "instead of the workspace default (SHORTLIST_LAWFUL_BASIS).",
         ),
     ] = None,
+    queue: Annotated[
+        bool,
+        typer.Option("--queue", help="Hand the files to the task worker, as a web upload does, and return."),
+    ] = False,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="With --queue: wait until every file is imported or failed.")
+    ] = False,
 ) -> None:
     """Import CVs; each file alone, so a broken one fails without touching the rest.
 
@@ -52,12 +59,17 @@ def import_(
     """
     setup_django()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    from rich.table import Table
 
-    from shortlist.candidates.serialize import import_report
     from shortlist.candidates.services import candidate_import, candidate_import_count
 
+    if wait and not queue:
+        raise fail("--wait goes with --queue")
     actor = Actor.system()
+    if queue:
+        _import_queued(
+            actor, paths, verbose=verbose, as_json=as_json, wait=wait, consent_at=_aware(consent_date)
+        )
+        return
     with domain_errors(), Progress(
         TextColumn("Importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, transient=True,
@@ -69,6 +81,62 @@ def import_(
             on_outcome=lambda o: progress.update(task, advance=1, description=o.name),
             consent_at=_aware(consent_date),
         )
+    _report(summary, verbose=verbose, as_json=as_json)
+
+
+def _import_queued(
+    actor: Actor,
+    paths: list[Path],
+    *,
+    verbose: bool,
+    as_json: bool,
+    wait: bool,
+    consent_at: datetime | None,
+) -> None:
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from shortlist.candidates.selectors import upload_get
+    from shortlist.candidates.services import candidate_import_queue
+
+    no_worker = "queued; no worker is running — start one with `shortlist worker`"
+    with domain_errors():
+        batch = candidate_import_queue(actor=actor, paths=paths, consent_at=consent_at)
+        upload = upload_get(actor=actor, batch_id=batch.pk)
+    queued = sum(1 for f in upload.files if f.status == "queued")
+    if not wait:
+        if as_json:
+            print_json({"upload": batch.pk, "files": len(upload.files), "queued": queued,
+                        "worker_running": upload.worker_running})  # fmt: skip
+        else:
+            console.print(
+                f"Upload #{batch.pk}: {queued} of {len(upload.files)} files queued for the task worker."
+            )
+        if queued and not upload.worker_running:
+            err.print(f"[yellow]{no_worker}[/]")
+        return
+    warned = False
+    with Progress(
+        TextColumn("Importing (worker)"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("", total=len(upload.files))
+        while upload.pending:
+            if not upload.worker_running and not warned:
+                progress.console.print(f"[yellow]{no_worker}; waiting for one[/]")
+                warned = True
+            time.sleep(0.5)
+            upload = upload_get(actor=actor, batch_id=batch.pk)
+            progress.update(task, completed=sum(1 for f in upload.files if f.status != "queued"))
+    _report(upload.summary(), verbose=verbose, as_json=as_json)
+
+
+def _report(summary: Any, *, verbose: bool, as_json: bool) -> None:
+    from rich.table import Table
+
+    from shortlist.candidates.serialize import import_report
+
     if as_json:
         print_json(import_report(summary))
         if summary.failed or not summary.outcomes:
@@ -137,11 +205,12 @@ def candidates_show(
     Example: shortlist candidates show 42 --json
     """
     setup_django()
-    from shortlist.candidates.selectors import candidate_get
+    from shortlist.audit.services import candidate_view
     from shortlist.candidates.serialize import profile_dict
 
-    with domain_errors():
-        profile = profile_dict(candidate_get(actor=Actor.system(), candidate_id=candidate_id))
+    with domain_errors():  # recorded in the access log, like the candidate's page
+        shown = candidate_view(actor=Actor.system(), candidate_id=candidate_id, interface="cli")
+        profile = profile_dict(shown.candidate)
     if as_json:
         console.print_json(json.dumps(profile, ensure_ascii=False))
         return
@@ -204,7 +273,7 @@ def candidates_export(
         from shortlist.candidates.selectors import candidate_export
 
         with domain_errors():
-            document = candidate_export(actor=Actor.system(), candidate_id=candidate_id)
+            document = candidate_export(actor=Actor.system(), candidate_id=candidate_id, interface="cli")
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return
     from shortlist.compliance.selectors import candidate_access_request

@@ -88,6 +88,7 @@ def match(
             shortlist = shortlist_for_role(
                 actor=actor, role_id=role_id, role_spec=role_spec, top=top, min_score=min_score,
                 must_filter=must_filter, semantic=semantic, folder=folder or None, must_mode=must_mode.value,
+                interface="cli",
             )  # fmt: skip
         except Unavailable:
             raise fail(f"--semantic needs the optional packages: {SEMANTIC_HINT}", code=2) from None
@@ -100,6 +101,10 @@ def match(
     if shortlist.pool is not None:
         version = f" (index {shortlist.pool.index_version})" if shortlist.pool.index_version else ""
         console.print(f"Ranked all {shortlist.pool.candidates:,} candidates{version}.")
+    if shortlist.run_id is not None:
+        console.print(
+            f"Kept as audit run {shortlist.run_id} (shortlist audit show {shortlist.run_id} reproduces it)."
+        )
     if shortlist.filtered is not None:
         console.print(plain(shortlist.filtered.line) + ".")
         for example in shortlist.filtered.examples:
@@ -134,7 +139,12 @@ def _match_candidate(candidate_id: int, top: int, as_json: bool) -> None:
         print_json(candidate_roles_json(found))
         return
     for row in found.rows:
-        console.print(f"{row.fit.rank:>2}. {row.fit.score:5.1f}  {row.role.title} ({row.role.client.name})")
+        # Role titles and client names are typed by people or drafted from a pasted JD: text, not markup.
+        band = f" [{row.fit.band}]" if row.fit.band else ""
+        console.print(
+            f"{row.fit.rank:>2}. {row.fit.score:5.1f}{plain(band)}  {plain(row.role.title)}"
+            f" ({plain(row.role.client.name)})"
+        )
 
 
 def index(

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from shortlist.accounts.access import Actor
-from shortlist.cli.common import console, domain_errors, err, read_text, setup_django
+from shortlist.cli.common import console, domain_errors, err, plain, read_text, setup_django
 
 role_app = typer.Typer(help="Import, export, show and draft roles (the role YAML).", no_args_is_help=True)
 
@@ -30,11 +30,10 @@ def role_import(
     with domain_errors():
         imported = import_role(actor=Actor.system(), text=text, source=str(path))
     for warning in imported.warnings:
-        err.print(f"[yellow]warning:[/] {path}: {warning}")
+        err.print(f"[yellow]warning:[/] {plain(path)}: {plain(warning)}")
     role = imported.role
-    console.print(
-        f"{'Created' if imported.created else 'Updated'} role #{role.pk} {role.title} ({role.client.name})."
-    )
+    done = "Created" if imported.created else "Updated"
+    console.print(f"{done} role #{role.pk} {plain(role.title)} ({plain(role.client.name)}).")
 
 
 @role_app.command("export")
@@ -70,15 +69,18 @@ def role_show(
     if as_json:
         console.print_json(json.dumps(profile.as_dict(), ensure_ascii=False))
         return
-    console.print(f"[bold]#{role.pk} {role.title}[/] — {role.client.name} · playbook {profile.playbook}")
+    # Role text is typed by people or drafted from a pasted JD: printed as text, never read as markup.
+    console.print(
+        f"[bold]#{role.pk} {plain(role.title)}[/] — {plain(role.client.name)} · playbook {profile.playbook}"
+    )
     table = Table("Weight", "Criterion", "Why", title="Weighted criteria", title_justify="left")
     for criterion in sorted(profile.criteria, key=lambda c: -c.weight):
-        table.add_row(f"{criterion.weight:.0%}", criterion.label, criterion.why)
+        table.add_row(f"{criterion.weight:.0%}", plain(criterion.label), plain(criterion.why))
     console.print(table)
     for reason in profile.scale.reasons:
-        console.print(f"Growth: {reason}")
+        console.print(f"Growth: {plain(reason)}")
     for warning in profile.warnings:
-        console.print(f"[yellow]warning:[/] {warning}")
+        console.print(f"[yellow]warning:[/] {plain(warning)}")
 
 
 @role_app.command("draft")
@@ -96,5 +98,5 @@ def role_draft(
     with domain_errors():
         draft = draft_role(actor=Actor.system(), text=text)
     for note in draft.notes:
-        err.print(f"[dim]# {note}[/]")
+        err.print(f"[dim]# {plain(note)}[/]")
     sys.stdout.write(draft.yaml)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 
 from shortlist.accounts.access import Actor, require_read_roles, visible_clients, visible_roles
-from shortlist.clients.models import Client, Role
+from shortlist.clients.models import Client, GrowthPlan, Role
 from shortlist.clients.roles import export_role, role_profile
 from shortlist.engine.roles.weighting import RoleProfile
 from shortlist.errors import NotFound
@@ -86,3 +86,9 @@ def role_list_open(*, actor: Actor) -> list[Role]:
         .select_related("client", "growth_plan")
         .prefetch_related("requirements")
     )
+
+
+def growth_plan_list(*, actor: Actor, client_id: int) -> QuerySet[GrowthPlan]:
+    """A client's growth plans, the current one (newest) first."""
+    client = client_get(actor=actor, client_id=client_id)
+    return GrowthPlan.objects.filter(client=client).order_by("-created_at", "-id")

@@ -6,9 +6,7 @@ touched; the counts, keyed by `store`, are the erasure receipt. Steps with `afte
 database transaction has committed (the published index is rebuilt from what the database holds).
 
 A new store of personal data adds its step here, in order (rows that point at others first, the
-candidate row last). Expected at merge (issue 15):
-- the `audit` app: its ranking and view records about the subject, pseudonymised (before "candidate");
-- the `ingest` branch: the "stage_history" step runs inside its permit for erasing history.
+candidate row last).
 """
 
 from __future__ import annotations
@@ -27,6 +25,7 @@ from django.db.models import Model, Q
 from django.utils import timezone
 from django_tasks import task
 
+from shortlist.audit.services import audit_forget_candidate
 from shortlist.candidates import pool
 from shortlist.candidates.models import (
     Candidate,
@@ -38,6 +37,7 @@ from shortlist.candidates.models import (
 )
 from shortlist.compliance.models import ErasureReceipt
 from shortlist.pipeline.models import Application, ApplicationNote, StageChange
+from shortlist.pipeline.services import stage_history_erase
 
 log = logging.getLogger(__name__)
 
@@ -185,8 +185,8 @@ def _notes(subject: Subject) -> int:
 
 
 def _stage_history(subject: Subject) -> int:
-    # A queryset delete: StageChange.delete() refuses single deletes so history stays append-only.
-    return StageChange.objects.filter(application_id__in=subject.application_ids).delete()[0]
+    # The one permitted way past the append-only history, inside this erasure's transaction.
+    return stage_history_erase(application_ids=subject.application_ids)
 
 
 def _applications(subject: Subject) -> int:
@@ -225,6 +225,13 @@ def _evidence(subject: Subject) -> int:
     )
 
 
+def _audit_records(subject: Subject) -> int:
+    """Rankings they appeared in and views of their profile stay as proof that they happened, under a
+    keyed pseudonym instead of their id; the CV quotes in their reasons and their self-report go."""
+    forgotten = audit_forget_candidate(subject.candidate_id)
+    return forgotten.entries + forgotten.events + forgotten.self_reports
+
+
 def _candidate(subject: Subject) -> int:
     # The CV text, the JSON Resume document and contact details go with the row.
     return Candidate.objects.filter(pk=subject.candidate_id).delete()[0]
@@ -261,6 +268,7 @@ ERASURE_STEPS: list[ErasureStep] = [
     ErasureStep("stage_history", _stage_history),
     ErasureStep("applications", _applications),
     ErasureStep("evidence", _evidence),
+    ErasureStep("audit_records", _audit_records),
     ErasureStep("candidate", _candidate),
     ErasureStep("index", _index, after_commit=True),
     ErasureStep("database_file", _database_file, after_commit=True),

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from shortlist.accounts.access import Actor, may_erase, may_handle_privacy, visible_candidates
+from shortlist.audit.selectors import audit_rankings_of
 from shortlist.candidates.models import Candidate, ImportFile
 from shortlist.candidates.serialize import PROFILE_PREFETCH, profile_dict
 from shortlist.errors import Forbidden, NotFound
@@ -117,13 +118,17 @@ def _pipelines(candidate: Candidate) -> list[dict[str, Any]]:
 
 # The sections of an access request, in the order the report shows them: (key, title, reader). Each
 # reader gets the candidate row and returns JSON-ready data. Another store of personal data adds its
-# reader here; the `audit` app (issue 15) adds ("rankings", "Rankings they appeared in", ...) with
-# each ranking's date, role, score and reasons.
+# reader here.
+def _rankings(candidate: Candidate) -> list[dict[str, Any]]:
+    return audit_rankings_of(candidate.pk)
+
+
 ACCESS_REQUEST_SECTIONS: list[tuple[str, str, Callable[[Candidate], Any]]] = [
     ("profile", "Profile, experience and skills (with the sentences they came from)", _profile),
     ("data_protection", "Lawful basis, notice and retention", _data_protection),
     ("import_records", "Files their CV came in", _import_records),
     ("pipelines", "Roles they were considered for: stages, history and notes", _pipelines),
+    ("rankings", "Rankings they appeared in: date, role, rank, score and reasons", _rankings),
 ]
 
 

@@ -37,6 +37,7 @@ from shortlist.clients.models import Client, GrowthPlan, Role, RoleRequirement
 from shortlist.demo.generator import DemoCandidate, DemoClient, demo_clients, generate_candidates
 from shortlist.engine.vocab.enums import RequirementKind, RoleStatus, Stage
 from shortlist.pipeline.models import Application
+from shortlist.pipeline.services import stage_history_erase
 
 DEMO_SOURCE_PREFIX = "demo/"
 BATCH_SIZE = 5_000
@@ -119,17 +120,26 @@ def _stats(names: Sequence[str], started: float, created: bool) -> DemoStats:
 
 def _delete_demo(client_names: Sequence[str]) -> None:
     with transaction.atomic():
-        Client.objects.filter(name__in=client_names).delete()  # a few rows: the ORM cascades
+        # Demo pipelines are made up: their history goes through the one erasing path, then the ORM
+        # cascades (a few rows).
+        applications = Application.objects.filter(role__client__name__in=client_names)
+        stage_history_erase(application_ids=applications.values_list("pk", flat=True))
+        Client.objects.filter(name__in=client_names).delete()
     _delete_demo_candidates()
 
 
 def _delete_demo_candidates() -> None:
     with transaction.atomic(), connection.cursor() as cursor:
+        demo = Application.objects.filter(candidate__source__startswith=DEMO_SOURCE_PREFIX)
+        stage_history_erase(application_ids=demo.values_list("pk", flat=True))
         source = connection.ops.quote_name(Candidate._meta.get_field("source").column)
         _delete_cascading(cursor, Candidate, f"{source} LIKE %s", [DEMO_SOURCE_PREFIX + "%"])
 
 
 _CASCADES = (models.CASCADE, models.SET_NULL, models.DO_NOTHING)
+# Protected rows the reset removes itself before the cascade: stage history, through the one erasing
+# path (pipeline.services.stage_history_erase); the SQL cascade leaves them alone.
+ERASED_FIRST = frozenset({"pipeline.StageChange.application"})
 
 
 def unhandled_relations(model: type[models.Model], seen: frozenset[str] = frozenset()) -> list[str]:
@@ -143,6 +153,8 @@ def unhandled_relations(model: type[models.Model], seen: frozenset[str] = frozen
     found = []
     for relation in model._meta.related_objects:
         where = f"{relation.related_model._meta.label}.{relation.field.name}"
+        if where in ERASED_FIRST:
+            continue
         if relation.many_to_many or relation.on_delete not in _CASCADES:
             found.append(where)
         elif relation.on_delete is models.CASCADE:

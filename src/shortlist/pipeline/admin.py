@@ -57,6 +57,13 @@ class ApplicationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["candidate", "role"]
     inlines = [ApplicationNoteInline, StageChangeInline]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Application | None = None) -> list[str]:
+        # The history belongs to this candidate in this role: neither changes once opened.
+        return ["candidate", "role"] if obj is not None else []
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # its history is append-only; only erasing the person removes it
+
     def save_model(self, request: HttpRequest, obj: Application, form: ApplicationForm, change: bool) -> None:
         stage = form.cleaned_data["new_stage"]
         note = form.cleaned_data.get("stage_note", "")

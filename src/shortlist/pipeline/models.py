@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -12,8 +14,16 @@ from shortlist.candidates.models import Candidate
 from shortlist.clients.models import Role
 from shortlist.engine.vocab.enums import Stage
 
+APPEND_ONLY = "Stage history is append-only and cannot be deleted."
+FIXED = "An application's candidate and role are fixed once it is opened."
+
 
 class Application(models.Model):
+    """A candidate in one role's pipeline. Its candidate and role never change after it is opened (the
+    model refuses, and a database trigger refuses an UPDATE): the history belongs to that pair. The
+    one exception, a merge of two profiles of one person, goes through
+    `pipeline.services.application_follow_merge`."""
+
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="applications")
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="applications")
     stage = models.CharField(max_length=10, choices=Stage.choices(), default=Stage.SOURCED, editable=False)
@@ -39,6 +49,21 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} → {self.role.title}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        opened_as: dict[str, int] = getattr(self, "_opened_as", {})
+        if not self._state.adding and any(getattr(self, key) != value for key, value in opened_as.items()):
+            raise ValidationError(FIXED)
+        super().save(*args, **kwargs)
+        self._opened_as = {"candidate_id": self.candidate_id, "role_id": self.role_id}
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Application:
+        instance = super().from_db(db, field_names, values)
+        # What it was read with (a deferred key is not compared: it was never changed here).
+        loaded = instance.__dict__
+        instance._opened_as = {key: loaded[key] for key in ("candidate_id", "role_id") if key in loaded}
+        return instance
 
     @classmethod
     def open(
@@ -66,10 +91,21 @@ class Application(models.Model):
         return change
 
 
-class StageChange(models.Model):
-    """One move in an application's history. Append-only: rows are never edited or deleted."""
+class StageChangeQuerySet(models.QuerySet["StageChange"]):
+    """A bulk delete refused like a single one, before any SQL (an UPDATE, like raw SQL, meets the
+    database's triggers)."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ValidationError(APPEND_ONLY)
+
+
+class StageChange(models.Model):
+    """One move in an application's history. Append-only: rows are never edited or deleted — not by
+    the model, a queryset, a cascade (PROTECT: an application or candidate with history is not
+    deleted), nor raw SQL (triggers, migration 0003). The one way out is erasing a person (issue 15),
+    through `pipeline.services.stage_history_erase`."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="history")
     from_stage = models.CharField(max_length=10, choices=Stage.choices(), blank=True)
     to_stage = models.CharField(max_length=10, choices=Stage.choices())
     changed_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -77,6 +113,8 @@ class StageChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     note = models.TextField(blank=True)
+
+    objects = StageChangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["application", "changed_at", "id"]
@@ -91,7 +129,26 @@ class StageChange(models.Model):
         super().save(*args, **kwargs)
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise ValidationError("Stage history is append-only and cannot be deleted.")
+        raise ValidationError(APPEND_ONLY)
+
+
+class StageHistoryPermit(models.Model):
+    """A permit the database triggers honour, written and removed inside one transaction by
+    `pipeline.services` (never outlives it, so never seen by anyone else):
+
+    - `erase`: the stage history of this application may be deleted (a person is erased);
+    - `merge`: this application may move to another candidate (two profiles of one person merged).
+    """
+
+    class Purpose(models.TextChoices):
+        ERASE = "erase"
+        MERGE = "merge"
+
+    application_id = models.BigIntegerField(db_index=True)  # not a key: it must not cascade or protect
+    purpose = models.CharField(max_length=5, choices=Purpose.choices)
+
+    def __str__(self) -> str:
+        return f"{self.purpose} #{self.application_id}"
 
 
 class ApplicationNote(models.Model):

@@ -19,6 +19,7 @@ from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from shortlist.accounts.access import (
     CLIENT_STAGES,
     Actor,
+    may_read_notes,
     require_read_pool,
     require_read_roles,
     visible_applications,
@@ -27,6 +28,8 @@ from shortlist.accounts.access import (
 from shortlist.accounts.access import (
     Role as AccessRole,
 )
+from shortlist.audit.models import Interface
+from shortlist.audit.services import ranking_run_record
 from shortlist.candidates import pool
 from shortlist.candidates.pool import PoolInfo
 from shortlist.candidates.selectors import CandidateRef, candidate_refs, folder_pool
@@ -41,8 +44,8 @@ from shortlist.engine.matching.semantic import Embedder, minilm, rerank
 from shortlist.engine.roles.rolefile import RoleSpec
 from shortlist.engine.roles.weighting import RoleProfile
 from shortlist.engine.vocab.enums import Stage
-from shortlist.errors import Invalid, NotFound, Unavailable
-from shortlist.pipeline.models import Application, StageChange
+from shortlist.errors import Forbidden, Invalid, NotFound, Unavailable
+from shortlist.pipeline.models import Application, ApplicationNote, StageChange
 
 SEMANTIC_HINT = "pip install -e '.[eval]'"
 
@@ -104,6 +107,7 @@ class Shortlist:
     must_mode: MustMode = MustMode.WORK  # what the filter counts as having a must-have
     filtered: FilterSummary | None = None  # whom the must-have filter removed (None: filter off)
     bands: dict[str, str] = field(default_factory=lambda: dict(BAND_MEANINGS))  # band -> meaning
+    run_id: int | None = None  # the audit record of this ranking (audit.models.RankingRun)
 
     @property
     def title(self) -> str:
@@ -136,6 +140,7 @@ def shortlist_for_role(
     folder: Sequence[Path] | None = None,
     embedder: Embedder | None = None,
     must_mode: str = MustMode.WORK,
+    interface: str = Interface.SERVICE,
 ) -> Shortlist:
     """Rank the pool (or the CVs under `folder`, which are never stored) for a workspace role or a
     role file's spec.
@@ -144,6 +149,10 @@ def shortlist_for_role(
     given); `must_filter` keeps only candidates with every must-have in `must_mode`'s sense ("work":
     used at work or in a project, the default; "anywhere": mentioned anywhere) and the Shortlist says
     whom it removed and why.
+
+    Every ranking is recorded (audit.services.ranking_run_record: who, `interface` — "page", "cli",
+    "api" —, the role as ranked, versions, the pool's fingerprint, options, the rows' ids and scores),
+    so it can be reproduced and explained later: the one write this read makes, as an access log does.
     """
     require_read_pool(actor)  # a ranking reads the whole pool; screening a folder is agency work too
     if (role_id is None) == (role_spec is None):
@@ -164,6 +173,7 @@ def shortlist_for_role(
         "must_mode": mode,
     }
     skipped: tuple[tuple[str, str], ...] = ()
+    stamps: dict[int, int] = {}
     if folder:
         screened = folder_pool(actor=actor, paths=folder)
         ranked = rank(screened.index, profile, **options)
@@ -173,7 +183,7 @@ def shortlist_for_role(
     else:
         ranking = pool.pool_rank(profile, **options)
         results, searched, report = ranking.matches, ranking.pool, ranking.filtered
-        lookup, people = pool.profile_lookup, None
+        lookup, people, stamps = pool.profile_lookup, None, ranking.stamps
     if embedder is not None:
         results = rerank(results, profile, lookup, embedder, weight=semantic, top=top)
     ids = [r.candidate_id for r in results]
@@ -188,6 +198,26 @@ def shortlist_for_role(
             )
         )
     rows = tuple(ShortlistRow(r, people.get(r.candidate_id), r.candidate_id in in_pipeline) for r in results)
+    run = ranking_run_record(
+        actor=actor,
+        interface=interface,
+        profile=profile,
+        role_id=role_row.pk if role_row is not None else None,
+        matches=results,
+        options={
+            "top": top,
+            "pool_top": options["top"],
+            "min_score": min_score,
+            "must_filter": must_filter,
+            "must_mode": mode.value,
+            "semantic": semantic,
+            "folder": bool(folder),
+        },
+        pool=searched,
+        stamps=stamps,
+        filtered=report,
+        screened_folder=bool(folder),
+    )
     return Shortlist(
         role=profile,
         role_id=role_row.pk if role_row is not None else None,
@@ -201,6 +231,7 @@ def shortlist_for_role(
         skipped=skipped,
         must_mode=mode,
         filtered=_filter_summary(report, people) if report is not None else None,
+        run_id=run.pk,
     )
 
 
@@ -242,6 +273,17 @@ def application_list(*, actor: Actor, role_id: int) -> QuerySet[Application]:
         .prefetch_related(Prefetch("history", queryset=_client_feedback(), to_attr="client_feedback"))
         .order_by("-updated_at")
     )
+
+
+def application_note_list(*, actor: Actor, application_id: int) -> QuerySet[ApplicationNote]:
+    """An application's internal notes, newest first (agency only: never a client user's)."""
+    require_read_roles(actor)
+    if not may_read_notes(actor):
+        raise Forbidden("You are not allowed to see internal notes.")
+    if not visible_applications(actor, Application.objects.filter(pk=application_id)).exists():
+        raise NotFound(f"no application with id {application_id}")
+    notes = ApplicationNote.objects.filter(application_id=application_id).select_related("author")
+    return notes.order_by("-created_at", "-id")
 
 
 def _client_feedback() -> QuerySet[StageChange]:

@@ -54,13 +54,17 @@ def shortlist_json(shortlist: Shortlist) -> dict[str, Any]:
 
 
 def candidate_roles_json(found: CandidateRoles) -> dict[str, Any]:
-    """`{"candidate": id, "results": [{"rank", "score", "role": {"id", "title", "client"}, ...}]}`."""
+    """`{"candidate": id, "results": [{"rank", "score", "band", "role": {"id", "title", "client"}, ...}]}`.
+
+    `band` (strong / good / partial / weak) means what it means on the role's shortlist (scoring.py).
+    """
     return {
         "candidate": found.candidate_id,
         "results": [
             {
                 "rank": row.fit.rank,
                 "score": row.fit.score,
+                "band": row.fit.band,
                 "role": {"id": row.role.pk, "title": row.role.title, "client": row.role.client.name},
                 "reasons": row.fit.reasons,
                 "gaps": row.fit.gaps,

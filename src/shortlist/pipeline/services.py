@@ -6,7 +6,9 @@ Issue 12 defines which stage moves are allowed and asks reasons for some; those 
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
+from collections.abc import Iterable
+
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from shortlist.accounts.access import (
@@ -15,6 +17,7 @@ from shortlist.accounts.access import (
     may_change_pipeline,
     may_give_client_feedback,
     may_move_application,
+    may_read_notes,
     require_change_pipeline,
     visible_applications,
     visible_candidates,
@@ -23,7 +26,7 @@ from shortlist.candidates.models import Candidate
 from shortlist.clients.selectors import role_get
 from shortlist.engine.vocab.enums import Stage
 from shortlist.errors import Conflict, Forbidden, Invalid, NotFound
-from shortlist.pipeline.models import Application
+from shortlist.pipeline.models import Application, ApplicationNote, StageChange, StageHistoryPermit
 
 
 @transaction.atomic
@@ -142,3 +145,67 @@ def application_reveal(*, actor: Actor, application_id: int) -> Application:
         application.revealed_by = actor.user_or_none
         application.save(update_fields=["revealed_at", "revealed_by", "updated_at"])
     return application
+
+
+@transaction.atomic
+def application_note_add(*, actor: Actor, application_id: int, body: str) -> ApplicationNote:
+    """Add an internal note to an application, signed by the actor."""
+    require_change_pipeline(actor)
+    if not may_read_notes(actor):
+        raise Forbidden("You are not allowed to write internal notes.")
+    body = body.strip()
+    if not body:
+        raise Invalid("A note needs some text.", [("body", "empty")])
+    application = visible_applications(actor, Application.objects.all()).filter(pk=application_id).first()
+    if application is None:
+        raise NotFound(f"no application with id {application_id}")
+    return ApplicationNote.objects.create(application=application, author=actor.user_or_none, body=body)
+
+
+# --- the narrow ways past the append-only rules -------------------------------------------------------
+# Neither takes `actor=`: they are steps inside use cases that have already checked theirs (erasing a
+# person, merging two profiles), and they refuse to run outside that use case's transaction, so the
+# permit they write is never committed and never seen by another connection.
+
+
+def _require_outer_transaction(name: str) -> None:
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError(f"{name} must run inside the transaction of the use case that calls it")
+
+
+def stage_history_erase(*, application_ids: Iterable[int]) -> int:
+    """Delete the stage history of these applications: the one way history rows are ever deleted.
+
+    For erasing a person (issue 15: call it in the erasure's transaction, before the candidate and
+    their applications are deleted), for a merge dropping a duplicate's entry whose history it has
+    copied into a note, and for the demo reset. It writes an `erase` permit per application, which
+    the database's delete trigger honours, deletes the rows, and removes the permits again; any
+    other delete (model, queryset, cascade, raw SQL) is still refused. Returns the rows deleted.
+    """
+    _require_outer_transaction("stage_history_erase")
+    ids = sorted(set(application_ids))
+    if not ids:
+        return 0
+    erase = StageHistoryPermit.Purpose.ERASE
+    with transaction.atomic():
+        StageHistoryPermit.objects.bulk_create(
+            StageHistoryPermit(application_id=i, purpose=erase) for i in ids
+        )
+        # The plain QuerySet.delete: StageChange's own queryset refuses every delete.
+        deleted, _ = models.QuerySet.delete(StageChange.objects.filter(application_id__in=ids))
+        StageHistoryPermit.objects.filter(application_id__in=ids, purpose=erase).delete()
+    return deleted
+
+
+def application_follow_merge(*, application_id: int, candidate_id: int) -> None:
+    """Move an application, with its history, to the profile its candidate is being merged into.
+
+    The one change of an application's candidate the model and the database allow (a merge permit,
+    written and removed here); its role never changes.
+    """
+    _require_outer_transaction("application_follow_merge")
+    merge = StageHistoryPermit.Purpose.MERGE
+    with transaction.atomic():
+        StageHistoryPermit.objects.create(application_id=application_id, purpose=merge)
+        Application.objects.filter(pk=application_id).update(candidate_id=candidate_id)
+        StageHistoryPermit.objects.filter(application_id=application_id, purpose=merge).delete()

@@ -10,7 +10,7 @@ urlpatterns = [
     path("roles/<int:pk>/", views.role_detail, name="role"),
     path("roles/<int:pk>/shortlist/", views.role_shortlist, name="shortlist"),
     path("roles/<int:pk>/pipeline/", views.add_to_pipeline, name="add_to_pipeline"),
-    path("applications/<int:pk>/reveal/", views.application_reveal_view, name="reveal"),
+    path("applications/<int:pk>/reveal/", views.application_reveal_view, name="reveal_to_client"),
     path("candidates/", views.candidate_list, name="candidates"),
     path("candidates/<int:pk>/", views.candidate_detail, name="candidate"),
     *(
@@ -25,6 +25,10 @@ urlpatterns = [
     path("candidates/<int:pk>/erase/", views.candidate_erase_view, name="candidate_erase"),
     path("candidates/<int:pk>/notice-sent/", views.candidate_notice_sent_view, name="candidate_notice_sent"),
     path("privacy/", views.privacy_page, name="privacy"),
+    path("candidates/<int:pk>/reveal/", views.reveal_candidate, name="reveal"),
+    path("roles/<int:pk>/blind/", views.role_blind_review, name="role_blind"),
+    path("me/blind/", views.my_blind_review, name="my_blind"),
+    path("audit/bias/", views.bias, name="bias"),
     path("uploads/new/", views.upload_new, name="upload"),
     path("uploads/<int:pk>/", views.upload_detail, name="upload_detail"),
 ]

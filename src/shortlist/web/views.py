@@ -3,7 +3,7 @@ signed-in user as actor, and renders; the rules live in the apps' services and i
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from django import forms
 from django.contrib import messages
@@ -16,14 +16,22 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from shortlist.accounts.access import CLIENT_STAGES, Actor, may_erase, may_handle_privacy
-from shortlist.candidates.selectors import (
-    candidate_get,
-    candidate_table,
-    upload_get,
-    upload_list,
+from shortlist.audit.selectors import bias_report, bias_roles, blind_state, candidate_audit, neutral_label
+from shortlist.audit.serialize import bias_csv, bias_plots
+from shortlist.audit.services import (
+    candidate_reveal,
+    candidate_view,
+    role_blind_review_set,
+    user_blind_review_set,
 )
 from shortlist.candidates.selectors import (
     candidate_list as candidates_filtered,
+)
+from shortlist.candidates.selectors import (
+    candidate_table,
+    upload_get,
+    upload_list,
+    upload_worker_running,
 )
 from shortlist.candidates.services import upload_create
 from shortlist.clients.selectors import client_get, client_list, role_list, role_show
@@ -122,14 +130,22 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 @domain_errors
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
-    candidate = candidate_get(actor=actor, candidate_id=pk)
+    role_id = _role_param(request)
+    shown = candidate_view(actor=actor, candidate_id=pk, role_id=role_id)
     return render(
         request,
         "web/candidate.html",
         {
-            "candidate": candidate,
+            "candidate": shown.candidate,
             "may_erase": may_erase(actor),
             "may_handle_privacy": may_handle_privacy(actor),
+            "blind": shown.blind,
+            "blind_review": shown.blind_review,
+            "role_id": role_id,
+            "label": neutral_label(pk),
+            "blind_names": [shown.candidate.name] if shown.candidate.name else [],
+            "moves": shown.moves,
+            "audit": candidate_audit(actor=actor, candidate_id=pk),
         },
     )
 
@@ -183,6 +199,12 @@ def privacy_page(request: HttpRequest) -> HttpResponse:
     return render(request, "web/privacy.html", {"due": due})
 
 
+def _role_param(request: HttpRequest) -> int | None:
+    """The role a candidate's page was opened from (?role=ID): its blind-review setting applies."""
+    value = request.GET.get("role", "")
+    return int(value) if value.isdigit() else None
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -227,7 +249,11 @@ def upload_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/upload.html",
-        {"form": form, "recent": upload_list(actor=actor)},
+        {
+            "form": form,
+            "recent": upload_list(actor=actor),
+            "worker_running": upload_worker_running(actor=actor),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -239,7 +265,13 @@ def upload_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "web/upload_detail.html",
-        {"batch": upload.batch, "files": upload.files, "counts": upload.counts, "pending": upload.pending},
+        {
+            "batch": upload.batch,
+            "files": upload.files,
+            "counts": upload.counts,
+            "pending": upload.pending,
+            "worker_running": upload.worker_running,
+        },
     )
 
 
@@ -256,15 +288,34 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
     # An edited URL with an unknown mode falls back to the default rather than failing the page.
     must_mode = request.GET.get("mode", "work")
     must_mode = must_mode if must_mode in ("work", "anywhere") else "work"
+    actor = _actor(request)
     shortlist = shortlist_for_role(
-        actor=_actor(request), role_id=pk, top=top, must_filter=must_filter, must_mode=must_mode
+        actor=actor,
+        role_id=pk,
+        top=top,
+        must_filter=must_filter,
+        must_mode=must_mode,
+        interface="page",
     )
+    blind = blind_state(actor=actor, role_id=pk, candidate_ids=[r.match.candidate_id for r in shortlist.rows])
+    rows = [
+        {
+            "row": row,
+            "hidden": blind.hides(row.match.candidate_id),
+            "label": neutral_label(row.match.candidate_id),
+            # What blind review takes out of this row's text (the name is never rendered while hidden).
+            "names": [row.candidate.name] if row.candidate and row.candidate.name else [],
+        }
+        for row in shortlist.rows
+    ]
     return render(
         request,
         "web/shortlist.html",
         {
             "role": shortlist.role_row,
-            "rows": shortlist.rows,
+            "rows": rows,
+            "blind": blind.blind,
+            "run_id": shortlist.run_id,
             "top": top,
             "sizes": SHORTLIST_SIZES,
             "must_filter": must_filter,
@@ -284,17 +335,99 @@ def add_to_pipeline(request: HttpRequest, pk: int) -> HttpResponse:
         candidate_id = int(request.POST.get("candidate", ""))
     except ValueError:
         return HttpResponse("Unknown candidate.", status=400)
+    actor = _actor(request)
+    # Under blind review the message names the candidate by their label, as the shortlist does.
+    hidden = blind_state(actor=actor, role_id=pk, candidate_ids=[candidate_id]).hides(candidate_id)
     try:
         application = application_open(
-            actor=_actor(request), role_id=pk, candidate_id=candidate_id, note="Added from the shortlist"
+            actor=actor, role_id=pk, candidate_id=candidate_id, note="Added from the shortlist"
         )
-        messages.success(request, f"{application.candidate.name} added to the pipeline as sourced.")
+        who = neutral_label(candidate_id) if hidden else application.candidate.name
+        messages.success(request, f"{who} added to the pipeline as sourced.")
     except Conflict as exc:
-        messages.info(request, str(exc))
+        message = str(exc)
+        if hidden:
+            message = f"{neutral_label(candidate_id)} is already in this role's pipeline."
+        messages.info(request, message)
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
     return redirect("web:shortlist", pk=pk)
+
+
+def _back(request: HttpRequest, default: str) -> HttpResponse:
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect(default)
+
+
+@login_required
+@require_POST
+@domain_errors
+def reveal_candidate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Lift blind review for one candidate (recorded in the audit), then go back to where it was asked."""
+    role_id = request.POST.get("role", "")
+    candidate_reveal(
+        actor=_actor(request), candidate_id=pk, role_id=int(role_id) if role_id.isdigit() else None
+    )
+    return _back(request, f"/candidates/{pk}/")
+
+
+@login_required
+@require_POST
+@domain_errors
+def role_blind_review(request: HttpRequest, pk: int) -> HttpResponse:
+    role_blind_review_set(actor=_actor(request), role_id=pk, enabled=request.POST.get("enabled") == "1")
+    return _back(request, f"/roles/{pk}/shortlist/")
+
+
+@login_required
+@require_POST
+@domain_errors
+def my_blind_review(request: HttpRequest) -> HttpResponse:
+    user_blind_review_set(actor=_actor(request), enabled=request.POST.get("enabled") == "1")
+    return _back(request, "/")
+
+
+def _date_param(request: HttpRequest, name: str) -> date | None:
+    value = request.GET.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(f"{name} must be a date like 2026-01-31", [(name, "YYYY-MM-DD")]) from None
+
+
+@login_required
+@domain_errors
+def bias(request: HttpRequest) -> HttpResponse:
+    """The bias report for a role (?role=ID) or a period (?since=&until=), as a page or ?format=csv."""
+    role = request.GET.get("role", "")
+    if not any(request.GET.get(k) for k in ("role", "since", "until")):
+        # No sample chosen yet: offer the roles rather than refusing the bare URL.
+        return render(request, "web/bias_choose.html", {"roles": bias_roles(actor=_actor(request))})
+    report = bias_report(
+        actor=_actor(request),
+        role_id=int(role) if role.isdigit() else None,
+        since=_date_param(request, "since"),
+        until=_date_param(request, "until"),
+    )
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(bias_csv(report), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="bias-report.csv"'
+        return response
+    return render(
+        request,
+        "web/bias.html",
+        {
+            "report": report,
+            "tables": report.tables,
+            "plots": bias_plots(report),
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 @login_required

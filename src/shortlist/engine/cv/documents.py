@@ -8,7 +8,10 @@ the caller adds the file name. Limits bound what one file may cost:
   long, so the rest is an appendix (publications, certificates) rather than the CV itself.
 - `max_chars`: longer text is *truncated with a warning*, not refused: the start of a CV holds the
   contact details and the recent jobs, which is what matching needs, and a refusal would lose them.
-- the zip limits guard against archive bombs; see `iter_zip`.
+- the container budget (`check_zip`) guards every zip-based format alike — a .zip of CVs and the
+  zip inside a .docx: member count, total expanded bytes, each member's compression ratio and path
+  length, all judged from the zip directory before anything is decompressed, then enforced while
+  reading (`read_member`), so a member that lies about its size is caught at its declared size + 1.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -48,6 +52,8 @@ _HINTS = {
 }
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MIN_PDF_TEXT = 20  # fewer letters and digits than this over a whole PDF is page numbers, not a CV
+# A PDF longer than this many times max_pages is refused outright rather than read in part.
+MAX_PDF_PAGES_FACTOR = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +63,12 @@ class Limits:
     max_chars: int = 200_000
     max_zip_members: int = 2_000
     max_zip_total_bytes: int = 500 * MB
+    # Real CVs and Word parts compress at most ~35:1; deflate's ceiling is ~1030:1. Checked for every
+    # member, however small: 480 members of 1 MB each are as costly as one of 480 MB.
     max_compression_ratio: float = 100.0
-    # Small members cannot do harm however well they compress (a page of spaces is 1000:1).
-    min_ratio_check_bytes: int = 1 * MB
+    max_member_path_chars: int = 255
+    # What the parts of one .docx may expand to in total (its text, styles and images).
+    max_document_expanded_bytes: int = 100 * MB
 
 
 DEFAULT_LIMITS = Limits()
@@ -122,7 +131,7 @@ def read_bytes(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Docum
     if kind == "pdf":
         return _read_pdf(data, limits)
     if kind == "docx":
-        text = _read_docx(data)
+        text = _read_docx(data, limits)
         return _finish(text, kind, None, [], limits)
     text, warnings = _decode(data)
     if kind == "html":
@@ -169,10 +178,14 @@ def _finish(
     limits: Limits,
     data: dict[str, Any] | None = None,
 ) -> Document:
-    text = clean_text(text)
+    # Cut before cleaning: repairing 20 MB of text costs seconds, and only the first max_chars are
+    # kept; twice that leaves room for what cleaning removes (blank runs, spaces, zero-widths).
+    raw_cut = 2 * limits.max_chars
+    cut = len(text) > raw_cut
+    text = clean_text(text[:raw_cut])
     if not text:
         raise DocumentError("empty file")
-    if len(text) > limits.max_chars:
+    if cut or len(text) > limits.max_chars:
         text = text[: limits.max_chars]
         warnings.append(f"text truncated to the first {limits.max_chars:,} characters")
     return Document(text=text, format=kind, pages=pages, warnings=warnings, data=data)
@@ -229,6 +242,7 @@ def _read_pdf(data: bytes, limits: Limits) -> Document:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not _decrypts_without_password(reader):
             raise DocumentError("encrypted PDF")
+        _check_declared_pages(reader, limits)
         page_count = len(reader.pages)
         if page_count == 0:
             raise DocumentError("not a readable PDF (no pages)")
@@ -249,6 +263,18 @@ def _read_pdf(data: bytes, limits: Limits) -> Document:
     if missing:
         text += "\n\n" + "\n".join(missing)
     return _finish(text, "pdf", page_count, warnings, limits)
+
+
+def _check_declared_pages(reader: Any, limits: Limits) -> None:
+    """Refuse from the page tree's declared count, before pypdf walks the whole tree (120,000 pages
+    cost seconds); a CV is never this long, so the first pages would not be the CV anyway."""
+    most = MAX_PDF_PAGES_FACTOR * limits.max_pages
+    try:
+        declared = int(reader.root_object["/Pages"].get_object().get("/Count", 0))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return  # no usable count: pypdf's own walk (bounded by it) decides
+    if declared > most:
+        raise DocumentError(f"PDF has {declared:,} pages (more than {most:,}: not a CV)")
 
 
 def _decrypts_without_password(reader: Any) -> bool:
@@ -278,11 +304,12 @@ def _pdf_links(pages: list[Any]) -> list[str]:
 # --- Word ----------------------------------------------------------------------------------------
 
 
-def _read_docx(data: bytes) -> str:
+def _read_docx(data: bytes, limits: Limits) -> str:
     if data.startswith(_OLE_MAGIC):
         raise DocumentError("legacy .doc or password-protected Word file (save it as .docx, no password)")
     if not data.startswith(b"PK"):
         raise DocumentError("not a DOCX file (wrong extension?)")
+    _check_docx_container(data, limits)
     import docx  # imported here: only Word files need python-docx
 
     try:
@@ -526,26 +553,105 @@ def _unsafe_name(name: str) -> bool:
     )
 
 
+def _check_docx_container(data: bytes, limits: Limits) -> None:
+    """The zip inside a .docx under the same budget as a .zip upload, before python-docx opens it.
+
+    python-docx reads whole parts into memory; every part is first decompressed here with a bounded
+    read (and thrown away), so a part that expands past what its header declares never reaches it.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise DocumentError("not a readable DOCX file") from error
+    with archive:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        check_zip(members, limits, limits.max_document_expanded_bytes, "document")
+        total = 0
+        for info in members:
+            if info.flag_bits & 0x1:
+                raise DocumentError(f"encrypted part in document ({info.filename})")
+            allowance = min(limits.max_bytes, limits.max_document_expanded_bytes - total)
+            total += len(read_member(archive, info, allowance, "document", stream=True))
+
+
+def check_zip(members: list[zipfile.ZipInfo], limits: Limits, total_limit: int, what: str) -> None:
+    """Refuse a zip container from its directory alone, before any member is decompressed.
+
+    `what` ("archive" or "document") names the container in the reason; each reason names the
+    offending member and the limit it broke.
+    """
+    if len(members) > limits.max_zip_members:
+        raise DocumentError(f"too many files in {what} ({len(members)}; limit {limits.max_zip_members})")
+    declared = sum(info.file_size for info in members)
+    if declared > total_limit:
+        raise DocumentError(f"{what} expands to {_size(declared)} (limit {_size(total_limit)}): zip bomb?")
+    for info in members:
+        if _unsafe_name(info.filename):
+            raise DocumentError(f"unsafe path in {what} ({info.filename})")
+        ratio = info.file_size / max(1, info.compress_size)
+        if ratio > limits.max_compression_ratio:
+            raise DocumentError(
+                f"suspicious compression ratio ({ratio:.0f}:1, limit {limits.max_compression_ratio:.0f}:1, "
+                f"{_shorten(info.filename)}): zip bomb?"
+            )
+
+
+def read_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, allowance: int, what: str, stream: bool = False
+) -> bytes:
+    """A member's bytes, decompressed no further than min(declared size, allowance) + 1 byte.
+
+    A member that yields more than its header declared is refused: the ratio and total checks
+    were made on that declaration. With `stream`, the bytes are counted in chunks and dropped (only
+    the check is wanted), so a check costs no memory.
+    """
+    cap = min(info.file_size, allowance)
+    name = _shorten(info.filename)
+    try:
+        with archive.open(info) as handle:
+            if not stream:
+                data = handle.read(cap + 1)
+                size = len(data)
+            else:
+                data, size = b"", 0
+                while size <= cap and (chunk := handle.read(min(1 * MB, cap + 1 - size))):
+                    size += len(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as error:
+        raise DocumentError(f"corrupt {what} member {name} ({error.__class__.__name__})") from error
+    if size > cap:
+        if cap < info.file_size:
+            left = _size(allowance)
+            raise DocumentError(f"{what} member {name} is larger than the {left} left in its budget")
+        declared = f"{info.file_size:,} bytes"
+        raise DocumentError(f"{what} member {name} expands past its declared {declared}: zip bomb?")
+    return data
+
+
+def _shorten(name: str, keep: int = 120) -> str:
+    """A member name as quoted in a reason: a hostile 10,000-character path is not repeated whole."""
+    return name if len(name) <= keep else f"{name[:keep]}…"
+
+
 def iter_zip(
     source: Path | bytes, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[tuple[str, bytes | DocumentError]]:
     """Each CV-like member as (name, bytes), or (name, DocumentError) for a member that is refused.
 
     The whole archive is refused (DocumentError raised, before any member is yielded, so nothing
-    from it is half-imported) when it is not a zip, has more than `max_zip_members` entries,
-    declares more than `max_zip_total_bytes`, or shows a sign of hostility in any member: a path
-    that climbs out ("../", "/etc", "C:") or a compression ratio above `max_compression_ratio`.
-    A member alone is refused for a nested archive (never followed), an unsupported type, a size
-    above `max_bytes`, encryption or corruption. Declared sizes are not trusted: each read stops
-    one byte past the member's allowance.
+    from it is half-imported) when `check_zip` refuses its directory: not a zip, more than
+    `max_zip_members` entries, more than `max_zip_total_bytes` declared, a path that climbs out
+    ("../", "/etc", "C:") or any member compressed above `max_compression_ratio`. A member alone is
+    refused for a nested archive (never followed), an unsupported type, a size above `max_bytes`, a
+    path longer than `max_member_path_chars`, encryption, corruption, or expanding past its
+    declared size (read with `read_member`).
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise DocumentError("not a zip archive") from error
     with archive:
         members = [info for info in archive.infolist() if not info.is_dir()]
-        _check_archive(members, limits)
+        check_zip(members, limits, limits.max_zip_total_bytes, "archive")
         total = 0
         for info in members:
             name = info.filename
@@ -557,39 +663,18 @@ def iter_zip(
                 continue
             allowance = min(limits.max_bytes, limits.max_zip_total_bytes - total)
             try:
-                with archive.open(info) as handle:
-                    data = handle.read(allowance + 1)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
-                yield name, DocumentError(f"corrupt archive member ({error.__class__.__name__})")
-                continue
-            if len(data) > allowance:
-                yield name, DocumentError("member larger than declared: zip bomb?")
+                data = read_member(archive, info, allowance, "archive")
+            except DocumentError as error:
+                yield name, error
                 continue
             total += len(data)
             yield name, data
 
 
-def _check_archive(members: list[zipfile.ZipInfo], limits: Limits) -> None:
-    if len(members) > limits.max_zip_members:
-        raise DocumentError(f"too many files in archive ({len(members)}; limit {limits.max_zip_members})")
-    declared = sum(info.file_size for info in members)
-    if declared > limits.max_zip_total_bytes:
-        raise DocumentError(
-            f"archive expands to {_size(declared)} (limit {_size(limits.max_zip_total_bytes)}): zip bomb?"
-        )
-    for info in members:
-        if _unsafe_name(info.filename):
-            raise DocumentError(f"unsafe path in archive ({info.filename})")
-        if info.file_size >= limits.min_ratio_check_bytes:
-            ratio = info.file_size / max(1, info.compress_size)
-            if ratio > limits.max_compression_ratio:
-                raise DocumentError(
-                    f"suspicious compression ratio ({ratio:.0f}:1, {info.filename}): zip bomb?"
-                )
-
-
 def _member_refusal(info: zipfile.ZipInfo, limits: Limits) -> str:
     name = info.filename
+    if len(name) > limits.max_member_path_chars:
+        return f"path in archive is {len(name):,} characters (limit {limits.max_member_path_chars})"
     if name.lower().endswith((".zip", ".jar", ".tar", ".gz", ".tgz", ".7z", ".rar")):
         return "nested archive not followed"
     try:

@@ -29,6 +29,7 @@ class Codes:
     cities: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     currencies: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # words of CV texts (lexical.py)
     _lookup: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -36,7 +37,7 @@ class Codes:
 
     @staticmethod
     def names() -> tuple[str, ...]:
-        return ("skills", "cities", "countries", "currencies")
+        return ("skills", "cities", "countries", "currencies", "terms")
 
     def code(self, vocabulary: str, value: str, add: bool = True) -> int:
         """The code of `value`; new values are appended when `add`, else UNKNOWN."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from shortlist.engine.cv import titles
+from shortlist.engine.matching import lexical
 from shortlist.engine.matching.columns import Columns
 from shortlist.engine.matching.scoring import (
     EXACT,
@@ -212,6 +213,13 @@ class _Context:
         self.year = plan.reference_year
         self.evidence = evidence
         self.sources = self._sources()
+        self._words: lexical.WordCounts | None = None
+
+    def words(self) -> lexical.WordCounts | None:
+        """The CV's words, read once for every phrase this candidate's reasons count."""
+        if self._words is None and self.profile is not None:
+            self._words = lexical.WordCounts(self.profile.text)
+        return self._words
 
     # --- lookups --------------------------------------------------------------------------------------
 
@@ -277,12 +285,17 @@ class _Context:
             text = self.skill_reason(plan.criteria[position], self.sources.get(position), cited)
             if text:
                 reasons.append(text)
+        reasons.extend(self.free_text_reasons()[: max(0, MAX_REASONS - 1 - len(reasons))])
         scale = self.scale_reason()
         if scale:
             reasons.append(scale)
         team = self.team_reason()
         if team:
             reasons.append(team)
+        # Reading the CV's words costs a pass over its text: only when a reason can still be shown.
+        words = self.words_reason() if len(reasons) < MAX_REASONS else None
+        if words:
+            reasons.append(words)
         title = self.title_reason()
         if title and len(reasons) < MAX_REASONS:
             reasons.append(title)
@@ -290,6 +303,45 @@ class _Context:
         if level and len(reasons) < MAX_REASONS:
             reasons.append(level)
         return reasons[:MAX_REASONS]
+
+    # --- the words of the CV text (lexical.py) ---------------------------------------------------------
+
+    def free_text_reasons(self) -> list[str]:
+        """A free-text role term the CV text holds: how often, quoted from the text when it is at hand."""
+        found = []
+        for criterion, value in zip(self.plan.criteria, self.values, strict=True):
+            if criterion.kind != "text" or value <= 0 or not criterion.phrases:
+                continue
+            phrase = self.plan.phrases[criterion.phrases[0][0]]
+            counts = self.words()
+            count = counts.count_in(phrase) if counts is not None else 0
+            if count:
+                found.append(
+                    f"'{phrase.label}' appears {count}× in the CV (not in the skills taxonomy: read as text)"
+                )
+            elif self.profile is not None:
+                found.append(f"the words of '{phrase.label}' appear in the CV, though not side by side")
+            else:
+                found.append(f"'{phrase.label}' is in the CV text (not in the skills taxonomy: read as text)")
+        return found
+
+    def words_reason(self) -> str | None:
+        """The lexical component: which of the role's terms the CV text repeats, rarest first."""
+        counts = self.words()
+        if counts is None:
+            return None
+        for criterion, value in zip(self.plan.criteria, self.values, strict=True):
+            if criterion.kind != "lexical" or value <= 0:
+                continue
+            counted = []
+            for position, _ in sorted(criterion.phrases, key=lambda p: -self.plan.phrases[p[0]].idf):
+                phrase = self.plan.phrases[position]
+                count = counts.count_in(phrase)
+                if count:
+                    counted.append(f"'{phrase.label}' {count}×")
+            if counted:
+                return "role terms in the CV text: " + ", ".join(counted[:4])
+        return None
 
     def skill_reason(
         self, criterion: PlannedCriterion, source: _Source | None, cited: set[str]
@@ -645,13 +697,23 @@ def counterfactuals(
             tried[criterion.skill] = criterion.label
     best: dict[int, tuple[int, float, str]] = {}
     k = len(scores)
+    # Work experience with a skill would also put its name in the CV text: one mention in a CV of average
+    # length, for a candidate who shows no evidence of the skill yet (one who does keeps their words).
+    mention = float(lexical.saturation(np.ones(1), np.ones(1), 1.0)[0])
     for skill, label in tried.items():
         raised = values.copy()
+        lacking = np.zeros(k, dtype=bool)
         for position, criterion in enumerate(plan.criteria):
             if criterion.skill and (criterion.kind in SKILL_KINDS or criterion.kind == "leadership"):
                 found = link(index.taxonomy, skill, criterion.skill)
                 if found is not None:
+                    if criterion.skill == skill:
+                        lacking |= raised[position] <= np.float32(0.0)
                     raised[position] = np.maximum(raised[position], np.float32(found[0]) * evidence)
+        for position, criterion in enumerate(plan.criteria):
+            if criterion.kind == "lexical":
+                gain = sum(f for i, f in criterion.phrases if plan.phrases[i].label == label) * mention
+                raised[position] = np.minimum(raised[position] + np.float32(gain) * lacking, np.float32(1.0))
         new_scores, _ = combine(plan, raised, placement)
         for position in range(k):
             new = float(new_scores[position])

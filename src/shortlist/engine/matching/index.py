@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from shortlist.engine.cv.titles import title_evidence
+from shortlist.engine.matching import lexical
 from shortlist.engine.matching.columns import (
     LEVELS,
     METRICS,
@@ -41,6 +42,7 @@ from shortlist.engine.matching.columns import (
     Codes,
     Columns,
 )
+from shortlist.engine.matching.lexical import Postings
 from shortlist.engine.matching.scoring import (
     SCORING_VERSION,
     covered_by,
@@ -52,7 +54,7 @@ from shortlist.engine.vocab.enums import SENIORITY_MIN_YEARS, ScaleMetric, Senio
 from shortlist.engine.vocab.profile import Profile
 from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy
 
-INDEX_FORMAT = 2  # 2: evidence rows include the candidate's title units (titles.py)
+INDEX_FORMAT = 3  # 2: evidence rows include the candidate's title units (titles.py); 3: CV words (lexical.py)
 META_FILE = "meta.json"
 # A new segment merges into the previous one while that one is under this many times its size.
 MERGE_RATIO = 4
@@ -90,6 +92,9 @@ class CandidateRow:
     salary: float  # 0 unknown
     currency: int
     notice: int  # weeks, -1 unknown
+    terms: tuple[int, ...] = ()  # word codes of the CV text (Codes.terms), ascending
+    tfs: tuple[int, ...] = ()  # how often each word appears
+    length: int = 0  # the text's length in indexed words
 
 
 def level_code(level: Seniority | None, total_years: float | None) -> int:
@@ -139,6 +144,7 @@ def encode_profile(profile: Profile, codes: Codes, taxonomy: Taxonomy | None = N
     mode = MODES.index(WorkMode(preferences.work_mode)) if preferences.work_mode else UNKNOWN
     relocate = UNKNOWN if preferences.open_to_relocation is None else int(preferences.open_to_relocation)
     salary = float(preferences.salary_expectation or 0)
+    terms, tfs, length = lexical.encode_text(profile.text or "", lambda word: codes.code("terms", word))
     return CandidateRow(
         skills=tuple(code for code, _ in ordered),
         strength=tuple(facts[0] for _, facts in ordered),
@@ -155,6 +161,9 @@ def encode_profile(profile: Profile, codes: Codes, taxonomy: Taxonomy | None = N
         salary=salary,
         currency=codes.code("currencies", preferences.salary_currency.upper()) if salary else UNKNOWN,
         notice=UNKNOWN if preferences.notice_weeks is None else int(preferences.notice_weeks),
+        terms=terms,
+        tfs=tfs,
+        length=length,
     )
 
 
@@ -207,12 +216,18 @@ class Segment:
     cov_value: np.ndarray  # float32
     cov_route: np.ndarray  # uint8: scoring.EXACT / IMPLIED / RELATED
     norms: np.ndarray  # float32: L2 norm of each candidate's coverage vector
+    lexical: Postings  # the words of each row's CV text, term-major (lexical.py)
     dead: int = 0
     _derived: dict[str, np.ndarray] | None = None
     _local: threading.local = field(default_factory=threading.local)
     _used: tuple[np.ndarray, int] | None = None
+    _lexstats: tuple[int, int] | None = None
+    # (phrase, pool's mean length) -> (rows, values) of scoring.lexical_rows: role-independent, and many
+    # roles share their terms ("Python", "Kafka"), so a phrase's pass over the postings is paid once.
+    _phrases: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     RAW = ("ids", "ev_ptr", "ev_skill", "ev_strength", "ev_years", "ev_last")
+    LEXICAL = ("lx_ptr", "lx_row", "lx_tf", "lx_len")
     DERIVED = ("ev_value", "cov_ptr", "cov_row", "cov_value", "cov_route", "norms")
 
     def __len__(self) -> int:
@@ -284,7 +299,24 @@ class Segment:
     def arrays(self) -> dict[str, np.ndarray]:
         found = {name: getattr(self, name) for name in (*self.RAW, *self.DERIVED, "alive")}
         found.update({f"col_{name}": value for name, value in self.columns.arrays().items()})
+        lex = self.lexical
+        found.update({"lx_ptr": lex.ptr, "lx_row": lex.row, "lx_tf": lex.tf, "lx_len": lex.length})
         return found
+
+    def lexical_stats(self) -> tuple[int, int]:
+        """(live rows, their total words): what BM25's average length reads; kept until a row dies."""
+        if self._lexstats is None or self._lexstats[0] != self.dead:
+            length = np.asarray(self.lexical.length)
+            words = length[self.alive] if self.dead else length
+            self._lexstats = (self.dead, int(words.sum(dtype=np.int64)))
+        return self.live, self._lexstats[1]
+
+    def live_df(self, code: int) -> int:
+        """Live rows holding a word: document frequency as if the dead rows were already merged away."""
+        if not self.dead:
+            return self.lexical.df(code)
+        rows, _ = self.lexical.term(code)
+        return int(np.count_nonzero(self.alive[rows]))
 
     @property
     def nbytes(self) -> int:
@@ -340,6 +372,10 @@ class _RowBuffer:
         self.strength = array("f")
         self.years = array("f")
         self.last = array("h")
+        self.lx_counts = array("I")
+        self.lx_term = array("i")
+        self.lx_tf = array("B")
+        self.lx_len = array("H")
 
     def add(self, candidate_id: int, row: CandidateRow) -> None:
         self.ids.append(candidate_id)
@@ -354,6 +390,24 @@ class _RowBuffer:
         self.strength.extend(row.strength)
         self.years.extend(row.years)
         self.last.extend(row.last_used)
+        self.lx_counts.append(len(row.terms))
+        self.lx_term.extend(row.terms)
+        self.lx_tf.extend(row.tfs)
+        self.lx_len.append(row.length)
+
+    def postings(self, terms: int) -> Postings:
+        """The buffered rows' words, term-major."""
+
+        def view(buffer: array, dtype: type) -> np.ndarray:
+            return np.frombuffer(buffer, dtype=dtype) if len(buffer) else np.zeros(0, dtype=dtype)
+
+        return lexical.postings_from_rows(
+            view(self.lx_counts, np.uint32),
+            view(self.lx_term, np.int32),
+            view(self.lx_tf, np.uint8),
+            view(self.lx_len, np.uint16),
+            terms,
+        )
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -465,6 +519,7 @@ def _segment(
     raw: dict[str, np.ndarray],
     expansion: Expansion,
     reference_year: int,
+    postings: Postings,
 ) -> Segment:
     """A segment from raw rows in any order; the last row of a repeated id wins."""
     n = len(ids)
@@ -478,11 +533,17 @@ def _segment(
         ids, columns = ids[order], columns.take(order)
         ev_ptr, entries = _gather_rows(raw["ev_ptr"], order)
         raw = {name: value[entries] for name, value in raw.items() if name != "ev_ptr"} | {"ev_ptr": ev_ptr}
-    return _derive(ids, columns, raw, expansion, reference_year)
+        postings = lexical.take(postings, order, len(postings.ptr) - 1)
+    return _derive(ids, columns, raw, expansion, reference_year, postings)
 
 
 def _derive(
-    ids: np.ndarray, columns: Columns, raw: dict[str, np.ndarray], expansion: Expansion, reference_year: int
+    ids: np.ndarray,
+    columns: Columns,
+    raw: dict[str, np.ndarray],
+    expansion: Expansion,
+    reference_year: int,
+    postings: Postings,
 ) -> Segment:
     ev_value = effective_evidence(raw["ev_strength"], raw["ev_years"], raw["ev_last"], reference_year)
     ptr, row, value, route, norms = _coverage(raw["ev_ptr"], raw["ev_skill"], ev_value, expansion, len(ids))
@@ -501,14 +562,16 @@ def _derive(
         cov_value=value,
         cov_route=route,
         norms=norms,
+        lexical=postings,
     )
 
 
 def _merge(segments: Sequence[Segment], expansion: Expansion, reference_year: int) -> Segment:
     """One segment with the live rows of several; evidence is re-derived, never read from profiles."""
-    ids, columns, raw_parts = [], [], []
+    ids, columns, raw_parts, lexical_parts = [], [], [], []
     for segment in segments:
         rows = np.flatnonzero(segment.alive)
+        lexical_parts.append(lexical.take(segment.lexical, rows, len(segment.lexical.ptr) - 1))
         ev_ptr, entries = _gather_rows(segment.ev_ptr, rows)
         ids.append(segment.ids[rows])
         columns.append(segment.columns.take(rows))
@@ -522,7 +585,8 @@ def _merge(segments: Sequence[Segment], expansion: Expansion, reference_year: in
         [np.zeros(1, dtype=np.int64)]
         + [part["ev_ptr"][1:] + offset for part, offset in zip(raw_parts, offsets, strict=False)]
     )
-    return _segment(np.concatenate(ids), Columns.concat(columns), raw, expansion, reference_year)
+    postings = lexical.concat(lexical_parts, max(len(p.ptr) - 1 for p in lexical_parts))
+    return _segment(np.concatenate(ids), Columns.concat(columns), raw, expansion, reference_year, postings)
 
 
 class CandidateIndex:
@@ -609,7 +673,8 @@ class CandidateIndex:
 
     def _from_buffer(self, buffer: _RowBuffer) -> Segment:
         ids, columns, raw = buffer.raw()
-        return _segment(ids, columns, raw, self.expansion, self.reference_year)
+        postings = buffer.postings(len(self.codes.terms))
+        return _segment(ids, columns, raw, self.expansion, self.reference_year, postings)
 
     # --- reading --------------------------------------------------------------------------------------
 
@@ -659,6 +724,14 @@ class CandidateIndex:
     @property
     def nbytes(self) -> int:
         return sum(s.nbytes for s in self._segments)
+
+    def lexicon(self) -> lexical.Lexicon:
+        """The pool's word statistics for planning a role (lexical.py)."""
+        segments = self.segments()
+        return lexical.Lexicon(
+            lambda word: self.codes.code("terms", word, add=False),
+            [(s.live_df, *s.lexical_stats()) for s in segments],
+        )
 
     def stats(self) -> dict[str, int]:
         segments = self.segments()
@@ -790,15 +863,18 @@ class CandidateIndex:
             or reference.year != saved_today.year
         )
         raw = {name: read(name) for name in Segment.RAW}
-        _check_shapes(folder, expected, columns, raw)
+        postings = Postings(*(read(name) for name in Segment.LEXICAL))
+        _check_shapes(folder, expected, columns, raw, postings)
         if stale:
             ids = np.asarray(raw.pop("ids"))
-            segment = _derive(ids, columns, raw, index.expansion, index.reference_year)
+            segment = _derive(ids, columns, raw, index.expansion, index.reference_year, postings)
         else:
             derived = {name: read(name) for name in Segment.DERIVED}
             if derived["cov_row"].dtype != np.intp:
                 derived["cov_row"] = derived["cov_row"].astype(np.intp)
-            segment = Segment(columns=columns, alive=np.array(read("alive")), **raw, **derived)
+            segment = Segment(
+                columns=columns, alive=np.array(read("alive")), lexical=postings, **raw, **derived
+            )
             segment.dead = int(len(segment.alive) - np.count_nonzero(segment.alive))
             if segment.dead or len(segment.alive) != expected or len(derived["norms"]) != expected:
                 raise IndexDamaged(f"{folder}: derived arrays do not match {expected:,} candidates")
@@ -807,7 +883,9 @@ class CandidateIndex:
         return index
 
 
-def _check_shapes(folder: Path, expected: int, columns: Columns, raw: dict[str, np.ndarray]) -> None:
+def _check_shapes(
+    folder: Path, expected: int, columns: Columns, raw: dict[str, np.ndarray], postings: Postings
+) -> None:
     """The arrays agree with each other and with the saved count (save compacts, so no dead rows)."""
     n = len(raw["ids"])
     if n != expected:
@@ -821,3 +899,8 @@ def _check_shapes(folder: Path, expected: int, columns: Columns, raw: dict[str, 
     for name, value in columns.arrays().items():
         if value.shape[-1] != n:
             raise IndexDamaged(f"{folder}: column {name} holds {value.shape[-1]:,} of {n:,} rows")
+    if len(postings.length) != n:
+        raise IndexDamaged(f"{folder}: word counts for {len(postings.length):,} of {n:,} rows")
+    words = int(postings.ptr[-1]) if len(postings.ptr) else 0
+    if len(postings.row) != words or len(postings.tf) != words:
+        raise IndexDamaged(f"{folder}: word postings hold {len(postings.row):,} of {words:,} entries")

@@ -24,18 +24,22 @@ from shortlist.engine.matching.scoring import (
     COLUMN_KINDS,
     IMPLIED,
     LEARNING_STRENGTH,
+    LEXICAL_KINDS,
     MUST_PRESENT,
     RTW_OTHER_BIT,
     UNKNOWN,
     MustMode,
     RolePlan,
     apply_placement,
+    band_weights,
     breakdown,
     categorical,
     category_table,
     combine,
     dense_value,
     gate_from_credit,
+    lexical_at,
+    lexical_rows,
     must_credit,
     must_share,
     placement_gate,
@@ -111,6 +115,7 @@ class RoleFit:
     reasons: list[str]
     gaps: list[str]
     summary: str
+    band: str = ""  # as Match.band: what this score means for this role (scoring.score_band)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +127,11 @@ class Similar:
 
 
 # --- the must-have filter ------------------------------------------------------------------------------
+
+
+def plan_for(index: CandidateIndex, role: RoleProfile) -> RolePlan:
+    """The role compiled against this index: its vocabularies and its pool's word statistics."""
+    return plan_role(role, index.codes, index.reference_year, index.lexicon(), index.taxonomy)
 
 
 def must_sources(index: CandidateIndex, plan: RolePlan) -> list[np.ndarray]:
@@ -229,7 +239,10 @@ def score_segment(segment: Segment, plan: RolePlan, must_have_filter: bool = Fal
     culture = {skill: _dense(segment, code, work, f"culture:{skill}") for skill, code in plan.culture_columns}
     for criterion in plan.criteria:
         weight = np.float32(criterion.weight)
-        if criterion.kind in COLUMN_KINDS:
+        if criterion.kind in LEXICAL_KINDS:
+            for rows, values in lexical_rows(segment, plan, criterion):
+                _add(total, rows, values, weight, work)
+        elif criterion.kind in COLUMN_KINDS:
             rows, values, routes = segment.column(criterion.column)
             _add(total, rows, values, weight, work)
             if criterion.kind == "must" and credit is not None:
@@ -312,6 +325,9 @@ def criterion_values(segment: Segment, plan: RolePlan, rows: np.ndarray) -> tupl
     routes = np.full((len(plan.criteria), len(rows)), 255, dtype=np.uint8)
     culture = {skill: segment.coverage_at(code, rows)[0] for skill, code in plan.culture_columns}
     for position, criterion in enumerate(plan.criteria):
+        if criterion.kind in LEXICAL_KINDS:
+            values[position] = lexical_at(segment, plan, criterion, rows)
+            continue
         if criterion.kind in COLUMN_KINDS:
             values[position], routes[position] = segment.coverage_at(criterion.column, rows)
             continue
@@ -393,7 +409,7 @@ def rank(
     index's facts only.
     """
     mode = MustMode(must_mode)
-    plan = plan_role(role, index.codes, index.reference_year)
+    plan = plan_for(index, role)
     sources = must_sources(index, plan)
     filtering = must_have_filter and bool(plan.must)
     segments = index.segments()
@@ -460,7 +476,7 @@ def rank(
         counterfactuals = wording.counterfactuals(plan, index, values, scores, placement)
     else:
         told, counterfactuals = [], {}
-    weights = np.array([c.weight for c in plan.criteria], dtype=np.float64)
+    weights = band_weights(plan)
     results = []
     for position, hit in enumerate(hits):
         said = told[position] if told else None
@@ -506,17 +522,21 @@ def roles_for_candidate(
     evidence = [segment.evidence(row)]
     fits = []
     for position, role in enumerate(roles):
-        plan = plan_role(role, index.codes, index.reference_year)
+        plan = plan_for(index, role)
         values, routes = criterion_values(segment, plan, rows)
         placement = placement_gate(columns, plan)
         scores, gates = combine(plan, values, placement)
         told = wording.explain_all(plan, index, columns, evidence, values, routes, scores.tolist(), [profile])
         parts = breakdown(plan, values[:, 0], float(gates[0]), float(placement[0]))
-        fits.append((position, role.spec.title, round(float(scores[0]), 2), parts, told[0]))
+        # The same band as the role's shortlist gives this candidate (rank() above).
+        earned = float(band_weights(plan) @ values[:, 0].astype(np.float64))
+        musts_used = not any(must_status(evidence[0], plan, must_sources(index, plan), MustMode.WORK))
+        band = score_band(earned, musts_used, float(placement[0]) >= 1.0)
+        fits.append((position, role.spec.title, round(float(scores[0]), 2), parts, told[0], band))
     fits.sort(key=lambda fit: (-fit[2], fit[0]))
     return [
-        RoleFit(rank, position, title, score, parts, told.reasons, told.gaps, told.summary)
-        for rank, (position, title, score, parts, told) in enumerate(fits, start=1)
+        RoleFit(rank, position, title, score, parts, told.reasons, told.gaps, told.summary, band)
+        for rank, (position, title, score, parts, told, band) in enumerate(fits, start=1)
     ]
 
 

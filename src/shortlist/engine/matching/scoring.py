@@ -73,6 +73,7 @@ from typing import Any
 import numpy as np
 
 from shortlist.engine.cv.contact import find_location
+from shortlist.engine.matching import lexical
 from shortlist.engine.matching.columns import (
     LEVELS,
     METRICS,
@@ -83,13 +84,15 @@ from shortlist.engine.matching.columns import (
     Codes,
     Columns,
 )
+from shortlist.engine.matching.lexical import Lexicon, Phrase
 from shortlist.engine.roles.weighting import Criterion, RoleProfile
 from shortlist.engine.vocab.enums import ScaleMetric, Seniority, WorkMode
 from shortlist.engine.vocab.taxonomy import Taxonomy
 
 # Bump on any change below that can move a score: audit records store it next to every ranking.
 # 1.1: latency figures, scale by growth, placement gate, title, breadth; 1.2: role model 3 (weights move)
-SCORING_VERSION = "1.2.0"
+# 1.3: free-text terms and the lexical component read the CV words (lexical.py)
+SCORING_VERSION = "1.3.0"
 
 # --- evidence ------------------------------------------------------------------------------------------
 
@@ -111,6 +114,16 @@ ROUTE_NAMES = ("exact", "implied", "related")
 IMPLIED_FACTOR = 0.8  # Django work is Python work, a little less directly
 RELATED_FACTOR = 0.6
 RELATED_MIN_SIMILARITY = 0.4  # weaker relations (Python ~ Bash) would only add noise and index size
+
+# --- the words of the CV text (lexical.py) -------------------------------------------------------------
+
+# The lexical component's share of the score (BM25 over the role's terms). Fitted on the dev roles of
+# benchmarks/ranking by benchmarks/ranking_fit.py (4-fold CV over roles, judged set held; grid 0-0.3).
+LEXICAL_SHARE = 0.20
+# What a free-text term found in the CV text can earn at most: words are weaker evidence than a skill the
+# parser saw used at work (up to 1.0), stronger than a bare skills list (LIST_CAP).
+FREE_TEXT_CAP = 0.6
+PHRASE_CACHE = 64  # phrases kept per index segment (a phrase at 1M rows is a few MB)
 
 # --- must-haves ----------------------------------------------------------------------------------------
 
@@ -140,7 +153,9 @@ def used(strength: np.ndarray | float, years: np.ndarray | float) -> np.ndarray:
 # --- score bands ---------------------------------------------------------------------------------------
 # A band says in words what a score means. "Earned" is Σ w_c * value_c over the role's criteria, before
 # the must-have and placement gates: the share of the weighted criteria the candidate meets. The gates
-# enter as the conditions on must-haves and placement instead, so a band reads as a sentence.
+# enter as the conditions on must-haves and placement instead, so a band reads as a sentence. The lexical
+# component (BM25 over the role's words) is left out and the rest renormalised (band_weights): a band
+# states what the evidence meets, and counting words would let a keyword-heavy CV climb a band.
 STRONG_EARNED = 0.70
 GOOD_EARNED = 0.50
 PARTIAL_EARNED = 0.35
@@ -151,6 +166,13 @@ BAND_MEANINGS: dict[str, str] = {
     "fit is thin",
     "weak": "under 35% of the weighted criteria",
 }
+
+
+def band_weights(plan: RolePlan) -> np.ndarray:
+    """Per criterion, the weight it has in a band's "earned": its share, the lexical component 0."""
+    weights = np.array([0.0 if c.kind == "lexical" else c.weight for c in plan.criteria], dtype=np.float64)
+    total = weights.sum()
+    return weights / total if total > 0 else weights
 
 
 def score_band(earned: float, musts_used: bool, placed: bool) -> str:
@@ -179,8 +201,13 @@ COMPONENTS: dict[str, str] = {
     "logistics": "logistics",
     "culture": "culture",
     "title": "title",
+    "text": "free_text",
+    "lexical": "lexical",
 }
 SKILL_KINDS = frozenset({"must", "nice", "competency", "domain"})
+# Criteria read from the words of the CV text (lexical.py): a role term the taxonomy lacks ("text"), and
+# the small BM25 component over every role term ("lexical").
+LEXICAL_KINDS = frozenset({"text", "lexical"})
 DENSE_KINDS = frozenset({"scale", "leadership", "seniority", "logistics", "culture"})
 # Criteria read as one coverage column each: skills, and the units of the job title (titles.py), whose
 # candidate side the index keeps as evidence under reserved codes.
@@ -255,6 +282,8 @@ class PlannedCriterion:
     column: int  # skill code, or UNKNOWN when no candidate evidence can reach it
     weight: float  # share of the score, renormalised over the criteria that can be scored
     why: str
+    # lexical kinds: (position in RolePlan.phrases, factor) pairs whose sum of factor x sat is the value
+    phrases: tuple[tuple[int, float], ...] = ()
 
     @property
     def component(self) -> str:
@@ -282,6 +311,8 @@ class RolePlan:
     culture_columns: tuple[tuple[str, int], ...]  # (skill, code) of the skills culture tags read
     reference_year: int
     title: str = ""  # the role's title, as the title criterion's reasons quote it
+    phrases: tuple[Phrase, ...] = ()  # the role's terms as CV words (lexical.py), for the lexical kinds
+    average_length: float = 0.0  # the pool's mean CV length in words, BM25's length normalisation
 
     @property
     def must(self) -> tuple[PlannedCriterion, ...]:
@@ -338,11 +369,24 @@ def _salary(spec: Any) -> tuple[float, str]:
     return float(top or 0.0), str(currency or "").upper()
 
 
-def plan_role(role: RoleProfile, codes: Codes, reference_year: int) -> RolePlan:
-    """Compile a role profile against the index's vocabularies; never adds to them."""
+def plan_role(
+    role: RoleProfile,
+    codes: Codes,
+    reference_year: int,
+    lexicon: Lexicon | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> RolePlan:
+    """Compile a role profile against the index's vocabularies; never adds to them.
+
+    With the index's `lexicon` (CandidateIndex.lexicon), a free-text term is scored by the words of the
+    CV text ("text") and LEXICAL_SHARE of the score goes to BM25 over every role term ("lexical");
+    without one, free-text terms are listed as skipped, as before the index kept words.
+    """
     spec = role.spec
     planned: list[tuple[Criterion, int]] = []
     skipped: list[str] = []
+    phrases: list[Phrase] = []
+    texts: list[tuple[Criterion, int]] = []
     for criterion in role.criteria:
         if criterion.weight <= 0:
             continue
@@ -350,7 +394,13 @@ def plan_role(role: RoleProfile, codes: Codes, reference_year: int) -> RolePlan:
             planned.extend(_title_criteria(criterion, role, codes))
             continue
         if criterion.kind in SKILL_KINDS and not criterion.skill:
-            skipped.append(f"{criterion.label}: free text, not a known skill")
+            phrase = lexicon.phrase(criterion.label, (criterion.label,)) if lexicon is not None else None
+            if phrase is None:
+                skipped.append(f"{criterion.label}: free text, not a known skill")
+                continue
+            phrases.append(phrase)
+            texts.append((criterion, len(phrases) - 1))
+            planned.append((criterion, UNKNOWN))
             continue
         if criterion.kind not in SKILL_KINDS and criterion.kind not in DENSE_KINDS:
             skipped.append(f"{criterion.label}: unknown kind {criterion.kind!r}")
@@ -360,11 +410,44 @@ def plan_role(role: RoleProfile, codes: Codes, reference_year: int) -> RolePlan:
             continue
         column = codes.code("skills", criterion.skill, add=False) if criterion.skill else UNKNOWN
         planned.append((criterion, column))
+        if lexicon is not None and criterion.kind in ("must", "nice") and criterion.skill:
+            skill = taxonomy.get(criterion.skill) if taxonomy is not None else None
+            surfaces = skill.surfaces if skill else (criterion.label,)
+            phrase = lexicon.phrase(criterion.label, surfaces, column)
+            if phrase is not None:
+                phrases.append(phrase)
     total = sum(c.weight for c, _ in planned) or 1.0
-    criteria = tuple(
-        PlannedCriterion(c.key, c.kind, c.label, c.skill, column, c.weight / total, c.why)
+    text_of = {id(c): position for c, position in texts}
+    lexical_share = LEXICAL_SHARE if any(p.idf > 0 for p in phrases) else 0.0
+    keep = 1.0 - lexical_share
+    criteria_list = [
+        PlannedCriterion(
+            c.key,
+            "text" if id(c) in text_of else c.kind,
+            c.label,
+            c.skill,
+            column,
+            keep * c.weight / total,
+            c.why,
+            ((text_of[id(c)], FREE_TEXT_CAP),) if id(c) in text_of else (),
+        )
         for c, column in planned
-    )
+    ]
+    if lexical_share > 0:
+        idf_total = sum(p.idf for p in phrases)
+        criteria_list.append(
+            PlannedCriterion(
+                "lexical",
+                "lexical",
+                "Role terms in the CV text",
+                None,
+                UNKNOWN,
+                lexical_share,
+                "BM25 over the role's terms in the CV text (a small share beside the evidence)",
+                tuple((i, p.idf / idf_total) for i, p in enumerate(phrases) if p.idf > 0),
+            )
+        )
+    criteria = tuple(criteria_list)
     city, country = role_location(spec.location)
     remote = spec.remote
     salary_max, currency = _salary(spec)
@@ -401,6 +484,8 @@ def plan_role(role: RoleProfile, codes: Codes, reference_year: int) -> RolePlan:
         culture_columns=tuple((skill, code) for skill, code in culture_columns if code != UNKNOWN),
         reference_year=reference_year,
         title=spec.title,
+        phrases=tuple(phrases),
+        average_length=lexicon.average_length if lexicon is not None else 0.0,
     )
 
 
@@ -440,6 +525,50 @@ GENERIC_SCALE: dict[ScaleMetric, tuple[float, float]] = {
     ScaleMetric.USERS: (4.0, 7.0),
     ScaleMetric.DATA_VOLUME: (-1.0, 3.0),
 }
+
+
+def lexical_rows(
+    segment: Any, plan: RolePlan, criterion: PlannedCriterion
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(rows, value) per phrase of a lexical-kind criterion over one index segment; rows unique in each.
+
+    A phrase that stands for a skill credits its words only as far as the evidence has not: value =
+    factor x sat x (1 - coverage of that skill), so the words of a skill the parser already proved add
+    little, and those it could not read (an unusual layout, a term the taxonomy lacks) count.
+    """
+    found = []
+    cache = segment._phrases
+    for position, factor in criterion.phrases:
+        phrase = plan.phrases[position]
+        key = (phrase.alternatives, phrase.column, plan.average_length)
+        hit = cache.get(key)
+        if hit is None:
+            rows, values = lexical.phrase_values(segment.lexical, phrase, plan.average_length)
+            hit = (rows, _unproven(segment, phrase, rows, values))
+            while len(cache) >= PHRASE_CACHE:
+                cache.pop(next(iter(cache)), None)  # oldest first: dicts keep insertion order
+            cache[key] = hit
+        rows, values = hit
+        if len(rows):
+            found.append((rows, values * np.float32(factor)))
+    return found
+
+
+def lexical_at(segment: Any, plan: RolePlan, criterion: PlannedCriterion, rows: np.ndarray) -> np.ndarray:
+    """The same criterion's value for a few rows."""
+    out = np.zeros(len(rows), dtype=np.float32)
+    for position, factor in criterion.phrases:
+        phrase = plan.phrases[position]
+        values = lexical.values_at(segment.lexical, phrase, plan.average_length, rows)
+        out += np.float32(factor) * _unproven(segment, phrase, rows, values)
+    return out
+
+
+def _unproven(segment: Any, phrase: Phrase, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
+    if phrase.column == UNKNOWN:
+        return values
+    coverage, _ = segment.coverage_at(phrase.column, rows.astype(np.intp))
+    return values * (np.float32(1.0) - np.minimum(coverage, np.float32(1.0)))
 
 
 def effective_scale(columns: Columns) -> np.ndarray:

@@ -321,15 +321,15 @@ class _Builder:
                 if skill is None:
                     self.free_terms.append(term)
                     self.warnings.append(
-                        f"{kind.value}: {term!r} is not in the skills taxonomy; shown to the recruiter but "
-                        "not scored (add it to skills.yaml to score it)"
+                        f"{kind.value}: {term!r} is not in the skills taxonomy; scored by its words in the "
+                        "CV text only (add it to skills.yaml to score it as evidence)"
                     )
                     self.add(
                         f"{kind.value}:{term.casefold()}",
                         kind,
                         None,
                         term,
-                        f"{said} (not in the skills taxonomy: not scored)",
+                        f"{said} (not in the skills taxonomy: scored by its words in the CV text)",
                         points=base * self.emphasis.get(term, 1.0),
                     )
                     continue

@@ -7,6 +7,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 
 from shortlist.candidates.serialize import skill_name as _skill_name
 from shortlist.engine.cv.contact import web_link
+from shortlist.engine.cv.redact import redact as _redact
 
 register = template.Library()
 
@@ -32,3 +33,10 @@ def quantity(value: float | None) -> str:
     if abs(value) >= 10 or float(value).is_integer():
         return intcomma(round(value))
     return f"{value:.1f}"
+
+
+@register.filter
+def blind(text: str | None, names: list[str] | None) -> str:
+    """Text as blind review shows it (engine/cv/redact.py): `names` are the person's names to take out.
+    Used only where the page is blind; elsewhere the text is shown as it is."""
+    return _redact(text or "", names or ())

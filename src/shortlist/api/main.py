@@ -1,0 +1,56 @@
+"""The API object: version 1 under /api/v1, its OpenAPI schema at /api/openapi.json and the Swagger UI
+at /api/docs. Every operation needs a token or a signed-in session (see auth.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
+from ninja import NinjaAPI
+
+from shortlist.api import candidates, clients, errors, pipeline
+from shortlist.api.auth import TokenAuth, WorkspaceSession
+from shortlist.api.schemas import ErrorOut
+
+VERSION = "v1"
+
+
+class ShortlistAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        # The use case's name ("client_list", "role_match"): stable, and what the matrix test lists.
+        return operation.view_func.__name__
+
+    def create_response(self, request: HttpRequest, data: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Every answer may carry personal data (contact details, salaries, pipelines): never cached.
+        response = super().create_response(request, data, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+
+api = ShortlistAPI(
+    title="Shortlist API",
+    version="1",
+    description=(
+        "The recruiter workspace over HTTP. Authenticate with a personal token "
+        "(`shortlist token create USER --scope read|write --name NAME`) sent as "
+        "`Authorization: Bearer <token>`; read tokens may only GET. Lists take `limit` (1-100, "
+        "default 20) and `offset` and answer `{items, count}`. Errors answer "
+        "`{detail, code, issues: [{path, message}]}`. "
+        "Each token may make API_RATE_LIMIT requests a minute (429 with Retry-After beyond)."
+    ),
+    auth=[TokenAuth(), WorkspaceSession()],
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+errors.install(api)
+
+# Every operation may answer these; declared once so the schema (and schemathesis) knows their shape.
+COMMON = {status: ErrorOut for status in errors.ERROR_STATUSES}
+for router in (clients.router, candidates.router, pipeline.router):
+    for view in router.path_operations.values():
+        for operation in view.operations:
+            for status, schema in COMMON.items():
+                operation.response_models.setdefault(status, operation._create_response_model(schema))
+    api.add_router(f"/{VERSION}/", router)
