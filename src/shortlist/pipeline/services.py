@@ -47,18 +47,18 @@ def application_open(*, actor: Actor, role_id: int, candidate_id: int, note: str
         raise Conflict(f"{candidate.name} is already in this role's pipeline.") from None
 
 
-# Where a client's decision may start from: the candidate is in front of them and not yet decided.
+# Where a client's decision may start from (the candidate is in front of them, not yet decided), in order.
 CLIENT_OPEN_STAGES = (Stage.SUBMITTED, Stage.INTERVIEW, Stage.OFFER)
-FORWARD = (Stage.SUBMITTED, Stage.INTERVIEW, Stage.OFFER)
 
 
 def _check_client_move(application: Application, new: Stage, note: str) -> None:
     """A client user moves a candidate forward (submitted → interview → offer) or rejects them, with a
-    reason; anything else (a step back, a placement, a decided candidate) is the recruiter's."""
+    reason; anything else (a step back, a placement, a decided candidate) is the recruiter's. The
+    messages never name the person: the client may not have been told who they are."""
     here = Stage(application.stage)
     if here not in CLIENT_OPEN_STAGES:
         raise Conflict(f"This candidate is at stage {here.label!r}: ask your recruiter to change it.")
-    if new != Stage.REJECTED and FORWARD.index(new) <= FORWARD.index(here):
+    if new != Stage.REJECTED and CLIENT_OPEN_STAGES.index(new) <= CLIENT_OPEN_STAGES.index(here):
         raise Conflict(f"This candidate is at stage {here.label!r} already; they can only move forward.")
     if new == Stage.REJECTED and not note.strip():
         raise Invalid("say why you are turning this candidate down", [("reason", "a reason is required")])
@@ -83,10 +83,10 @@ def application_move(*, actor: Actor, application_id: int, stage: str, note: str
     application = applications.select_for_update().filter(pk=application_id).first()
     if application is None:
         raise NotFound(f"no application with id {application_id}")
+    if not may_change_pipeline(actor):
+        _check_client_move(application, new, note)  # before the message below, which names the person
     if application.stage == new:
         raise Conflict(f"{application.candidate.name} is already at stage {new.label!r}.")
-    if not may_change_pipeline(actor):
-        _check_client_move(application, new, note)
     application.move_to(new, user=actor.user_or_none, note=note)
     return application
 
