@@ -278,8 +278,3 @@ def may_give_client_feedback(actor: Actor) -> bool:
     """Advancing or rejecting a candidate submitted to the actor's own client, from the portal; which
     applications and which moves is `visible_applications` and `CLIENT_DECISIONS`."""
     return actor.is_client and actor.client_id is not None
-
-
-def may_move_application(actor: Actor, stage: str) -> bool:
-    """Agency staff move any application anywhere; a client user only to one of `CLIENT_DECISIONS`."""
-    return may_change_pipeline(actor) or (may_give_client_feedback(actor) and stage in CLIENT_DECISIONS)

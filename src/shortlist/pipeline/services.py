@@ -16,7 +16,6 @@ from shortlist.accounts.access import (
     Actor,
     may_change_pipeline,
     may_give_client_feedback,
-    may_move_application,
     may_read_notes,
     require_change_pipeline,
     visible_applications,
@@ -66,13 +65,14 @@ def _check_client_move(application: Application, new: Stage, note: str) -> None:
 
 @transaction.atomic
 def application_move(*, actor: Actor, application_id: int, stage: str, note: str = "") -> Application:
-    """Move an application to another stage, appending the change to its history.
+    """Move an application to another stage, appending the change to its history (agency staff; a
+    client user's decision goes through `application_feedback`, which shares `_move`)."""
+    require_change_pipeline(actor)
+    return _move(actor, application_id, stage, note)
 
-    A client user may too, from the portal, within `_check_client_move`: the change is then their
-    feedback, recorded with them as its author.
-    """
-    if not may_move_application(actor, stage):
-        raise Forbidden("You are not allowed to change the pipeline.")
+
+def _move(actor: Actor, application_id: int, stage: str, note: str) -> Application:
+    """The one place a stage changes for a use case: the workspace's moves and a client's decisions."""
     try:
         new = Stage(stage)
     except ValueError:
@@ -109,8 +109,9 @@ def application_feedback(
     *, actor: Actor, application_id: int, decision: str, reason: str = "", comment: str = ""
 ) -> Application:
     """A client user's decision on a candidate submitted to them: advance (interview, offer) or reject
-    with a reason and a comment. It lands in the pipeline history through `application_move`, with the
-    client user as its author, where the recruiter reads it as client feedback."""
+    with a reason and a comment. It lands in the pipeline history through `_move` (the stage change
+    `application_move` makes), with the client user as its author, where the recruiter reads it as
+    client feedback."""
     if not may_give_client_feedback(actor):
         raise Forbidden("Only the client's own users give feedback in the client portal.")
     reasons = dict(REJECTION_REASONS)
@@ -128,7 +129,7 @@ def application_feedback(
         raise Invalid(f"the feedback was not saved: {issues[0][0]}: {issues[0][1]}", issues)
     why = reasons[reason] if decision == Stage.REJECTED else ""
     note = " — ".join(part for part in (why, comment) if part)
-    return application_move(actor=actor, application_id=application_id, stage=decision, note=note)
+    return _move(actor, application_id, decision, note)
 
 
 @transaction.atomic
