@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client as HttpClient
+from django.utils import timezone
 
 from shortlist.accounts.access import Actor
 from shortlist.accounts.models import Membership
@@ -148,6 +149,10 @@ def world() -> World:
     rival_hire = make_candidate(name="Rupert Rivalhire", emails=["rupert@rival.example"])
     rival_application = Application.open(rival_hire, rival_role)
     rival_application.move_to("submitted")
+    # Both revealed to their client: before that a client user sees the person only blind (portal).
+    Application.objects.filter(pk__in=[made["application"].pk, rival_application.pk]).update(
+        revealed_at=timezone.now()
+    )
     rival_batch = ImportBatch.objects.create()
     ImportFile.objects.create(batch=rival_batch, name="rupert.pdf", status="imported", candidate=rival_hire)
     loose = make_candidate(name="Lou Pool", skills=(("python", 3),))

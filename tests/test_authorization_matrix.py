@@ -40,6 +40,20 @@ AGENCY_ACTION: Statuses = {**AGENCY_PAGE, "recruiter": 302, "admin": 302}  # a P
 POST_ONLY: Statuses = {**AGENCY_PAGE, "recruiter": 405, "admin": 405}  # GET of an action
 INVALID_FORM: Statuses = {**AGENCY_PAGE, "recruiter": 400, "admin": 400}  # re-rendered with its errors
 EVERYONE = dict.fromkeys(ACTORS, 200)
+# The client portal: a client user's own rows, 404 for another client's; agency staff who follow a
+# portal link are sent to the workspace (302 to its dashboard), and refused (403) an action there.
+PORTAL_PAGE: Statuses = {
+    "anonymous": 302, "no_role": 403, "recruiter": 302, "admin": 302, "client_a": 200, "client_b": 200,
+}  # fmt: skip
+PORTAL_OBJECT: Statuses = {**PORTAL_PAGE, "client_a": (200, 404), "client_b": (200, 404)}
+PORTAL_POST_ONLY: Statuses = {**PORTAL_PAGE, "client_a": 405, "client_b": 405}
+PORTAL_ACTION: Statuses = {
+    **PORTAL_PAGE,
+    "recruiter": 403,
+    "admin": 403,
+    "client_a": (302, 404),
+    "client_b": (302, 404),
+}
 PASSWORD = "a-long-test-password"
 
 
@@ -52,6 +66,7 @@ class Rule:
     obj: str | None = None
     prefix: tuple[str, ...] = ()  # arguments before the object's pk (e.g. what a note is on)
     form: Callable[[World, str], dict[str, object]] = field(default=lambda world, actor: {})
+    blind: bool = False  # a client user's page: not even their own candidates' names and contacts
 
 
 @dataclass
@@ -60,6 +75,7 @@ class World:
 
     rows: dict[str, dict[str, object]]  # "a" / "b" -> kind -> row
     secrets: dict[str, tuple[str, ...]]  # "a" / "b" -> what only that side may read
+    people: dict[str, tuple[str, ...]]  # "a" / "b" -> the submitted candidate's name and contacts
 
     def side(self, actor: str, ownership: str) -> str:
         mine = "b" if actor == "client_b" else "a"
@@ -142,6 +158,17 @@ EXPECTED: dict[str, Rule] = {
         post={**EVERYONE, "anonymous": 302, "no_role": 403},
         form=lambda world, actor: {"action": "create", "name": f"token {actor}", "scope": "read"},
     ),
+    "web:reveal_to_client": Rule(get=POST_ONLY, post=AGENCY_ACTION, obj="application"),
+    "portal:home": Rule(get=PORTAL_PAGE, blind=True),
+    "portal:role": Rule(get=PORTAL_OBJECT, obj="role", blind=True),
+    "portal:submission": Rule(get=PORTAL_OBJECT, obj="application", blind=True),
+    "portal:feedback": Rule(
+        get=PORTAL_POST_ONLY,
+        post=PORTAL_ACTION,
+        obj="application",
+        form=lambda world, actor: {"decision": "rejected", "reason": "skills", "comment": "Not enough Go."},
+        blind=True,
+    ),
 }
 
 
@@ -183,7 +210,9 @@ def world() -> World:
     made["application"].move_to("submitted")
     rival = Client.objects.create(name="Rival Capital")
     rival_role = Role.objects.create(client=rival, title="Quant Developer at Rival")
-    rival_hire = make_candidate(name="Rupert Rivalhire", emails=["rupert@rival.example"])
+    rival_hire = make_candidate(
+        name="Rupert Rivalhire", emails=["rupert@rival.example"], phone="+447700900999"
+    )
     rival_application = Application.open(rival_hire, rival_role)
     rival_application.move_to("submitted")
     rival_batch = ImportBatch.objects.create()
@@ -199,7 +228,11 @@ def world() -> World:
         "a": ("Grace Hopper", "grace@example.org", "Meridian Quant", "HFT Platform", "Lou Pool"),
         "b": ("Rupert Rivalhire", "rupert@rival.example", "Rival Capital", "Quant Developer at Rival"),
     }
-    return World(rows, secrets)
+    people = {
+        "a": ("Grace Hopper", "grace@example.org", "+447700900123"),
+        "b": ("Rupert Rivalhire", "rupert@rival.example", "+447700900999"),
+    }
+    return World(rows, secrets, people)
 
 
 @pytest.fixture
@@ -223,14 +256,18 @@ def _expected(statuses: Statuses, actor: str, ownership: str) -> int:
     return status if isinstance(status, int) else status[OWNERSHIP.index(ownership)]
 
 
-def _leaks(world: World, actor: str, status: int, body: str) -> list[str]:
-    """What the response shows that this actor may not read."""
+def _leaks(world: World, actor: str, status: int, body: str, blind: bool = False) -> list[str]:
+    """What the response shows that this actor may not read (on a blind page, a client user may not
+    read their own candidates' names and contacts either: none is revealed in the world)."""
     if actor in ("recruiter", "admin"):
         return []  # agency staff see every client and candidate, in any answer
     sides = ("a", "b")
     if actor in ("client_a", "client_b") and status == 200:
         sides = ("b",) if actor == "client_a" else ("a",)
-    return [secret for side in sides for secret in world.secrets[side] if secret in body]
+    shown = [secret for side in sides for secret in world.secrets[side] if secret in body]
+    if blind and actor in ("client_a", "client_b"):
+        shown += [contact for side in ("a", "b") for contact in world.people[side] if contact in body]
+    return sorted(set(shown))
 
 
 def test_every_url_pattern_has_a_rule() -> None:
@@ -261,11 +298,21 @@ def test_each_actor_gets_the_expected_status_and_nothing_more(
                 if response.status_code != expected:
                     wrong.append(f"{where}: {response.status_code}, expected {expected}")
                 body = response.content.decode(errors="replace") + response.get("Location", "")
-                leaked = _leaks(world, actor, response.status_code, body)
+                leaked = _leaks(world, actor, response.status_code, body, rule.blind)
                 if leaked:
                     wrong.append(f"{where}: shows {leaked}")
-                if response.status_code == 302 and actor == "anonymous" and name.startswith("web:"):
+                if (
+                    response.status_code == 302
+                    and actor == "anonymous"
+                    and name.startswith(("web:", "portal:"))
+                ):
                     assert response["Location"].startswith(reverse("login"))
+                if (
+                    response.status_code == 302
+                    and actor in ("recruiter", "admin")
+                    and name.startswith("portal:")
+                ):
+                    assert response["Location"] == reverse("web:dashboard"), where
     assert wrong == []
 
 

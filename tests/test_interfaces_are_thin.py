@@ -1,4 +1,5 @@
-"""The CLI commands, the workspace views and the API's endpoints only parse, call a use case and present.
+"""The CLI commands, the workspace views, the API's endpoints and the client portal's views only parse,
+call a use case and present.
 
 They may import the apps' selectors, services and JSON contracts, the actor and the errors, but not
 models, the pool or the engine: anything they would need from those is a use case another entry point
@@ -23,6 +24,7 @@ INTERFACES = sorted(
         WEB / "views.py",
         WEB / "desk_views.py",
         WEB / "forms.py",
+        SRC / "shortlist" / "portal" / "views.py",
         *API_ROUTERS,
     ]
 )

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "shortlist.audit",
     "shortlist.web",
     "shortlist.api",
+    "shortlist.portal",
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from shortlist.accounts.views import LoginView
 from shortlist.api.errors import unknown_url
 from shortlist.api.main import api
 from shortlist.api.views import tokens
@@ -11,7 +12,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("api/<path:rest>", unknown_url),
     path("account/tokens/", tokens, name="api_tokens"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
+    path("portal/", include("shortlist.portal.urls")),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("shortlist.web.urls")),
 ]

@@ -1,4 +1,5 @@
-"""A client user sees the people submitted to their roles, and nothing of the rest of the pool."""
+"""A client user sees the people submitted to their roles once the recruiter has revealed their name
+(blind until then: the portal's submissions), and nothing of the rest of the pool."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from shortlist.clients.models import Client, Role
 from shortlist.errors import NotFound
 from shortlist.pipeline.models import Application
 from shortlist.pipeline.selectors import application_list
+from shortlist.pipeline.services import application_reveal
 from tests.factories import make_candidate, one_of_everything
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +27,10 @@ def world(django_user_model: type) -> dict[str, object]:
     return made
 
 
+def _reveal(application: Application) -> None:
+    application_reveal(actor=Actor.system(), application_id=application.pk)
+
+
 def _names(actor: Actor) -> set[str]:
     return set(candidate_list(actor=actor).values_list("name", flat=True))
 
@@ -36,6 +42,8 @@ def test_a_candidate_appears_to_the_client_once_submitted(world) -> None:
         application.move_to(stage)
         assert _names(actor) == set()
     application.move_to("submitted")
+    assert _names(actor) == set()  # submitted, but blind until the recruiter reveals the name
+    _reveal(application)
     assert _names(actor) == {"Grace Hopper"}
     application.move_to("interview")
     assert _names(actor) == {"Grace Hopper"}
@@ -49,12 +57,15 @@ def test_rejected_before_submission_stays_hidden_but_after_it_stays_visible(worl
     late = Application.open(make_candidate(name="Late Reject"), role)
     late.move_to("submitted")
     late.move_to("rejected")  # the client's own "no" stays in their view
+    _reveal(early)  # a name revealed for someone never submitted still shows nothing
+    _reveal(late)
     assert _names(actor) == {"Late Reject"}
     assert {a.candidate.name for a in application_list(actor=actor, role_id=role.pk)} == {"Late Reject"}
 
 
 def test_a_candidate_page_shows_only_the_clients_own_pipelines(world) -> None:
     world["application"].move_to("submitted")
+    _reveal(world["application"])
     rival = Client.objects.create(name="Rival Capital")
     rival_role = Role.objects.create(client=rival, title="Quant Developer")
     Application.open(world["candidate"], rival_role).move_to("submitted")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from shortlist.accounts.access import Actor
 from shortlist.accounts.models import Membership
@@ -33,6 +34,7 @@ from shortlist.compliance import services as compliance_services
 from shortlist.errors import Forbidden, NotFound, ShortlistError
 from shortlist.pipeline import selectors as pipeline_selectors
 from shortlist.pipeline import services as pipeline_services
+from shortlist.pipeline.models import Application
 from tests.factories import one_of_everything
 from tests.services.conftest import ROLE_FILE
 
@@ -45,15 +47,18 @@ MODULES = [
 ]  # fmt: skip
 # Reads of local files only, with nothing of the workspace in them: no rule applies.
 OPEN_TO_ALL = {"folder_pool"}
-# What a client user may read, narrowed to their own client; they may change nothing (the portal's
-# feedback on a submitted candidate will be a use case of its own).
+# What a client user may read, narrowed to their own client (the portal's reads among them).
 READ_BY_CLIENTS = {
     "candidate_list", "candidate_table", "candidate_get", "candidate_export",
     "client_list", "client_get", "role_list", "role_get", "role_show", "role_export", "role_list_open",
     "application_list", "growth_plan_list", "note_list",
+    "submitted_role_list", "submission_list", "submission_get",
 }  # fmt: skip
-# Anyone with a role manages their own API tokens, client users included (tests/api/test_api_tokens.py).
+# Anyone with a role manages their own API tokens (tests/api/test_api_tokens.py).
 OWN_TOKENS = {"token_create", "token_list", "token_revoke"}
+# The one change a client user makes, and only they: feedback on a candidate submitted to them (the
+# portal). Agency staff are refused it; they move the pipeline with `application_move`.
+CLIENT_WRITES = {"application_feedback"}
 AGENCY = ["operator", "recruiter_actor", "admin_actor"]
 # Records what the actor just did with a candidate the calling selector already let them see.
 RECORDS_ONLY = {"access_record"}
@@ -109,6 +114,17 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         ),
         "application_move": lambda a: pipeline_services.application_move(
             actor=a, application_id=objects["application"].pk, stage="contacted"
+        ),
+        "submitted_role_list": lambda a: list(pipeline_selectors.submitted_role_list(actor=a)),
+        "submission_list": lambda a: pipeline_selectors.submission_list(actor=a, role_id=role),
+        "submission_get": lambda a: pipeline_selectors.submission_get(
+            actor=a, application_id=objects["application"].pk
+        ),
+        "application_reveal": lambda a: pipeline_services.application_reveal(
+            actor=a, application_id=objects["application"].pk
+        ),
+        "application_feedback": lambda a: pipeline_services.application_feedback(
+            actor=a, application_id=objects["application"].pk, decision="rejected", reason="skills"
         ),
         "candidate_access_request": lambda a: compliance_selectors.candidate_access_request(
             actor=a, candidate_id=candidate
@@ -248,6 +264,8 @@ def objects() -> dict[str, object]:
     made = one_of_everything()
     made["application"].move_to("submitted")
     made["application"].notes.create(body="Shared with the client", visibility="shared")
+    # Revealed: until then a client user sees the person only blind, through the portal's submissions.
+    Application.objects.filter(pk=made["application"].pk).update(revealed_at=timezone.now())
     made["other_client"] = Client.objects.create(name="Other Client Ltd")
     return made
 
@@ -282,6 +300,10 @@ def test_anonymous_and_role_less_actors_are_refused_by_every_use_case(
 def test_agency_staff_and_the_operator_may_use_every_use_case(who, objects, request, tmp_path) -> None:
     actor = request.getfixturevalue(who)
     for name, call in _calls(objects, tmp_path).items():
+        if name in CLIENT_WRITES:
+            with pytest.raises(Forbidden):
+                call(actor)
+            continue
         try:
             call(actor)
         except Forbidden:  # pragma: no cover - the failure message names the use case
@@ -290,7 +312,7 @@ def test_agency_staff_and_the_operator_may_use_every_use_case(who, objects, requ
             pass  # other refusals (already in the pipeline, no such id) are the use case's own
 
 
-def test_a_client_user_reads_their_own_client_and_changes_nothing(
+def test_a_client_user_reads_their_own_client_and_changes_only_by_their_feedback(
     objects, django_user_model, tmp_path
 ) -> None:
     actor = _user(django_user_model, "carol", "client", objects["client"])
@@ -302,10 +324,12 @@ def test_a_client_user_reads_their_own_client_and_changes_nothing(
         elif name in READ_BY_CLIENTS:
             rows = _rows(call(actor))
             assert rows is None or rows, f"{name} showed client A's user nothing of their own"
+        elif name in CLIENT_WRITES:
+            assert call(actor).pk == objects["application"].pk
         else:
             with pytest.raises(Forbidden):
                 call(actor)
-    assert objects["application"].history.count() == 2
+    assert objects["application"].history.count() == 2 + len(CLIENT_WRITES)
 
 
 def test_another_clients_user_finds_nothing(objects, django_user_model, tmp_path) -> None:
@@ -313,6 +337,10 @@ def test_another_clients_user_finds_nothing(objects, django_user_model, tmp_path
     for name, call in _calls(objects, tmp_path).items():
         if name in RECORDS_ONLY or name in OWN_TOKENS:
             continue  # what they just did, or their own tokens: nothing of client A's
+        if name in CLIENT_WRITES:
+            with pytest.raises(NotFound):  # another client's application does not exist for them
+                call(actor)
+            continue
         if name not in READ_BY_CLIENTS:
             with pytest.raises(Forbidden):
                 call(actor)
@@ -334,7 +362,7 @@ def test_every_use_case_is_in_the_table(tmp_path) -> None:
     placeholders = {k: Row() for k in ("role", "candidate", "client", "batch", "application")}
     every = set(_calls(placeholders, tmp_path)) | set(_admin_calls(placeholders))
     assert _use_cases() == every | OPEN_TO_ALL
-    assert set(_calls(placeholders, tmp_path)) >= READ_BY_CLIENTS
+    assert set(_calls(placeholders, tmp_path)) >= READ_BY_CLIENTS | CLIENT_WRITES
 
 
 def test_only_an_admin_or_the_operator_may_erase_or_read_the_audit(

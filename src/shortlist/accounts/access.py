@@ -183,12 +183,16 @@ def visible_applications(actor: Actor, applications: Rows) -> Rows:
 
 
 def visible_candidates(actor: Actor, candidates: Rows) -> Rows:
-    """Agency staff see the pool; a client user only the people submitted to one of their roles."""
+    """Agency staff see the pool; a client user only the people submitted to one of their roles whose
+    name the recruiter has revealed (until then the client sees them blind, through the portal's
+    submissions, never as a candidate: not by page, not by API)."""
     if actor.is_agency:
         return candidates
     if actor.is_client:
         submitted = candidates.model.objects.filter(  # type: ignore[attr-defined]
-            applications__role__client_id=actor.client_id, applications__history__to_stage__in=CLIENT_STAGES
+            applications__role__client_id=actor.client_id,
+            applications__history__to_stage__in=CLIENT_STAGES,
+            applications__revealed_at__isnull=False,
         )
         return candidates.filter(pk__in=submitted.values("pk"))  # type: ignore[attr-defined]
     return _none(candidates)
@@ -274,3 +278,20 @@ def may_add_note(actor: Actor, kind: str) -> bool:
 def visible_notes(actor: Actor, notes: Rows) -> Rows:
     """A client's user reads only what was shared with the client; agency staff read every note."""
     return notes if actor.is_agency else notes.filter(visibility="shared")  # type: ignore[attr-defined]
+
+
+# --- issue 13: the client portal ------------------------------------------------------------------------
+
+# What a client user may decide about a candidate submitted to them: advance them or turn them down.
+CLIENT_DECISIONS: tuple[Stage, ...] = (Stage.INTERVIEW, Stage.OFFER, Stage.REJECTED)
+
+
+def may_use_portal(actor: Actor) -> bool:
+    """The client portal (/portal/): the users of one client (agency staff have the workspace)."""
+    return actor.is_client
+
+
+def may_give_client_feedback(actor: Actor) -> bool:
+    """Advancing or rejecting a candidate submitted to the actor's own client, from the portal; which
+    applications and which moves is `visible_applications` and `CLIENT_DECISIONS`."""
+    return actor.is_client and actor.client_id is not None

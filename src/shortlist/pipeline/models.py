@@ -65,6 +65,12 @@ class Application(models.Model):
     stage = models.CharField(max_length=10, choices=Stage.choices(), default=Stage.SOURCED, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Issue 13: the client portal shows a submitted candidate blind ("Candidate A") until a recruiter
+    # reveals the name for this application; who did it and when stay on the row.
+    revealed_at = models.DateTimeField("name shown to the client", null=True, blank=True, editable=False)
+    revealed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["role", "-updated_at"]

@@ -8,15 +8,17 @@ belong on `Shortlist`, so they are computed once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from shortlist.accounts.access import (
+    CLIENT_STAGES,
     Actor,
     may_read_notes,
     require_read_pool,
@@ -27,12 +29,16 @@ from shortlist.accounts.access import (
     visible_notes,
     visible_roles,
 )
+from shortlist.accounts.access import (
+    Role as AccessRole,
+)
 from shortlist.audit.models import Interface
 from shortlist.audit.services import ranking_run_record
 from shortlist.candidates import pool
 from shortlist.candidates.models import Candidate
 from shortlist.candidates.pool import PoolInfo
 from shortlist.candidates.selectors import CandidateRef, candidate_refs, folder_pool
+from shortlist.candidates.serialize import skill_name
 from shortlist.clients.models import Role
 from shortlist.clients.roles import profile_for_spec, role_profile
 from shortlist.clients.selectors import role_get, role_list, role_list_open
@@ -274,7 +280,11 @@ def application_list(*, actor: Actor, role_id: int) -> QuerySet[Application]:
     if not visible_roles(actor, Role.objects.filter(pk=role_id)).exists():
         raise NotFound(f"no role with id {role_id}")
     applications = visible_applications(actor, Application.objects.filter(role_id=role_id))
-    return applications.select_related("candidate").order_by("-updated_at")
+    return (
+        applications.select_related("candidate", "revealed_by")
+        .prefetch_related(Prefetch("history", queryset=_client_feedback(), to_attr="client_feedback"))
+        .order_by("-updated_at")
+    )
 
 
 def application_note_list(*, actor: Actor, application_id: int) -> QuerySet[ApplicationNote]:
@@ -357,7 +367,7 @@ class Board:
 
 CARD_FIELDS = (
     "id", "stage", "created_at", "updated_at", "candidate__id", "candidate__name",
-    "role__id", "role__title", "role__status", "role__client__id", "role__client__name",
+    "role__id", "role__title", "role__status", "role__client__id", "role__client__name", "revealed_at",
 )  # fmt: skip
 
 
@@ -369,6 +379,7 @@ def _cards(applications: QuerySet[Application], notes: Sequence[ApplicationNote]
         applications.select_related("candidate", "role", "role__client")
         # A card needs names, not the CV: the candidate row's text would be most of what is read.
         .only(*CARD_FIELDS)
+        .prefetch_related(Prefetch("history", queryset=_client_feedback(), to_attr="client_feedback"))
         .annotate(
             stage_since=Subquery(latest.values("changed_at")[:1]),
             last_reason=Subquery(latest.values("note")[:1]),
@@ -588,3 +599,167 @@ def dashboard_figures(*, actor: Actor) -> DashboardFigures:
         placements_this_quarter=placed,
         average_days_to_submit=sum(days) / len(days) if days else None,
     )
+
+
+def _client_feedback() -> QuerySet[StageChange]:
+    """The history rows a client's user wrote from the portal: their feedback, and only theirs."""
+    return StageChange.objects.filter(changed_by__membership__role=AccessRole.CLIENT).select_related(
+        "changed_by"
+    )
+
+
+# --- issue 13: the client portal -------------------------------------------------------------------------
+#
+# A client user sees a role's submitted candidates blind: a label ("Candidate A") and a profile with
+# nothing that names or reaches the person (name, e-mail, phone, links, photo, the CV's own text) until a
+# recruiter reveals the name for that application. Nothing of the recruiter's history (earlier stages,
+# notes) is shown; only the stage and the client's own feedback.
+
+
+def submitted_role_list(*, actor: Actor) -> QuerySet[Role]:
+    """The actor's roles with how many candidates were submitted to each (the portal's home page)."""
+    require_read_roles(actor)
+    reached = Q(applications__history__to_stage__in=CLIENT_STAGES)
+    roles = visible_roles(actor, Role.objects.all()).select_related("client")
+    return roles.annotate(submitted=Count("applications", filter=reached, distinct=True)).order_by(
+        "status", "title"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BlindProfile:
+    headline: str
+    seniority: str
+    years: float | None
+    location: str
+    work_mode: str
+    notice_weeks: int | None
+    skills: tuple[tuple[str, float, int | None], ...]  # label, years, last year used; strongest first
+    jobs: tuple[tuple[str, str, str], ...]  # title, employer, years ("2021-now")
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    at: datetime
+    stage: Stage
+    note: str
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """One candidate submitted to the client, as the client sees them."""
+
+    application_id: int
+    label: str  # "Candidate A": stable, in the order they were submitted
+    name: str | None  # only once a recruiter revealed it
+    stage: Stage
+    submitted_at: datetime
+    feedback: tuple[Feedback, ...]  # the client's own decisions, oldest first
+    profile: BlindProfile | None = None  # on the candidate's own page only
+
+
+@dataclass(frozen=True, slots=True)
+class Submissions:
+    role: Role
+    rows: tuple[Submission, ...]
+
+
+def blind_label(index: int) -> str:
+    """0 → "Candidate A", 25 → "Candidate Z", 26 → "Candidate AA"."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"Candidate {letters}"
+
+
+def _submitted(actor: Actor, role_id: int) -> QuerySet[Application]:
+    applications = visible_applications(actor, Application.objects.filter(role_id=role_id))
+    reached = Q(history__to_stage__in=CLIENT_STAGES)
+    return (
+        applications.annotate(submitted_at=Min("history__changed_at", filter=reached))
+        .filter(submitted_at__isnull=False)
+        .select_related("candidate")
+        .prefetch_related(Prefetch("history", queryset=_client_feedback(), to_attr="client_feedback"))
+        .order_by("submitted_at", "pk")
+    )
+
+
+def _submission(application: Application, index: int, profile: BlindProfile | None = None) -> Submission:
+    feedback = tuple(
+        Feedback(c.changed_at, Stage(c.to_stage), c.note, c.changed_by.get_username() if c.changed_by else "")
+        for c in application.client_feedback
+    )
+    revealed = application.revealed_at is not None
+    return Submission(
+        application_id=application.pk,
+        label=blind_label(index),
+        name=application.candidate.name if revealed else None,
+        stage=Stage(application.stage),
+        submitted_at=application.submitted_at,
+        feedback=feedback,
+        profile=profile,
+    )
+
+
+def submission_list(*, actor: Actor, role_id: int) -> Submissions:
+    """A role's candidates at submitted or later, blind unless revealed; another client's role is
+    `NotFound`."""
+    role = role_get(actor=actor, role_id=role_id)
+    rows = tuple(_submission(a, i) for i, a in enumerate(_submitted(actor, role_id)))
+    return Submissions(role, rows)
+
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+LINK = re.compile(r"(?:https?://|www\.)[^\s,;]+", re.IGNORECASE)
+PHONE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
+
+
+def _blind(text: str, name: str) -> str:
+    """The text without anything that names or reaches the person: their name's words, e-mail
+    addresses, links and phone numbers (a headline sometimes starts with the name)."""
+    text = PHONE.sub("…", LINK.sub("…", EMAIL.sub("…", text)))
+    for word in sorted({w for w in re.split(r"\W+", name) if len(w) > 1}, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(word)}\b", "…", text, flags=re.IGNORECASE)
+    return text.strip()
+
+
+def _years(start: object, end: object) -> str:
+    first = start.year if start else "?"
+    return f"{first}–{end.year if end else 'now'}"
+
+
+def _blind_profile(application: Application) -> BlindProfile:
+    person = application.candidate
+    skills = sorted(person.skills.all(), key=lambda s: (-s.strength, -s.years, s.skill))
+    return BlindProfile(
+        headline=_blind(person.headline, person.name),
+        seniority=person.get_seniority_display() if person.seniority else "",
+        years=person.total_years,
+        location=_blind(person.location, person.name),
+        work_mode=person.get_work_mode_display() if person.work_mode else "",
+        notice_weeks=person.notice_weeks,
+        skills=tuple((skill_name(s.skill), s.years, s.last_used) for s in skills),
+        jobs=tuple(
+            (_blind(j.title, person.name), _blind(j.employer, person.name), _years(j.start, j.end))
+            for j in person.experiences.all()
+        ),
+    )
+
+
+def submission_get(*, actor: Actor, application_id: int) -> Submission:
+    """One submitted candidate with their blind profile; `NotFound` for anyone not submitted to the
+    actor's client (the same 404 whether the id exists or not)."""
+    require_read_roles(actor)
+    role_id = (
+        visible_applications(actor, Application.objects.filter(pk=application_id))
+        .values_list("role_id", flat=True)
+        .first()
+    )
+    rows = list(_submitted(actor, role_id)) if role_id is not None else []
+    for index, application in enumerate(rows):
+        if application.pk == application_id:
+            return _submission(application, index, _blind_profile(application))
+    raise NotFound(f"no submitted candidate with id {application_id}")

@@ -10,10 +10,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 
 from shortlist.accounts.access import (
+    CLIENT_DECISIONS,
     Actor,
     may_add_note,
+    may_change_pipeline,
+    may_give_client_feedback,
     require_change_pipeline,
     visible_applications,
     visible_candidates,
@@ -67,6 +71,23 @@ def _open(actor: Actor, role: Role, candidate_id: int, note: str) -> Application
         raise Conflict(f"{candidate.name} is already in this role's pipeline.") from None
 
 
+# Where a client's decision may start from (the candidate is in front of them, not yet decided), in order.
+CLIENT_OPEN_STAGES = (Stage.SUBMITTED, Stage.INTERVIEW, Stage.OFFER)
+
+
+def _check_client_move(application: Application, new: Stage, note: str) -> None:
+    """A client user moves a candidate forward (submitted → interview → offer) or rejects them, with a
+    reason; anything else (a step back, a placement, a decided candidate) is the recruiter's. The
+    messages never name the person: the client may not have been told who they are."""
+    here = Stage(application.stage)
+    if here not in CLIENT_OPEN_STAGES:
+        raise Conflict(f"This candidate is at stage {here.label!r}: ask your recruiter to change it.")
+    if new != Stage.REJECTED and CLIENT_OPEN_STAGES.index(new) <= CLIENT_OPEN_STAGES.index(here):
+        raise Conflict(f"This candidate is at stage {here.label!r} already; they can only move forward.")
+    if new == Stage.REJECTED and not note.strip():
+        raise Invalid("say why you are turning this candidate down", [("reason", "a reason is required")])
+
+
 @transaction.atomic
 def application_open(*, actor: Actor, role_id: int, candidate_id: int, note: str = "") -> Application:
     """Put a candidate into a role's pipeline as sourced; `Conflict` when they are in it already or the
@@ -112,12 +133,18 @@ def application_open_many(
 
 @transaction.atomic
 def application_move(*, actor: Actor, application_id: int, stage: str, note: str = "") -> Application:
-    """Move an application to another stage, appending the change (and `note`, its reason) to its history.
+    """Move an application to another stage, appending the change (and `note`, its reason) to its history
+    (agency staff; a client user's decision goes through `application_feedback`, which shares `_move`).
 
     `Conflict` for a move the pipeline does not allow (placed is final); `Invalid` when a rejection, a
     step back or a re-opening comes without a reason.
     """
     require_change_pipeline(actor)
+    return _move(actor, application_id, stage, note)
+
+
+def _move(actor: Actor, application_id: int, stage: str, note: str) -> Application:
+    """The one place a stage changes for a use case: the workspace's moves and a client's decisions."""
     try:
         new = Stage(stage)
     except ValueError:
@@ -128,6 +155,8 @@ def application_move(*, actor: Actor, application_id: int, stage: str, note: str
     application = applications.select_for_update().filter(pk=application_id).first()
     if application is None:
         raise NotFound(f"no application with id {application_id}")
+    if not may_change_pipeline(actor):
+        _check_client_move(application, new, note)  # before the messages below, which name the person
     name, here = application.candidate.name, Stage(application.stage)
     if here == new:
         raise Conflict(f"{name} is already at stage {new.label!r}.")
@@ -141,6 +170,64 @@ def application_move(*, actor: Actor, application_id: int, stage: str, note: str
     return application
 
 
+# Why a client turns a candidate down: a short list so that feedback can be counted, plus a comment.
+REJECTION_REASONS: tuple[tuple[str, str], ...] = (
+    ("skills", "Skills or experience do not fit"),
+    ("seniority", "Seniority does not fit"),
+    ("salary", "Salary expectations"),
+    ("location", "Location or working pattern"),
+    ("team", "Team fit"),
+    ("filled", "Role filled or paused"),
+    ("other", "Other (see comment)"),
+)
+MAX_COMMENT = 2_000
+
+
+@transaction.atomic
+def application_feedback(
+    *, actor: Actor, application_id: int, decision: str, reason: str = "", comment: str = ""
+) -> Application:
+    """A client user's decision on a candidate submitted to them: advance (interview, offer) or reject
+    with a reason and a comment. It lands in the pipeline history through `_move` (the stage change
+    `application_move` makes), with the client user as its author, where the recruiter reads it as
+    client feedback."""
+    if not may_give_client_feedback(actor):
+        raise Forbidden("Only the client's own users give feedback in the client portal.")
+    reasons = dict(REJECTION_REASONS)
+    comment = comment.strip()
+    issues = []
+    if decision not in CLIENT_DECISIONS:
+        issues.append(("decision", " or ".join(CLIENT_DECISIONS)))
+    if decision == Stage.REJECTED and reason not in reasons:
+        issues.append(("reason", "choose a reason"))
+    if reason == "other" and not comment:
+        issues.append(("comment", "say what the other reason is"))
+    if len(comment) > MAX_COMMENT:
+        issues.append(("comment", f"at most {MAX_COMMENT:,} characters"))
+    if issues:
+        raise Invalid(f"the feedback was not saved: {issues[0][0]}: {issues[0][1]}", issues)
+    why = reasons[reason] if decision == Stage.REJECTED else ""
+    note = " — ".join(part for part in (why, comment) if part)
+    return _move(actor, application_id, decision, note)
+
+
+@transaction.atomic
+def application_reveal(*, actor: Actor, application_id: int) -> Application:
+    """Show the candidate's name to the client for this application (the portal is blind until then).
+    Revealing twice keeps the first who and when."""
+    require_change_pipeline(actor)
+    applications = visible_applications(actor, Application.objects.all())
+    application = applications.select_for_update().filter(pk=application_id).first()
+    if application is None:
+        raise NotFound(f"no application with id {application_id}")
+    if application.revealed_at is None:
+        application.revealed_at = timezone.now()
+        application.revealed_by = actor.user_or_none
+        application.save(update_fields=["revealed_at", "revealed_by", "updated_at"])
+    return application
+
+
+@transaction.atomic
 def application_note_add(*, actor: Actor, application_id: int, body: str) -> ApplicationNote:
     """Add an internal note to an application, signed by the actor (the API's; see `note_add`)."""
     require_change_pipeline(actor)

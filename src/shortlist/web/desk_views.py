@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 import shortlist.web.forms as f
-from shortlist.accounts.access import Actor
+from shortlist.accounts.access import CLIENT_STAGES, Actor
 from shortlist.clients.selectors import (
     client_get,
     growth_preview,
@@ -349,7 +349,11 @@ def skills_suggest(request: HttpRequest) -> JsonResponse:
 
 
 def board_context(actor: Actor, role_id: int) -> dict[str, object]:
-    return {"board": pipeline_board(actor=actor, role_id=role_id), "stages": list(Stage)}
+    return {
+        "board": pipeline_board(actor=actor, role_id=role_id),
+        "stages": list(Stage),
+        "client_stages": CLIENT_STAGES,  # cards the client sees: their name is shown once revealed
+    }
 
 
 @login_required

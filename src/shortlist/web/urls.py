@@ -10,6 +10,7 @@ urlpatterns = [
     path("roles/<int:pk>/", views.role_detail, name="role"),
     path("roles/<int:pk>/shortlist/", views.role_shortlist, name="shortlist"),
     path("roles/<int:pk>/pipeline/", views.add_to_pipeline, name="add_to_pipeline"),
+    path("applications/<int:pk>/reveal/", views.application_reveal_view, name="reveal_to_client"),
     path("candidates/", views.candidate_list, name="candidates"),
     path("candidates/<int:pk>/", views.candidate_detail, name="candidate"),
     *(

@@ -41,7 +41,7 @@ from shortlist.compliance.services import candidate_erase, candidate_notice_sent
 from shortlist.engine.vocab.enums import RoleStatus, Seniority
 from shortlist.errors import Conflict, Invalid
 from shortlist.pipeline.selectors import dashboard_figures, shortlist_for_role
-from shortlist.pipeline.services import application_open
+from shortlist.pipeline.services import application_open, application_reveal
 from shortlist.web.desk_views import board_context, notes_of
 from shortlist.web.errors import domain_errors
 
@@ -431,3 +431,13 @@ def bias(request: HttpRequest) -> HttpResponse:
             "query": request.GET.urlencode(),
         },
     )
+
+
+@login_required
+@require_POST
+@domain_errors
+def application_reveal_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the candidate's name to the client in their portal (blind until then)."""
+    application = application_reveal(actor=_actor(request), application_id=pk)
+    messages.success(request, f"{application.candidate.name}'s name is now shown to the client.")
+    return redirect("web:role", pk=application.role_id)
