@@ -41,6 +41,9 @@ app.conf.update(
         # Look for the unacknowledged messages of dead workers every few seconds, not every 100.
         "unacked_restore_interval": max(1, settings.WORKER_LEASE // 6),
         "unacked_restore_throttle": 1,
+        # Each scan takes a mutex in Redis. A worker killed while holding it (it scans every few seconds)
+        # would block every other worker's scans for the default 300 s; a lease is long enough for a scan.
+        "unacked_mutex_expire": max(5, settings.WORKER_LEASE),
     },
     task_default_queue=settings.BROKER_QUEUE,
     task_acks_late=True,
