@@ -1,4 +1,4 @@
-"""A Hadoop admin's NameNode is not Node.js: cluster machines called "nodes" are not the JavaScript runtime."""
+"""A Hadoop admin's NameNode is not Node.js: cluster machines called "nodes" are not the runtime."""
 
 from __future__ import annotations
 
