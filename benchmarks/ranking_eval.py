@@ -167,18 +167,20 @@ class Row:
     perfect: int  # resumes graded 3
     ap: dict[str, float]
     ndcg: dict[str, float]
+    top3: dict[str, int]  # grade-3 resumes among the system's first three (at most min(3, perfect))
 
 
 def rows_for(roles: Sequence[Role], scores: Mapping[str, Mapping[str, np.ndarray]]) -> list[Row]:
     rows = []
     for role in roles:
-        ap, ndcg = {}, {}
+        ap, ndcg, top3 = {}, {}, {}
         for system, by_role in scores.items():
             ranked = ranked_grades(by_role[role.id], role.grades)
             ap[system] = average_precision(ranked)
             ndcg[system] = ndcg_at(ranked)
+            top3[system] = int((ranked[:3] == 3).sum())
         rows.append(
-            Row(role.id, int((role.grades >= RELEVANT).sum()), int((role.grades == 3).sum()), ap, ndcg)
+            Row(role.id, int((role.grades >= RELEVANT).sum()), int((role.grades == 3).sum()), ap, ndcg, top3)
         )
     return rows
 
@@ -251,6 +253,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if r.ap["Shortlist"] < r.ap["BM25"] - 0.02
     ]
     print(f"roles where Shortlist's AP is more than 0.02 below BM25: {', '.join(behind) or 'none'}")
+    # "Every near-perfect fit in the top 3": the first three places hold grade-3 resumes as far as the
+    # role has them (min(3, number graded 3)).
+    for system in [s for s in SYSTEMS if s in avg]:
+        due = {r.role: min(3, r.perfect) for r in rows}
+        short = [f"{r.role} {r.top3[system]}/{due[r.role]}" for r in rows if r.top3[system] < due[r.role]]
+        full = sum(r.top3[system] for r in rows)
+        print(
+            f"grade-3 resumes in {system}'s top 3: {full}/{sum(due.values())};"
+            f" short on: {', '.join(short) or 'none'}"
+        )
     return 0
 
 

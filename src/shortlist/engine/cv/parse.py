@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 # Bump on any rule change that can alter a profile read from the same text: stored profiles carry it,
 # and `shortlist reparse --stale` re-reads those made by other rules.
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"  # 5: Hadoop "name node" / "96 Node Cluster" no longer read as Node.js
 MAX_EVIDENCE = 3
 # A list inside a dated job ("Tech: Go, Kafka", "(Java 8, Spring, Oracle)") is what that job used: work at
 # that job, a notch below a described bullet, and still at the level the scorer reads as work once a skill

@@ -73,6 +73,7 @@ from typing import Any
 import numpy as np
 
 from shortlist.engine.cv.contact import find_location
+from shortlist.engine.cv.titles import WORD_UNIT
 from shortlist.engine.matching import lexical
 from shortlist.engine.matching.columns import (
     LEVELS,
@@ -92,7 +93,8 @@ from shortlist.engine.vocab.taxonomy import Taxonomy
 # Bump on any change below that can move a score: audit records store it next to every ranking.
 # 1.1: latency figures, scale by growth, placement gate, title, breadth; 1.2: role model 3 (weights move)
 # 1.3: free-text terms and the lexical component read the CV words (lexical.py)
-SCORING_VERSION = "1.3.0"
+# 1.4: the lexical component reads the title's words, at a 25% share (second fit)
+SCORING_VERSION = "1.4.0"
 
 # --- evidence ------------------------------------------------------------------------------------------
 
@@ -118,8 +120,13 @@ RELATED_MIN_SIMILARITY = 0.4  # weaker relations (Python ~ Bash) would only add 
 # --- the words of the CV text (lexical.py) -------------------------------------------------------------
 
 # The lexical component's share of the score (BM25 over the role's terms). Fitted on the dev roles of
-# benchmarks/ranking by benchmarks/ranking_fit.py (4-fold CV over roles, judged set held; grid 0-0.3).
-LEXICAL_SHARE = 0.20
+# benchmarks/ranking by benchmarks/ranking_fit.py (4-fold CV over roles, judged set held; grid 0-0.5,
+# second fit: 0.3 and above let a keyword stuffer overtake real Go work in the judged set).
+LEXICAL_SHARE = 0.25
+# Whether the lexical component also reads the role title's word units (titles.py WORD_UNIT: "DevOps",
+# "Analyst"). Kept by the second fit (on in every fold); found on dev, where DevOps CVs that never write
+# "Jenkins" sank below CVs that only shared a tool with the role.
+TITLE_WORDS_LEXICAL = True
 # What a free-text term found in the CV text can earn at most: words are weaker evidence than a skill the
 # parser saw used at work (up to 1.0), stronger than a bare skills list (LIST_CAP).
 FREE_TEXT_CAP = 0.6
@@ -415,6 +422,18 @@ def plan_role(
             surfaces = skill.surfaces if skill else (criterion.label,)
             phrase = lexicon.phrase(criterion.label, surfaces, column)
             if phrase is not None:
+                phrases.append(phrase)
+    if lexicon is not None and TITLE_WORDS_LEXICAL:
+        # The title's own words ("DevOps", "Analyst", "Scientist") are what a CV of that trade repeats:
+        # BM25 reads them beside the skill terms, at full credit (no skill evidence stands for them, and
+        # they never enter the must-have gate).
+        seen = {p.alternatives for p in phrases}
+        for unit in role.title_units:
+            if not unit.key.startswith(WORD_UNIT):
+                continue
+            phrase = lexicon.phrase(unit.label, (unit.label,))
+            if phrase is not None and phrase.alternatives not in seen:
+                seen.add(phrase.alternatives)
                 phrases.append(phrase)
     total = sum(c.weight for c, _ in planned) or 1.0
     text_of = {id(c): position for c, position in texts}
