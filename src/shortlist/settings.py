@@ -120,7 +120,7 @@ WORKER_LEASE = conf.env_int("SHORTLIST_WORKER_LEASE", 30, minimum=3)
 UPLOAD_DIR = HOME / "uploads"
 
 # Webhooks (issue 13): each POST may take this long; a delivery is tried this many times in all, the
-# retries WEBHOOK_RETRY_SECONDS × 4^(n-1) apart (30 s, 2 min, 8 min, 32 min, 2 h 8 min by default).
+# retries WEBHOOK_RETRY_SECONDS * 4^(n-1) apart (30 s, 2 min, 8 min, 32 min, 2 h 8 min by default).
 WEBHOOK_TIMEOUT = conf.env_int("SHORTLIST_WEBHOOK_TIMEOUT", 10, minimum=1)
 WEBHOOK_ATTEMPTS = conf.env_int("SHORTLIST_WEBHOOK_ATTEMPTS", 6, minimum=1)
 WEBHOOK_RETRY_SECONDS = conf.env_int("SHORTLIST_WEBHOOK_RETRY_SECONDS", 30, minimum=1)

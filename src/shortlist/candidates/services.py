@@ -21,10 +21,10 @@ from shortlist.candidates.importing import Outcome, Summary, count_sources, impo
 from shortlist.candidates.merge import MergeError, merge_candidates
 from shortlist.candidates.models import Candidate, ImportBatch
 from shortlist.candidates.reparse import ReparseOutcome, ReparseSummary, reparse_candidates, stale_candidates
+from shortlist.candidates.serialize import import_finished_json
 from shortlist.candidates.tasks import reparse_candidate
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.candidates.uploads import create_batch, files_at
-from shortlist.candidates.serialize import import_finished_json
 from shortlist.compliance.retention import ImportPrivacy
 from shortlist.engine.vocab.enums import LawfulBasis
 from shortlist.errors import Invalid, NotFound

@@ -37,7 +37,6 @@ from shortlist.pipeline.models import (
     allowed_moves,
     needs_reason,
 )
-from shortlist.pipeline.serialize import stage_changed_json
 from shortlist.webhooks.models import WebhookEvent
 from shortlist.webhooks.services import webhook_emit
 
@@ -170,6 +169,7 @@ def _move(actor: Actor, application_id: int, stage: str, note: str) -> Applicati
         what = "rejecting" if new == Stage.REJECTED else f"moving from {here.label} back to {new.label}"
         raise Invalid(f"say why you are {what} {name}", [("note", "a reason is required for this move")])
     change = application.move_to(new, user=actor.user_or_none, note=note.strip())
+    from shortlist.pipeline.serialize import stage_changed_json  # it reads selectors, which read services
     # Sent once this transaction commits (nothing for a move that rolls back).
     webhook_emit(event=WebhookEvent.STAGE_CHANGED, data=lambda: stage_changed_json(application, change))
     return application

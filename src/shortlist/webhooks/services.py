@@ -56,9 +56,7 @@ def _check_url(url: str) -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def webhook_create(
-    *, actor: Actor, url: str, events: list[str], description: str = ""
-) -> CreatedWebhook:
+def webhook_create(*, actor: Actor, url: str, events: list[str], description: str = "") -> CreatedWebhook:
     """Subscribe `url` to `events`; the signing secret is returned here and never again."""
     require_manage_webhooks(actor)
     issues = _check_url(url)
@@ -119,7 +117,11 @@ def webhook_emit(*, event: WebhookEvent, data: EventData, key: str = "") -> int:
                     delivery, created = Delivery.objects.get_or_create(
                         webhook=webhook,
                         event_id=event_id,
-                        defaults={"event": event.value, "payload": payload, "next_attempt_at": timezone.now()},
+                        defaults={
+                            "event": event.value,
+                            "payload": payload,
+                            "next_attempt_at": timezone.now(),
+                        },
                     )
             except IntegrityError:
                 continue  # recorded by a concurrent emit of the same key
@@ -136,7 +138,7 @@ def body_of(payload: Mapping[str, Any]) -> bytes:
 
 
 def retry_delay(attempt: int) -> timedelta:
-    """Back-off after failed attempt `attempt` (1-based): base × 4^(attempt-1), at most 6 hours.
+    """Back-off after failed attempt `attempt` (1-based): base * 4^(attempt-1), at most 6 hours.
     With the default 30 s: 30 s, 2 min, 8 min, 32 min, 2 h 8 min."""
     seconds = settings.WEBHOOK_RETRY_SECONDS * 4 ** (attempt - 1)
     return timedelta(seconds=min(seconds, 6 * 3600))
@@ -159,7 +161,6 @@ def delivery_send(delivery_id: int, attempt: int) -> str:
         if delivery.status != DeliveryStatus.PENDING or delivery.attempts >= attempt:
             return delivery.status  # this attempt was made already (a redelivered task)
         webhook = Webhook.objects.get(pk=delivery.webhook_id)
-        now = timezone.now()
         if not webhook.active:
             delivery.status, delivery.last_error, delivery.next_attempt_at = (
                 DeliveryStatus.FAILED, "the subscription was switched off", None,
@@ -186,7 +187,9 @@ def delivery_send(delivery_id: int, attempt: int) -> str:
         elif answer.retryable and attempt < settings.WEBHOOK_ATTEMPTS:
             when = delivery.last_attempt_at + retry_delay(attempt)
             delivery.next_attempt_at = when
-            transaction.on_commit(lambda: deliver_webhook.using(run_after=when).enqueue(delivery_id, attempt + 1))
+            transaction.on_commit(
+                lambda: deliver_webhook.using(run_after=when).enqueue(delivery_id, attempt + 1)
+            )
         else:
             delivery.status = DeliveryStatus.FAILED
         delivery.save()

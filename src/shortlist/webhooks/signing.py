@@ -29,7 +29,9 @@ def sign(secret: str, body: bytes, timestamp: int | None = None) -> str:
     return f"t={timestamp},v1={signature(secret, timestamp, body)}"
 
 
-def verify(secret: str, header: str, body: bytes, now: float | None = None, tolerance: int = TOLERANCE) -> bool:
+def verify(
+    secret: str, header: str, body: bytes, now: float | None = None, tolerance: int = TOLERANCE
+) -> bool:
     """Whether `header` signs `body` with `secret` within `tolerance` seconds of `now`."""
     parts = dict(part.split("=", 1) for part in header.split(",") if "=" in part)
     try:

@@ -5,7 +5,6 @@ answer reduced to a status code or a one-line error."""
 from __future__ import annotations
 
 import http.client
-import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -45,11 +44,11 @@ def post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> Answ
         status = error.code
         what = "redirects are not followed" if 300 <= status < 400 else (error.reason or "")
         return Answer(status, f"HTTP {status} {what}".strip()[:500])
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return Answer(None, f"no answer within {timeout:g} s")
     except urllib.error.URLError as error:
         reason = error.reason
-        if isinstance(reason, TimeoutError | socket.timeout):
+        if isinstance(reason, TimeoutError):
             return Answer(None, f"no answer within {timeout:g} s")
         return Answer(None, f"could not connect: {reason}"[:500])
     except (OSError, ValueError, http.client.HTTPException) as error:  # reset, or a malformed answer
