@@ -35,7 +35,7 @@ def receiver() -> Iterator[Receiver]:
     state = Receiver(url="")
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             state.requests.append(Received(dict(self.headers.items()), body))
             status = state.answers.pop(0) if state.answers else 200
@@ -57,7 +57,7 @@ def receiver() -> Iterator[Receiver]:
 
 
 @pytest.fixture
-def subscribe(receiver: Receiver):  # noqa: ANN201
+def subscribe(receiver: Receiver):
     def make(*events: str) -> CreatedWebhook:
         return webhook_create(actor=Actor.system(), url=receiver.url, events=list(events))
 
