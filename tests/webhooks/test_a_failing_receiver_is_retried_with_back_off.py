@@ -42,7 +42,7 @@ def test_a_500_is_retried_with_growing_waits_until_the_attempts_are_spent(
     for _ in range(2):
         run_worker(fast_forward=True)
         waits.append(_next_wait(delivery))
-    assert waits == [30, 120, 480]  # 30 s × 4^(n-1)
+    assert waits == [30, 120, 480]  # 30 s * 4^(n-1)
     run_worker(fast_forward=True)
 
     delivery.refresh_from_db()

@@ -28,8 +28,7 @@ def webhook_list(request: HttpRequest) -> Any:
 def webhook_create(request: HttpRequest, payload: WebhookIn) -> Any:
     """Subscribe a URL; the answer carries the signing secret, shown only this once."""
     created = services.webhook_create(actor=actor(request), **payload.model_dump())
-    out = WebhookOut.model_validate(created.webhook).model_dump()
-    return Status(201, {**out, "secret": created.secret})
+    return Status(201, created.webhook)  # WebhookCreatedOut: the one answer that carries the secret
 
 
 @router.delete("/webhooks/{webhook_id}", response={204: None})
