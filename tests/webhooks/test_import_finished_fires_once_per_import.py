@@ -10,10 +10,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from shortlist.accounts.access import Actor
+from shortlist.candidates.batches import batch_finished
 from shortlist.candidates.models import ImportFile
 from shortlist.candidates.services import candidate_import, upload_create
 from shortlist.candidates.tasks import import_uploaded_file
-from shortlist.candidates.uploads import batch_finished
 from shortlist.webhooks.models import Delivery
 from tests.webhooks.conftest import run_worker
 

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django_tasks import task
 
 from shortlist.background.execution import TRANSIENT, on_abandon
+from shortlist.candidates.batches import batch_finished
 from shortlist.candidates.importing import Outcome, log, parse_outcome, path_source, store_profile
 from shortlist.candidates.models import ImportBatch, ImportFile, ImportStatus
 from shortlist.candidates.reparse import reparse_one
 from shortlist.candidates.taxonomy import workspace_taxonomy
-from shortlist.candidates.uploads import batch_finished
 from shortlist.compliance.retention import ImportPrivacy
 from shortlist.engine.cv.isolated import Parsed
 from shortlist.engine.vocab.enums import LawfulBasis

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -74,6 +73,8 @@ def create_batch(
             queued = list(batch.files.filter(status=ImportStatus.QUEUED).values_list("pk", flat=True))
             transaction.on_commit(lambda: [import_uploaded_file.enqueue(pk) for pk in queued])
             if not queued:  # every file was refused on arrival: the import is over already
+                from shortlist.candidates.batches import batch_finished
+
                 transaction.on_commit(lambda: batch_finished(batch.pk))
     except BaseException:
         # The rows were rolled back, so files written for them would be orphans no task ever reads.
@@ -81,28 +82,6 @@ def create_batch(
             shutil.rmtree(folder, ignore_errors=True)
         raise
     return batch
-
-
-def batch_finished(batch_id: int) -> bool:
-    """Emit `import.finished` if no file of the batch is queued any more; whether it was finished.
-
-    Called after each file's outcome commits (and after a batch with nothing to queue), so the check
-    reads committed rows: when two last files finish at once, at least the later commit sees none left,
-    and if both do, the event's id (derived from the batch) makes the second emit record nothing."""
-    from shortlist.candidates.serialize import import_finished_json
-    from shortlist.webhooks.models import WebhookEvent
-    from shortlist.webhooks.services import webhook_emit
-
-    files = ImportFile.objects.filter(batch_id=batch_id)
-    if files.filter(status=ImportStatus.QUEUED).exists():
-        return False
-    counts = dict(Counter(files.values_list("status", flat=True)))
-    webhook_emit(
-        event=WebhookEvent.IMPORT_FINISHED,
-        data=import_finished_json(counts, upload_id=batch_id),
-        key=f"import.finished:upload:{batch_id}",
-    )
-    return True
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from shortlist.clients.models import Role
 from shortlist.clients.selectors import role_get
 from shortlist.engine.vocab.enums import RoleStatus, Stage
 from shortlist.errors import Conflict, Forbidden, Invalid, NotFound
+from shortlist.pipeline.events import stage_changed_json
 from shortlist.pipeline.models import (
     Application,
     ApplicationNote,
@@ -169,7 +170,6 @@ def _move(actor: Actor, application_id: int, stage: str, note: str) -> Applicati
         what = "rejecting" if new == Stage.REJECTED else f"moving from {here.label} back to {new.label}"
         raise Invalid(f"say why you are {what} {name}", [("note", "a reason is required for this move")])
     change = application.move_to(new, user=actor.user_or_none, note=note.strip())
-    from shortlist.pipeline.serialize import stage_changed_json  # it reads selectors, which read services
     # Sent once this transaction commits (nothing for a move that rolls back).
     webhook_emit(event=WebhookEvent.STAGE_CHANGED, data=lambda: stage_changed_json(application, change))
     return application
