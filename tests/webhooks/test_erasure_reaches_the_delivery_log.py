@@ -30,3 +30,18 @@ def test_erasure_removes_their_events_and_keeps_the_others() -> None:
     assert receipt.counts["webhook_deliveries"] == 1
     [left] = Delivery.objects.all()
     assert left.payload["data"]["candidate"]["name"] == "Olive Other"
+
+
+def test_an_access_request_lists_the_events_that_named_them() -> None:
+    from shortlist.compliance.selectors import candidate_access_request
+
+    webhook_create(actor=Actor.system(), url="http://localhost:9/", events=["application.stage_changed"])
+    made = one_of_everything()
+    application_move(actor=Actor.system(), application_id=made["application"].pk, stage="contacted")
+    report = candidate_access_request(actor=Actor.system(), candidate_id=made["candidate"].pk)
+    [event] = dict((key, data) for key, _, data in report.sections)["webhook_events"]
+    assert (event["event"], event["to"], event["stage"]) == (
+        "application.stage_changed",
+        "http://localhost:9/",
+        "contacted",
+    )
