@@ -28,6 +28,7 @@ from shortlist.candidates import pool
 from shortlist.candidates.models import ImportBatch, ImportFile
 from shortlist.clients.models import Client, Role
 from shortlist.pipeline.models import Application
+from shortlist.webhooks.models import Webhook
 from tests.factories import make_candidate, one_of_everything
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,7 @@ class Rule:
     body: Body | None = None  # JSON body for POST/PATCH: (world, side, caller) -> dict
     query: dict[str, object] = field(default_factory=dict)
     multipart: bool = False
+    fresh: Callable[[World, str], None] | None = None  # replaces the side's object first (a DELETE)
 
 
 def _new_candidate(world: World, side: str, caller: str) -> dict[str, object]:
@@ -88,6 +90,22 @@ def _new_candidate(world: World, side: str, caller: str) -> dict[str, object]:
 
 def _role_yaml(world: World, side: str, caller: str) -> dict[str, object]:
     return {"yaml": f"title: Platform Engineer {caller}\nclient: {{name: Meridian Quant}}\nmust_have: [go]\n"}
+
+
+def _webhook(owner: object) -> Webhook:
+    return Webhook.objects.create(
+        owner=owner, url="http://localhost:8080/hook", events=["application.stage_changed"], secret="whsec_t"
+    )
+
+
+def _fresh_webhook(world: World, side: str) -> None:
+    world.rows[side]["webhook"] = _webhook(world.rows[side]["webhook"].owner)
+
+
+def _mine(ok: int) -> Statuses:
+    """A recruiter's own webhook ("a": rita's), not a colleague's ("b": the admin's); an admin any."""
+    return {**REFUSED, "read": (ok, 404), "write": (ok, 404), "session": (ok, 404), "admin": ok,
+            "client_a": 403, "client_b": 403}  # fmt: skip
 
 
 NEXT_STAGE = {"write": "interview", "session": "offer", "admin": "placed"}
@@ -118,6 +136,13 @@ EXPECTED: dict[str, Rule] = {
     ),
     "application_note_list": Rule(_pool()),
     "application_note_add": Rule(_write(201), body=lambda w, s, c: {"body": f"note by {c}"}),
+    "webhook_list": Rule(_pool()),
+    "webhook_create": Rule(
+        _write(201),
+        body=lambda w, s, c: {"url": "https://crm.example.org/hook", "events": ["import.finished"]},
+    ),
+    "webhook_delete": Rule({**_mine(204), "read": 403}, fresh=_fresh_webhook),
+    "webhook_delivery_list": Rule(_mine(200)),
 }
 
 
@@ -183,6 +208,7 @@ def callers(world: World, django_user_model: type) -> dict[str, HttpClient]:
         return token_create(actor=Actor.system(), username=owner.username, scope=scope, name="matrix").secret
 
     rita, ada = user("rita", "recruiter"), user("ada", "admin")
+    world.rows["a"]["webhook"], world.rows["b"]["webhook"] = _webhook(rita), _webhook(ada)
     carol = user("carol", "client", world.rows["a"]["client"])
     bob = user("bob", "client", world.rows["b"]["client"])
     revoked = token_create(actor=Actor.system(), username="rita", scope="write", name="old")
@@ -216,7 +242,7 @@ def _leaks(world: World, actor: str, status: int, body: str) -> list[str]:
 
 def _url(path: str, world: World, side: str) -> str:
     names = {"client_id": "client", "role_id": "role", "candidate_id": "candidate", "upload_id": "upload",
-             "application_id": "application"}  # fmt: skip
+             "application_id": "application", "webhook_id": "webhook"}  # fmt: skip
     return re.sub(r"\{(\w+)\}", lambda m: str(world.rows[side][names[m.group(1)]].pk), path)
 
 
@@ -233,6 +259,8 @@ def test_each_caller_gets_the_expected_status_and_nothing_more(operations, world
         if rule is None:
             pytest.fail(f"{operation_id} has no rule in EXPECTED")
         side = world.side(actor, ownership)
+        if rule.fresh:
+            rule.fresh(world, side)
         url = _url(path, world, side)
         http, caller = callers[actor], f"{actor}-{ownership}"
         if rule.multipart:

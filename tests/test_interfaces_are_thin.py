@@ -15,7 +15,8 @@ import pytest
 from tests.test_engine_layers import SRC, _imports, _module_name
 
 API_ROUTERS = [
-    SRC / "shortlist" / "api" / f"{name}.py" for name in ("clients", "candidates", "pipeline", "views")
+    SRC / "shortlist" / "api" / f"{name}.py"
+    for name in ("clients", "candidates", "pipeline", "views", "webhooks")
 ]
 WEB = SRC / "shortlist" / "web"
 INTERFACES = sorted(
@@ -41,7 +42,7 @@ ALLOWED = (
     "shortlist.conf",
     "shortlist.engine.vocab.enums",  # controlled values for forms and filters
     *(f"shortlist.{app}.{layer}"
-      for app in ("candidates", "clients", "pipeline", "compliance", "audit", "api")
+      for app in ("candidates", "clients", "pipeline", "compliance", "audit", "api", "webhooks")
       for layer in ("selectors", "services", "serialize")),
     # The API's own plumbing: authentication, pagination, bounded parameters, schemas.
     *(f"shortlist.api.{part}" for part in ("auth", "pagination", "params", "schemas")),

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "shortlist.web",
     "shortlist.api",
     "shortlist.portal",
+    "shortlist.webhooks",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +118,12 @@ TASK_ATTEMPTS = conf.env_int("SHORTLIST_TASK_ATTEMPTS", 3, minimum=1)
 # A worker beats every lease/6 seconds; one silent for a lease is taken for dead and its task re-queued.
 WORKER_LEASE = conf.env_int("SHORTLIST_WORKER_LEASE", 30, minimum=3)
 UPLOAD_DIR = HOME / "uploads"
+
+# Webhooks (issue 13): each POST may take this long; a delivery is tried this many times in all, the
+# retries WEBHOOK_RETRY_SECONDS * 4^(n-1) apart (30 s, 2 min, 8 min, 32 min, 2 h 8 min by default).
+WEBHOOK_TIMEOUT = conf.env_int("SHORTLIST_WEBHOOK_TIMEOUT", 10, minimum=1)
+WEBHOOK_ATTEMPTS = conf.env_int("SHORTLIST_WEBHOOK_ATTEMPTS", 6, minimum=1)
+WEBHOOK_RETRY_SECONDS = conf.env_int("SHORTLIST_WEBHOOK_RETRY_SECONDS", 30, minimum=1)
 
 # What one imported file may cost (see shortlist.engine.documents.Limits).
 IMPORT_MAX_FILE_MB = conf.env_int("SHORTLIST_MAX_FILE_MB", 20, minimum=1)

@@ -92,7 +92,9 @@ def test_access_request_writes_json_and_a_pdf_with_everything_held(zofia: Candid
     assert result.exit_code == 0, result.output
     document = json.loads((out / f"candidate-{zofia.pk}-access-request.json").read_text())
     sections = document["sections"]
-    assert list(sections) == ["profile", "data_protection", "import_records", "pipelines", "rankings"]
+    assert list(sections) == [
+        "profile", "data_protection", "import_records", "pipelines", "rankings", "webhook_events",
+    ]  # fmt: skip
     assert sections["profile"]["emails"] == ["zofia.quenby.7731@example.net"]
     assert "Built the payments gateway in Go" in sections["profile"]["text"]
     assert any(s["evidence"] for s in sections["profile"]["skills"])

@@ -35,6 +35,8 @@ from shortlist.errors import Forbidden, NotFound, ShortlistError
 from shortlist.pipeline import selectors as pipeline_selectors
 from shortlist.pipeline import services as pipeline_services
 from shortlist.pipeline.models import Application
+from shortlist.webhooks import selectors as webhook_selectors
+from shortlist.webhooks import services as webhook_services
 from tests.factories import one_of_everything
 from tests.services.conftest import ROLE_FILE
 
@@ -43,7 +45,7 @@ MODULES = [
     candidate_selectors, candidate_services, client_selectors,
     client_services, pipeline_selectors, pipeline_services, compliance_selectors, compliance_services,
     audit_selectors, audit_services, audit_trail,
-    token_selectors, token_services,
+    token_selectors, token_services, webhook_selectors, webhook_services,
 ]  # fmt: skip
 # Reads of local files only, with nothing of the workspace in them: no rule applies.
 OPEN_TO_ALL = {"folder_pool"}
@@ -202,6 +204,14 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         "desk": lambda a: pipeline_selectors.desk(actor=a),
         "note_list": lambda a: list(pipeline_selectors.note_list(actor=a, role_id=role)),
         "dashboard_figures": lambda a: pipeline_selectors.dashboard_figures(actor=a),
+        # Webhooks: agency staff only (a client user's token may not send the pipeline out).
+        "webhook_create": lambda a: webhook_services.webhook_create(
+            actor=a, url="http://localhost:8080/hook", events=["import.finished"]
+        ),
+        "webhook_list": lambda a: list(webhook_selectors.webhook_list(actor=a)),
+        "webhook_get": lambda a: webhook_selectors.webhook_get(actor=a, webhook_id=0),
+        "webhook_delete": lambda a: webhook_services.webhook_delete(actor=a, webhook_id=0),
+        "delivery_list": lambda a: list(webhook_selectors.delivery_list(actor=a)),
     }
 
 

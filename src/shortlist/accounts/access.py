@@ -295,3 +295,25 @@ def may_give_client_feedback(actor: Actor) -> bool:
     """Advancing or rejecting a candidate submitted to the actor's own client, from the portal; which
     applications and which moves is `visible_applications` and `CLIENT_DECISIONS`."""
     return actor.is_client and actor.client_id is not None
+
+
+# --- issue 13: webhooks ---------------------------------------------------------------------------------
+
+
+def may_manage_webhooks(actor: Actor) -> bool:
+    """Webhook subscriptions and their delivery log: agency staff (they send pipeline and pool events
+    out of the workspace), never a client user."""
+    return actor.is_agency
+
+
+def require_manage_webhooks(actor: Actor) -> None:
+    _require(may_manage_webhooks(actor), "manage webhooks")
+
+
+def visible_webhooks(actor: Actor, webhooks: Rows) -> Rows:
+    """A recruiter sees the subscriptions they created; an admin (and the operator) every one."""
+    if actor.is_admin:
+        return webhooks
+    if not may_manage_webhooks(actor):
+        return _none(webhooks)
+    return webhooks.filter(owner_id=getattr(actor.user, "pk", None))  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 from ninja import NinjaAPI
 
-from shortlist.api import candidates, clients, errors, pipeline
+from shortlist.api import candidates, clients, errors, pipeline, webhooks
 from shortlist.api.auth import TokenAuth, WorkspaceSession
 from shortlist.api.schemas import ErrorOut
 
@@ -48,7 +48,7 @@ errors.install(api)
 
 # Every operation may answer these; declared once so the schema (and schemathesis) knows their shape.
 COMMON = {status: ErrorOut for status in errors.ERROR_STATUSES}
-for router in (clients.router, candidates.router, pipeline.router):
+for router in (clients.router, candidates.router, pipeline.router, webhooks.router):
     for view in router.path_operations.values():
         for operation in view.operations:
             for status, schema in COMMON.items():

@@ -386,3 +386,54 @@ class NoteOut(Schema):
 
 class NoteIn(In):
     body: Annotated[str, StringConstraints(min_length=1, max_length=100_000, pattern=NO_NUL)]
+
+
+# Webhooks (issue 13)
+
+WebhookEventName = Literal["application.stage_changed", "import.finished"]
+
+
+class WebhookOut(Schema):
+    id: int
+    url: str
+    events: list[str]
+    description: str
+    active: bool
+    owner: str | None
+    secret_hint: str = Field(description="The secret's first characters; the secret itself is shown once.")
+    created_at: datetime
+
+    @staticmethod
+    def resolve_owner(webhook: Any) -> str | None:
+        return webhook.owner.get_username() if webhook.owner else None
+
+
+class WebhookCreatedOut(WebhookOut):
+    secret: str = Field(description="Signs every delivery (Shortlist-Signature); shown only in this answer.")
+
+
+class WebhookIn(In):
+    url: Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NO_NUL)] = Field(
+        description="Where deliveries are POSTed: an http:// or https:// URL."
+    )
+    events: Annotated[list[WebhookEventName], Field(min_length=1, max_length=2)]
+    description: Short = ""
+
+
+class DeliveryOut(Schema):
+    id: int
+    webhook_id: int
+    event: str
+    event_id: str
+    status: Literal["pending", "delivered", "failed"]
+    attempts: int
+    last_status_code: int | None
+    last_error: str
+    last_attempt_at: datetime | None
+    next_attempt_at: datetime | None
+    delivered_at: datetime | None
+    created_at: datetime
+
+    @staticmethod
+    def resolve_event_id(delivery: Any) -> str:
+        return str(delivery.event_id)

@@ -117,6 +117,17 @@ def import_report(summary: Summary) -> dict[str, Any]:
     }
 
 
+def import_finished_json(counts: dict[str, int], upload_id: int | None = None) -> dict[str, Any]:
+    """The `data` of an `import.finished` webhook (README § Webhooks): how many files ended how.
+    `upload_id` is the upload batch's id (a web upload, the API, `import --queue`); null for a
+    `shortlist import` run, which imports in the foreground."""
+    return {
+        "upload_id": upload_id,
+        "files": sum(counts.values()),
+        "counts": {status: counts.get(status, 0) for status in IMPORT_STATUSES},
+    }
+
+
 def reparse_report(summary: ReparseSummary) -> dict[str, Any]:
     """`shortlist reparse --json`: one entry per candidate, then the totals."""
     return {

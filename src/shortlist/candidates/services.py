@@ -21,12 +21,15 @@ from shortlist.candidates.importing import Outcome, Summary, count_sources, impo
 from shortlist.candidates.merge import MergeError, merge_candidates
 from shortlist.candidates.models import Candidate, ImportBatch
 from shortlist.candidates.reparse import ReparseOutcome, ReparseSummary, reparse_candidates, stale_candidates
+from shortlist.candidates.serialize import import_finished_json
 from shortlist.candidates.tasks import reparse_candidate
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.candidates.uploads import create_batch, files_at
 from shortlist.compliance.retention import ImportPrivacy
 from shortlist.engine.vocab.enums import LawfulBasis
 from shortlist.errors import Invalid, NotFound
+from shortlist.webhooks.models import WebhookEvent
+from shortlist.webhooks.services import webhook_emit
 
 
 def candidate_import_count(*, actor: Actor, paths: Sequence[Path]) -> int:
@@ -51,7 +54,9 @@ def candidate_import(
     require_change_pool(actor)
     _check_consent(consent_at)
     privacy = ImportPrivacy(LawfulBasis.CONSENT.value, consent_at) if consent_at else None
-    return import_sources(iter_sources(paths), on_outcome=on_outcome, privacy=privacy)
+    summary = import_sources(iter_sources(paths), on_outcome=on_outcome, privacy=privacy)
+    webhook_emit(event=WebhookEvent.IMPORT_FINISHED, data=import_finished_json(dict(summary.counts)))
+    return summary
 
 
 def upload_create(

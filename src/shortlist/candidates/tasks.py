@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from shortlist.background.execution import TRANSIENT, on_abandon
+from shortlist.candidates.batches import batch_finished
 from shortlist.candidates.importing import Outcome, log, parse_outcome, path_source, store_profile
 from shortlist.candidates.models import ImportBatch, ImportFile, ImportStatus
 from shortlist.candidates.reparse import reparse_one
@@ -32,6 +33,8 @@ def import_uploaded_file(file_id: int) -> str:
     makes two candidates, and a run cut off before that commit leaves nothing behind."""
     upload = ImportFile.objects.filter(pk=file_id).first()
     if upload is None or upload.status != ImportStatus.QUEUED:
+        if upload is not None:  # a redelivery: the batch's end may not have been announced yet
+            batch_finished(upload.batch_id)
         return upload.status if upload else "gone"
     parsed = parse_outcome(path_source(Path(upload.stored_path), upload.name), workspace_taxonomy())
     with transaction.atomic():
@@ -47,6 +50,7 @@ def import_uploaded_file(file_id: int) -> str:
             finished_at=timezone.now(),
         )
         transaction.on_commit(lambda: Path(upload.stored_path).unlink(missing_ok=True))
+        transaction.on_commit(lambda: batch_finished(upload.batch_id))
     return outcome.status
 
 
@@ -77,6 +81,7 @@ def _import_abandoned(file_id: int, *, reason: str) -> None:
         status=ImportStatus.FAILED, reason=reason, finished_at=timezone.now()
     )
     Path(upload.stored_path).unlink(missing_ok=True)
+    batch_finished(upload.batch_id)
 
 
 @task()

@@ -72,6 +72,10 @@ def create_batch(
             ImportFile.objects.bulk_create(rows)
             queued = list(batch.files.filter(status=ImportStatus.QUEUED).values_list("pk", flat=True))
             transaction.on_commit(lambda: [import_uploaded_file.enqueue(pk) for pk in queued])
+            if not queued:  # every file was refused on arrival: the import is over already
+                from shortlist.candidates.batches import batch_finished
+
+                transaction.on_commit(lambda: batch_finished(batch.pk))
     except BaseException:
         # The rows were rolled back, so files written for them would be orphans no task ever reads.
         if folder is not None:

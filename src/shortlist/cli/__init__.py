@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from shortlist.cli import admin, audit, candidates, matching, roles, tokens
+from shortlist.cli import admin, audit, candidates, matching, roles, tokens, webhooks
 from shortlist.cli.common import err, plain, setup_django
 from shortlist.conf import SettingError
 
@@ -56,6 +56,7 @@ app.add_typer(candidates.candidates_app, name="candidates")
 app.add_typer(roles.role_app, name="role")
 app.add_typer(audit.audit_app, name="audit")
 app.add_typer(tokens.token_app, name="token")
+app.add_typer(webhooks.webhook_app, name="webhook")
 # Top-level commands, in the order `shortlist --help` lists them.
 app.command()(admin.migrate)
 app.command()(admin.demo)

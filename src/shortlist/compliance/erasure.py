@@ -38,6 +38,7 @@ from shortlist.candidates.models import (
 from shortlist.compliance.models import ErasureReceipt
 from shortlist.pipeline.models import Application, ApplicationNote, StageChange
 from shortlist.pipeline.services import stage_history_erase
+from shortlist.webhooks.models import Delivery
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +190,15 @@ def _stage_history(subject: Subject) -> int:
     return stage_history_erase(application_ids=subject.application_ids)
 
 
+def _webhook_deliveries(subject: Subject) -> int:
+    """Events about them (a stage change names the candidate): removed from the delivery log, and a
+    delivery still waiting for a retry is not sent (its task finds the row gone)."""
+    about = Q(payload__data__candidate__id=subject.candidate_id)
+    if subject.application_ids:
+        about |= Q(payload__data__application_id__in=subject.application_ids)
+    return Delivery.objects.filter(about).delete()[0]
+
+
 def _applications(subject: Subject) -> int:
     return Application.objects.filter(pk__in=subject.application_ids).delete()[0]
 
@@ -266,6 +276,7 @@ ERASURE_STEPS: list[ErasureStep] = [
     ErasureStep("import_records", _import_records),
     ErasureStep("notes", _notes),
     ErasureStep("stage_history", _stage_history),
+    ErasureStep("webhook_deliveries", _webhook_deliveries),
     ErasureStep("applications", _applications),
     ErasureStep("evidence", _evidence),
     ErasureStep("audit_records", _audit_records),

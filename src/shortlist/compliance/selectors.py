@@ -19,6 +19,7 @@ from shortlist.candidates.models import Candidate, ImportFile
 from shortlist.candidates.serialize import PROFILE_PREFETCH, profile_dict
 from shortlist.errors import Forbidden, NotFound
 from shortlist.pipeline.models import Application
+from shortlist.webhooks.models import Delivery
 
 
 def _require_privacy(actor: Actor) -> None:
@@ -123,12 +124,33 @@ def _rankings(candidate: Candidate) -> list[dict[str, Any]]:
     return audit_rankings_of(candidate.pk)
 
 
+def _webhook_events(candidate: Candidate) -> list[dict[str, Any]]:
+    """Events that named them, sent (or to be sent) to another tool by webhook."""
+    deliveries = Delivery.objects.filter(payload__data__candidate__id=candidate.pk).select_related("webhook")
+    return [
+        {
+            "event": delivery.event,
+            "to": delivery.webhook.url,
+            "at": _when(delivery.created_at),
+            "stage": delivery.payload.get("data", {}).get("to_stage"),
+            "status": delivery.status,
+            "delivered": _when(delivery.delivered_at),
+        }
+        for delivery in deliveries.order_by("created_at", "id")
+    ]
+
+
 ACCESS_REQUEST_SECTIONS: list[tuple[str, str, Callable[[Candidate], Any]]] = [
     ("profile", "Profile, experience and skills (with the sentences they came from)", _profile),
     ("data_protection", "Lawful basis, notice and retention", _data_protection),
     ("import_records", "Files their CV came in", _import_records),
     ("pipelines", "Roles they were considered for: stages, history and notes", _pipelines),
     ("rankings", "Rankings they appeared in: date, role, rank, score and reasons", _rankings),
+    (
+        "webhook_events",
+        "Stage changes sent to other tools by webhook: where, when, delivered",
+        _webhook_events,
+    ),
 ]
 
 

@@ -27,6 +27,7 @@ from shortlist.clients.models import Role
 from shortlist.clients.selectors import role_get
 from shortlist.engine.vocab.enums import RoleStatus, Stage
 from shortlist.errors import Conflict, Forbidden, Invalid, NotFound
+from shortlist.pipeline.events import stage_changed_json
 from shortlist.pipeline.models import (
     Application,
     ApplicationNote,
@@ -37,6 +38,8 @@ from shortlist.pipeline.models import (
     allowed_moves,
     needs_reason,
 )
+from shortlist.webhooks.models import WebhookEvent
+from shortlist.webhooks.services import webhook_emit
 
 # What adding someone to a role's pipeline does for each role status: an open role takes them, a role on
 # hold takes them with a warning (the search often goes on while the client decides), a filled or closed
@@ -166,7 +169,9 @@ def _move(actor: Actor, application_id: int, stage: str, note: str) -> Applicati
     if needs_reason(here, new) and not note.strip():
         what = "rejecting" if new == Stage.REJECTED else f"moving from {here.label} back to {new.label}"
         raise Invalid(f"say why you are {what} {name}", [("note", "a reason is required for this move")])
-    application.move_to(new, user=actor.user_or_none, note=note.strip())
+    change = application.move_to(new, user=actor.user_or_none, note=note.strip())
+    # Sent once this transaction commits (nothing for a move that rolls back).
+    webhook_emit(event=WebhookEvent.STAGE_CHANGED, data=lambda: stage_changed_json(application, change))
     return application
 
 
