@@ -6,8 +6,10 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from shortlist.accounts.access import Actor
 from shortlist.engine.vocab.enums import Stage
 from shortlist.pipeline.models import Application, ApplicationNote, StageChange, allowed_moves, needs_reason
+from shortlist.pipeline.services import application_move
 
 
 class StageChangeInline(admin.TabularInline):
@@ -84,11 +86,18 @@ class ApplicationAdmin(admin.ModelAdmin):
             obj.pk, obj.stage = created.pk, created.stage
             obj._state.adding = False
             if stage != Stage.SOURCED:
-                created.move_to(stage, user=request.user, note=note)
+                self._move(request, created, stage, note)
             return
         super().save_model(request, obj, form, change)
         if stage != obj.stage:
-            obj.move_to(stage, user=request.user, note=note)
+            self._move(request, obj, stage, note)
+
+    @staticmethod
+    def _move(request: HttpRequest, application: Application, stage: str, note: str) -> None:
+        # Through the use case, so that a move made here is checked and announced (webhooks) like any other.
+        actor = Actor.of(request.user)
+        moved = application_move(actor=actor, application_id=application.pk, stage=stage, note=note)
+        application.stage = moved.stage
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         notes = formset.save(commit=False)
