@@ -7,13 +7,13 @@ Needs the `load` extra (locust). One command, bounded in time and users, everyth
 
 1. loads the demo pool into SHORTLIST_HOME's database (skipped when there; --home, default
    /tmp/shortlist-load) and publishes the matching index (`shortlist index`, skipped when current);
-2. creates USERS recruiter accounts with a password and a write API token each (one token per
-   recruiter: the API's rate limit is per token);
+2. creates USERS recruiter accounts with a password, a signed-in session and a write API token each
+   (one token per recruiter: the API's rate limit is per token);
 3. serves the workspace as the Procfile does: `shortlist serve --workers W --no-background` (gunicorn)
    beside one `shortlist worker --supervise`;
 4. runs locust headless for --run-time seconds with USERS users, each aiming at RATE/USERS requests a
-   second, mixed: shortlist page 4, candidate page 6, search (the candidates page with a text and a
-   skill filter) 4, API match (top 20, bearer token) 4, CV upload through the API 1;
+   second, mixed: shortlist page 8, candidate page 12, search (the candidates page with a text and a
+   skill filter) 8, API match (top 20, bearer token) 8, CV upload through the API 1 (a new CV each);
 5. with --faults, during the run: kill -9 one gunicorn worker (at 25% of the run), kill -9 the task
    worker (45%), and restart PostgreSQL once (65%, `pg_ctlcluster VERSION NAME restart`; the server is
    shared, so this is skipped unless the database is PostgreSQL on this machine);
@@ -53,7 +53,9 @@ import json, os, sys
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shortlist.settings")
 import django
 django.setup()
-from django.contrib.auth import get_user_model
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.db.models import Count, Max, Min
 from shortlist.accounts.access import Actor, Role as Access
 from shortlist.accounts.services import create_user
@@ -69,11 +71,21 @@ for n in range(count):
         create_user(name, password, role=Access.RECRUITER)
     else:
         found.set_password(password); found.save()
+    user = get_user_model().objects.get(username=name)
     issued = token_create(actor=Actor.system(), username=name, scope="write", name="load test")
-    users.append({"username": name, "password": password, "token": issued.secret})
+    # Signed in beforehand, as a recruiter is: the run measures the pages, not password hashing.
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    users.append({"username": name, "password": password, "token": issued.secret,
+                  "session": [settings.SESSION_COOKIE_NAME, session.session_key]})
 span = Candidate.objects.aggregate(first=Min("pk"), last=Max("pk"))
-skills = [row["skill"] for row in CandidateSkill.objects.values("skill").annotate(n=Count("id")).order_by("-n")[:6]]
-cities = [row["city"] for row in Candidate.objects.exclude(city="").values("city").annotate(n=Count("id")).order_by("-n")[:4]]
+skills = CandidateSkill.objects.values("skill").annotate(n=Count("id")).order_by("-n")
+skills = [row["skill"] for row in skills[:6]]
+cities = Candidate.objects.exclude(city="").values("city").annotate(n=Count("id")).order_by("-n")
+cities = [row["city"] for row in cities[:4]]
 print(json.dumps({
     "users": users,
     "roles": list(Role.objects.order_by("pk").values_list("pk", flat=True)),
@@ -93,7 +105,8 @@ run = sys.argv[1]
 files = list(ImportFile.objects.filter(name__startswith=f"load-{run}-").values(
     "name", "batch_id", "status", "reason", "candidate_id"))
 imported = [f for f in files if f["candidate_id"]]
-people = Counter(Candidate.objects.filter(name__startswith=f"Load Tester {run}-").values_list("name", flat=True))
+people = Candidate.objects.filter(name__startswith=f"Load Tester {run}-")
+people = Counter(people.values_list("name", flat=True))
 print(json.dumps({
     "files": len(files),
     "batches": sorted({f["batch_id"] for f in files}),
@@ -138,16 +151,16 @@ def children(pid: int) -> list[int]:
 def started(argv: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
     """A process in a session of its own, ended with everything it started when the block exits."""
     with log.open("ab") as out:
-        process = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            argv, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
         yield process
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            pass
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -156,10 +169,9 @@ def started(argv: list[str], env: dict[str, str], log: Path) -> Iterator[subproc
 def wait_until_up(url: str, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(url, timeout=5) as answer:
-                if answer.status == 200:
-                    return
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=5) as answer:
+            if answer.status == 200:
+                return
         time.sleep(0.5)
     sys.exit(f"the server did not answer {url} within {timeout:.0f} s")
 
@@ -219,7 +231,9 @@ class Faults(threading.Thread):
         done = subprocess.run(["pg_ctlcluster", *self.cluster, "restart"], capture_output=True, text=True)
         took = time.monotonic() - began
         outcome = "done" if done.returncode == 0 else f"failed: {done.stderr.strip()}"
-        self.log.append(f"{self.stamp()} PostgreSQL {' '.join(self.cluster)} restart {outcome} ({took:.1f} s)")
+        self.log.append(
+            f"{self.stamp()} PostgreSQL {' '.join(self.cluster)} restart {outcome} ({took:.1f} s)"
+        )
 
 
 def loadavg() -> str:
@@ -309,7 +323,7 @@ def report(args: argparse.Namespace, logs: Path, plan: dict, files: dict, took: 
           f"{args.web_workers} gunicorn processes x 4 threads, 1 task worker")  # fmt: skip
     print(f"{'endpoint':<16}{'requests':>9}{'failed':>8}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}")
     for row in rows:
-        name = row["Name"] if row["Name"] != "Aggregated" else "all"
+        name = {"Aggregated": "all", "login": f"login {row['Type']}"}.get(row["Name"], row["Name"])
         print(f"{name:<16}{row['Request Count']:>9}{row['Failure Count']:>8}"
               f"{float(row['Requests/s']):>8.1f}{row['50%']:>8}{row['95%']:>8}{row['99%']:>8}")  # fmt: skip
     sent = counts.get("sent", 0)
@@ -345,7 +359,8 @@ def report(args: argparse.Namespace, logs: Path, plan: dict, files: dict, took: 
         problems.append(f"{twice} files imported twice")
     if faults is None and (errors or answered.get("5xx", 0) or answered.get("4xx", 0)):
         problems.append("errors without faults")
-    print("FAIL: " + "; ".join(problems) if problems else "OK: no request or task lost, nothing imported twice")
+    fine = "OK: no request or task lost, nothing imported twice"
+    print("FAIL: " + "; ".join(problems) if problems else fine)
     return 1 if problems else 0
 
 

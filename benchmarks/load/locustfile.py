@@ -20,11 +20,14 @@ import random
 import re
 import threading
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from locust import HttpUser, constant_throughput, events, task
 
-PLAN: dict[str, Any] = json.loads(open(os.environ["LOAD_PLAN"]).read()) if "LOAD_PLAN" in os.environ else {}
+PLAN: dict[str, Any] = (
+    json.loads(Path(os.environ["LOAD_PLAN"]).read_text()) if "LOAD_PLAN" in os.environ else {}
+)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SKILLS = ("Python", "Go", "Kafka", "PostgreSQL", "Kubernetes", "Django", "gRPC", "Redis", "AWS", "Terraform")
 
@@ -52,10 +55,7 @@ def cv_text(n: int, run: str) -> str:
 @events.request.add_listener
 def _count(name: str, response: Any, exception: BaseException | None, **_: Any) -> None:
     status = getattr(response, "status_code", 0) or 0
-    if status:
-        outcome = f"answered:{status // 100}xx"
-    else:
-        outcome = "connection_error"
+    outcome = f"answered:{status // 100}xx" if status else "connection_error"
     with _lock:
         COUNTS[outcome] += 1
         COUNTS[f"{name}|{outcome}"] += 1
@@ -77,8 +77,8 @@ class Recruiter(HttpUser):
         with _lock:
             self.account = next(_accounts)
         self.api = {"Authorization": f"Bearer {self.account['token']}"}
-        self.signed_in = False
-        self._sign_in()
+        self.client.cookies.set(*self.account["session"])
+        self.signed_in = True
 
     def _sign_in(self) -> None:
         page = self._send("login", "GET", "/login/")
@@ -99,7 +99,7 @@ class Recruiter(HttpUser):
         return self.client.request(method, url, name=name, **options)
 
     def _page(self, name: str, url: str) -> None:
-        if not self.signed_in:  # a restart of the database may have failed the first sign-in
+        if not self.signed_in:  # a session that stopped working: sign in as a person would
             self._sign_in()
             if not self.signed_in:
                 return
@@ -110,22 +110,24 @@ class Recruiter(HttpUser):
         with self.client.request("GET", url, name=name, allow_redirects=False, catch_response=True) as r:
             if r.status_code not in (0, 200):
                 r.failure(f"HTTP {r.status_code}")
+            if r.status_code == 302 and "/login/" in r.headers.get("Location", ""):
+                self.signed_in = False
 
-    @task(4)
+    @task(8)
     def shortlist_page(self) -> None:
         self._page("shortlist page", f"/roles/{random.choice(PLAN['roles'])}/shortlist/")
 
-    @task(6)
+    @task(12)
     def candidate_page(self) -> None:
         first, last = PLAN["candidates"]
         self._page("candidate page", f"/candidates/{random.randint(first, last)}/")
 
-    @task(4)
+    @task(8)
     def search(self) -> None:
         query, skill = random.choice(PLAN["searches"])
         self._page("search", f"/candidates/?q={query}&skill={skill}")
 
-    @task(4)
+    @task(8)
     def api_match(self) -> None:
         role = random.choice(PLAN["roles"])
         self._send("api match", "GET", f"/api/v1/roles/{role}/match?top=20", headers=self.api)
