@@ -180,6 +180,8 @@ def pg_cluster(database_url: str) -> list[str] | None:
     """`VERSION NAME` of the local PostgreSQL cluster serving DATABASE_URL's port, or None."""
     import dj_database_url
 
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        return None
     config = dj_database_url.parse(database_url)
     if "postgresql" not in config["ENGINE"] or config["HOST"] not in ("127.0.0.1", "localhost"):
         return None
@@ -240,9 +242,9 @@ def loadavg() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def stats_table(prefix: Path) -> list[dict[str, str]]:
-    with open(f"{prefix}_stats.csv") as handle:
-        return list(csv.DictReader(handle))
+def percentile(timings: list[float], share: float) -> float:
+    ordered = sorted(timings)
+    return ordered[min(len(ordered) - 1, int(share / 100 * len(ordered)))] if ordered else 0.0
 
 
 def main() -> int:
@@ -318,23 +320,22 @@ def report(args: argparse.Namespace, logs: Path, plan: dict, files: dict, took: 
            faults: Faults | None) -> int:  # fmt: skip
     outcomes = json.loads((logs / "outcomes.json").read_text())
     counts = outcomes["counts"]
-    rows = stats_table(logs / "locust")
+    times = outcomes["times"]
     print(f"\n{args.users} recruiters, {args.run_time} s (ran {took:.0f} s), pool {plan['candidates']}, "
           f"{args.web_workers} gunicorn processes x 4 threads, 1 task worker")  # fmt: skip
-    print(f"{'endpoint':<16}{'requests':>9}{'failed':>8}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}")
-    for row in rows:
-        name = {"Aggregated": "all", "login": f"login {row['Type']}"}.get(row["Name"], row["Name"])
-        print(f"{name:<16}{row['Request Count']:>9}{row['Failure Count']:>8}"
-              f"{float(row['Requests/s']):>8.1f}{row['50%']:>8}{row['95%']:>8}{row['99%']:>8}")  # fmt: skip
+    print(f"{'endpoint':<16}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}")
+    every = [t for name in times for t in times[name]]
+    for name, timings in [*sorted(times.items()), ("all", every)]:
+        failed = counts.get("failed" if name == "all" else f"{name}|failed", 0)
+        p50, p95, top = percentile(timings, 50), percentile(timings, 95), max(timings, default=0)
+        rate = len(timings) / took
+        print(f"{name:<16}{len(timings):>9}{failed:>8}{rate:>8.1f}{p50:>8.0f}{p95:>8.0f}{top:>8.0f}")
     sent = counts.get("sent", 0)
     answered = {k.split(":")[1]: v for k, v in counts.items() if k.startswith("answered:")}
     errors = counts.get("connection_error", 0)
     lost = sent - sum(answered.values()) - errors
     print(f"\nrequests: sent {sent}, answered {sum(answered.values())} {answered}, "
           f"connection errors {errors}, lost without an error {lost}")  # fmt: skip
-    for row in rows:
-        if row["Name"] != "Aggregated" and int(row["Failure Count"]):
-            print(f"  {row['Name']}: {row['Failure Count']} failed")
     if (logs / "locust_failures.csv").exists():
         with open(logs / "locust_failures.csv") as handle:
             for failure in csv.DictReader(handle):

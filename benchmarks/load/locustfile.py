@@ -36,6 +36,7 @@ _accounts = itertools.cycle(PLAN.get("users", []))
 _uploads = itertools.count()
 COUNTS: Counter[str] = Counter()  # sent, answered:<class>, connection_error, per endpoint too
 BATCHES: list[dict[str, int]] = []  # accepted uploads: {"batch": id, "files": n}
+TIMES: dict[str, list[float]] = {}  # every request's time in ms, errors included, by endpoint
 
 
 def cv_text(n: int, run: str) -> str:
@@ -53,19 +54,23 @@ def cv_text(n: int, run: str) -> str:
 
 
 @events.request.add_listener
-def _count(name: str, response: Any, exception: BaseException | None, **_: Any) -> None:
+def _count(name: str, response: Any, response_time: float, exception: Any, **_: Any) -> None:
     status = getattr(response, "status_code", 0) or 0
     outcome = f"answered:{status // 100}xx" if status else "connection_error"
     with _lock:
         COUNTS[outcome] += 1
         COUNTS[f"{name}|{outcome}"] += 1
+        TIMES.setdefault(name, []).append(round(response_time, 1))
+        if exception is not None:  # a connection error, an error status, or a page that was not 200
+            COUNTS["failed"] += 1
+            COUNTS[f"{name}|failed"] += 1
 
 
 @events.test_stop.add_listener
 def _write_outcomes(**_: Any) -> None:
     if "outcomes" in PLAN:
         with open(PLAN["outcomes"], "w") as out:
-            json.dump({"counts": dict(COUNTS), "batches": BATCHES}, out)
+            json.dump({"counts": dict(COUNTS), "batches": BATCHES, "times": TIMES}, out)
 
 
 class Recruiter(HttpUser):
