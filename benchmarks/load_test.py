@@ -15,8 +15,10 @@ Needs the `load` extra (locust). One command, bounded in time and users, everyth
    second, mixed: shortlist page 8, candidate page 12, search (the candidates page with a text and a
    skill filter) 8, API match (top 20, bearer token) 8, CV upload through the API 1 (a new CV each);
 5. with --faults, during the run: kill -9 one gunicorn worker (at 25% of the run), kill -9 the task
-   worker (45%), and restart PostgreSQL once (65%, `pg_ctlcluster VERSION NAME restart`; the server is
-   shared, so this is skipped unless the database is PostgreSQL on this machine);
+   worker (45%), and at 65% either restart PostgreSQL (--pg-fault restart: `pg_ctlcluster VERSION NAME
+   restart -m fast`, once; only for a PostgreSQL cluster on this machine, and every database on it sees
+   the restart) or, by default, drop every connection to this run's database (--pg-fault terminate:
+   pg_terminate_backend, what the clients of a restart see, without touching other databases);
 6. waits for every uploaded file to finish, then prints per endpoint: requests, failures, p50, p95, p99
    and throughput; and the counts: requests sent / answered / connection errors / lost, files accepted
    / imported / failed (with reasons) / still queued, files imported twice; and the load averages.
@@ -198,9 +200,10 @@ def pg_cluster(database_url: str) -> list[str] | None:
 class Faults(threading.Thread):
     """kill -9 a web worker, kill -9 the task worker, restart PostgreSQL: at fixed shares of the run."""
 
-    def __init__(self, run_time: float, server: int, worker: int, cluster: list[str] | None) -> None:
+    def __init__(self, run_time: float, server: int, worker: int, database_url: str, pg_fault: str) -> None:
         super().__init__(daemon=True)
-        self.run_time, self.server, self.worker, self.cluster = run_time, server, worker, cluster
+        self.run_time, self.server, self.worker = run_time, server, worker
+        self.database_url, self.pg_fault = database_url, pg_fault
         self.log: list[str] = []
         self.began = time.monotonic()
 
@@ -226,16 +229,39 @@ class Faults(threading.Thread):
         self.at(0.45)
         self.kill("task worker", self.worker)
         self.at(0.65)
-        if self.cluster is None:
-            self.log.append(f"{self.stamp()} PostgreSQL restart skipped (not a local PostgreSQL)")
+        if not self.database_url.startswith(("postgres://", "postgresql://")):
+            self.log.append(f"{self.stamp()} no PostgreSQL fault (the database is not PostgreSQL)")
             return
         began = time.monotonic()
-        done = subprocess.run(["pg_ctlcluster", *self.cluster, "restart"], capture_output=True, text=True)
-        took = time.monotonic() - began
+        if self.pg_fault == "terminate":
+            dropped = terminate_backends(self.database_url)
+            self.log.append(f"{self.stamp()} dropped {dropped} connections to the database")
+            return
+        cluster = pg_cluster(self.database_url)
+        if cluster is None:
+            self.log.append(f"{self.stamp()} no PostgreSQL restart (no local cluster on that port)")
+            return
+        restart = ["pg_ctlcluster", *cluster, "restart", "-m", "fast"]
+        done = subprocess.run(restart, capture_output=True, text=True, check=False)
         outcome = "done" if done.returncode == 0 else f"failed: {done.stderr.strip()}"
-        self.log.append(
-            f"{self.stamp()} PostgreSQL {' '.join(self.cluster)} restart {outcome} ({took:.1f} s)"
-        )
+        took = time.monotonic() - began
+        self.log.append(f"{self.stamp()} PostgreSQL {' '.join(cluster)} restart {outcome} ({took:.1f} s)")
+
+
+def terminate_backends(database_url: str) -> int:
+    """pg_terminate_backend for every connection to this database but our own; how many."""
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(database_url)
+    admin = {"host": config["HOST"], "port": config["PORT"] or 5432, "user": config["USER"]}
+    with psycopg.connect(**admin, dbname="postgres", autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s"
+            " AND pid <> pg_backend_pid()",
+            (config["NAME"],),
+        ).fetchall()
+    return sum(1 for (done,) in rows if done)
 
 
 def loadavg() -> str:
@@ -257,7 +283,11 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=50, help="simulated recruiters")
     parser.add_argument("--rate", type=float, default=120, help="target requests per second, all users")
     parser.add_argument("--run-time", type=int, default=120, help="seconds of load")
-    parser.add_argument("--faults", action="store_true", help="kill -9 a web and a task worker, restart PG")
+    parser.add_argument("--faults", action="store_true", help="kill -9 a web and a task worker, a PG fault")
+    parser.add_argument(
+        "--pg-fault", choices=("terminate", "restart"), default="terminate",
+        help="drop this database's connections, or restart the local PostgreSQL cluster (shared!)",
+    )  # fmt: skip
     parser.add_argument("--drain", type=int, default=600, help="seconds to wait for uploads to finish")
     args = parser.parse_args()
 
@@ -289,8 +319,8 @@ def main() -> int:
         wait_until_up(f"{host}/login/")
         faults = None
         if args.faults:
-            cluster = pg_cluster(env.get("DATABASE_URL", ""))
-            faults = Faults(args.run_time, server.pid, worker.pid, cluster)
+            database = env.get("DATABASE_URL", "")
+            faults = Faults(args.run_time, server.pid, worker.pid, database, args.pg_fault)
             faults.start()
         locust = [
             sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--host", host,
