@@ -366,6 +366,11 @@ def report(args: argparse.Namespace, logs: Path, plan: dict, files: dict, took: 
     lost = sent - sum(answered.values()) - errors
     print(f"\nrequests: sent {sent}, answered {sum(answered.values())} {answered}, "
           f"connection errors {errors}, lost without an error {lost}")  # fmt: skip
+    # The other side: the access log's responses, without the runner's own start-up probes of /login/.
+    logged = [line for line in (logs / "server.log").read_text().splitlines() if ' HTTP/1.1" ' in line]
+    served = sum(1 for line in logged if "GET /login/ " not in line)
+    print(f"  responses in the servers' access log: {served} (a killed process logs none for the requests "
+          f"it held; they are the client's connection errors)")  # fmt: skip
     if (logs / "locust_failures.csv").exists():
         with open(logs / "locust_failures.csv") as handle:
             for failure in csv.DictReader(handle):
