@@ -16,7 +16,7 @@ Needs the `load` extra (locust). One command, bounded in time and users, everyth
    skill filter) 8, API match (top 20, bearer token) 8, CV upload through the API 1 (a new CV each);
 5. with --faults, during the run: kill -9 one gunicorn worker (at 25% of the run), kill -9 the task
    worker (45%), and at 65% either restart PostgreSQL (--pg-fault restart: `pg_ctlcluster VERSION NAME
-   restart -m fast`, once; only for a PostgreSQL cluster on this machine, and every database on it sees
+   restart`, fast mode, once; only for a PostgreSQL cluster on this machine, and every database on it sees
    the restart) or, by default, drop every connection to this run's database (--pg-fault terminate:
    pg_terminate_backend, what the clients of a restart see, without touching other databases);
 6. waits for every uploaded file to finish, then prints per endpoint: requests, failures, p50, p95, p99
@@ -241,7 +241,7 @@ class Faults(threading.Thread):
         if cluster is None:
             self.log.append(f"{self.stamp()} no PostgreSQL restart (no local cluster on that port)")
             return
-        restart = ["pg_ctlcluster", *cluster, "restart", "-m", "fast"]
+        restart = ["pg_ctlcluster", "-m", "fast", *cluster, "restart"]
         done = subprocess.run(restart, capture_output=True, text=True, check=False)
         outcome = "done" if done.returncode == 0 else f"failed: {done.stderr.strip()}"
         took = time.monotonic() - began
