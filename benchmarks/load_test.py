@@ -61,7 +61,8 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.db.models import Count, Max, Min
 from shortlist.accounts.access import Actor, Role as Access
 from shortlist.accounts.services import create_user
-from shortlist.api.services import token_create
+from shortlist.api.models import ApiToken
+from shortlist.api.services import token_create, token_revoke
 from shortlist.candidates.models import Candidate, CandidateSkill
 from shortlist.clients.models import Role
 count, password = int(sys.argv[1]), sys.argv[2]
@@ -74,6 +75,8 @@ for n in range(count):
     else:
         found.set_password(password); found.save()
     user = get_user_model().objects.get(username=name)
+    for old in ApiToken.objects.filter(user=user, name="load test", revoked_at__isnull=True):
+        token_revoke(actor=Actor.system(), token_id=old.pk)  # an earlier run's
     issued = token_create(actor=Actor.system(), username=name, scope="write", name="load test")
     # Signed in beforehand, as a recruiter is: the run measures the pages, not password hashing.
     session = import_module(settings.SESSION_ENGINE).SessionStore()
