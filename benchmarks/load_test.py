@@ -19,7 +19,7 @@ Needs the `load` extra (locust). One command, bounded in time and users, everyth
    restart`, fast mode, once; only for a PostgreSQL cluster on this machine, and every database on it sees
    the restart) or, by default, drop every connection to this run's database (--pg-fault terminate:
    pg_terminate_backend, what the clients of a restart see, without touching other databases);
-6. waits for every uploaded file to finish, then prints per endpoint: requests, failures, p50, p95, p99
+6. waits for every uploaded file to finish, then prints per endpoint: requests, errors, p50, p95, max
    and throughput; and the counts: requests sent / answered / connection errors / lost, files accepted
    / imported / failed (with reasons) / still queued, files imported twice; and the load averages.
    Servers and workers are stopped at the end whatever happens; the data stays (re-runs reuse it).
