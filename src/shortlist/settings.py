@@ -84,7 +84,12 @@ TEMPLATES = [
 ]
 
 DATABASE_URL = conf.env_database_url("DATABASE_URL", f"sqlite:///{HOME / 'shortlist.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Connections are kept between requests (60 s); the health check tests a kept one before a request
+# uses it, so a restart or failover of the database server costs no request a 500 (issue 8).
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The same backend, waiting up to 4 s for a server that refuses connections while it restarts.
+    DATABASES["default"]["ENGINE"] = "shortlist.db.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while an import writes; a busy timeout rides out short locks.
     DATABASES["default"]["OPTIONS"] = {
