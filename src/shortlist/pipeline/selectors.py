@@ -21,8 +21,8 @@ from shortlist.accounts.access import (
     CLIENT_STAGES,
     Actor,
     may_read_notes,
-    require_read_pool,
     require_export_shortlist,
+    require_read_pool,
     require_read_roles,
     require_workspace,
     visible_applications,
@@ -45,10 +45,10 @@ from shortlist.candidates.serialize import skill_name
 from shortlist.clients.models import Role
 from shortlist.clients.roles import profile_for_spec, role_profile
 from shortlist.clients.selectors import role_get, role_list, role_list_open
+from shortlist.engine.cv.redact import redact
 from shortlist.engine.matching.match import FilterReport, Match, RoleFit, rank
 from shortlist.engine.matching.match import roles_for_candidate as rank_roles
 from shortlist.engine.matching.scoring import BAND_MEANINGS, MustMode
-from shortlist.engine.cv.redact import redact
 from shortlist.engine.matching.semantic import Embedder, minilm, rerank
 from shortlist.engine.roles.rolefile import RoleSpec
 from shortlist.engine.roles.weighting import RoleProfile
