@@ -202,6 +202,15 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         "desk": lambda a: pipeline_selectors.desk(actor=a),
         "note_list": lambda a: list(pipeline_selectors.note_list(actor=a, role_id=role)),
         "dashboard_figures": lambda a: pipeline_selectors.dashboard_figures(actor=a),
+        # Issue 12: the shortlist for the client and the original CV (agency staff only).
+        "shortlist_export": lambda a: pipeline_selectors.shortlist_export(
+            actor=a, role_id=role, candidate_ids=[candidate], fmt="csv"
+        ),
+        "candidate_cv_held": lambda a: candidate_selectors.candidate_cv_held(actor=a, candidate_id=candidate),
+        "candidate_cv_preview": lambda a: candidate_selectors.candidate_cv_preview(
+            actor=a, candidate_id=candidate
+        ),
+        "candidate_cv_file": lambda a: candidate_selectors.candidate_cv_file(actor=a, candidate_id=candidate),
     }
 
 

@@ -3,12 +3,16 @@ original CV (download and preview). Each view parses the request, calls one use 
 
 from __future__ import annotations
 
+from csp.constants import SELF
+from csp.decorators import csp_replace, csp_update
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from shortlist.accounts.access import Actor
 from shortlist.audit.selectors import blind_state, neutral_label
+from shortlist.candidates.selectors import candidate_cv_file, candidate_cv_preview
 from shortlist.errors import Invalid
 from shortlist.pipeline.selectors import EXPORT_MAX, LINE_MAX, shortlist_export, shortlist_for_role
 from shortlist.web.errors import domain_errors
@@ -104,3 +108,34 @@ def shortlist_export_view(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if errors else 200,
     )
+
+
+def _role_param(request: HttpRequest) -> int | None:
+    value = request.GET.get("role", "")
+    return int(value) if value.isdigit() else None
+
+
+@login_required
+@domain_errors
+@csp_update({"frame-src": [SELF]})  # this page only: it frames the CV's own preview URL
+def candidate_cv_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The original CV: a PDF in a frame, and the text read from it (escaped) for any format."""
+    role_id = _role_param(request)
+    shown = candidate_cv_preview(actor=Actor.of(request.user), candidate_id=pk, role_id=role_id)
+    return render(request, "web/candidate_cv.html", {"shown": shown, "role_id": role_id})
+
+
+@login_required
+@domain_errors
+@xframe_options_sameorigin
+@csp_replace({"frame-ancestors": [SELF]})  # framed by the preview page, never by another site
+def candidate_cv_download(request: HttpRequest, pk: int, inline: bool = False) -> HttpResponse:
+    """The kept file: an attachment, or (a PDF, for the preview frame) inline."""
+    cv = candidate_cv_file(
+        actor=Actor.of(request.user), candidate_id=pk, inline=inline, role_id=_role_param(request)
+    )
+    response = HttpResponse(cv.data, content_type=cv.content_type)
+    disposition = "inline" if cv.inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{cv.filename}"'
+    response["Cache-Control"] = "no-store"  # personal data: never kept by a proxy or the cache
+    return response

@@ -47,4 +47,14 @@ urlpatterns = [
     path("skills/suggest/", desk_views.skills_suggest, name="skills_suggest"),
     # The shortlist for the client and the original CV (issue 12).
     path("roles/<int:pk>/shortlist/export/", export_views.shortlist_export_view, name="shortlist_export"),
+    path("candidates/<int:pk>/cv/", export_views.candidate_cv_view, name="candidate_cv"),
+    path(
+        "candidates/<int:pk>/cv/download/", export_views.candidate_cv_download, name="candidate_cv_download"
+    ),
+    path(
+        "candidates/<int:pk>/cv/preview/",
+        export_views.candidate_cv_download,
+        {"inline": True},
+        name="candidate_cv_inline",
+    ),
 ]
