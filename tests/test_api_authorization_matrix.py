@@ -118,6 +118,14 @@ EXPECTED: dict[str, Rule] = {
     ),
     "application_note_list": Rule(_pool()),
     "application_note_add": Rule(_write(201), body=lambda w, s, c: {"body": f"note by {c}"}),
+    # Issue 12: the file itself; a read token may not POST (scope), clients never export.
+    "shortlist_export": Rule(
+        _write(200),
+        body=lambda w, s, c: {
+            "candidates": [{"id": w.rows["a"]["candidate"].pk, "line": c}],
+            "format": "csv",
+        },
+    ),
 }
 
 
