@@ -46,7 +46,9 @@ def test_a_recruiter_downloads_the_pdf_as_an_attachment_and_it_is_logged(client,
     grace = kept["candidate"].pk
     client.force_login(recruiter)
     page = client.get(reverse("web:candidate", args=[grace])).content.decode()
-    assert reverse("web:candidate_cv_download", args=[grace]) in page
+    assert reverse("web:candidate_cv", args=[grace]) in page
+    preview = client.get(reverse("web:candidate_cv", args=[grace])).content.decode()
+    assert reverse("web:candidate_cv_download", args=[grace]) in preview
     response = client.get(reverse("web:candidate_cv_download", args=[grace]))
     assert response.status_code == 200 and response.content == PDF
     assert response["Content-Type"] == "application/pdf"
@@ -112,20 +114,20 @@ def test_blind_review_asks_for_a_reveal_first(client, recruiter, kept) -> None:
     role_blind_review_set(actor=Actor.of(recruiter), role_id=role.pk, enabled=True)
     client.force_login(recruiter)
     page = client.get(reverse("web:candidate", args=[grace]) + f"?role={role.pk}").content.decode()
-    assert reverse("web:candidate_cv_download", args=[grace]) not in page
+    assert reverse("web:candidate_cv", args=[grace]) not in page
     url = reverse("web:candidate_cv_download", args=[grace]) + f"?role={role.pk}"
     assert client.get(url).status_code == 403
     client.post(reverse("web:reveal", args=[grace]), {"role": role.pk})
     assert client.get(url).status_code == 200
 
 
-def test_without_a_kept_file_the_page_offers_the_text_and_no_download(client, recruiter, kept) -> None:
+def test_without_a_kept_file_the_preview_offers_the_text_and_no_download(client, recruiter, kept) -> None:
     grace = kept["candidate"].pk
     client.force_login(recruiter)
-    page = client.get(reverse("web:candidate", args=[grace])).content.decode()
-    assert "no file kept" in page and reverse("web:candidate_cv_download", args=[grace]) not in page
+    preview = client.get(reverse("web:candidate_cv", args=[grace])).content.decode()
+    assert "No file is kept" in preview and reverse("web:candidate_cv_download", args=[grace]) not in preview
+    assert "Grace Hopper ..." in preview
     assert client.get(reverse("web:candidate_cv_download", args=[grace])).status_code == 404
-    assert "Grace Hopper ..." in client.get(reverse("web:candidate_cv", args=[grace])).content.decode()
 
 
 def test_a_stored_path_outside_the_upload_folder_is_never_read(client, recruiter, kept, tmp_path) -> None:

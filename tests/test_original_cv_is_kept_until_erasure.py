@@ -13,7 +13,7 @@ from shortlist.accounts.access import Actor
 from shortlist.candidates import pool
 from shortlist.candidates.merge import merge_candidates
 from shortlist.candidates.models import Candidate, ImportFile
-from shortlist.candidates.selectors import candidate_cv_held
+from shortlist.candidates.selectors import candidate_cv_preview
 from shortlist.candidates.services import upload_create
 from shortlist.candidates.tasks import import_uploaded_file
 from shortlist.compliance.services import candidate_erase
@@ -53,7 +53,7 @@ def test_the_imported_file_is_kept_and_a_failed_one_is_not(
     )
     assert good.status == "imported" and Path(good.stored_path).is_file()
     assert broken.status == "failed" and not Path(broken.stored_path).exists()
-    held = candidate_cv_held(actor=Actor.system(), candidate_id=good.candidate_id)
+    held = candidate_cv_preview(actor=Actor.system(), candidate_id=good.candidate_id).file
     assert held is not None and held.name == "zofia.txt" and held.format == "txt"
 
 
@@ -64,7 +64,7 @@ def test_a_merge_keeps_the_file_with_the_kept_profile_and_erasure_removes_it(
     kept = make_candidate(name="Zofia Nowak", emails=["z.nowak@example.org"])
     merge_candidates(kept.pk, upload.candidate_id)
     stored = Path(upload.stored_path)
-    assert candidate_cv_held(actor=Actor.system(), candidate_id=kept.pk).path == stored.resolve()
+    assert candidate_cv_preview(actor=Actor.system(), candidate_id=kept.pk).file.path == stored.resolve()
     with django_capture_on_commit_callbacks(execute=True):
         receipt = candidate_erase(actor=Actor.system(), candidate_id=kept.pk, reason="asked to be forgotten")
     assert not stored.exists() and receipt.counts["stored_files"] == 1

@@ -51,6 +51,8 @@ def test_nothing_ticked_is_a_message_at_the_list(client, world) -> None:
     [
         (["987654"], "unknown: 987654"),
         (["abc"], "unknown: abc"),
+        (["²"], "unknown: ²"),
+        (["99999999999999999999999"], "unknown: 99999999999999999999999"),
         ([str(n) for n in range(EXPORT_MAX + 1)], "at most"),
     ],
 )
@@ -82,3 +84,9 @@ def test_the_download_follows_the_position_fields(client, world) -> None:
         ("Alan Turing", "First call"),
         ("Grace Hopper", "Second call"),
     ]
+
+
+def test_an_unknown_format_is_a_400_not_a_500(client, world) -> None:
+    response = client.post(world["url"], {"candidate": [world["alan"].pk], "format": "xls"})
+    assert response.status_code == 400
+    assert "format must be pdf or csv" in response.content.decode()

@@ -206,7 +206,6 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         "shortlist_export": lambda a: pipeline_selectors.shortlist_export(
             actor=a, role_id=role, candidate_ids=[candidate], fmt="csv"
         ),
-        "candidate_cv_held": lambda a: candidate_selectors.candidate_cv_held(actor=a, candidate_id=candidate),
         "candidate_cv_preview": lambda a: candidate_selectors.candidate_cv_preview(
             actor=a, candidate_id=candidate
         ),

@@ -331,12 +331,6 @@ def _cv_readable(actor: Actor, candidate_id: int, role_id: int | None) -> Candid
     return candidate
 
 
-def candidate_cv_held(*, actor: Actor, candidate_id: int) -> StoredCV | None:
-    """Whether an original file is kept for the candidate (for the links on their page); reads no file."""
-    require_read_original_cv(actor)
-    return _stored_cv(candidate_id)
-
-
 def candidate_cv_preview(
     *, actor: Actor, candidate_id: int, role_id: int | None = None, interface: str = Interface.PAGE
 ) -> CVPreview:

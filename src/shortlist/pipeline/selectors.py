@@ -819,9 +819,10 @@ def shortlist_export(
             message = f"a line has at most {LINE_MAX} characters ({len(line)} for candidate {candidate_id})"
             raise Invalid(message, [(f"lines.{candidate_id}", f"at most {LINE_MAX} characters")])
     role = role_get(actor=actor, role_id=role_id)
-    people = visible_candidates(actor, Candidate.objects.all()).only("id", "name", "headline").in_bulk(ids)
+    stored = [i for i in ids if 0 < i < 2**63]  # a bigint column: anything else is unknown, not an error
+    people = visible_candidates(actor, Candidate.objects.all()).only("id", "name", "headline").in_bulk(stored)
     index = pool.pool_index()
-    unknown = [i for i in ids if i not in people or i not in index]
+    unknown = [i for i in ids if not 0 < i < 2**63 or i not in people or i not in index]
     if unknown:
         listed = ", ".join(str(i) for i in unknown)
         raise Invalid(f"no candidate in the pool with id {listed}", [("candidates", f"unknown: {listed}")])

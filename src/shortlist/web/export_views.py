@@ -20,19 +20,26 @@ from shortlist.web.errors import domain_errors
 EXPORT_SIZES = (10, 20, 50)
 
 
+def _number(value: str) -> int | None:
+    """A plain decimal number as typed ("12"), else None: "²" and "-1" are not positions or ids."""
+    value = value.strip()
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
 def _ids(values: list[str]) -> list[int]:
     """Ticked candidate ids; an edited value that is not a number is an unknown candidate, not a 500."""
     ids = []
     for value in values:
-        if not value.strip().isdigit():
-            raise Invalid(f"no candidate with id {value!r}", [("candidates", f"unknown: {value}")])
-        ids.append(int(value))
+        number = _number(value)
+        if number is None:
+            raise Invalid(f"no candidate with id {value!r}", [("candidates", f"unknown: {value[:40]}")])
+        ids.append(number)
     return ids
 
 
 def _position(request: HttpRequest, candidate_id: int, default: int) -> int:
-    value = request.POST.get(f"position-{candidate_id}", "").strip()
-    return int(value) if value.isdigit() else default
+    number = _number(request.POST.get(f"position-{candidate_id}", ""))
+    return number if number is not None else default
 
 
 @login_required
@@ -43,7 +50,8 @@ def shortlist_export_view(request: HttpRequest, pk: int) -> HttpResponse:
     page with the message at its field (400) and everything as typed."""
     actor = Actor.of(request.user)
     params = request.POST if request.method == "POST" else request.GET
-    top = int(params["top"]) if params.get("top", "").isdigit() and int(params["top"]) in EXPORT_SIZES else 20
+    top = _number(params.get("top", ""))
+    top = top if top in EXPORT_SIZES else 20
     errors: dict[str, str] = {}
     if request.method == "POST":
         fmt = request.POST.get("format", "pdf")
@@ -111,8 +119,7 @@ def shortlist_export_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _role_param(request: HttpRequest) -> int | None:
-    value = request.GET.get("role", "")
-    return int(value) if value.isdigit() else None
+    return _number(request.GET.get("role", ""))
 
 
 @login_required

@@ -25,14 +25,13 @@ from shortlist.audit.services import (
     user_blind_review_set,
 )
 from shortlist.candidates.selectors import (
-    candidate_cv_held,
+    candidate_list as candidates_filtered,
+)
+from shortlist.candidates.selectors import (
     candidate_table,
     upload_get,
     upload_list,
     upload_worker_running,
-)
-from shortlist.candidates.selectors import (
-    candidate_list as candidates_filtered,
 )
 from shortlist.candidates.services import upload_create
 from shortlist.clients.selectors import client_get, client_list, role_list, role_show
@@ -148,7 +147,6 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "blind_names": [shown.candidate.name] if shown.candidate.name else [],
             "moves": shown.moves,
             "audit": candidate_audit(actor=actor, candidate_id=pk),
-            "original": candidate_cv_held(actor=actor, candidate_id=pk),  # issue 12: the CV file kept
             **notes_of(actor, candidate_id=pk),
         },
     )
