@@ -14,7 +14,7 @@ from shortlist.accounts.access import Role as AccessRole
 from shortlist.audit.models import AccessEvent, AccessKind
 from shortlist.candidates import pool
 from shortlist.errors import Forbidden, Invalid
-from shortlist.pipeline.selectors import EXPORT_MAX, shortlist_export
+from shortlist.pipeline.selectors import EXPORT_MAX, shortlist_export, shortlist_for_role
 from tests.factories import make_candidate, one_of_everything
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +53,15 @@ def test_the_pdf_lists_the_chosen_candidates_in_the_recruiters_order(chosen, rec
     assert f"{grace_row.score:.0f}/100 ({grace_row.band})" in text
     assert grace_row.reasons and grace_row.reasons[0][:30] in text.replace("\n", " ")
     assert "Scores are advice" in text
+    # The same score and band as the role's shortlist gives them.
+    ranked = {
+        r.match.candidate_id: r.match
+        for r in shortlist_for_role(actor=Actor.of(recruiter), role_id=role.pk).rows
+    }
+    assert [(r.score, r.band) for r in exported.shortlist.rows] == [
+        (ranked[alan.pk].score, ranked[alan.pk].band),
+        (ranked[grace.pk].score, ranked[grace.pk].band),
+    ]
     events = AccessEvent.objects.filter(kind=AccessKind.EXPORT, role_id=role.pk)
     assert sorted(events.values_list("candidate_id", flat=True)) == sorted([grace.pk, alan.pk])
 
