@@ -143,6 +143,14 @@ EXPECTED: dict[str, Rule] = {
     ),
     "webhook_delete": Rule({**_mine(204), "read": 403}, fresh=_fresh_webhook),
     "webhook_delivery_list": Rule(_mine(200)),
+    # Issue 12: the file itself; a read token may not POST (scope), clients never export.
+    "shortlist_export": Rule(
+        _write(200),
+        body=lambda w, s, c: {
+            "candidates": [{"id": w.rows["a"]["candidate"].pk, "line": c}],
+            "format": "csv",
+        },
+    ),
 }
 
 

@@ -158,6 +158,17 @@ EXPECTED: dict[str, Rule] = {
         post={**EVERYONE, "anonymous": 302, "no_role": 403},
         form=lambda world, actor: {"action": "create", "name": f"token {actor}", "scope": "read"},
     ),
+    # The shortlist for the client (issue 12): a POST answers with the download itself.
+    "web:shortlist_export": Rule(
+        get=AGENCY_PAGE,
+        post=AGENCY_PAGE,
+        obj="role",
+        form=lambda world, actor: {"candidate": world.rows["a"]["loose"].pk, "format": "csv"},
+    ),
+    # The original CV (issue 12): agency staff only. This world keeps no file, so a download is a 404.
+    "web:candidate_cv": Rule(get=AGENCY_PAGE, obj="candidate"),
+    "web:candidate_cv_download": Rule(get={**AGENCY_PAGE, "recruiter": 404, "admin": 404}, obj="candidate"),
+    "web:candidate_cv_inline": Rule(get={**AGENCY_PAGE, "recruiter": 404, "admin": 404}, obj="candidate"),
     "web:reveal_to_client": Rule(get=POST_ONLY, post=AGENCY_ACTION, obj="application"),
     "portal:home": Rule(get=PORTAL_PAGE, blind=True),
     "portal:role": Rule(get=PORTAL_OBJECT, obj="role", blind=True),

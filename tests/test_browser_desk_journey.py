@@ -5,10 +5,14 @@ moved with the keyboard alone."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from shortlist.candidates import pool
 from shortlist.pipeline.models import Application
@@ -146,6 +150,9 @@ def test_client_growth_role_from_jd_bulk_add_and_move_with_a_note(
     assert "Strong on Go concurrency" in moved.inner_text()
     assert "today in interview" in moved.inner_text()
 
+    # The three as a shortlist for the client: reordered, a line each, a blind PDF and a CSV.
+    _export_blind_pdf_and_csv(page, ("Ana Li", "Bo Chen", "Cy Okafor"))
+
     # The dashboard's numbers have moved with it.
     page.get_by_role("link", name="Clients & roles").first.click()
     funnel = page.locator("figure.funnel title").text_content()
@@ -165,3 +172,47 @@ def test_a_card_moves_with_the_keyboard_alone(page, live_server, recruiter) -> N
     page.locator('.lane[data-stage="contacted"] .pipeline-card', has_text="Grace Hopper").wait_for()
     objects["application"].refresh_from_db()
     assert objects["application"].stage == "contacted"
+
+
+def _export_blind_pdf_and_csv(page, names: tuple[str, ...]) -> None:
+    """From the role page: the shortlist, then the client shortlist page, where those in the pipeline
+    are ticked; the last is moved to the top with the keyboard, each gets a line; a blind PDF (opened
+    with pypdf: labels, lines, no names) and a CSV (names and lines in the chosen order)."""
+    page.get_by_role("link", name=re.compile("Rank the pool")).click()
+    page.get_by_role("link", name=re.compile("Shortlist for the client")).click()
+    page.get_by_role("heading", name=re.compile("Shortlist for the client")).wait_for()
+    rows = page.locator("[data-export-row]")
+    shown = [rows.nth(i).get_attribute("data-who") for i in range(rows.count())]
+    ticked = [who for who in shown if page.get_by_label(who, exact=False).first.is_checked()]
+    assert sorted(ticked) == sorted(names)  # the pipeline, ticked already; nobody else
+    ticked = [who for who in shown if who in names]
+    last = ticked[-1]
+    for _ in range(shown.index(last)):  # to the top, by keyboard alone
+        page.get_by_role("button", name=f"Move {last} up").focus()
+        page.keyboard.press("Enter")
+    page.get_by_text(f"{last} moved to position 1").wait_for()
+    order = [last, *ticked[:-1]]
+    lines = {who: f"Line {n}: strong on Go, worth a call" for n, who in enumerate(order, start=1)}
+    for who, line in lines.items():
+        page.locator("[data-export-row]", has=page.get_by_text(who, exact=True)).get_by_label(
+            "Your line for the client"
+        ).fill(line)
+    page.get_by_label("Blind: no names").check()
+    with page.expect_download() as pdf_download:
+        page.get_by_role("button", name="Download PDF").click()
+    pdf = Path(pdf_download.value.path()).read_bytes()
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    for who in names:
+        for part in who.split():
+            assert not re.search(rf"\b{part}\b", text), part
+    assert text.index("1. Candidate A") < text.index("2. Candidate B") < text.index("3. Candidate C")
+    assert all(line in text for line in lines.values())
+    assert pdf_download.value.suggested_filename.endswith("-blind.pdf")
+
+    page.get_by_label("Blind: no names").uncheck()
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Download CSV").click()
+    table = Path(csv_download.value.path()).read_text(encoding="utf-8")
+    rows_out = list(csv.DictReader(io.StringIO(table)))
+    assert [(r["candidate"], r["recruiter_line"]) for r in rows_out] == [(who, lines[who]) for who in order]
+    assert all(r["score"].isdigit() and r["band"] for r in rows_out)

@@ -153,5 +153,6 @@ def test_an_erased_person_is_nowhere_and_everyone_else_ranks_the_same(
     assert first.completed_at is not None and first.erased_by_label == "lead"
     assert first.counts["candidate"] == 1 and first.counts["applications"] == 2
     assert first.counts["notes"] == 3 and first.counts["stage_history"] == 4
-    assert first.counts["stored_files"] == 1 and first.counts["admin_log"] == 1
+    # Their kept original CV (issue 12) and the newer one still queued.
+    assert first.counts["stored_files"] == 2 and first.counts["admin_log"] == 1
     assert first.counts["index"] >= 1

@@ -49,7 +49,9 @@ def test_upload_is_queued_then_imported_by_the_worker(signed_in: object) -> None
         "anna-kowalska.pdf",
         "chloe-bennett.docx",
     }
-    assert not any(Path(f.stored_path).exists() for f in ImportFile.objects.all())
+    # The imported CVs are kept as their originals (download and preview, issue 12); the failed one is not.
+    kept = {f.name: Path(f.stored_path).is_file() for f in ImportFile.objects.all()}
+    assert kept == {"anna-kowalska.pdf": True, "chloe-bennett.docx": True, "broken.pdf": False}
 
 
 def test_a_zip_upload_becomes_one_task_per_member(signed_in: object, tmp_path: Path) -> None:

@@ -212,6 +212,14 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         "webhook_get": lambda a: webhook_selectors.webhook_get(actor=a, webhook_id=0),
         "webhook_delete": lambda a: webhook_services.webhook_delete(actor=a, webhook_id=0),
         "delivery_list": lambda a: list(webhook_selectors.delivery_list(actor=a)),
+        # Issue 12: the shortlist for the client and the original CV (agency staff only).
+        "shortlist_export": lambda a: pipeline_selectors.shortlist_export(
+            actor=a, role_id=role, candidate_ids=[candidate], fmt="csv"
+        ),
+        "candidate_cv_preview": lambda a: candidate_selectors.candidate_cv_preview(
+            actor=a, candidate_id=candidate
+        ),
+        "candidate_cv_file": lambda a: candidate_selectors.candidate_cv_file(actor=a, candidate_id=candidate),
     }
 
 

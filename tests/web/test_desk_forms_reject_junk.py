@@ -61,6 +61,10 @@ def _forms(objects) -> list[tuple[str, list[str]]]:
         (reverse("web:note_new", args=["candidate", candidate]), ["body", "visibility", "kind"]),
         (reverse("web:note_new", args=["role", role]), ["body", "visibility", "kind"]),
         (reverse("web:shortlist_add", args=[role]), ["candidate", "next"]),
+        (
+            reverse("web:shortlist_export", args=[role]),
+            ["candidate", "top", "format", "blind", f"position-{candidate}", f"line-{candidate}"],
+        ),
     ]
 
 

@@ -317,3 +317,26 @@ def visible_webhooks(actor: Actor, webhooks: Rows) -> Rows:
     if not may_manage_webhooks(actor):
         return _none(webhooks)
     return webhooks.filter(owner_id=getattr(actor.user, "pk", None))  # type: ignore[attr-defined]
+
+
+# --- issue 12: client-ready shortlists and original CVs ---------------------------------------------------
+
+
+def may_export_shortlist(actor: Actor) -> bool:
+    """A shortlist as a PDF or CSV for the client: agency staff (a client user never exports; the
+    portal shows them what was submitted)."""
+    return actor.is_agency
+
+
+def may_read_original_cv(actor: Actor) -> bool:
+    """The uploaded CV file itself (download and preview): agency staff only. It holds everything blind
+    submission hides from a client (name, contact, photo), even once a name is revealed."""
+    return actor.is_agency
+
+
+def require_export_shortlist(actor: Actor) -> None:
+    _require(may_export_shortlist(actor), "export shortlists")
+
+
+def require_read_original_cv(actor: Actor) -> None:
+    _require(may_read_original_cv(actor), "download CV files")

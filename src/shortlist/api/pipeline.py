@@ -3,7 +3,8 @@ moves, internal notes."""
 
 from typing import Annotated, Any, Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 from ninja import Router, Status
 from ninja.pagination import paginate
 from pydantic import Field
@@ -21,6 +22,7 @@ from shortlist.api.schemas import (
     MoveIn,
     NoteIn,
     NoteOut,
+    ShortlistExportIn,
 )
 from shortlist.pipeline.serialize import candidate_roles_json, shortlist_json
 
@@ -103,3 +105,33 @@ def application_note_add(request: HttpRequest, application_id: Id, payload: Note
         actor=actor(request), application_id=application_id, body=payload.body
     )
     return Status(201, note)
+
+
+_FILE = {"schema": {"type": "string", "format": "binary"}}
+
+
+@router.post(
+    "/roles/{role_id}/shortlist-export",
+    response={200: None},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The file, as an attachment.",
+                "content": {"application/pdf": _FILE, "text/csv": _FILE},
+            }
+        }
+    },
+)
+def shortlist_export(request: HttpRequest, role_id: Id, payload: ShortlistExportIn) -> HttpResponse:
+    """The shortlist for the client, as the workspace's export page makes it: the candidates in the
+    order given, each with score, band, top reasons, gaps and `line`; `blind` labels them A, B, C and
+    leaves out names, contact details, links and age signals. A PDF or a CSV (formula-safe cells)."""
+    exported = selectors.shortlist_export(
+        actor=actor(request), role_id=role_id, candidate_ids=[c.id for c in payload.candidates],
+        lines={c.id: c.line for c in payload.candidates}, blind=payload.blind, fmt=payload.format,
+        interface="api",
+    )  # fmt: skip
+    response = HttpResponse(exported.data, content_type=exported.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.name}"'
+    add_never_cache_headers(response)
+    return response

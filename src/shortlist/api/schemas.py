@@ -437,3 +437,24 @@ class DeliveryOut(Schema):
     @staticmethod
     def resolve_event_id(delivery: Any) -> str:
         return str(delivery.event_id)
+
+
+# --- issue 12: the shortlist for the client ---------------------------------------------------------------
+
+
+class ExportCandidateIn(In):
+    id: Annotated[int, Field(ge=1, le=2**62)]
+    line: Annotated[str, StringConstraints(max_length=100_000, pattern=NO_NUL)] = Field(
+        default="", description="The recruiter's own line for the client (at most 500 characters)."
+    )
+
+
+class ShortlistExportIn(In):
+    # How many, and how long a line, is the use case's rule (`Invalid`, 422 with the field): one place.
+    candidates: Annotated[list[ExportCandidateIn], Field(max_length=1000)] = Field(
+        description="The chosen candidates in the order the client reads them (1 to 25)."
+    )
+    blind: bool = Field(
+        default=False, description="Candidate A, B, C; no names, contact, links, age signals."
+    )
+    format: Literal["pdf", "csv"] = "pdf"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from shortlist.candidates.models import Candidate, CandidateIdentity, Experience, ScaleClaim
+from shortlist.candidates.models import Candidate, CandidateIdentity, Experience, ImportFile, ScaleClaim
 from shortlist.pipeline.models import ApplicationNote
 from shortlist.pipeline.services import application_follow_merge, stage_history_erase
 
@@ -51,6 +51,8 @@ def merge_candidates(keep_id: int, other_id: int) -> Candidate:
         _move_identities(keep, other)
         _move_applications(keep, other)
         Candidate.objects.filter(duplicate_of=other).exclude(pk=keep.pk).update(duplicate_of=keep)
+        # Their import records (and the CV files kept with them) follow, so erasing `keep` removes them.
+        ImportFile.objects.filter(candidate=other).update(candidate=keep)
         other.delete()
     return keep
 

@@ -7,21 +7,25 @@ paginate, composites as frozen dataclasses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from shortlist.accounts.access import (
     Actor,
     require_read_candidates,
+    require_read_original_cv,
     require_read_pool,
     visible_applications,
     visible_candidates,
 )
 from shortlist.audit.models import AccessKind, Interface
+from shortlist.audit.selectors import blind_state
 from shortlist.audit.trail import access_record
 from shortlist.background.heartbeat import worker_alive
 from shortlist.candidates import pool
@@ -31,7 +35,7 @@ from shortlist.candidates.profiles import to_profile
 from shortlist.candidates.search import search_candidates
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
-from shortlist.engine.cv.documents import DocumentError
+from shortlist.engine.cv.documents import DocumentError, document_format
 from shortlist.engine.cv.isolated import ParserCrashed
 from shortlist.engine.cv.jsonresume import profile_to_json_resume
 from shortlist.engine.matching.index import CandidateIndex
@@ -39,7 +43,7 @@ from shortlist.engine.matching.match import similar_candidates
 from shortlist.engine.matching.search import Query, QueryError
 from shortlist.engine.vocab.enums import Seniority
 from shortlist.engine.vocab.profile import Profile
-from shortlist.errors import Invalid, NotFound
+from shortlist.errors import Forbidden, Invalid, NotFound
 from shortlist.pipeline.models import Application
 
 # The columns a row in a list needs (name, what they do, where): never the CV text.
@@ -248,3 +252,117 @@ def upload_worker_running(*, actor: Actor) -> bool:
     """Whether a task worker (of either backend) is alive to import what is uploaded now."""
     require_read_pool(actor)
     return worker_alive()
+
+
+# --- issue 12: the original CV ----------------------------------------------------------------------------
+
+# How a kept CV is served. Nothing a browser would run: an HTML CV is a download of bytes, never text/html
+# (and every response says nosniff: Django's SECURE_CONTENT_TYPE_NOSNIFF).
+CV_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain; charset=utf-8",
+    "md": "text/plain; charset=utf-8",
+    "json": "application/json",
+}
+CV_EXTENSIONS = {"pdf": "pdf", "docx": "docx", "txt": "txt", "md": "md", "json": "json", "html": "html"}
+_SAFE_STEM = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCV:
+    """The file a candidate was imported from, kept under SHORTLIST_HOME/uploads/ (web uploads and
+    `shortlist import --queue`; a plain `shortlist import` reads files in place and keeps none)."""
+
+    name: str  # as it was uploaded
+    format: str  # "pdf", "docx", "txt", "md", "html", "json"
+    size: int
+    path: Path
+
+    @property
+    def previews_inline(self) -> bool:
+        return self.format == "pdf"
+
+
+@dataclass(frozen=True, slots=True)
+class CVFile:
+    filename: str  # ASCII, safe in a Content-Disposition header
+    content_type: str
+    data: bytes
+    inline: bool  # a PDF asked for the preview frame; anything else is an attachment
+
+
+@dataclass(frozen=True, slots=True)
+class CVPreview:
+    candidate: Candidate
+    file: StoredCV | None
+    text: str  # the text the parser read from it (rendered escaped)
+
+
+def _stored_cv(candidate_id: int) -> StoredCV | None:
+    """The newest kept file this candidate was imported from, if any is still on disk (and under the
+    upload folder: a path is a database value, never trusted to point anywhere else)."""
+    root = Path(settings.UPLOAD_DIR).resolve()
+    rows = (
+        ImportFile.objects.filter(candidate_id=candidate_id)
+        .exclude(stored_path="")
+        .order_by("-finished_at", "-pk")
+        .values_list("name", "stored_path")
+    )
+    for name, stored in rows:
+        path = Path(stored).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            continue
+        try:
+            kind = document_format(name)
+        except DocumentError:
+            continue
+        return StoredCV(name, kind, path.stat().st_size, path)
+    return None
+
+
+def _cv_readable(actor: Actor, candidate_id: int, role_id: int | None) -> Candidate:
+    """The checks every CV read shares: agency staff, a candidate they may see, and not hidden by blind
+    review (the file shows the name, contact details and photo: reveal the candidate first)."""
+    require_read_original_cv(actor)
+    candidate = candidate_get(actor=actor, candidate_id=candidate_id)
+    if blind_state(actor=actor, role_id=role_id, candidate_ids=[candidate_id]).hides(candidate_id):
+        raise Forbidden("Blind review is on: reveal this candidate before opening their CV.")
+    return candidate
+
+
+def candidate_cv_preview(
+    *, actor: Actor, candidate_id: int, role_id: int | None = None, interface: str = Interface.PAGE
+) -> CVPreview:
+    """The CV as the preview page shows it: the kept file (a PDF is framed) and the text read from it;
+    recorded as a view."""
+    candidate = _cv_readable(actor, candidate_id, role_id)
+    access_record(
+        actor=actor, candidate_id=candidate_id, kind=AccessKind.VIEW, interface=interface, role_id=role_id
+    )
+    return CVPreview(candidate, _stored_cv(candidate_id), candidate.raw_text)
+
+
+def candidate_cv_file(
+    *,
+    actor: Actor,
+    candidate_id: int,
+    inline: bool = False,
+    role_id: int | None = None,
+    interface: str = Interface.PAGE,
+) -> CVFile:
+    """The kept file's bytes with a content type no browser runs and a safe name; `NotFound` when no
+    file is kept. Recorded as a download (the preview frame too: the file left the workspace)."""
+    _cv_readable(actor, candidate_id, role_id)
+    stored = _stored_cv(candidate_id)
+    if stored is None:
+        raise NotFound(f"no CV file is kept for candidate {candidate_id}")
+    data = stored.path.read_bytes()
+    access_record(
+        actor=actor, candidate_id=candidate_id, kind=AccessKind.DOWNLOAD, interface=interface, role_id=role_id
+    )
+    stem = _SAFE_STEM.sub("-", Path(stored.name.replace("\\", "/")).stem).strip("-")[:80] or "cv"
+    content_type = CV_CONTENT_TYPES.get(stored.format, "application/octet-stream")
+    return CVFile(
+        f"{stem}.{CV_EXTENSIONS[stored.format]}", content_type, data, inline and stored.previews_inline
+    )

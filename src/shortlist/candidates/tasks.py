@@ -49,7 +49,10 @@ def import_uploaded_file(file_id: int) -> str:
             candidate_id=outcome.candidate_id,
             finished_at=timezone.now(),
         )
-        transaction.on_commit(lambda: Path(upload.stored_path).unlink(missing_ok=True))
+        if outcome.candidate_id is None:
+            transaction.on_commit(lambda: Path(upload.stored_path).unlink(missing_ok=True))
+        # Otherwise the file is kept as the candidate's original CV (download and preview, issue 12),
+        # private under SHORTLIST_HOME/uploads/, until erasure's `stored_files` step removes it.
         transaction.on_commit(lambda: batch_finished(upload.batch_id))
     return outcome.status
 

@@ -21,6 +21,7 @@ from shortlist.accounts.access import (
     CLIENT_STAGES,
     Actor,
     may_read_notes,
+    require_export_shortlist,
     require_read_pool,
     require_read_roles,
     require_workspace,
@@ -32,8 +33,10 @@ from shortlist.accounts.access import (
 from shortlist.accounts.access import (
     Role as AccessRole,
 )
-from shortlist.audit.models import Interface
+from shortlist.audit.models import AccessKind, Interface
+from shortlist.audit.selectors import blind_state
 from shortlist.audit.services import ranking_run_record
+from shortlist.audit.trail import access_record
 from shortlist.candidates import pool
 from shortlist.candidates.models import Candidate
 from shortlist.candidates.pool import PoolInfo
@@ -42,6 +45,7 @@ from shortlist.candidates.serialize import skill_name
 from shortlist.clients.models import Role
 from shortlist.clients.roles import profile_for_spec, role_profile
 from shortlist.clients.selectors import role_get, role_list, role_list_open
+from shortlist.engine.cv.redact import redact
 from shortlist.engine.matching.match import FilterReport, Match, RoleFit, rank
 from shortlist.engine.matching.match import roles_for_candidate as rank_roles
 from shortlist.engine.matching.scoring import BAND_MEANINGS, MustMode
@@ -50,6 +54,14 @@ from shortlist.engine.roles.rolefile import RoleSpec
 from shortlist.engine.roles.weighting import RoleProfile
 from shortlist.engine.vocab.enums import CLOSED_STAGES, RoleStatus, Stage
 from shortlist.errors import Forbidden, Invalid, NotFound, Unavailable
+from shortlist.pipeline.exports import (
+    CONTENT_TYPES,
+    FORMATS,
+    RENDERERS,
+    ClientShortlist,
+    ExportFile,
+    ExportRow,
+)
 from shortlist.pipeline.models import (
     FORWARD,
     Application,
@@ -763,3 +775,89 @@ def submission_get(*, actor: Actor, application_id: int) -> Submission:
         if application.pk == application_id:
             return _submission(application, index, _blind_profile(application))
     raise NotFound(f"no submitted candidate with id {application_id}")
+
+
+# --- issue 12: the shortlist for the client ---------------------------------------------------------------
+
+EXPORT_MAX = 25  # candidates in one client shortlist: a shortlist, not the pool
+LINE_MAX = 500  # characters of the recruiter's line per candidate
+REASONS_EXPORTED = 4  # the top reasons, with their evidence
+
+
+def shortlist_export(
+    *,
+    actor: Actor,
+    role_id: int,
+    candidate_ids: Sequence[int],
+    lines: dict[int, str] | None = None,
+    blind: bool = False,
+    fmt: str = "pdf",
+    interface: str = Interface.SERVICE,
+) -> ExportFile:
+    """The candidates the recruiter chose, in their order, scored against the role with their top
+    reasons and gaps and the recruiter's own line, as a PDF or CSV for the client.
+
+    Blind (asked for, or blind review applies to the actor for this role and one of them is not
+    revealed): labelled Candidate A, B, C in this order, their text through blind review's one rule
+    (engine/cv/redact.py, which keeps employers and job dates as evidence), the recruiter's lines too.
+    Each candidate exported is recorded in the access log. Bad input is `Invalid` with the field:
+    "candidates" (none, too many, unknown), "format", "lines.<id>"."""
+    require_export_shortlist(actor)
+    if fmt not in FORMATS:
+        raise Invalid(
+            f"format must be {' or '.join(FORMATS)}, got {fmt!r}", [("format", " or ".join(FORMATS))]
+        )
+    ids = list(dict.fromkeys(int(i) for i in candidate_ids))
+    if not ids:
+        raise Invalid("choose at least one candidate", [("candidates", "tick at least one candidate")])
+    if len(ids) > EXPORT_MAX:
+        message = f"a client shortlist has at most {EXPORT_MAX} candidates, {len(ids)} were chosen"
+        raise Invalid(message, [("candidates", f"choose at most {EXPORT_MAX}")])
+    lines = {int(k): (v or "").strip() for k, v in (lines or {}).items()}
+    for candidate_id, line in lines.items():
+        if len(line) > LINE_MAX:
+            message = f"a line has at most {LINE_MAX} characters ({len(line)} for candidate {candidate_id})"
+            raise Invalid(message, [(f"lines.{candidate_id}", f"at most {LINE_MAX} characters")])
+    role = role_get(actor=actor, role_id=role_id)
+    stored = [i for i in ids if 0 < i < 2**63]  # a bigint column: anything else is unknown, not an error
+    people = visible_candidates(actor, Candidate.objects.all()).only("id", "name", "headline").in_bulk(stored)
+    index = pool.pool_index()
+    unknown = [i for i in ids if not 0 < i < 2**63 or i not in people or i not in index]
+    if unknown:
+        listed = ", ".join(str(i) for i in unknown)
+        raise Invalid(f"no candidate in the pool with id {listed}", [("candidates", f"unknown: {listed}")])
+    state = blind_state(actor=actor, role_id=role.pk, candidate_ids=ids)
+    blind = blind or any(state.hides(i) for i in ids)
+    profile = role_profile(role)
+    rows = []
+    for position, candidate_id in enumerate(ids):
+        person = people[candidate_id]
+        fit = rank_roles(index, candidate_id, [profile], profiles=pool.profile_lookup)[0]
+        names = [person.name] if person.name else []
+
+        def shown(text: str, names: list[str] = names) -> str:
+            return redact(text, names) if blind else text
+
+        rows.append(
+            ExportRow(
+                position=position + 1,
+                candidate_id=candidate_id,
+                label=blind_label(position) if blind else (person.name or f"Candidate #{candidate_id}"),
+                headline=shown(person.headline),
+                score=fit.score,
+                band=fit.band,
+                reasons=tuple(shown(r) for r in fit.reasons[:REASONS_EXPORTED]),
+                gaps=tuple(shown(g) for g in fit.gaps),
+                line=shown(lines.get(candidate_id, "")),
+            )
+        )
+    for candidate_id in ids:
+        access_record(
+            actor=actor,
+            candidate_id=candidate_id,
+            kind=AccessKind.EXPORT,
+            interface=interface,
+            role_id=role.pk,
+        )
+    shortlist = ClientShortlist(role.title, role.client.name, blind, timezone.now(), tuple(rows))
+    return ExportFile(shortlist.filename(fmt), CONTENT_TYPES[fmt], RENDERERS[fmt](shortlist), shortlist)

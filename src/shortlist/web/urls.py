@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shortlist.web import desk_views, views
+from shortlist.web import desk_views, export_views, views
 
 app_name = "web"
 
@@ -45,4 +45,16 @@ urlpatterns = [
     path("notes/<str:subject>/<int:pk>/", desk_views.note_new, name="note_new"),
     path("desk/", desk_views.my_desk, name="desk"),
     path("skills/suggest/", desk_views.skills_suggest, name="skills_suggest"),
+    # The shortlist for the client and the original CV (issue 12).
+    path("roles/<int:pk>/shortlist/export/", export_views.shortlist_export_view, name="shortlist_export"),
+    path("candidates/<int:pk>/cv/", export_views.candidate_cv_view, name="candidate_cv"),
+    path(
+        "candidates/<int:pk>/cv/download/", export_views.candidate_cv_download, name="candidate_cv_download"
+    ),
+    path(
+        "candidates/<int:pk>/cv/preview/",
+        export_views.candidate_cv_download,
+        {"inline": True},
+        name="candidate_cv_inline",
+    ),
 ]
