@@ -1,5 +1,6 @@
 """Every main page passes axe-core (bundled in axe-playwright-python, injected from disk: no network)
-with no serious or critical violation, for a recruiter and for a client's user; and the keyboard
+with no serious or critical violation, for a recruiter and for a client's user, each with its landmarks
+(one banner, one main, one page heading, the main navigation); and the keyboard
 alone reaches the content through the skip link, with a visible focus ring on the way."""
 
 from __future__ import annotations
@@ -32,8 +33,23 @@ def test_workspace_pages_have_no_serious_violation(page, live_server, recruiter,
         if name == "login":
             page.context.clear_cookies()
         page.goto(live_server.url + path)
-        found[name] = _violations(page)
+        found[name] = _violations(page) + _landmarks(page)
     assert found == {name: [] for name in found}
+
+
+def _landmarks(page: object) -> list[str]:
+    """One banner, one main (the skip link's target), one page heading; signed in, the main navigation."""
+    wrong = []
+    counts = {
+        "banner": page.get_by_role("banner").count(),
+        "main#content": page.locator("main#content").count(),
+        "h1": page.locator("h1").count(),
+    }
+    wrong += [f"{what}: {n}" for what, n in counts.items() if n != 1]
+    signed_in = page.get_by_role("button", name="Log out").count() == 1
+    if signed_in and page.get_by_role("navigation", name="Main").count() != 1:
+        wrong.append("no navigation named Main")
+    return wrong
 
 
 def test_portal_pages_have_no_serious_violation(page, live_server, recruiter) -> None:
@@ -43,7 +59,7 @@ def test_portal_pages_have_no_serious_violation(page, live_server, recruiter) ->
     found = {}
     for name, path in pages:
         page.goto(live_server.url + path)
-        found[name] = _violations(page)
+        found[name] = _violations(page) + _landmarks(page)
     assert found == {name: [] for name in found}
 
 
