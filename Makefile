@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 ## Create the environment, migrate, load the demo data and serve on http://$(HOST):$(PORT)
 run: install
 	$(VENV)/bin/shortlist migrate
-	$(VENV)/bin/shortlist demo --candidates $(CANDIDATES)
+	$(VENV)/bin/shortlist demo --candidates $(CANDIDATES) --host $(HOST) --port $(PORT)
 	$(VENV)/bin/shortlist serve --host $(HOST) --port $(PORT)
 
 ## Lint, then the whole suite on SQLite and again on PostgreSQL

@@ -122,6 +122,7 @@ def test_serve_answers_with_pages_and_static_files(tmp_path: Path) -> None:
         server.terminate()
         output, _ = server.communicate(timeout=20)
     assert f"serving on http://127.0.0.1:{port}/" in output
+    assert f"Log in at http://127.0.0.1:{port}/ with a user from: shortlist createuser" in output
 
 
 def _get_when_up(url: str, server: subprocess.Popen[str]) -> str:

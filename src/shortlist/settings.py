@@ -208,6 +208,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The log says which user name was tried from which address (axes hides both by default, which
 # leaves nothing to act on); passwords are always masked.
 AXES_SENSITIVE_PARAMETERS: list[str] = []
+AXES_USERNAME_CALLABLE = "shortlist.accounts.views.throttled_username"  # fits its column (issue 12)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "login"

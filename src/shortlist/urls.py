@@ -17,3 +17,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("shortlist.web.urls")),
 ]
+
+# Styled error pages (issue 12): with navigation for who is signed in; the 500 page reads no database.
+handler404 = "shortlist.web.error_pages.page_not_found"
+handler500 = "shortlist.web.error_pages.server_error"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from shortlist.accounts.access import Actor, may_use_portal
+
+AXES_USERNAME_LENGTH = 255  # axes.models.AccessAttempt.username
 
 
 class LoginView(auth_views.LoginView):
@@ -23,3 +26,11 @@ class LoginView(auth_views.LoginView):
         except Resolver404:
             in_portal = False
         return url if in_portal else reverse("portal:home")
+
+
+def throttled_username(request: HttpRequest, credentials: dict[str, object] | None = None) -> str | None:
+    """The user name django-axes counts failures against (settings.AXES_USERNAME_CALLABLE), cut to what
+    its column holds: a longer one tried at the login form was a DataError (a 500) on PostgreSQL."""
+    source = credentials if credentials else getattr(request, "POST", {})
+    name = source.get("username") if source else None
+    return str(name)[:AXES_USERNAME_LENGTH] if name is not None else None

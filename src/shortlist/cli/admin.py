@@ -14,6 +14,17 @@ from shortlist.cli.common import console, domain_errors, err, fail, migrate_data
 # gunicorn's access log without the query string (%(U)s is the path alone) and without the referrer,
 # whose URL carries one too: searches name people ("?q=Ada Lovelace"), and a log line is not erasable.
 ACCESS_LOG_FORMAT = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(a)s"'
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+EVERYWHERE = {"0.0.0.0", "::", ""}
+
+
+def browser_url(host: str, port: int) -> str:
+    """The address to open for a server bound to host:port (all interfaces: this machine's loopback)."""
+    shown = "127.0.0.1" if host in EVERYWHERE else host
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"  # an IPv6 address in a URL
+    return f"http://{shown}:{port}/"
 
 
 def migrate() -> None:
@@ -35,10 +46,16 @@ def demo(
     reset: Annotated[
         bool, typer.Option("--reset", help="Delete the demo data first and load it again.")
     ] = False,
+    host: Annotated[
+        str, typer.Option(help="The address you will serve on (for the login line).")
+    ] = DEFAULT_HOST,
+    port: Annotated[
+        int, typer.Option(min=1, max=65535, help="The port you will serve on (for the login line).")
+    ] = DEFAULT_PORT,
 ) -> None:
     """Load deterministic demo data: three clients, their roles and N candidates.
 
-    Example: shortlist demo --candidates 1000000
+    Example: shortlist demo --candidates 1000000 --port 8080   (then: shortlist serve --port 8080)
     """
     setup_django()
     from django.conf import settings
@@ -69,8 +86,12 @@ def demo(
             f"Demo data is already loaded ({stats.candidates:,} candidates); use --reset to load it again."
         )
     login = ensure_demo_user(settings.HOME)
+    where = "" if host == DEFAULT_HOST else f" --host {host}"
+    where += "" if port == DEFAULT_PORT else f" --port {port}"
+    console.print(f"Serve it with: shortlist serve{where}", soft_wrap=True)
     console.print(
-        f"Log in at http://127.0.0.1:8000/ as [bold]{login.username}[/] / [bold]{login.password}[/]"
+        f"Then log in at {browser_url(host, port)} as [bold]{login.username}[/] / [bold]{login.password}[/]",
+        soft_wrap=True,
     )
 
 
@@ -110,8 +131,8 @@ def createuser(
 
 
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = DEFAULT_PORT,
     workers: Annotated[int, typer.Option(min=1, help="Web worker processes.")] = 2,
     background: Annotated[
         bool, typer.Option("--background/--no-background", help="Also run the background task worker.")
@@ -126,10 +147,19 @@ def serve(
 
     from shortlist.accounts.services import DEMO_LOGIN_FILE, DEMO_USERNAME
 
-    console.print(f"Shortlist is serving on http://{host}:{port}/ (Ctrl+C stops it)")
+    url = browser_url(host, port)
+    everywhere = " (listening on every interface)" if host in EVERYWHERE else ""
+    console.print(f"Shortlist is serving on {url}{everywhere} (Ctrl+C stops it)")
     login = settings.HOME / DEMO_LOGIN_FILE
     if login.exists():
-        console.print(f"Demo login: {DEMO_USERNAME} / {login.read_text().strip()}")
+        console.print(
+            f"Log in at {url} as {DEMO_USERNAME} / {login.read_text().strip()} (the demo login)",
+            soft_wrap=True,
+        )
+    else:
+        console.print(
+            f"Log in at {url} with a user from: shortlist createuser NAME --role admin", soft_wrap=True
+        )
     # Workers re-read the same settings, so pin the data directory we resolved.
     os.environ["SHORTLIST_HOME"] = str(settings.HOME)
     if background:

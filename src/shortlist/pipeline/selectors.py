@@ -566,6 +566,41 @@ def note_list(
     )
 
 
+# The stages a candidate waits in (a placement, a rejection or a withdrawal ends the wait).
+WAITING_STAGES: tuple[Stage, ...] = tuple(s for s in FORWARD if s not in CLOSED_STAGES)
+TIME_IN_STAGE_ROLES = 10  # the slowest roles first; more rows would not fit a phone
+# Days at which a cell on the time-in-stage plot turns a darker shade: under 3, under 8, under 15, under 31.
+HEAT_DAYS = (3, 8, 15, 31)
+
+
+@dataclass(frozen=True, slots=True)
+class StageWait:
+    stage: Stage
+    count: int  # candidates in this stage now
+    average_days: float | None  # how long they have been in it, on average (None: nobody)
+
+    @property
+    def heat(self) -> int:
+        """0 (nobody) to 5 (a month or more), for the cell's shade."""
+        if self.average_days is None:
+            return 0
+        return 1 + sum(self.average_days >= d for d in HEAT_DAYS)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleWait:
+    """One row of the dashboard's time-in-stage plot: a live role and how long its candidates have waited."""
+
+    role_id: int
+    title: str
+    client: str
+    stages: tuple[StageWait, ...]  # one per WAITING_STAGES, in order
+
+    @property
+    def longest(self) -> float:
+        return max((w.average_days or 0.0 for w in self.stages), default=0.0)
+
+
 @dataclass(frozen=True, slots=True)
 class DashboardFigures:
     """The numbers on the dashboard: how the team's work stands."""
@@ -574,6 +609,16 @@ class DashboardFigures:
     per_stage: tuple[tuple[Stage, int], ...]  # every application in an open or on-hold role, by stage
     placements_this_quarter: int
     average_days_to_submit: float | None  # from sourced to submitted, over submissions this quarter
+    time_in_stage: tuple[RoleWait, ...] = ()  # live roles, the longest wait first
+    roles_waiting: int = 0  # live roles with someone waiting (time_in_stage shows the first few)
+
+    @property
+    def waiting_stages(self) -> tuple[Stage, ...]:
+        return WAITING_STAGES
+
+    @property
+    def time_in_stage_height(self) -> int:
+        return 14 + 16 * len(self.time_in_stage)  # a header row, then one 16-unit row per role in the SVG
 
     @property
     def funnel_height(self) -> int:
@@ -605,12 +650,42 @@ def dashboard_figures(*, actor: Actor) -> DashboardFigures:
         moves.filter(to_stage=Stage.SUBMITTED).values_list("changed_at", "application__created_at")[:5000]
     )
     days = [(at - opened).total_seconds() / 86400 for at, opened in submitted]
+    waits = _time_in_stage(live)
     return DashboardFigures(
         open_roles=roles.filter(status=RoleStatus.OPEN).count(),
         per_stage=tuple((s, counts.get(s.value, 0)) for s in Stage),
         placements_this_quarter=placed,
         average_days_to_submit=sum(days) / len(days) if days else None,
+        time_in_stage=waits[:TIME_IN_STAGE_ROLES],
+        roles_waiting=len(waits),
     )
+
+
+def _time_in_stage(live: QuerySet[Application]) -> tuple[RoleWait, ...]:
+    """Per live role, how long the candidates in each waiting stage have been there, on average: one
+    query (each application's latest move as a subquery; a few fields a row), summed here."""
+    latest = StageChange.objects.filter(application=OuterRef("pk")).order_by("-changed_at", "-id")
+    rows = (
+        live.filter(stage__in=[s.value for s in WAITING_STAGES])
+        .annotate(since=Subquery(latest.values("changed_at")[:1]))
+        .values_list("role_id", "role__title", "role__client__name", "stage", "since", "created_at")
+    )
+    now = timezone.now()
+    names: dict[int, tuple[str, str]] = {}
+    waited: dict[tuple[int, str], list[float]] = {}
+    for role_id, title, client, stage, since, created in rows.iterator(chunk_size=2000):
+        names[role_id] = (title, client)
+        waited.setdefault((role_id, stage), []).append(
+            max(0.0, (now - (since or created)).total_seconds()) / 86400
+        )
+    result = []
+    for role_id, (title, client) in names.items():
+        stages = []
+        for stage in WAITING_STAGES:
+            days = waited.get((role_id, stage.value), [])
+            stages.append(StageWait(stage, len(days), sum(days) / len(days) if days else None))
+        result.append(RoleWait(role_id, title, client, tuple(stages)))
+    return tuple(sorted(result, key=lambda r: (-r.longest, r.title, r.role_id)))
 
 
 def _client_feedback() -> QuerySet[StageChange]:

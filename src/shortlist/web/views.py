@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -187,10 +188,7 @@ def candidate_erase_view(request: HttpRequest, pk: int) -> HttpResponse:
 def candidate_notice_sent_view(request: HttpRequest, pk: int) -> HttpResponse:
     candidate_notice_sent(actor=_actor(request), candidate_id=pk)
     messages.success(request, "Privacy notice recorded as sent today.")
-    back = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return redirect(back)
-    return redirect("web:candidate", pk=pk)
+    return _back(request, reverse("web:candidate", args=[pk]))
 
 
 @login_required
@@ -351,17 +349,14 @@ def add_to_pipeline(request: HttpRequest, pk: int) -> HttpResponse:
         if hidden:
             message = f"{neutral_label(candidate_id)} is already in this role's pipeline."
         messages.info(request, message)
-    back = request.POST.get("next", "")
-    # A path only, never a view name: redirect() would try to reverse "abc" and fail with a 500.
-    if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return HttpResponseRedirect(back)
-    return redirect("web:shortlist", pk=pk)
+    return _back(request, reverse("web:shortlist", args=[pk]))
 
 
 def _back(request: HttpRequest, default: str) -> HttpResponse:
     back = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return redirect(back)
+    # A path on this site only: anything else (a view name, junk) would make redirect() reverse it.
+    if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(back)
     return redirect(default)
 
 
