@@ -116,7 +116,7 @@ def test_serve_answers_with_pages_and_static_files(tmp_path: Path) -> None:
         css = _get_when_up(f"http://127.0.0.1:{port}/static/web/app.css", server)
         assert ".topbar" in css
         with pytest.raises(urllib.error.HTTPError) as missing:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/", timeout=5)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/", timeout=30)
         assert missing.value.code == 404
     finally:
         server.terminate()
@@ -129,9 +129,10 @@ def _get_when_up(url: str, server: subprocess.Popen[str]) -> str:
     deadline = time.monotonic() + 60
     while True:
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
+            with urllib.request.urlopen(url, timeout=30) as response:
                 return response.read().decode()
-        except (urllib.error.URLError, ConnectionError):
+        # A worker's first request loads Django and the taxonomy: seconds on a busy machine.
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             if server.poll() is not None or time.monotonic() > deadline:
                 raise
             time.sleep(0.3)
