@@ -119,7 +119,8 @@ class Ids:
         """The values to put in a URL's `kwarg`; None when the script does not know this page."""
         by_kwarg = {
             "client_id": self.clients, "role_id": self.roles, "candidate_id": self.candidates,
-            "application_id": self.applications, "batch_id": self.uploads, "token_id": self.tokens,
+            "application_id": self.applications, "batch_id": self.uploads, "upload_id": self.uploads,
+            "token_id": self.tokens, "subject": ["candidate"],
         }  # fmt: skip
         if kwarg in by_kwarg:
             return by_kwarg[kwarg]
@@ -132,7 +133,7 @@ class Ids:
             return self.clients
         if page.startswith(("role", "shortlist")) or page == "add_to_pipeline":
             return self.roles
-        if page.startswith(("candidate", "reveal")) and page != "reveal_to_client":
+        if page.startswith(("candidate", "reveal", "note")) and page != "reveal_to_client":
             return self.candidates
         if page.startswith(("application", "reveal_to_client")):
             return self.applications
