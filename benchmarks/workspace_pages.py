@@ -336,11 +336,11 @@ def main() -> None:
         row.queries = _count_queries(row.calls[0])
     load = os.getloadavg()
     print(f"load average before: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores")
-    print(f"{'page':58} {'p50':>6} {'p95':>6} {'max':>6} {'cpu95':>6} {'SQL':>4}  (ms, {args.rounds} rounds)")
+    print(f"{'page':66} {'p50':>6} {'p95':>6} {'max':>6} {'cpu95':>6} {'SQL':>4}  (ms, {args.rounds} rounds)")
     for row in rows:
         _time(row, args.rounds)
         flag = "  > 300" if row.p95 > TARGET_MS else ""
-        print(f"{row.label[:58]:58} {row.p50:6.0f} {row.p95:6.0f} {row.worst:6.0f} {row.cpu95:6.0f} "
+        print(f"{row.label[:66]:66} {row.p50:6.0f} {row.p95:6.0f} {row.worst:6.0f} {row.cpu95:6.0f} "
               f"{row.queries:4d}{flag}")  # fmt: skip
     load = os.getloadavg()
     print(f"load average after: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
