@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from shortlist.accounts.access import Actor
+from shortlist.clients.models import Client, GrowthPlan, Role
+from shortlist.clients.selectors import role_list_open
 from shortlist.pipeline.models import Application, ApplicationNote
 from shortlist.web import views
 from tests.factories import make_candidate, one_of_everything
@@ -69,3 +72,19 @@ def test_a_filtered_list_counts_up_to_the_cap_and_says_more_than(signed_in, monk
     assert "1 candidate<" in html and "More than" not in html and "Pythonista" not in html
     html = signed_in.get(reverse("web:candidates")).content.decode()
     assert "5 candidates" in html  # the whole pool: counted exactly
+
+
+def test_open_roles_read_every_clients_plan_in_one_query(recruiter, django_assert_num_queries) -> None:
+    """Roles for a candidate (the API, the candidate page) build each open role's profile with its
+    client's current growth plan: one query for all the plans, not one per role."""
+    for n in range(8):
+        company = Client.objects.create(name=f"Client {n}")
+        GrowthPlan.objects.create(client=company, horizon_months=12, users_now=10, users_target=10 + n)
+        newest = GrowthPlan.objects.create(
+            client=company, horizon_months=24, users_now=5, users_target=50 + n
+        )
+        Role.objects.create(client=company, title=f"Role {n}", status="open")
+    with django_assert_num_queries(3):  # the roles with clients, their requirements, the clients' plans
+        roles = role_list_open(actor=Actor.of(recruiter))
+        plans = [role.effective_growth_plan for role in roles]
+    assert len(plans) == 8 and plans[-1] == newest
