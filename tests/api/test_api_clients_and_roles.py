@@ -22,6 +22,16 @@ def test_create_read_and_update_a_client(writer) -> None:
     assert writer.patch(f"/clients/{client_id}", {"stage": "huge"}).status_code == 422
 
 
+def test_a_taken_client_name_is_409_on_create_and_on_rename(writer) -> None:
+    client = one_of_everything()["client"]
+    created = writer.post("/clients", {"name": "meridian quant"})
+    assert created.status_code == 409
+    assert created.json()["code"] == "conflict" and created.json()["issues"][0]["path"] == "name"
+    other = writer.post("/clients", {"name": "Acme Pay"}).json()["id"]
+    assert writer.patch(f"/clients/{other}", {"name": client.name.upper()}).status_code == 409
+    assert writer.patch(f"/clients/{other}", {"stage": "seed"}).json()["stage"] == "seed"
+
+
 def test_a_new_growth_plan_becomes_the_clients_current_one(writer) -> None:
     client = one_of_everything()["client"]
     plan = {"horizon_months": 24, "traffic_rps": {"now": 500, "target": 50000}, "plans": "Go global"}
@@ -33,6 +43,8 @@ def test_a_new_growth_plan_becomes_the_clients_current_one(writer) -> None:
     assert client.current_growth_plan.pk == created.json()["id"]
     negative = writer.post(f"/clients/{client.pk}/growth-plans", {"users": {"now": -1}})
     assert negative.status_code == 422 and negative.json()["issues"][0]["path"] == "users.now"
+    half = writer.post(f"/clients/{client.pk}/growth-plans", {"users": {"now": 10}})  # as the form refuses
+    assert half.status_code == 422 and half.json()["issues"][0]["path"] == "users_target"
 
 
 def test_role_yaml_round_trips(writer) -> None:

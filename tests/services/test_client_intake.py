@@ -14,7 +14,7 @@ from shortlist.clients.services import (
     role_duplicate,
     role_save,
 )
-from shortlist.errors import Invalid
+from shortlist.errors import Conflict, Invalid
 from tests.factories import one_of_everything
 
 pytestmark = pytest.mark.django_db
@@ -58,11 +58,19 @@ def test_bad_contacts_and_stage_name_their_fields_and_save_nothing(signed_in) ->
     assert not Client.objects.filter(name="Fenbright AI").exists()
 
 
-def test_a_second_client_with_the_same_name_is_refused(signed_in) -> None:
-    one_of_everything()
-    with pytest.raises(Invalid) as caught:
+def test_a_second_client_with_the_same_name_is_a_conflict_on_the_name(signed_in) -> None:
+    client = one_of_everything()["client"]
+    with pytest.raises(Conflict) as caught:
         client_save(actor=signed_in, name="meridian quant")
     assert caught.value.issues == (("name", "there is already a client called 'meridian quant'"),)
+    other = client_save(actor=signed_in, name="Fenbright AI")
+    with pytest.raises(Conflict):
+        client_save(actor=signed_in, client_id=other.pk, name="MERIDIAN QUANT")
+    # With other bad fields, the taken name is one of the issues, so a form marks them all at once.
+    with pytest.raises(Invalid) as caught:
+        client_save(actor=signed_in, name="Meridian Quant", stage="unicorn")
+    assert [path for path, _ in caught.value.issues] == ["name", "stage"]
+    assert client_save(actor=signed_in, client_id=client.pk, name="Meridian Quant").pk == client.pk
 
 
 def test_a_growth_plan_is_a_new_current_plan_and_half_a_metric_is_refused(signed_in) -> None:

@@ -161,15 +161,8 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
         "application_note_add": lambda a: pipeline_services.application_note_add(
             actor=a, application_id=objects["application"].pk, body="Call back"
         ),
-        "client_create": lambda a: client_services.client_create(actor=a, name="New Client Ltd"),
-        "client_update": lambda a: client_services.client_update(
-            actor=a, client_id=objects["client"].pk, industry="payments"
-        ),
         "growth_plan_list": lambda a: list(
             client_selectors.growth_plan_list(actor=a, client_id=objects["client"].pk)
-        ),
-        "growth_plan_create": lambda a: client_services.growth_plan_create(
-            actor=a, client_id=objects["client"].pk, horizon_months=12
         ),
         "token_create": lambda a: _own_token(a),
         "token_list": lambda a: list(token_selectors.token_list(actor=a)),

@@ -37,7 +37,8 @@ def client_list(request: HttpRequest) -> Any:
 
 @router.post("/clients", response={201: ClientOut})
 def client_create(request: HttpRequest, payload: ClientIn) -> Any:
-    return Status(201, services.client_create(actor=actor(request), **payload.model_dump()))
+    """A new client; a name another client has is 409."""
+    return Status(201, services.client_save(actor=actor(request), **payload.model_dump()))
 
 
 @router.get("/clients/{client_id}", response=ClientOut)
@@ -48,7 +49,7 @@ def client_get(request: HttpRequest, client_id: Id) -> Any:
 @router.patch("/clients/{client_id}", response=ClientOut)
 def client_update(request: HttpRequest, client_id: Id, payload: ClientPatch) -> Any:
     changes = payload.model_dump(exclude_unset=True)
-    return services.client_update(actor=actor(request), client_id=client_id, **changes)
+    return services.client_save(actor=actor(request), client_id=client_id, **changes)
 
 
 @router.get("/clients/{client_id}/growth-plans", response=list[GrowthPlanOut])
@@ -64,7 +65,7 @@ def growth_plan_create(request: HttpRequest, client_id: Id, payload: GrowthPlanI
         for name in ("traffic_rps", "users", "data_tb", "engineers")
         if (value := getattr(payload, name)) is not None
     }
-    plan = services.growth_plan_create(
+    plan = services.growth_plan_set(
         actor=actor(request),
         client_id=client_id,
         horizon_months=payload.horizon_months,

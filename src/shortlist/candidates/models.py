@@ -84,7 +84,19 @@ class Candidate(models.Model):
 
     class Meta:
         ordering = ["name", "id"]
-        indexes = [models.Index(fields=["country", "city"]), models.Index(fields=["-updated_at"])]
+        indexes = [
+            models.Index(fields=["country", "city"]),
+            models.Index(fields=["-updated_at"]),
+            # The pages at 100,000 candidates (benchmarks/workspace_pages.py): the candidate list filtered by
+            # seniority in name order, and the privacy page's count and notice list without a full scan.
+            models.Index(fields=["seniority", "name", "id"], name="candidate_seniority_name"),
+            models.Index(fields=["lawful_basis"], name="candidate_lawful_basis"),
+            models.Index(
+                fields=["notice_due", "id"],
+                condition=Q(notice_sent_at__isnull=True, notice_due__isnull=False),
+                name="candidate_notice_unsent",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(salary_expectation__isnull=True) | ~Q(salary_currency=""),
@@ -151,6 +163,8 @@ class CandidateSkill(models.Model):
 
     class Meta:
         ordering = ["candidate", "-strength", "skill"]
+        # Who has a skill, without reading the rows (the candidate list's ?skill= filter and its count).
+        indexes = [models.Index(fields=["skill", "candidate"], name="candidateskill_skill_candidate")]
         constraints = [
             models.UniqueConstraint(fields=["candidate", "skill"], name="one_row_per_candidate_skill"),
             models.CheckConstraint(condition=Q(strength__gte=0) & Q(strength__lte=1), name="strength_0_1"),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from shortlist.accounts.access import (
     Actor,
@@ -30,7 +30,7 @@ from shortlist.audit.trail import access_record
 from shortlist.background.heartbeat import worker_alive
 from shortlist.candidates import pool
 from shortlist.candidates.importing import Outcome, Summary, iter_sources, parse_source
-from shortlist.candidates.models import Candidate, ImportBatch, ImportFile, ImportStatus
+from shortlist.candidates.models import Candidate, CandidateSkill, ImportBatch, ImportFile, ImportStatus
 from shortlist.candidates.profiles import to_profile
 from shortlist.candidates.search import search_candidates
 from shortlist.candidates.serialize import PROFILE_PREFETCH
@@ -86,8 +86,9 @@ def candidate_list(
         candidates = candidates.filter(
             Q(name__icontains=query) | Q(headline__icontains=query) | Q(city__icontains=query)
         )
-    if skill:
-        candidates = candidates.filter(skills__skill=skill)
+    if skill:  # EXISTS, not a join: the page walks the name index and stops at its 50th match
+        has = CandidateSkill.objects.filter(candidate=OuterRef("pk"), skill=skill)
+        candidates = candidates.filter(Exists(has))
     if seniority in {level.value for level in Seniority}:
         candidates = candidates.filter(seniority=seniority)
     return candidates.order_by("name", "id")

@@ -28,6 +28,10 @@ class Client(models.Model):
 
     @property
     def current_growth_plan(self) -> GrowthPlan | None:
+        # Lists of roles prefetch "client__growth_plans" so that each role does not query its plan.
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("growth_plans")
+        if prefetched is not None:
+            return max(prefetched, key=lambda plan: (plan.created_at, plan.pk), default=None)
         return self.growth_plans.order_by("-created_at", "-id").first()
 
 

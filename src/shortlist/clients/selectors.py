@@ -104,7 +104,7 @@ def role_list_open(*, actor: Actor) -> list[Role]:
         visible_roles(actor, Role.objects.all())
         .filter(status="open")
         .select_related("client", "growth_plan")
-        .prefetch_related("requirements")
+        .prefetch_related("requirements", "client__growth_plans")
     )
 
 

@@ -107,38 +107,6 @@ def _cleaned(row: Client | GrowthPlan) -> None:
         raise Invalid("; ".join(f"{p or 'client'}: {m}" for p, m in issues), issues) from None
 
 
-def _text_list(path: str, values: Sequence[str]) -> list[str]:
-    items = [str(v).strip() for v in values if str(v).strip()]
-    if any(len(item) > 100 for item in items):
-        raise Invalid(f"{path}: each entry at most 100 characters", [(path, "at most 100 characters")])
-    return items
-
-
-@transaction.atomic
-def client_create(
-    *,
-    actor: Actor,
-    name: str,
-    industry: str = "",
-    stage: str = "",
-    locations: Sequence[str] = (),
-    culture: Sequence[str] = (),
-    notes: str = "",
-) -> Client:
-    """A new client company; `Conflict` when one with that name exists (names are unique)."""
-    require_change_roles(actor)
-    name = name.strip()
-    if Client.objects.filter(name__iexact=name).exists() and name:
-        raise Conflict(f"A client named {name!r} already exists.")
-    client = Client(
-        name=name, industry=industry.strip(), stage=stage, notes=notes,
-        locations=_text_list("locations", locations), culture=_text_list("culture", culture),
-    )  # fmt: skip
-    _cleaned(client)
-    client.save()
-    return client
-
-
 # --- intake: clients, contacts, growth plans and roles from the workspace's forms -----------------------
 
 
@@ -196,8 +164,14 @@ def _contacts(contacts: Sequence[ContactIn], issues: list[tuple[str, str]]) -> l
     return cleaned
 
 
-def _tags(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(v.strip() for v in values if v.strip()))
+def _tags(path: str, values: Iterable[str] | None, issues: list[tuple[str, str]]) -> list[str] | None:
+    """Tags in the order given, each once; None when the caller left the field as it is."""
+    if values is None:
+        return None
+    tags = list(dict.fromkeys(str(v).strip() for v in values if str(v).strip()))
+    if any(len(tag) > 100 for tag in tags):
+        issues.append((path, "each entry at most 100 characters"))
+    return tags
 
 
 @transaction.atomic
@@ -205,106 +179,65 @@ def client_save(
     *,
     actor: Actor,
     client_id: int | None = None,
-    name: str,
-    industry: str = "",
-    stage: str = "",
-    locations: Iterable[str] = (),
-    culture: Iterable[str] = (),
-    notes: str = "",
-    contacts: Sequence[ContactIn] = (),
-) -> Client:
-    """Create a client (no id) or update one; its contacts become exactly the ones given.
-
-    `Invalid` names each bad field (`stage`, `contacts[1].phone`…) and changes nothing.
-    """
-    require_change_roles(actor)
-    client = Client() if client_id is None else client_get(actor=actor, client_id=client_id)
-    issues: list[tuple[str, str]] = []
-    name = " ".join(name.split())
-    if not name:
-        issues.append(("name", "a client needs a name"))
-    elif Client.objects.filter(name__iexact=name).exclude(pk=client.pk).exists():
-        issues.append(("name", f"there is already a client called {name!r}"))
-    stage_value = _stage(stage, issues)
-    people = _contacts(contacts, issues)
-    if issues:
-        raise Invalid(f"the client was not saved: {issues[0][1]}", issues)
-    client.name, client.industry, client.stage = name, industry.strip(), stage_value
-    client.locations, client.culture, client.notes = _tags(locations), _tags(culture), notes.strip()
-    client.save()
-    client.contacts.all().delete()
-    ClientContact.objects.bulk_create(
-        ClientContact(client=client, name=p.name, title=p.title, email=p.email, phone=p.phone) for p in people
-    )
-    return client
-
-
-@transaction.atomic
-def client_update(
-    *,
-    actor: Actor,
-    client_id: int,
     name: str | None = None,
     industry: str | None = None,
     stage: str | None = None,
-    locations: Sequence[str] | None = None,
-    culture: Sequence[str] | None = None,
+    locations: Iterable[str] | None = None,
+    culture: Iterable[str] | None = None,
     notes: str | None = None,
+    contacts: Sequence[ContactIn] | None = None,
 ) -> Client:
-    """Change the fields given (None leaves a field as it is)."""
+    """Create a client (no id) or change one: the form, the API's POST and its PATCH all come here.
+
+    A field given as None is left as it is (blank on a new client); `contacts`, when given, become
+    exactly the client's contacts. The stage may be written in recruiters' words ("Series B").
+    `Invalid` names each bad field (`stage`, `contacts[1].phone`…) and changes nothing. A name another
+    client has (in any case) is a `Conflict` on the `name` field when everything else is valid, and one
+    of the `Invalid`'s issues when it is not (a form marks every field at once).
+    """
     require_change_roles(actor)
-    client = client_get(actor=actor, client_id=client_id)
-    client = Client.objects.select_for_update().get(pk=client.pk)
-    if name is not None:
-        name = name.strip()
-        if name and Client.objects.filter(name__iexact=name).exclude(pk=client.pk).exists():
-            raise Conflict(f"A client named {name!r} already exists.")
+    if client_id is None:
+        client = Client()
+    else:
+        client_get(actor=actor, client_id=client_id)  # NotFound / Forbidden, as for any read
+        client = Client.objects.select_for_update().get(pk=client_id)
+    issues: list[tuple[str, str]] = []
+    if name is not None or client.pk is None:
+        name = " ".join((name or "").split())
+        if not name:
+            issues.append(("name", "a client needs a name"))
         client.name = name
-    for field, value in (("industry", industry), ("stage", stage), ("notes", notes)):
-        if value is not None:
-            setattr(client, field, value.strip() if field != "notes" else value)
-    if locations is not None:
-        client.locations = _text_list("locations", locations)
-    if culture is not None:
-        client.culture = _text_list("culture", culture)
+    if industry is not None:
+        client.industry = industry.strip()
+    if stage is not None:
+        client.stage = _stage(stage, issues)
+    if (tags := _tags("locations", locations, issues)) is not None:
+        client.locations = tags
+    if (tags := _tags("culture", culture, issues)) is not None:
+        client.culture = tags
+    if notes is not None:
+        client.notes = notes.strip()
+    people = _contacts(contacts, issues) if contacts is not None else None
+    taken = None
+    if client.name and Client.objects.filter(name__iexact=client.name).exclude(pk=client.pk).exists():
+        taken = ("name", f"there is already a client called {client.name!r}")
+    if issues:  # every problem at once, the taken name among them, so a form can mark each field
+        issues = [taken, *issues] if taken else issues
+        raise Invalid(f"the client was not saved: {issues[0][1]}", issues)
+    if taken:
+        raise Conflict(taken[1], [taken])
     _cleaned(client)
     client.save()
+    if people is not None:
+        client.contacts.all().delete()
+        ClientContact.objects.bulk_create(
+            ClientContact(client=client, name=p.name, title=p.title, email=p.email, phone=p.phone)
+            for p in people
+        )
     return client
 
 
-@transaction.atomic
-def growth_plan_create(
-    *,
-    actor: Actor,
-    client_id: int,
-    horizon_months: int = 36,
-    metrics: Mapping[str, tuple[float | None, float | None]] | None = None,
-    plans: str = "",
-) -> GrowthPlan:
-    """A new growth plan for a client; it becomes the client's current plan (old ones stay as history).
-
-    `metrics` maps traffic_rps, users, data_tb and engineers to (now, target); unknown stays None.
-    """
-    require_change_roles(actor)
-    client = client_get(actor=actor, client_id=client_id)
-    values: dict[str, float | None] = {}
-    issues = []
-    for metric, (now, target) in (metrics or {}).items():
-        if metric not in GrowthPlan.METRICS:
-            issues.append((f"metrics.{metric}", f"unknown metric (one of {', '.join(GrowthPlan.METRICS)})"))
-            continue
-        for end, value in (("now", now), ("target", target)):
-            if value is not None and not (math.isfinite(value) and value >= 0):
-                issues.append((f"{metric}_{end}", "a number zero or above"))
-            values[f"{metric}_{end}"] = value
-    if not 0 < horizon_months <= 600:
-        issues.append(("horizon_months", "between 1 and 600 months"))
-    if issues:
-        raise Invalid("; ".join(f"{p}: {m}" for p, m in issues), issues)
-    plan = GrowthPlan(client=client, horizon_months=horizon_months, plans=plans, **values)
-    _cleaned(plan)
-    plan.save()
-    return plan
+MAX_HORIZON_MONTHS = 600
 
 
 @transaction.atomic
@@ -312,20 +245,37 @@ def growth_plan_set(
     *,
     actor: Actor,
     client_id: int,
-    horizon_months: int,
-    metrics: Mapping[str, tuple[float | None, float | None]],
+    horizon_months: int = 36,
+    metrics: Mapping[str, tuple[float | None, float | None]] | None = None,
     plans: str = "",
 ) -> GrowthPlan:
-    """A new current plan for the client. Plans are history: roles pinned to an older one keep it."""
+    """A new current plan for the client (the form and the API's POST). Plans are history: roles
+    pinned to an older one keep it.
+
+    `metrics` maps traffic_rps, users, data_tb and engineers to (now, target): both or neither, zero
+    or above. `Invalid` names each bad figure (`users_target`, `horizon_months`).
+    """
     require_change_roles(actor)
     client = client_get(actor=actor, client_id=client_id)
-    plan = growth_plan_from(horizon_months=horizon_months, metrics=metrics)
+    issues: list[tuple[str, str]] = []
+    for metric, ends in (metrics or {}).items():
+        for end, value in zip(("now", "target"), ends, strict=True):
+            if value is not None and not (math.isfinite(value) and value >= 0):
+                issues.append((f"{metric}_{end}", "a number zero or above"))
+    if isinstance(horizon_months, int) and horizon_months > MAX_HORIZON_MONTHS:
+        issues.append(("horizon_months", f"between 1 and {MAX_HORIZON_MONTHS} months"))
+    if issues:
+        raise Invalid(f"the growth plan is not valid: {issues[0][0]}: {issues[0][1]}", issues)
+    plan = growth_plan_from(horizon_months=horizon_months, metrics=metrics or {})
     values: dict[str, object] = {"horizon_months": plan.horizon_months, "plans": plans.strip()}
     for name in GrowthPlan.METRICS:
         stated = getattr(plan, name)
         values[f"{name}_now"] = stated.now if stated else None
         values[f"{name}_target"] = stated.target if stated else None
-    return GrowthPlan.objects.create(client=client, **values)
+    row = GrowthPlan(client=client, **values)
+    _cleaned(row)
+    row.save()
+    return row
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,7 +94,7 @@ def client_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     notes=data["notes"],
                     contacts=_contacts(formset),
                 )
-            except Invalid as exc:
+            except (Invalid, Conflict) as exc:  # a taken name is a Conflict on the name field
                 f.issues_to_form(form, exc, formset=formset)
             else:
                 messages.success(request, f"{saved.name} saved.")

@@ -10,7 +10,7 @@ from django import forms
 from django.forms.utils import pretty_name
 
 from shortlist.engine.vocab.enums import ClientStage, RoleStatus, Seniority, Stage, WorkMode
-from shortlist.errors import Invalid
+from shortlist.errors import ShortlistError
 
 TAG_HELP = "Separate with commas."
 METRICS = (
@@ -204,7 +204,11 @@ ROLE_PATHS["salary.currency"] = "salary_currency"
 
 
 def issues_to_form(
-    form: forms.Form, exc: Invalid, paths: dict[str, str] | None = None, *, formset: forms.BaseFormSet = None
+    form: forms.Form,
+    exc: ShortlistError,
+    paths: dict[str, str] | None = None,
+    *,
+    formset: forms.BaseFormSet = None,
 ) -> None:
     """Put each of the service's issues beside its field: `must_have[2]` on must_have, `contacts[1].phone`
     on the second contact's phone; an issue without a field goes on top of the form."""

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -47,6 +48,29 @@ from shortlist.web.desk_views import board_context, notes_of
 from shortlist.web.errors import domain_errors
 
 CANDIDATES_PER_PAGE = 50
+FILTERED_COUNT_CAP = 10_000  # a filtered list counts this far, then says "more than"
+
+
+class CappedPaginator(Paginator):
+    """Counts at most `cap` + 1 rows: counting every match of a filter over 100,000 candidates cost
+    more than the page itself (benchmarks/workspace_pages.py). Beyond the cap the page says "more than
+    10,000" and pages on to the cap."""
+
+    cap = FILTERED_COUNT_CAP
+
+    @cached_property
+    def matches(self) -> int:
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.matches, self.cap)
+
+    @property
+    def capped(self) -> bool:
+        return self.matches > self.cap
+
+
 SHORTLIST_SIZES = (10, 20, 50, 100)
 
 
@@ -114,7 +138,9 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     skill = request.GET.get("skill", "").strip().lower()
     seniority = request.GET.get("seniority", "").strip()
     candidates = candidates_filtered(actor=_actor(request), query=query, skill=skill, seniority=seniority)
-    page = Paginator(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
+    # The whole pool is counted exactly (cheap); a filter's matches only up to the cap.
+    pages = CappedPaginator if (query or skill or seniority) else Paginator
+    page = pages(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "web/candidates.html",
