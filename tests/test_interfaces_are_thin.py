@@ -23,6 +23,7 @@ INTERFACES = sorted(
         *(SRC / "shortlist" / "cli").glob("*.py"),
         WEB / "views.py",
         WEB / "desk_views.py",
+        WEB / "search_views.py",
         WEB / "forms.py",
         SRC / "shortlist" / "portal" / "views.py",
         *API_ROUTERS,

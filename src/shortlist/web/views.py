@@ -8,7 +8,6 @@ from datetime import date, datetime, time
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,10 +24,8 @@ from shortlist.audit.services import (
     user_blind_review_set,
 )
 from shortlist.candidates.selectors import (
-    candidate_list as candidates_filtered,
-)
-from shortlist.candidates.selectors import (
     candidate_table,
+    candidate_tags,
     upload_get,
     upload_list,
     upload_worker_running,
@@ -38,14 +35,13 @@ from shortlist.clients.selectors import client_get, client_list, role_list, role
 from shortlist.compliance.selectors import candidate_access_request, privacy_due
 from shortlist.compliance.serialize import access_report_json, access_report_pdf
 from shortlist.compliance.services import candidate_erase, candidate_notice_sent
-from shortlist.engine.vocab.enums import RoleStatus, Seniority
+from shortlist.engine.vocab.enums import RoleStatus
 from shortlist.errors import Conflict, Invalid
 from shortlist.pipeline.selectors import dashboard_figures, shortlist_for_role
 from shortlist.pipeline.services import application_open, application_reveal
 from shortlist.web.desk_views import board_context, notes_of
 from shortlist.web.errors import domain_errors
 
-CANDIDATES_PER_PAGE = 50
 SHORTLIST_SIZES = (10, 20, 50, 100)
 
 
@@ -108,27 +104,6 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @domain_errors
-def candidate_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    skill = request.GET.get("skill", "").strip().lower()
-    seniority = request.GET.get("seniority", "").strip()
-    candidates = candidates_filtered(actor=_actor(request), query=query, skill=skill, seniority=seniority)
-    page = Paginator(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "web/candidates.html",
-        {
-            "page": page,
-            "query": query,
-            "skill": skill,
-            "seniority": seniority,
-            "seniorities": Seniority.choices(),
-        },
-    )
-
-
-@login_required
-@domain_errors
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     role_id = _role_param(request)
@@ -148,6 +123,8 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "moves": shown.moves,
             "audit": candidate_audit(actor=actor, candidate_id=pk),
             **notes_of(actor, candidate_id=pk),
+            "tags": candidate_tags(actor=actor, candidate_id=pk),
+            "candidate_id": pk,
         },
     )
 

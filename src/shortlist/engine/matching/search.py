@@ -41,7 +41,7 @@ from shortlist.engine.vocab.enums import Seniority, WorkMode
 from shortlist.engine.vocab.profile import Profile, SkillEvidence
 from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy, normalise_term
 
-__all__ = ["FIELDS", "HELP", "Query", "QueryError", "parse_query"]
+__all__ = ["FIELDS", "HELP", "Query", "QueryError", "parse_query", "relevance"]
 
 FIELDS: Final[Mapping[str, str]] = {
     "skill": "skill:kafka — the skill only (or one that implies it), never a bare word in the text",
@@ -235,6 +235,10 @@ class _Node(ABC):
     def required(self) -> frozenset[str]:
         return frozenset()
 
+    def required_words(self) -> frozenset[str]:
+        """Words of the CV text every match must contain (for a substring pre-filter in SQL)."""
+        return frozenset()
+
     def weight(self) -> int:
         # Relative evaluation cost: AND and OR try cheap children first, so a dict lookup can spare a regex.
         return 1
@@ -257,6 +261,9 @@ class _And(_Node):
 
     def required(self) -> frozenset[str]:
         return frozenset().union(*(c.required() for c in self.children))
+
+    def required_words(self) -> frozenset[str]:
+        return frozenset().union(*(c.required_words() for c in self.children))
 
     def weight(self) -> int:
         return sum(c.weight() for c in self.children)
@@ -283,6 +290,12 @@ class _Or(_Node):
         common = self.children[0].required()
         for child in self.children[1:]:
             common &= child.required()
+        return common
+
+    def required_words(self) -> frozenset[str]:
+        common = self.children[0].required_words()
+        for child in self.children[1:]:
+            common &= child.required_words()
         return common
 
     def weight(self) -> int:
@@ -374,6 +387,9 @@ class _Words(_Node):
             return needle in text and search(text) is not None
 
         return found
+
+    def required_words(self) -> frozenset[str]:
+        return frozenset(self.words) if self.field == "text" else frozenset()
 
     def weight(self) -> int:
         return 3 if self.field == "text" else 2
@@ -569,6 +585,7 @@ class _TermBuilder:
         self.taxonomy = taxonomy
         self.warnings: list[str] = []
         self.satisfiers: dict[str, frozenset[str]] = {}
+        self.understood: dict[str, tuple[str, str]] = {}  # written (lowercase) -> (skill id, skill name)
 
     def fail(self, problem: str, offset: int, hint: str = "") -> QueryError:
         return _error(problem, offset, self.query, hint)
@@ -577,6 +594,7 @@ class _TermBuilder:
         if not token.field:
             skill = self.taxonomy.resolve(token.text)
             if skill is not None:
+                self.understood.setdefault(" ".join(token.text.lower().split()), (skill.id, skill.name))
                 return self.skill_node(skill.id)
             if not token.quoted and token.text.upper() in _OPERATORS:
                 self.warnings.append(
@@ -619,6 +637,7 @@ class _TermBuilder:
     def resolve_skill(self, value: str, offset: int) -> str:
         skill = self.taxonomy.resolve(value)
         if skill is not None:
+            self.understood.setdefault(" ".join(value.lower().split()), (skill.id, skill.name))
             return skill.id
         close = _close_skills(self.taxonomy, value)
         if close:
@@ -813,6 +832,8 @@ class Query:
     _root: _Node = field(repr=False)
     _satisfiers: Mapping[str, frozenset[str]] = field(repr=False, compare=False)
     _check: _Predicate = field(repr=False, compare=False)
+    # How each skill the recruiter wrote was read: (as written, skill id, skill name), in query order.
+    understood: tuple[tuple[str, str, str], ...] = ()
 
     def matches(self, profile: Profile) -> bool:
         """Whether the profile satisfies the query; never raises for a profile with missing fields."""
@@ -844,6 +865,110 @@ class Query:
         ``(skill:go OR skill:go) AND skill:kafka AND NOT skill:java``. It parses back to the same query."""
         return self._root.render()
 
+    def required_words(self) -> frozenset[str]:
+        """Lowercase words every match has in its CV text (a necessary, not sufficient, condition)."""
+        return self._root.required_words()
+
+    def reads_text(self) -> bool:
+        """Whether matching or ranking looks at the CV text, a title, an employer or the name."""
+        return _reads_text(self._root)
+
+    def aliases(self) -> tuple[tuple[str, str], ...]:
+        """The skills written other than by their name, as (written, name): ("golang", "Go"), ("k8s",
+        "Kubernetes"); for a page to say how the query was read."""
+        return tuple(
+            (written, name)
+            for written, skill, name in self.understood
+            if written not in (skill, name.lower())
+        )
+
+    def positive_terms(self) -> tuple[tuple[frozenset[str], ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+        """What a match is found *for*: (skills, words) outside any NOT. Each skill is the set of
+        stored skill ids that satisfy it; each words term is (field, lowercase words)."""
+        skills: list[frozenset[str]] = []
+        words: list[tuple[str, tuple[str, ...]]] = []
+        _collect(self._root, skills, words)
+        return tuple(skills), tuple(words)
+
+    def relevance(self, profile: Profile, today_year: int, average_length: float) -> float:
+        """How strongly a matching profile answers the query; higher first. See `relevance`."""
+        skills, words = self.positive_terms()
+        return relevance(profile, skills, words, today_year, average_length)
+
+
+def _reads_text(node: _Node) -> bool:
+    if isinstance(node, _And | _Or):
+        return any(_reads_text(child) for child in node.children)
+    if isinstance(node, _Not):
+        return _reads_text(node.child)
+    return isinstance(node, _Words)
+
+
+def _collect(node: _Node, skills: list[frozenset[str]], words: list[tuple[str, tuple[str, ...]]]) -> None:
+    if isinstance(node, _And | _Or):
+        for child in node.children:
+            _collect(child, skills, words)
+    elif isinstance(node, _Skill | _LastUsed):
+        skills.append(node.satisfied_by)
+    elif isinstance(node, _Words):
+        words.append((node.field, node.words))
+    # NOT and the filters (location, seniority, years, preferences) say whom to keep, not how well.
+
+
+# A word found in the name or a title is what the recruiter was looking for; in the CV text, a mention.
+FIELD_BOOST: Final[Mapping[str, float]] = {"name": 3.0, "title": 2.0, "company": 1.5, "text": 1.0}
+RECENT_YEARS = 2  # a skill used within this many years counts in full
+HALF_LIFE_YEARS = 4.0  # older use halves in weight every this many years
+_K1, _B = 1.2, 0.75  # BM25's, as in engine.matching.lexical
+
+
+def relevance(
+    profile: Profile,
+    skills: Iterable[frozenset[str]],
+    words: Iterable[tuple[str, tuple[str, ...]]],
+    today_year: int,
+    average_length: float,
+) -> float:
+    """Relevance of a profile for the positive terms of a query, a sum over the terms:
+
+    * a skill: the strongest evidence (0..1, the parser's strength: where and how the CV shows it)
+      among the skills that satisfy it, times a recency factor: 1 if last used within RECENT_YEARS,
+      halving every HALF_LIFE_YEARS before that (0.5 when the CV gives no date);
+    * a word or phrase: BM25's saturated term frequency divided by its ceiling (k1 + 1), so in [0, 1)
+      like a skill (one mention in a CV of average length 0.45, four 0.77), counted in the CV text and
+      boosted when the word is in the name, a title or an employer (FIELD_BOOST). BM25's idf is left
+      out: the terms are the recruiter's own, every one wanted, and the set is scored after matching.
+
+    Pure and deterministic: ties are broken by the caller (by name, then id).
+    """
+    view = _ProfileView(profile)
+    score = 0.0
+    for satisfied_by in skills:
+        best = 0.0
+        for skill in satisfied_by:
+            found = view.skills.get(skill)
+            if found is None:
+                continue
+            age = today_year - found.last_used - RECENT_YEARS if found.last_used else None
+            recency = 0.5 if age is None else (1.0 if age <= 0 else 0.5 ** (age / HALF_LIFE_YEARS))
+            best = max(best, min(1.0, found.strength) * recency)
+        score += best
+    if not words:
+        return score
+    text = view.text
+    norm = _K1 * (1 - _B + _B * len(text.split()) / max(1.0, average_length))
+    for _field, phrase in words:
+        body = r"\s+".join(re.escape(word) for word in phrase)
+        pattern = re.compile(rf"(?<!\w){body}(?!\w)")
+        tf = len(pattern.findall(text))
+        boost = max(
+            (FIELD_BOOST[f] for f in ("name", "title", "company") if pattern.search(getattr(view, f))),
+            default=FIELD_BOOST["text"],
+        )
+        # A term matched only outside the CV text (a title the text never repeats) counts as one mention.
+        score += boost * (tf / (tf + norm) if tf else 1 / (1 + norm))
+    return score
+
 
 def parse_query(text: str, taxonomy: Taxonomy | None = None) -> Query:
     """Parse and compile a recruiter's query; raises QueryError with a position for anything malformed."""
@@ -856,4 +981,5 @@ def parse_query(text: str, taxonomy: Taxonomy | None = None) -> Query:
         )
     terms = _TermBuilder(text, taxonomy)
     root = _Parser(text, tokens, terms).parse()
-    return Query(text, tuple(terms.warnings), root, dict(terms.satisfiers), root.predicate())
+    understood = tuple((written, skill, name) for written, (skill, name) in terms.understood.items())
+    return Query(text, tuple(terms.warnings), root, dict(terms.satisfiers), root.predicate(), understood)
