@@ -32,16 +32,25 @@ import difflib
 import operator
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, Protocol, TypeVar
 
 from shortlist.engine.cv.contact import gazetteer, place_key
 from shortlist.engine.vocab.enums import Seniority, WorkMode
 from shortlist.engine.vocab.profile import Profile, SkillEvidence
 from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy, normalise_term
 
-__all__ = ["FIELDS", "HELP", "Query", "QueryError", "parse_query", "relevance"]
+__all__ = [
+    "FIELDS",
+    "HELP",
+    "Query",
+    "QueryError",
+    "QueryVisitor",
+    "parse_query",
+    "relevance",
+    "word_pattern",
+]
 
 FIELDS: Final[Mapping[str, str]] = {
     "skill": "skill:kafka — the skill only (or one that implies it), never a bare word in the text",
@@ -873,6 +882,10 @@ class Query:
         """Whether matching or ranking looks at the CV text, a title, an employer or the name."""
         return _reads_text(self._root)
 
+    def translate(self, visitor: QueryVisitor[T]) -> T | None:
+        """The query in another form (QueryVisitor), or None when some term has no exact translation."""
+        return _translate(self._root, visitor)
+
     def aliases(self) -> tuple[tuple[str, str], ...]:
         """The skills written other than by their name, as (written, name): ("golang", "Go"), ("k8s",
         "Kubernetes"); for a page to say how the query was read."""
@@ -890,10 +903,66 @@ class Query:
         _collect(self._root, skills, words)
         return tuple(skills), tuple(words)
 
-    def relevance(self, profile: Profile, today_year: int, average_length: float) -> float:
-        """How strongly a matching profile answers the query; higher first. See `relevance`."""
-        skills, words = self.positive_terms()
-        return relevance(profile, skills, words, today_year, average_length)
+
+T = TypeVar("T")
+
+
+class QueryVisitor(Protocol[T]):
+    """Translates a parsed query, term by term, into another form (e.g. a database filter).
+
+    Each method returns the translation, or None when that term cannot be expressed exactly; a None
+    anywhere makes the whole translation None (see Query.translate). The meaning of each term is the
+    one `Query.matches` gives it: a translation must agree with it on every profile.
+    """
+
+    def all_of(self, parts: Sequence[T]) -> T | None: ...
+    def any_of(self, parts: Sequence[T]) -> T | None: ...
+    def negate(self, part: T) -> T | None: ...
+    def skill(self, satisfied_by: frozenset[str]) -> T | None: ...
+    def last_used(self, satisfied_by: frozenset[str], op: str, year: int) -> T | None: ...
+    def words(self, field: str, pattern: str) -> T | None: ...
+    def seniority(self, levels: frozenset[str]) -> T | None: ...
+    def years(self, op: str, years: float) -> T | None: ...
+    def preference(self, field: str, wanted: bool) -> T | None: ...
+    def location(self, city_key: str, country: str) -> T | None: ...
+
+
+def word_pattern(words: Sequence[str]) -> str:
+    """The whole-word, case-insensitive pattern of a words term, in the syntax Python's re and
+    PostgreSQL's regular expressions share: a non-word character or an end on either side."""
+    body = r"\s+".join(re.escape(word) for word in words)
+    return rf"(^|\W){body}(\W|$)"
+
+
+def _translate(node: _Node, visitor: QueryVisitor[T]) -> T | None:
+    if isinstance(node, _And | _Or):
+        parts = [_translate(child, visitor) for child in node.children]
+        if any(part is None for part in parts):
+            return None
+        done = [part for part in parts if part is not None]
+        return visitor.all_of(done) if isinstance(node, _And) else visitor.any_of(done)
+    if isinstance(node, _Not):
+        inner = _translate(node.child, visitor)
+        return None if inner is None else visitor.negate(inner)
+    if isinstance(node, _Skill):
+        return visitor.skill(node.satisfied_by)
+    if isinstance(node, _LastUsed):
+        return visitor.last_used(node.satisfied_by, node.op, node.year)
+    if isinstance(node, _Words):
+        return visitor.words(node.field, word_pattern(node.words))
+    if isinstance(node, _Seniority):
+        if not node.op:
+            return visitor.seniority(frozenset({node.level.value}))
+        compare, rank = _COMPARE[node.op], SENIORITY_RANK[node.level]
+        return visitor.seniority(frozenset(s.value for s, r in SENIORITY_RANK.items() if compare(r, rank)))
+    if isinstance(node, _Years):
+        # "=" means from that many years to just under one more, as in _Years.predicate.
+        return visitor.years(node.op, node.years)
+    if isinstance(node, _Preference):
+        return visitor.preference(node.field, node.wanted)
+    if isinstance(node, _Location):
+        return visitor.location(node.city_key, node.country)
+    return None
 
 
 def _reads_text(node: _Node) -> bool:
@@ -915,58 +984,58 @@ def _collect(node: _Node, skills: list[frozenset[str]], words: list[tuple[str, t
     # NOT and the filters (location, seniority, years, preferences) say whom to keep, not how well.
 
 
-# A word found in the name or a title is what the recruiter was looking for; in the CV text, a mention.
-FIELD_BOOST: Final[Mapping[str, float]] = {"name": 3.0, "title": 2.0, "company": 1.5, "text": 1.0}
-RECENT_YEARS = 2  # a skill used within this many years counts in full
+RECENT_YEARS = 2  # a skill last used within this many years counts in full
 HALF_LIFE_YEARS = 4.0  # older use halves in weight every this many years
-_K1, _B = 1.2, 0.75  # BM25's, as in engine.matching.lexical
+UNDATED = 0.5  # the recency of a skill the CV gives no date for
+DEPTH_YEARS = 8.0  # years of use beyond which more years add nothing
+
+
+def depth(years: float) -> float:
+    """0.5 for a skill used briefly (or for no stated time), rising to 1 at DEPTH_YEARS of use."""
+    return 0.5 + 0.5 * min(max(years, 0.0), DEPTH_YEARS) / DEPTH_YEARS
+
+
+def recency(last_used: int | None, today_year: int) -> float:
+    """1 for a skill used in the last RECENT_YEARS, halving every HALF_LIFE_YEARS before that."""
+    if last_used is None:
+        return UNDATED
+    age = today_year - last_used - RECENT_YEARS
+    return 1.0 if age <= 0 else 0.5 ** (age / HALF_LIFE_YEARS)
 
 
 def relevance(
-    profile: Profile,
     skills: Iterable[frozenset[str]],
-    words: Iterable[tuple[str, tuple[str, ...]]],
+    evidence: Mapping[str, tuple[float, int | None, float]],
     today_year: int,
-    average_length: float,
+    words: Iterable[tuple[float, float]] = (),
 ) -> float:
-    """Relevance of a profile for the positive terms of a query, a sum over the terms:
+    """How strongly a matching profile answers a query's positive terms (Query.positive_terms):
 
-    * a skill: the strongest evidence (0..1, the parser's strength: where and how the CV shows it)
-      among the skills that satisfy it, times a recency factor: 1 if last used within RECENT_YEARS,
-      halving every HALF_LIFE_YEARS before that (0.5 when the CV gives no date);
-    * a word or phrase: BM25's saturated term frequency divided by its ceiling (k1 + 1), so in [0, 1)
-      like a skill (one mention in a CV of average length 0.45, four 0.77), counted in the CV text and
-      boosted when the word is in the name, a title or an employer (FIELD_BOOST). BM25's idf is left
-      out: the terms are the recruiter's own, every one wanted, and the set is scored after matching.
+    * each skill adds its best evidence among the skills that satisfy it (`evidence` maps a skill id
+      to (strength, last used, years)): strength (0..1, where and how the CV shows it) x recency x
+      depth (years of use), so the Go engineer of this year ranks above one who named Go in 2015;
+    * the words and phrases together add BM25 over them scaled to [0, 1): Σ idf·sat / Σ idf, with
+      `words` as (idf, sat) per term, sat being BM25's saturated term frequency over its ceiling
+      (engine.matching.lexical: one mention in a CV of average length 0.45, four 0.77).
 
-    Pure and deterministic: ties are broken by the caller (by name, then id).
+    So a query of skills ranks by evidence and recency, a query of words by BM25, and a mixed one by
+    both, a skill weighing as much as all the words together. Ties are the caller's (by name, then id).
     """
-    view = _ProfileView(profile)
     score = 0.0
     for satisfied_by in skills:
-        best = 0.0
-        for skill in satisfied_by:
-            found = view.skills.get(skill)
-            if found is None:
-                continue
-            age = today_year - found.last_used - RECENT_YEARS if found.last_used else None
-            recency = 0.5 if age is None else (1.0 if age <= 0 else 0.5 ** (age / HALF_LIFE_YEARS))
-            best = max(best, min(1.0, found.strength) * recency)
-        score += best
-    if not words:
-        return score
-    text = view.text
-    norm = _K1 * (1 - _B + _B * len(text.split()) / max(1.0, average_length))
-    for _field, phrase in words:
-        body = r"\s+".join(re.escape(word) for word in phrase)
-        pattern = re.compile(rf"(?<!\w){body}(?!\w)")
-        tf = len(pattern.findall(text))
-        boost = max(
-            (FIELD_BOOST[f] for f in ("name", "title", "company") if pattern.search(getattr(view, f))),
-            default=FIELD_BOOST["text"],
+        # `evidence` holds few skills, `satisfied_by` may hold dozens (every framework of a language).
+        score += max(
+            (
+                min(1.0, strength) * recency(last_used, today_year) * depth(years)
+                for skill, (strength, last_used, years) in evidence.items()
+                if skill in satisfied_by
+            ),
+            default=0.0,
         )
-        # A term matched only outside the CV text (a title the text never repeats) counts as one mention.
-        score += boost * (tf / (tf + norm) if tf else 1 / (1 + norm))
+    weights = [(idf, sat) for idf, sat in words if idf > 0]
+    total = sum(idf for idf, _ in weights)
+    if total:
+        score += sum(idf * sat for idf, sat in weights) / total
     return score
 
 
