@@ -305,8 +305,9 @@ def candidate_find(
     fields) over the actor's visible pool, with the skill, seniority and tag filters, every match
     ordered by relevance (candidates.search.ranked_matches); without a query, by name.
 
-    A malformed query is `Invalid` with "q" as its field. A client user never filters by or sees tags.
+    A malformed query is `Invalid` with "q" as its field. The workspace's page: agency staff only.
     """
+    require_read_pool(actor)
     tags_shown = may_tag_candidates(actor)
     rows = candidate_list(actor=actor, skill=skill, seniority=seniority)
     if tag.strip() and tags_shown:
@@ -325,9 +326,8 @@ def candidate_find(
 
 
 def candidate_tags(*, actor: Actor, candidate_id: int) -> tuple[str, ...]:
-    """A candidate's tags, sorted; empty for a client user, who never sees them."""
-    if not may_tag_candidates(actor):
-        return ()
+    """A candidate's tags, sorted. Internal: a client user is refused them."""
+    require_tag_candidates(actor)
     return tuple(CandidateTag.objects.filter(candidate_id=candidate_id).values_list("tag", flat=True))
 
 
@@ -339,7 +339,8 @@ def tag_list(*, actor: Actor) -> tuple[tuple[str, int], ...]:
 
 
 def saved_search_list(*, actor: Actor) -> QuerySet[SavedSearch]:
-    """The signed-in user's own saved searches, by name (none for the operator or a client)."""
+    """The signed-in user's own saved searches, by name (none for the operator, who has no user)."""
+    require_read_pool(actor)
     if not may_save_searches(actor):
         return SavedSearch.objects.none()
     return SavedSearch.objects.filter(owner=actor.user).order_by("name")

@@ -20,6 +20,7 @@ from shortlist.accounts.access import (
     may_delete_saved_search,
     may_save_searches,
     require_change_pool,
+    require_read_pool,
     require_tag_candidates,
 )
 from shortlist.candidates import pool
@@ -34,7 +35,7 @@ from shortlist.candidates.uploads import create_batch, files_at
 from shortlist.compliance.retention import ImportPrivacy
 from shortlist.engine.matching.search import QueryError, parse_query
 from shortlist.engine.vocab.enums import LawfulBasis
-from shortlist.errors import Forbidden, Invalid, NotFound
+from shortlist.errors import Invalid, NotFound
 
 
 def candidate_import_count(*, actor: Actor, paths: Sequence[Path]) -> int:
@@ -190,8 +191,9 @@ def saved_search_create(
 
     The query must parse (the same parser as the page); saving under a name already used replaces it.
     """
+    require_read_pool(actor)
     if not may_save_searches(actor):
-        raise Forbidden("You are not allowed to save searches.")
+        raise Invalid("A saved search belongs to a signed-in user; the operator has none.")
     name = " ".join(name.split())
     issues: list[tuple[str, str]] = []
     if not name:
@@ -231,8 +233,7 @@ def saved_search_create(
 @transaction.atomic
 def saved_search_delete(*, actor: Actor, saved_search_id: int) -> None:
     """Delete a saved search: one's own (another user's is not found), or anyone's for an admin."""
-    if not may_save_searches(actor) and not actor.is_admin:
-        raise Forbidden("You are not allowed to delete saved searches.")
+    require_read_pool(actor)
     saved = SavedSearch.objects.select_for_update().filter(pk=saved_search_id).first()
     if saved is None or not may_delete_saved_search(actor, saved.owner_id):
         raise NotFound(f"no saved search with id {saved_search_id}")
