@@ -128,9 +128,9 @@ def saved_search_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def _tags_response(request: HttpRequest, pk: int, error: str = "", typed: str = "") -> HttpResponse:
     tags = candidate_tags(actor=_actor(request), candidate_id=pk)
     context = {"candidate_id": pk, "tags": tags, "tag_error": error, "tag_typed": typed}
-    status = 400 if error else 200
     if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "web/_tags.html", context, status=status)
+        # 200 even with an error, as the board does: htmx swaps only a 2xx answer in.
+        return render(request, "web/_tags.html", context)
     if error:
         messages.error(request, error)
     return redirect("web:candidate", pk=pk)
