@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from functools import reduce
 
 import numpy as np
@@ -15,9 +15,8 @@ from shortlist.candidates.models import Candidate, CandidateSkill, Experience
 from shortlist.candidates.pool import iter_profiles
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.matching import lexical
-from shortlist.engine.matching.search import Query, parse_query, relevance
-from shortlist.engine.vocab.enums import Seniority, WorkMode
-from shortlist.engine.vocab.profile import Contact, Job, Preferences, Profile, SkillEvidence
+from shortlist.engine.matching.search import Query, parse_query, relevance_many
+from shortlist.engine.vocab.enums import WorkMode
 
 
 def search_candidates(text: str, limit: int = 50) -> tuple[Query, list[int]]:
@@ -45,64 +44,12 @@ def search_candidates(text: str, limit: int = 50) -> tuple[Query, list[int]]:
 CHUNK = 2000  # candidates read per round of queries
 
 
-def _search_profiles(rows: QuerySet[Candidate], with_text: bool) -> Iterator[tuple[int, Profile]]:
-    """Profiles carrying only what a query reads (contact, headline, levels, preferences, skills with
-    their strength and last use, job titles and employers, the CV text when asked): three queries per
-    CHUNK candidates instead of the full profile's, which also loads every evidence snippet."""
-    fields = ["id", "name", "city", "country", "headline", "seniority", "total_years", "work_mode"]
-    fields += ["open_to_relocation", "source", *(["raw_text"] if with_text else [])]
-    ids = list(rows.order_by("id").values_list("id", flat=True))
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        skills: dict[int, list[SkillEvidence]] = defaultdict(list)
-        for cid, skill, strength, last_used in CandidateSkill.objects.filter(
-            candidate_id__in=chunk, strength__gt=0
-        ).values_list("candidate_id", "skill", "strength", "last_used"):
-            skills[cid].append(SkillEvidence(skill, last_used=last_used, strength=strength))
-        jobs: dict[int, list[Job]] = defaultdict(list)
-        for cid, employer, title in Experience.objects.filter(candidate_id__in=chunk).values_list(
-            "candidate_id", "employer", "title"
-        ):
-            jobs[cid].append(Job(employer, title, None, None))
-        for row in Candidate.objects.filter(pk__in=chunk).order_by("id").values(*fields):
-            cid = row["id"]
-            yield (
-                cid,
-                Profile(
-                    source=row["source"],
-                    text=row.get("raw_text", ""),
-                    content_hash="",
-                    contact=Contact(name=row["name"], city=row["city"], country=row["country"]),
-                    headline=row["headline"],
-                    jobs=jobs.get(cid, []),
-                    skills=skills.get(cid, []),
-                    total_years=row["total_years"],
-                    seniority=Seniority(row["seniority"]) if row["seniority"] else None,
-                    preferences=Preferences(
-                        work_mode=WorkMode(row["work_mode"]) if row["work_mode"] else None,
-                        open_to_relocation=row["open_to_relocation"],
-                    ),
-                ),
-            )
-
-
-def prefiltered(rows: QuerySet[Candidate], query: Query) -> QuerySet[Candidate]:
-    """Rows that can match: every required skill stored (or one implying it), every required word
-    somewhere in the CV text. Both are necessary conditions; Query.matches decides."""
-    for stored in query.skill_prefilter():
-        evidence = CandidateSkill.objects.filter(candidate=OuterRef("pk"), skill__in=stored, strength__gt=0)
-        rows = rows.filter(Exists(evidence))
-    for word in sorted(query.required_words()):
-        rows = rows.filter(raw_text__icontains=word)
-    return rows
-
-
 class _SqlFilter:
     """A query as one Django filter (engine QueryVisitor), term for term what Query.matches decides:
     skills as EXISTS over stored evidence (counting the skills that imply one), words as whole-word,
     case-insensitive regular expressions (the pattern Python and PostgreSQL share), levels, years and
-    preferences as columns. Django's negation keeps NULLs in ("NOT years:>=5" finds an unknown), as
-    the engine does. A location needs the gazetteer, so it has no translation: None."""
+    preferences as columns, a location as the stored (city, country) pairs the engine accepts.
+    Django's negation keeps NULLs in ("NOT years:>=5" finds an unknown), as the engine does."""
 
     def all_of(self, parts: Sequence[Q]) -> Q:
         return reduce(operator.and_, parts)
@@ -156,8 +103,16 @@ class _SqlFilter:
             return remote if wanted else ~remote & ~Q(work_mode="")
         return Q(open_to_relocation=wanted)
 
-    def location(self, city_key: str, country: str) -> None:
-        return None
+    def location(self, accepts: Callable[[str, str], bool]) -> Q:
+        # The engine decides each distinct stored (city, country) once (gazetteer, spellings); the
+        # database then takes the accepted pairs, grouped by country.
+        cities: dict[str, list[str]] = defaultdict(list)
+        pairs = Candidate.objects.order_by().values_list("city", "country").distinct()
+        for city, country in pairs:
+            if accepts(city, country):
+                cities[country].append(city)
+        found = [Q(country=country, city__in=sorted(names)) for country, names in sorted(cities.items())]
+        return reduce(operator.or_, found) if found else Q(pk__in=[])
 
 
 def _evidence(satisfied_by: frozenset[str]) -> QuerySet[CandidateSkill]:
@@ -166,18 +121,17 @@ def _evidence(satisfied_by: frozenset[str]) -> QuerySet[CandidateSkill]:
     )
 
 
-def matching(rows: QuerySet[Candidate], query: Query) -> QuerySet[Candidate] | list[int]:
-    """The rows matching the query: one filtered QuerySet when the whole query translates to SQL,
-    else the ids of the pre-filtered rows that Query.matches accepts (a location term)."""
+def matching(rows: QuerySet[Candidate], query: Query) -> QuerySet[Candidate]:
+    """The rows matching the query, as one filtered QuerySet (every term translates to SQL; should a
+    future term not, its rows are decided by Query.matches over the full profiles, slowly)."""
     condition = query.translate(_SqlFilter())
-    if condition is not None:
-        # The substring test first: LIKE is cheap where a regular expression per CV is not (SQLite runs
-        # Python's re for REGEXP), and it rules out most rows for a name or a rare word.
-        for word in sorted(query.required_words()):
-            rows = rows.filter(raw_text__icontains=word)
-        return rows.filter(condition)
-    narrowed = prefiltered(rows, query)
-    return [cid for cid, profile in _search_profiles(narrowed, query.reads_text()) if query.matches(profile)]
+    if condition is None:
+        return rows.filter(pk__in=[cid for cid, profile in iter_profiles(rows) if query.matches(profile)])
+    # The substring test first: LIKE is cheap where a regular expression per CV is not (SQLite runs
+    # Python's re for REGEXP), and it rules out most rows for a name or a rare word.
+    for word in sorted(query.required_words()):
+        rows = rows.filter(raw_text__icontains=word)
+    return rows.filter(condition)
 
 
 def _word_values(
@@ -211,23 +165,18 @@ def ranked_matches(rows: QuerySet[Candidate], query: Query, today_year: int) -> 
     """Ids of every row matching the query, most relevant first (engine.matching.search.relevance:
     evidence strength and recency of the matched skills, BM25 of the words), ties by name then id so a
     page never reshuffles. Two or three queries whatever the pool's size, plus the index's postings."""
-    found = matching(rows, query)
-    matched = Candidate.objects.filter(pk__in=found) if isinstance(found, list) else found
-    names = dict(matched.order_by().values_list("id", "name"))
+    names = dict(matching(rows, query).order_by().values_list("id", "name"))
     skills, words = query.positive_terms()
-    evidence: dict[int, dict[str, tuple[float, int | None, float]]] = defaultdict(dict)
     wanted = sorted(frozenset().union(*skills))
-    if wanted and names:
-        # By skill (indexed) and kept in Python: cheaper than joining back to the matches.
-        stored = CandidateSkill.objects.filter(skill__in=wanted, strength__gt=0).values_list(
-            "candidate_id", "skill", "strength", "last_used", "years"
-        )
-        for cid, skill, strength, last_used, years in stored.iterator(chunk_size=5000):
-            if cid in names:
-                evidence[cid][skill] = (strength, last_used, years)
-    values = _word_values(list(names), words)
-    scored = sorted(
-        (-relevance(skills, evidence.get(cid, {}), today_year, values.get(cid, ())), name, cid)
-        for cid, name in names.items()
+    # By skill (indexed) and kept to the matches in Python: cheaper than joining back to them.
+    stored = (
+        CandidateSkill.objects.filter(skill__in=wanted, strength__gt=0)
+        .values_list("candidate_id", "skill", "strength", "last_used", "years")
+        .iterator(chunk_size=5000)
+        if wanted and names
+        else iter(())
     )
+    values = _word_values(list(names), words)
+    scores = relevance_many(skills, stored, today_year, values, names)
+    scored = sorted((-score, names[cid], cid) for cid, score in scores.items())
     return [cid for _, _, cid in scored]

@@ -38,7 +38,7 @@ from typing import Final, Protocol, TypeVar
 
 from shortlist.engine.cv.contact import gazetteer, place_key
 from shortlist.engine.vocab.enums import Seniority, WorkMode
-from shortlist.engine.vocab.profile import Profile, SkillEvidence
+from shortlist.engine.vocab.profile import Contact, Profile, SkillEvidence
 from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy, normalise_term
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "QueryVisitor",
     "parse_query",
     "relevance",
+    "relevance_many",
     "word_pattern",
 ]
 
@@ -924,7 +925,7 @@ class QueryVisitor(Protocol[T]):
     def seniority(self, levels: frozenset[str]) -> T | None: ...
     def years(self, op: str, years: float) -> T | None: ...
     def preference(self, field: str, wanted: bool) -> T | None: ...
-    def location(self, city_key: str, country: str) -> T | None: ...
+    def location(self, accepts: Callable[[str, str], bool]) -> T | None: ...
 
 
 def word_pattern(words: Sequence[str]) -> str:
@@ -961,7 +962,14 @@ def _translate(node: _Node, visitor: QueryVisitor[T]) -> T | None:
     if isinstance(node, _Preference):
         return visitor.preference(node.field, node.wanted)
     if isinstance(node, _Location):
-        return visitor.location(node.city_key, node.country)
+        # Whether a stored (city, country) is the place, decided by the engine's own predicate.
+        check = node.predicate()
+
+        def accepts(city: str, country: str) -> bool:
+            contact = Contact(city=city, country=country)
+            return check(_ProfileView(Profile(source="", text="", content_hash="", contact=contact)))
+
+        return visitor.location(accepts)
     return None
 
 
@@ -1009,34 +1017,58 @@ def relevance(
     today_year: int,
     words: Iterable[tuple[float, float]] = (),
 ) -> float:
-    """How strongly a matching profile answers a query's positive terms (Query.positive_terms):
+    """How strongly one matching profile answers a query's positive terms; see relevance_many."""
+    rows = [
+        (0, skill, strength, last_used, years) for skill, (strength, last_used, years) in evidence.items()
+    ]
+    return relevance_many(tuple(skills), rows, today_year, {0: list(words)}, (0,))[0]
 
-    * each skill adds its best evidence among the skills that satisfy it (`evidence` maps a skill id
-      to (strength, last used, years)): strength (0..1, where and how the CV shows it) x recency x
-      depth (years of use), so the Go engineer of this year ranks above one who named Go in 2015;
-    * the words and phrases together add BM25 over them scaled to [0, 1): Σ idf·sat / Σ idf, with
-      `words` as (idf, sat) per term, sat being BM25's saturated term frequency over its ceiling
-      (engine.matching.lexical: one mention in a CV of average length 0.45, four 0.77).
+
+def relevance_many(
+    skills: Sequence[frozenset[str]],
+    evidence: Iterable[tuple[int, str, float, int | None, float]],
+    today_year: int,
+    words: Mapping[int, Sequence[tuple[float, float]]],
+    ids: Iterable[int],
+) -> dict[int, float]:
+    """How strongly each matching profile (by id) answers a query's positive terms
+    (Query.positive_terms), in one pass over their stored evidence:
+
+    * each skill adds its best evidence among the skills that satisfy it, `evidence` giving rows of
+      (id, skill, strength, last used, years): strength (0..1, where and how the CV shows it) x
+      recency x depth (years of use), so the Go engineer of this year ranks above one who named Go
+      in 2015;
+    * the words and phrases together add BM25 over them scaled to [0, 1): sum(idf * sat) / sum(idf),
+      with `words` giving (idf, sat) per term and id, sat being BM25's saturated term frequency over
+      its ceiling (engine.matching.lexical: one mention in a CV of average length 0.45, four 0.77).
 
     So a query of skills ranks by evidence and recency, a query of words by BM25, and a mixed one by
     both, a skill weighing as much as all the words together. Ties are the caller's (by name, then id).
     """
-    score = 0.0
-    for satisfied_by in skills:
-        # `evidence` holds few skills, `satisfied_by` may hold dozens (every framework of a language).
-        score += max(
-            (
-                min(1.0, strength) * recency(last_used, today_year) * depth(years)
-                for skill, (strength, last_used, years) in evidence.items()
-                if skill in satisfied_by
-            ),
-            default=0.0,
-        )
-    weights = [(idf, sat) for idf, sat in words if idf > 0]
-    total = sum(idf for idf, _ in weights)
-    if total:
-        score += sum(idf * sat for idf, sat in weights) / total
-    return score
+    sets_of: dict[str, list[int]] = {}
+    for position, satisfied_by in enumerate(skills):
+        for skill in satisfied_by:
+            sets_of.setdefault(skill, []).append(position)
+    best: dict[tuple[int, int], float] = {}
+    for candidate_id, skill, strength, last_used, years in evidence:
+        positions = sets_of.get(skill)
+        if not positions:
+            continue
+        value = min(1.0, strength) * recency(last_used, today_year) * depth(years)
+        for position in positions:
+            key = (candidate_id, position)
+            if value > best.get(key, 0.0):
+                best[key] = value
+    scores = dict.fromkeys(ids, 0.0)
+    for (candidate_id, _), value in best.items():
+        if candidate_id in scores:
+            scores[candidate_id] += value
+    for candidate_id, terms in words.items():
+        weighted = [(idf, sat) for idf, sat in terms if idf > 0]
+        total = sum(idf for idf, _ in weighted)
+        if total and candidate_id in scores:
+            scores[candidate_id] += sum(idf * sat for idf, sat in weighted) / total
+    return scores
 
 
 def parse_query(text: str, taxonomy: Taxonomy | None = None) -> Query:
