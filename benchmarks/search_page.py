@@ -26,7 +26,7 @@ QUERIES = [
     ("a name (free words)", '"Diogo Sousa"'),
     ("a word, BM25-ranked", "requirements"),
     ("fields", "seniority:>=senior years:>=8 remote:yes"),
-    ("location (engine fallback)", "location:london golang"),
+    ("location (engine decides each place)", "location:london golang"),
     ("tag filter, no query", ""),
     ("malformed", "golang AND ("),
 ]
