@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import reduce
 
 import numpy as np
@@ -15,6 +15,8 @@ from shortlist.candidates.models import Candidate, CandidateSkill, Experience
 from shortlist.candidates.pool import iter_profiles
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.matching import lexical
+from shortlist.engine.matching.columns import UNKNOWN
+from shortlist.engine.matching.index import CandidateIndex, Segment
 from shortlist.engine.matching.search import Query, parse_query, relevance_many
 from shortlist.engine.vocab.enums import WorkMode
 
@@ -135,13 +137,12 @@ def matching(rows: QuerySet[Candidate], query: Query) -> QuerySet[Candidate]:
 
 
 def _word_values(
-    ids: list[int], words: Sequence[tuple[str, tuple[str, ...]]]
+    index: CandidateIndex, ids: list[int], words: Sequence[tuple[str, tuple[str, ...]]]
 ) -> dict[int, list[tuple[float, float]]]:
     """(idf, sat) per words term for each id, from the published index's BM25 postings (lexical.py);
     an id the index does not hold yet gets none (it ranks on its skills alone until published)."""
     if not words or not ids:
         return {}
-    index = pool.pool_index()
     lexicon = index.lexicon()
     phrases = [p for _, term in words if (p := lexicon.phrase(" ".join(term), [" ".join(term)])) is not None]
     found: dict[int, list[tuple[float, float]]] = defaultdict(list)
@@ -149,11 +150,7 @@ def _word_values(
         return found
     wanted = np.asarray(sorted(ids), dtype=np.int64)
     for segment in index.segments():
-        position = np.minimum(np.searchsorted(segment.ids, wanted), max(len(segment.ids) - 1, 0))
-        if not len(segment.ids):
-            continue
-        hit = (segment.ids[position] == wanted) & segment.alive[position]
-        rows, hit_ids = position[hit], wanted[hit]
+        rows, hit_ids = _located(segment, wanted)
         for phrase in phrases:
             values = lexical.values_at(segment.lexical, phrase, lexicon.average_length, rows)
             for cid, value in zip(hit_ids.tolist(), values.tolist(), strict=True):
@@ -161,22 +158,58 @@ def _word_values(
     return found
 
 
+def _located(segment: Segment, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, ids) of the wanted ids (ascending) that this segment holds alive."""
+    if not len(segment.ids):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    position = np.minimum(np.searchsorted(segment.ids, wanted), len(segment.ids) - 1)
+    hit = (segment.ids[position] == wanted) & segment.alive[position]
+    return position[hit], wanted[hit]
+
+
+def _index_evidence(
+    index: CandidateIndex, ids: list[int], skills: Sequence[str]
+) -> Iterator[tuple[int, str, float, int | None, float]]:
+    """(id, skill, strength, last used, years) of the ids' positive evidence for these skills, read
+    from the index's evidence arrays (the same rows the database holds, without a query)."""
+    codes = {index.codes.code("skills", skill, add=False): skill for skill in skills}
+    codes.pop(UNKNOWN, None)
+    if not codes or not ids:
+        return
+    wanted, code_array = np.asarray(sorted(ids), dtype=np.int64), np.asarray(sorted(codes), dtype=np.int64)
+    for segment in index.segments():
+        rows, row_ids = _located(segment, wanted)
+        starts, ends = segment.ev_ptr[rows], segment.ev_ptr[rows + 1]
+        counts = (ends - starts).astype(np.int64)
+        if not counts.sum():
+            continue
+        offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        entries = np.repeat(starts, counts) + offsets
+        owners = np.repeat(row_ids, counts)
+        keep = np.isin(segment.ev_skill[entries], code_array) & (segment.ev_strength[entries] > 0)
+        entries, owners = entries[keep], owners[keep]
+        for owner, code, strength, last, years in zip(
+            owners.tolist(),
+            segment.ev_skill[entries].tolist(),
+            segment.ev_strength[entries].tolist(),
+            segment.ev_last[entries].tolist(),
+            segment.ev_years[entries].tolist(),
+            strict=True,
+        ):
+            yield owner, codes[code], strength, (last or None), years
+
+
 def ranked_matches(rows: QuerySet[Candidate], query: Query, today_year: int) -> list[int]:
     """Ids of every row matching the query, most relevant first (engine.matching.search.relevance:
     evidence strength and recency of the matched skills, BM25 of the words), ties by name then id so a
-    page never reshuffles. Two or three queries whatever the pool's size, plus the index's postings."""
+    page never reshuffles. One query for the matches; the scores read the pool index's evidence arrays and
+    BM25 postings."""
     names = dict(matching(rows, query).order_by().values_list("id", "name"))
     skills, words = query.positive_terms()
+    index = pool.pool_index() if names and (skills or words) else None
     wanted = sorted(frozenset().union(*skills))
-    # By skill (indexed) and kept to the matches in Python: cheaper than joining back to them.
-    stored = (
-        CandidateSkill.objects.filter(skill__in=wanted, strength__gt=0)
-        .values_list("candidate_id", "skill", "strength", "last_used", "years")
-        .iterator(chunk_size=5000)
-        if wanted and names
-        else iter(())
-    )
-    values = _word_values(list(names), words)
+    stored = _index_evidence(index, list(names), wanted) if index is not None else iter(())
+    values = _word_values(index, list(names), words) if index is not None else {}
     scores = relevance_many(skills, stored, today_year, values, names)
     scored = sorted((-score, names[cid], cid) for cid, score in scores.items())
     return [cid for _, _, cid in scored]
