@@ -67,6 +67,8 @@ def test_the_list_filters_by_tag_and_shows_tags(client: Client, recruiter: objec
     client.force_login(recruiter)
     response = client.get("/candidates/", {"tag": "shortlisted-acme"})
     assert [c.name for c in response.context["page"]] == ["Tina Tagged"]
+    typed = client.get("/candidates/", {"tag": " Shortlisted ACME"})  # as a recruiter types it
+    assert [c.name for c in typed.context["page"]] == ["Tina Tagged"]
     assert 'href="/candidates/?tag=shortlisted-acme">shortlisted-acme</a>' in response.content.decode()
     assert other.name not in response.content.decode()
 

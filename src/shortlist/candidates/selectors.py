@@ -41,6 +41,7 @@ from shortlist.candidates.models import (
 from shortlist.candidates.profiles import to_profile
 from shortlist.candidates.search import ranked_matches, search_candidates
 from shortlist.candidates.serialize import PROFILE_PREFETCH
+from shortlist.candidates.tags import TagError, normalise_tag
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.cv.documents import DocumentError
 from shortlist.engine.cv.isolated import ParserCrashed
@@ -311,7 +312,11 @@ def candidate_find(
     tags_shown = may_tag_candidates(actor)
     rows = candidate_list(actor=actor, skill=skill, seniority=seniority)
     if tag.strip() and tags_shown:
-        rows = rows.filter(tags__tag=tag.strip().lower())
+        try:
+            wanted = normalise_tag(tag)
+        except TagError:
+            wanted = tag.strip().lower()  # no tag is spelt so: nothing matches, as typed
+        rows = rows.filter(tags__tag=wanted)
     if tags_shown:
         rows = rows.prefetch_related("tags")
     query = query.strip()
