@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client as HttpClient
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from shortlist.accounts.access import Role as AccessRole
 from shortlist.accounts.services import create_user
-from shortlist.candidates.models import ImportBatch, ImportFile
+from shortlist.candidates.models import ImportBatch, ImportFile, SavedSearch
 from shortlist.clients.models import Client, Role
 from shortlist.pipeline.models import Application
 from tests.factories import make_candidate, one_of_everything
@@ -144,6 +145,20 @@ EXPECTED: dict[str, Rule] = {
         form=lambda world, actor: {"body": "Call back on Friday"},
     ),
     "web:desk": Rule(get=AGENCY_PAGE),
+    # Search, saved searches and tags (issue 12). Each side's saved search belongs to a third user, so
+    # a recruiter finds neither (404: not theirs) and an admin deletes both.
+    "web:saved_search_new": Rule(
+        get=POST_ONLY, post=AGENCY_ACTION, form=lambda world, actor: {"name": f"Go {actor}", "q": "golang"}
+    ),
+    "web:saved_search_delete": Rule(
+        get=POST_ONLY, post={**AGENCY_ACTION, "recruiter": 404}, obj="saved_search"
+    ),
+    "web:candidate_tag_new": Rule(
+        get=POST_ONLY, post=AGENCY_ACTION, obj="candidate", form=lambda world, actor: {"tag": "relocating"}
+    ),
+    "web:candidate_tag_delete": Rule(
+        get=POST_ONLY, post=AGENCY_ACTION, obj="candidate", form=lambda world, actor: {"tag": "relocating"}
+    ),
     "web:skills_suggest": Rule(get=AGENCY_PAGE),
     "web:bias": Rule(get={**AGENCY_PAGE, "recruiter": 403}),  # self-reported categories: admins only
     "web:upload": Rule(
@@ -228,12 +243,15 @@ def world() -> World:
     rival_application.move_to("submitted")
     rival_batch = ImportBatch.objects.create()
     ImportFile.objects.create(batch=rival_batch, name="rupert.pdf", status="imported", candidate=rival_hire)
+    sam = get_user_model().objects.create_user("sam", password=PASSWORD)
     rows = {
         "a": {"client": made["client"], "role": made["role"], "candidate": made["candidate"],
               "batch": made["batch"], "loose": make_candidate(name="Lou Pool"),
-              "application": made["application"]},
+              "application": made["application"],
+              "saved_search": SavedSearch.objects.create(owner=sam, name="Go", query="golang")},
         "b": {"client": rival, "role": rival_role, "candidate": rival_hire, "batch": rival_batch,
-              "application": rival_application},
+              "application": rival_application,
+              "saved_search": SavedSearch.objects.create(owner=sam, name="Java", query="java")},
     }  # fmt: skip
     secrets = {
         "a": ("Grace Hopper", "grace@example.org", "Meridian Quant", "HFT Platform", "Lou Pool"),

@@ -25,6 +25,7 @@ INTERFACES = sorted(
         WEB / "views.py",
         WEB / "desk_views.py",
         WEB / "export_views.py",
+        WEB / "search_views.py",
         WEB / "forms.py",
         SRC / "shortlist" / "portal" / "views.py",
         *API_ROUTERS,

@@ -11,7 +11,7 @@ from shortlist.accounts.access import Actor
 from shortlist.clients.models import Client, GrowthPlan, Role
 from shortlist.clients.selectors import role_list_open
 from shortlist.pipeline.models import Application, ApplicationNote
-from shortlist.web import views
+from shortlist.web import paging
 from tests.factories import make_candidate, one_of_everything
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_a_filtered_list_counts_up_to_the_cap_and_says_more_than(signed_in, monk
     for n in range(4):
         make_candidate(name=f"Pythonista {n}", skills=(("python", 2.0),))
     make_candidate(name="Gopher", skills=(("go", 2.0),))
-    monkeypatch.setattr(views.CappedPaginator, "cap", 3)
+    monkeypatch.setattr(paging.CappedPaginator, "cap", 3)
     html = signed_in.get(reverse("web:candidates"), {"skill": "python"}).content.decode()
     assert "More than 3 candidates" in html and "Pythonista 0" in html
     html = signed_in.get(reverse("web:candidates"), {"skill": "go"}).content.decode()

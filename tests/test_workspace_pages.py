@@ -57,7 +57,10 @@ def test_candidate_page_shows_evidence_and_scale(signed_in: object) -> None:
 
 def test_candidate_search_and_filters(signed_in: object) -> None:
     one_of_everything()
-    other = Candidate.objects.create(name="Linus Example", city="Cambridge", seniority="junior")
+    # Free words search the CV text (issue 12: the CLI's query language), which holds the city.
+    other = Candidate.objects.create(
+        name="Linus Example", city="Cambridge", seniority="junior", raw_text="Linus Example\nCambridge, UK"
+    )
     CandidateSkill.objects.create(candidate=other, skill="python")
     url = reverse("web:candidates")
     assert "Linus Example" in signed_in.get(url, {"q": "cambridge"}).content.decode()
@@ -89,8 +92,8 @@ def test_pages_query_count_does_not_grow_with_data(
         ("web:privacy", []),
     ]:
         # 13: the candidate page also logs the view, checks blind review, reads who moved each stage,
-        # and reads its notes and the client's feedback.
-        with django_assert_max_num_queries(13):
+        # and reads its notes and the client's feedback; 14: and its tags (issue 12).
+        with django_assert_max_num_queries(14):
             assert signed_in.get(reverse(name, args=args)).status_code == 200
 
 
@@ -107,7 +110,10 @@ def test_shortlist_page_ranks_the_pool_with_reasons(signed_in: object) -> None:
     pool.forget()
     objects = one_of_everything()
     role = objects["role"]
-    other = Candidate.objects.create(name="Linus Example", city="Cambridge", seniority="junior")
+    # Free words search the CV text (issue 12: the CLI's query language), which holds the city.
+    other = Candidate.objects.create(
+        name="Linus Example", city="Cambridge", seniority="junior", raw_text="Linus Example\nCambridge, UK"
+    )
     CandidateSkill.objects.create(candidate=other, skill="python", years=1, last_used=2026, strength=0.9)
     html = signed_in.get(reverse("web:shortlist", args=[role.pk])).content.decode()
     assert html.index("Grace Hopper") < html.index("Linus Example")  # the Go engineer first

@@ -213,6 +213,21 @@ def _calls(objects: dict[str, object], tmp_path: object) -> dict[str, Callable[[
             actor=a, candidate_id=candidate
         ),
         "candidate_cv_file": lambda a: candidate_selectors.candidate_cv_file(actor=a, candidate_id=candidate),
+        # Issue 12: the candidates page's search, tags and saved searches.
+        "candidate_find": lambda a: candidate_selectors.candidate_find(actor=a, query="golang OR python"),
+        "candidate_tags": lambda a: candidate_selectors.candidate_tags(actor=a, candidate_id=candidate),
+        "tag_list": lambda a: candidate_selectors.tag_list(actor=a),
+        "candidate_tag_add": lambda a: candidate_services.candidate_tag_add(
+            actor=a, candidate_id=candidate, tag="Shortlisted ACME"
+        ),
+        "candidate_tag_remove": lambda a: candidate_services.candidate_tag_remove(
+            actor=a, candidate_id=candidate, tag="shortlisted-acme"
+        ),
+        "saved_search_list": lambda a: list(candidate_selectors.saved_search_list(actor=a)),
+        "saved_search_create": lambda a: candidate_services.saved_search_create(
+            actor=a, name="Go in London", query="golang location:london"
+        ),
+        "saved_search_delete": lambda a: candidate_services.saved_search_delete(actor=a, saved_search_id=0),
     }
 
 

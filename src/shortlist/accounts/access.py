@@ -340,3 +340,25 @@ def require_export_shortlist(actor: Actor) -> None:
 
 def require_read_original_cv(actor: Actor) -> None:
     _require(may_read_original_cv(actor), "download CV files")
+
+
+# --- issue 12: tags and saved searches ------------------------------------------------------------------
+
+
+def may_tag_candidates(actor: Actor) -> bool:
+    """Tags are the agency's internal labels: agency staff read, add and remove them; a client never."""
+    return actor.is_agency
+
+
+def require_tag_candidates(actor: Actor) -> None:
+    _require(may_tag_candidates(actor), "tag candidates")
+
+
+def may_save_searches(actor: Actor) -> bool:
+    """Saved searches belong to one signed-in member of the agency (the operator has no user to own one)."""
+    return actor.is_agency and actor.user_or_none is not None
+
+
+def may_delete_saved_search(actor: Actor, owner_id: int) -> bool:
+    """A recruiter deletes their own saved searches; an admin anyone's."""
+    return actor.is_admin or (may_save_searches(actor) and getattr(actor.user, "pk", None) == owner_id)

@@ -264,3 +264,48 @@ class ImportFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.get_status_display()}"
+
+
+# --- issue 12: tags and saved searches ------------------------------------------------------------------
+
+TAG_MAX_LENGTH = 32
+
+
+class CandidateTag(models.Model):
+    """A recruiter's short free label on a candidate ("shortlisted-acme", "relocating"). Internal: a
+    client user never sees one. Normalised by candidates.tags.normalise_tag before it is stored."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="tags")
+    tag = models.CharField(max_length=TAG_MAX_LENGTH, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["candidate", "tag"]
+        constraints = [models.UniqueConstraint(fields=["candidate", "tag"], name="one_row_per_candidate_tag")]
+
+    def __str__(self) -> str:
+        return self.tag
+
+
+class SavedSearch(models.Model):
+    """A recruiter's named query and filters for the candidates page; their own, by name."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(max_length=80)
+    query = models.CharField(max_length=500, blank=True)
+    skill = models.CharField(max_length=64, blank=True)
+    seniority = models.CharField(max_length=10, blank=True)
+    tag = models.CharField(max_length=TAG_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["owner", "name"]
+        constraints = [models.UniqueConstraint(fields=["owner", "name"], name="one_saved_search_per_name")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,12 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from shortlist.accounts.access import (
     Actor,
+    may_save_searches,
+    may_tag_candidates,
     require_read_candidates,
     require_read_original_cv,
     require_read_pool,
+    require_tag_candidates,
     visible_applications,
     visible_candidates,
 )
@@ -30,17 +34,26 @@ from shortlist.audit.trail import access_record
 from shortlist.background.heartbeat import worker_alive
 from shortlist.candidates import pool
 from shortlist.candidates.importing import Outcome, Summary, iter_sources, parse_source
-from shortlist.candidates.models import Candidate, CandidateSkill, ImportBatch, ImportFile, ImportStatus
+from shortlist.candidates.models import (
+    Candidate,
+    CandidateSkill,
+    CandidateTag,
+    ImportBatch,
+    ImportFile,
+    ImportStatus,
+    SavedSearch,
+)
 from shortlist.candidates.profiles import to_profile
-from shortlist.candidates.search import search_candidates
+from shortlist.candidates.search import ranked_matches, search_candidates
 from shortlist.candidates.serialize import PROFILE_PREFETCH
+from shortlist.candidates.tags import TagError, normalise_tag
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.cv.documents import DocumentError, document_format
 from shortlist.engine.cv.isolated import ParserCrashed
 from shortlist.engine.cv.jsonresume import profile_to_json_resume
 from shortlist.engine.matching.index import CandidateIndex
 from shortlist.engine.matching.match import similar_candidates
-from shortlist.engine.matching.search import Query, QueryError
+from shortlist.engine.matching.search import Query, QueryError, parse_query
 from shortlist.engine.vocab.enums import Seniority
 from shortlist.engine.vocab.profile import Profile
 from shortlist.errors import Forbidden, Invalid, NotFound
@@ -367,3 +380,92 @@ def candidate_cv_file(
     return CVFile(
         f"{stem}.{CV_EXTENSIONS[stored.format]}", content_type, data, inline and stored.previews_inline
     )
+
+
+# --- issue 12: the candidates page's search, tags and saved searches -------------------------------------
+
+
+class _InOrder(Sequence[Candidate]):
+    """Candidates by id in a given order, read a page at a time (Paginator takes len() and slices)."""
+
+    def __init__(self, ids: list[int], with_tags: bool) -> None:
+        self.ids = ids
+        self.with_tags = with_tags
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index: Any) -> Any:
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        wanted = self.ids[index]
+        rows = Candidate.objects.only(*LIST_FIELDS).filter(pk__in=wanted)
+        if self.with_tags:
+            rows = rows.prefetch_related("tags")
+        found = rows.in_bulk()
+        return [found[pk] for pk in wanted if pk in found]
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateFound:
+    """The candidates page: the rows (ordered), and how the query was read (None without one)."""
+
+    rows: QuerySet[Candidate] | Sequence[Candidate]
+    query: Query | None
+    tags_shown: bool
+
+    @property
+    def ordered_by_relevance(self) -> bool:
+        return self.query is not None
+
+
+def candidate_find(
+    *, actor: Actor, query: str = "", skill: str = "", seniority: str = "", tag: str = ""
+) -> CandidateFound:
+    """The candidates page: the boolean query of `candidate_search` (aliases, AND/OR/NOT, phrases,
+    fields) over the actor's visible pool, with the skill, seniority and tag filters, every match
+    ordered by relevance (candidates.search.ranked_matches); without a query, by name.
+
+    A malformed query is `Invalid` with "q" as its field. The workspace's page: agency staff only.
+    """
+    require_read_pool(actor)
+    tags_shown = may_tag_candidates(actor)
+    rows = candidate_list(actor=actor, skill=skill, seniority=seniority)
+    if tag.strip() and tags_shown:
+        try:
+            wanted = normalise_tag(tag)
+        except TagError:
+            wanted = tag.strip().lower()  # no tag is spelt so: nothing matches, as typed
+        rows = rows.filter(tags__tag=wanted)
+    if tags_shown:
+        rows = rows.prefetch_related("tags")
+    query = query.strip()
+    if not query:
+        return CandidateFound(rows, None, tags_shown)
+    try:
+        parsed = parse_query(query, workspace_taxonomy())
+    except QueryError as exc:
+        raise Invalid(str(exc), [("q", str(exc))]) from None
+    ids = ranked_matches(rows, parsed, date.today().year)
+    return CandidateFound(_InOrder(ids, tags_shown), parsed, tags_shown)
+
+
+def candidate_tags(*, actor: Actor, candidate_id: int) -> tuple[str, ...]:
+    """A candidate's tags, sorted. Internal: a client user is refused them."""
+    require_tag_candidates(actor)
+    return tuple(CandidateTag.objects.filter(candidate_id=candidate_id).values_list("tag", flat=True))
+
+
+def tag_list(*, actor: Actor) -> tuple[tuple[str, int], ...]:
+    """Every tag in use with how many candidates carry it, most used first (for the filter)."""
+    require_tag_candidates(actor)
+    counted = CandidateTag.objects.values("tag").annotate(n=Count("id")).order_by("-n", "tag")[:200]
+    return tuple((row["tag"], row["n"]) for row in counted)
+
+
+def saved_search_list(*, actor: Actor) -> QuerySet[SavedSearch]:
+    """The signed-in user's own saved searches, by name (none for the operator, who has no user)."""
+    require_read_pool(actor)
+    if not may_save_searches(actor):
+        return SavedSearch.objects.none()
+    return SavedSearch.objects.filter(owner=actor.user).order_by("name")

@@ -15,17 +15,26 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from shortlist.accounts.access import Actor, require_change_pool
+from shortlist.accounts.access import (
+    Actor,
+    may_delete_saved_search,
+    may_save_searches,
+    require_change_pool,
+    require_read_pool,
+    require_tag_candidates,
+)
 from shortlist.candidates import pool
 from shortlist.candidates.importing import Outcome, Summary, count_sources, import_sources, iter_sources
 from shortlist.candidates.merge import MergeError, merge_candidates
-from shortlist.candidates.models import Candidate, ImportBatch
+from shortlist.candidates.models import Candidate, CandidateTag, ImportBatch, SavedSearch
 from shortlist.candidates.reparse import ReparseOutcome, ReparseSummary, reparse_candidates, stale_candidates
 from shortlist.candidates.serialize import import_finished_json
+from shortlist.candidates.tags import MAX_TAGS_PER_CANDIDATE, TagError, normalise_tag
 from shortlist.candidates.tasks import reparse_candidate
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.candidates.uploads import create_batch, files_at
 from shortlist.compliance.retention import ImportPrivacy
+from shortlist.engine.matching.search import QueryError, parse_query
 from shortlist.engine.vocab.enums import LawfulBasis
 from shortlist.errors import Invalid, NotFound
 from shortlist.webhooks.models import WebhookEvent
@@ -142,3 +151,95 @@ def candidate_reparse_enqueue(*, actor: Actor, candidate_ids: Sequence[int]) -> 
     for candidate_id in ids:
         transaction.on_commit(lambda i=candidate_id: reparse_candidate.enqueue(i))
     return len(ids)
+
+
+# --- issue 12: tags and saved searches ------------------------------------------------------------------
+
+
+@transaction.atomic
+def candidate_tag_add(*, actor: Actor, candidate_id: int, tag: str) -> CandidateTag:
+    """Put a tag on a candidate (normalised: candidates.tags); adding one it already has is a no-op."""
+    require_tag_candidates(actor)
+    try:
+        normalised = normalise_tag(tag)
+    except TagError as exc:
+        raise Invalid(str(exc), [("tag", str(exc))]) from None
+    candidate = Candidate.objects.select_for_update().filter(pk=candidate_id).first()
+    if candidate is None:
+        raise NotFound(f"no candidate with id {candidate_id}")
+    existing = CandidateTag.objects.filter(candidate=candidate, tag=normalised).first()
+    if existing is not None:
+        return existing
+    if CandidateTag.objects.filter(candidate=candidate).count() >= MAX_TAGS_PER_CANDIDATE:
+        message = f"A candidate has at most {MAX_TAGS_PER_CANDIDATE} tags; remove one first."
+        raise Invalid(message, [("tag", message)])
+    return CandidateTag.objects.create(candidate=candidate, tag=normalised, created_by=actor.user_or_none)
+
+
+@transaction.atomic
+def candidate_tag_remove(*, actor: Actor, candidate_id: int, tag: str) -> int:
+    """Take a tag off a candidate; returns how many were removed (0 when it had none)."""
+    require_tag_candidates(actor)
+    if not Candidate.objects.filter(pk=candidate_id).exists():
+        raise NotFound(f"no candidate with id {candidate_id}")
+    return CandidateTag.objects.filter(candidate_id=candidate_id, tag=tag.strip().lower()).delete()[0]
+
+
+SAVED_SEARCH_NAME_MAX = 80
+
+
+@transaction.atomic
+def saved_search_create(
+    *, actor: Actor, name: str, query: str = "", skill: str = "", seniority: str = "", tag: str = ""
+) -> SavedSearch:
+    """Save the candidates page's query and filters under a name, for the signed-in user.
+
+    The query must parse (the same parser as the page); saving under a name already used replaces it.
+    """
+    require_read_pool(actor)
+    if not may_save_searches(actor):
+        raise Invalid("A saved search belongs to a signed-in user; the operator has none.")
+    name = " ".join(name.split())
+    issues: list[tuple[str, str]] = []
+    if not name:
+        issues.append(("name", "Give the search a name."))
+    elif len(name) > SAVED_SEARCH_NAME_MAX:
+        issues.append(("name", f"A name is at most {SAVED_SEARCH_NAME_MAX} characters."))
+    query = query.strip()
+    if len(query) > SavedSearch._meta.get_field("query").max_length:  # type: ignore[operator]
+        issues.append(("q", "The query is too long to save."))
+    elif query:
+        try:
+            parse_query(query, workspace_taxonomy())
+        except QueryError as exc:
+            issues.append(("q", str(exc)))
+    if tag.strip():
+        try:
+            tag = normalise_tag(tag)
+        except TagError as exc:
+            issues.append(("tag", str(exc)))
+    if not query and not skill.strip() and not seniority.strip() and not tag.strip():
+        issues.append(("q", "Type a search or choose a filter first."))
+    if issues:
+        raise Invalid(issues[0][1], issues)
+    saved, _ = SavedSearch.objects.update_or_create(
+        owner=actor.user,
+        name=name,
+        defaults={
+            "query": query,
+            "skill": skill.strip().lower()[:64],
+            "seniority": seniority.strip()[:10],
+            "tag": tag.strip(),
+        },
+    )
+    return saved
+
+
+@transaction.atomic
+def saved_search_delete(*, actor: Actor, saved_search_id: int) -> None:
+    """Delete a saved search: one's own (another user's is not found), or anyone's for an admin."""
+    require_read_pool(actor)
+    saved = SavedSearch.objects.select_for_update().filter(pk=saved_search_id).first()
+    if saved is None or not may_delete_saved_search(actor, saved.owner_id):
+        raise NotFound(f"no saved search with id {saved_search_id}")
+    saved.delete()

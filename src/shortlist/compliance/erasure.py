@@ -31,8 +31,10 @@ from shortlist.candidates.models import (
     Candidate,
     CandidateIdentity,
     CandidateSkill,
+    CandidateTag,
     Experience,
     ImportFile,
+    SavedSearch,
     ScaleClaim,
 )
 from shortlist.compliance.models import ErasureReceipt
@@ -216,7 +218,7 @@ def _admin_log(subject: Subject) -> int:
 def _their_rows(subject: Subject) -> Iterable[tuple[type[Model], list[int]]]:
     cid, apps = subject.candidate_id, subject.application_ids
     yield Candidate, [cid]
-    for model in (CandidateSkill, Experience, ScaleClaim, CandidateIdentity):
+    for model in (CandidateSkill, Experience, ScaleClaim, CandidateIdentity, CandidateTag):
         yield model, list(model.objects.filter(candidate_id=cid).values_list("pk", flat=True))
     yield Application, apps
     yield (
@@ -233,6 +235,17 @@ def _evidence(subject: Subject) -> int:
         model.objects.filter(candidate_id=subject.candidate_id).delete()[0]
         for model in (CandidateSkill, Experience, ScaleClaim, CandidateIdentity)
     )
+
+
+def _tags(subject: Subject) -> int:
+    """The recruiters' tags on them (issue 12)."""
+    return CandidateTag.objects.filter(candidate_id=subject.candidate_id).delete()[0]
+
+
+def _saved_searches(subject: Subject) -> int:
+    """Saved searches whose name or query names them ("name:\"ada lovelace\""): another user's rows,
+    so deleted rather than kept half-redacted (a redacted query no longer finds what it was saved for)."""
+    return SavedSearch.objects.filter(subject.mentioned("name", "query")).delete()[0]
 
 
 def _audit_records(subject: Subject) -> int:
@@ -279,6 +292,8 @@ ERASURE_STEPS: list[ErasureStep] = [
     ErasureStep("webhook_deliveries", _webhook_deliveries),
     ErasureStep("applications", _applications),
     ErasureStep("evidence", _evidence),
+    ErasureStep("tags", _tags),
+    ErasureStep("saved_searches", _saved_searches),
     ErasureStep("audit_records", _audit_records),
     ErasureStep("candidate", _candidate),
     ErasureStep("index", _index, after_commit=True),

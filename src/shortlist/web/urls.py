@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shortlist.web import desk_views, export_views, views
+from shortlist.web import desk_views, export_views, search_views, views
 
 app_name = "web"
 
@@ -11,7 +11,7 @@ urlpatterns = [
     path("roles/<int:pk>/shortlist/", views.role_shortlist, name="shortlist"),
     path("roles/<int:pk>/pipeline/", views.add_to_pipeline, name="add_to_pipeline"),
     path("applications/<int:pk>/reveal/", views.application_reveal_view, name="reveal_to_client"),
-    path("candidates/", views.candidate_list, name="candidates"),
+    path("candidates/", search_views.candidate_list, name="candidates"),
     path("candidates/<int:pk>/", views.candidate_detail, name="candidate"),
     *(
         path(
@@ -57,4 +57,9 @@ urlpatterns = [
         {"inline": True},
         name="candidate_cv_inline",
     ),
+    # Search, saved searches and tags (issue 12).
+    path("candidates/saved/", search_views.saved_search_new, name="saved_search_new"),
+    path("candidates/saved/<int:pk>/delete/", search_views.saved_search_remove, name="saved_search_delete"),
+    path("candidates/<int:pk>/tags/", search_views.candidate_tag_new, name="candidate_tag_new"),
+    path("candidates/<int:pk>/tags/remove/", search_views.candidate_tag_delete, name="candidate_tag_delete"),
 ]

@@ -8,12 +8,10 @@ from datetime import date, datetime, time
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -27,10 +25,8 @@ from shortlist.audit.services import (
     user_blind_review_set,
 )
 from shortlist.candidates.selectors import (
-    candidate_list as candidates_filtered,
-)
-from shortlist.candidates.selectors import (
     candidate_table,
+    candidate_tags,
     upload_get,
     upload_list,
     upload_worker_running,
@@ -40,36 +36,12 @@ from shortlist.clients.selectors import client_get, client_list, role_list, role
 from shortlist.compliance.selectors import candidate_access_request, privacy_due
 from shortlist.compliance.serialize import access_report_json, access_report_pdf
 from shortlist.compliance.services import candidate_erase, candidate_notice_sent
-from shortlist.engine.vocab.enums import RoleStatus, Seniority
+from shortlist.engine.vocab.enums import RoleStatus
 from shortlist.errors import Conflict, Invalid
 from shortlist.pipeline.selectors import dashboard_figures, shortlist_for_role
 from shortlist.pipeline.services import application_open, application_reveal
 from shortlist.web.desk_views import board_context, notes_of
 from shortlist.web.errors import domain_errors
-
-CANDIDATES_PER_PAGE = 50
-FILTERED_COUNT_CAP = 10_000  # a filtered list counts this far, then says "more than"
-
-
-class CappedPaginator(Paginator):
-    """Counts at most `cap` + 1 rows: counting every match of a filter over 100,000 candidates cost
-    more than the page itself (benchmarks/workspace_pages.py). Beyond the cap the page says "more than
-    10,000" and pages on to the cap."""
-
-    cap = FILTERED_COUNT_CAP
-
-    @cached_property
-    def matches(self) -> int:
-        return self.object_list.order_by()[: self.cap + 1].count()
-
-    @cached_property
-    def count(self) -> int:
-        return min(self.matches, self.cap)
-
-    @property
-    def capped(self) -> bool:
-        return self.matches > self.cap
-
 
 SHORTLIST_SIZES = (10, 20, 50, 100)
 
@@ -133,29 +105,6 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @domain_errors
-def candidate_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    skill = request.GET.get("skill", "").strip().lower()
-    seniority = request.GET.get("seniority", "").strip()
-    candidates = candidates_filtered(actor=_actor(request), query=query, skill=skill, seniority=seniority)
-    # The whole pool is counted exactly (cheap); a filter's matches only up to the cap.
-    pages = CappedPaginator if (query or skill or seniority) else Paginator
-    page = pages(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "web/candidates.html",
-        {
-            "page": page,
-            "query": query,
-            "skill": skill,
-            "seniority": seniority,
-            "seniorities": Seniority.choices(),
-        },
-    )
-
-
-@login_required
-@domain_errors
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     role_id = _role_param(request)
@@ -175,6 +124,8 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "moves": shown.moves,
             "audit": candidate_audit(actor=actor, candidate_id=pk),
             **notes_of(actor, candidate_id=pk),
+            "tags": candidate_tags(actor=actor, candidate_id=pk),
+            "candidate_id": pk,
         },
     )
 

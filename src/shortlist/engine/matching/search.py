@@ -32,16 +32,26 @@ import difflib
 import operator
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, Protocol, TypeVar
 
 from shortlist.engine.cv.contact import gazetteer, place_key
 from shortlist.engine.vocab.enums import Seniority, WorkMode
-from shortlist.engine.vocab.profile import Profile, SkillEvidence
+from shortlist.engine.vocab.profile import Contact, Profile, SkillEvidence
 from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy, normalise_term
 
-__all__ = ["FIELDS", "HELP", "Query", "QueryError", "parse_query"]
+__all__ = [
+    "FIELDS",
+    "HELP",
+    "Query",
+    "QueryError",
+    "QueryVisitor",
+    "parse_query",
+    "relevance",
+    "relevance_many",
+    "word_pattern",
+]
 
 FIELDS: Final[Mapping[str, str]] = {
     "skill": "skill:kafka — the skill only (or one that implies it), never a bare word in the text",
@@ -235,6 +245,10 @@ class _Node(ABC):
     def required(self) -> frozenset[str]:
         return frozenset()
 
+    def required_words(self) -> frozenset[str]:
+        """Words of the CV text every match must contain (for a substring pre-filter in SQL)."""
+        return frozenset()
+
     def weight(self) -> int:
         # Relative evaluation cost: AND and OR try cheap children first, so a dict lookup can spare a regex.
         return 1
@@ -257,6 +271,9 @@ class _And(_Node):
 
     def required(self) -> frozenset[str]:
         return frozenset().union(*(c.required() for c in self.children))
+
+    def required_words(self) -> frozenset[str]:
+        return frozenset().union(*(c.required_words() for c in self.children))
 
     def weight(self) -> int:
         return sum(c.weight() for c in self.children)
@@ -283,6 +300,12 @@ class _Or(_Node):
         common = self.children[0].required()
         for child in self.children[1:]:
             common &= child.required()
+        return common
+
+    def required_words(self) -> frozenset[str]:
+        common = self.children[0].required_words()
+        for child in self.children[1:]:
+            common &= child.required_words()
         return common
 
     def weight(self) -> int:
@@ -374,6 +397,9 @@ class _Words(_Node):
             return needle in text and search(text) is not None
 
         return found
+
+    def required_words(self) -> frozenset[str]:
+        return frozenset(self.words) if self.field == "text" else frozenset()
 
     def weight(self) -> int:
         return 3 if self.field == "text" else 2
@@ -569,6 +595,7 @@ class _TermBuilder:
         self.taxonomy = taxonomy
         self.warnings: list[str] = []
         self.satisfiers: dict[str, frozenset[str]] = {}
+        self.understood: dict[str, tuple[str, str]] = {}  # written (lowercase) -> (skill id, skill name)
 
     def fail(self, problem: str, offset: int, hint: str = "") -> QueryError:
         return _error(problem, offset, self.query, hint)
@@ -577,6 +604,7 @@ class _TermBuilder:
         if not token.field:
             skill = self.taxonomy.resolve(token.text)
             if skill is not None:
+                self.understood.setdefault(" ".join(token.text.lower().split()), (skill.id, skill.name))
                 return self.skill_node(skill.id)
             if not token.quoted and token.text.upper() in _OPERATORS:
                 self.warnings.append(
@@ -619,6 +647,7 @@ class _TermBuilder:
     def resolve_skill(self, value: str, offset: int) -> str:
         skill = self.taxonomy.resolve(value)
         if skill is not None:
+            self.understood.setdefault(" ".join(value.lower().split()), (skill.id, skill.name))
             return skill.id
         close = _close_skills(self.taxonomy, value)
         if close:
@@ -813,6 +842,8 @@ class Query:
     _root: _Node = field(repr=False)
     _satisfiers: Mapping[str, frozenset[str]] = field(repr=False, compare=False)
     _check: _Predicate = field(repr=False, compare=False)
+    # How each skill the recruiter wrote was read: (as written, skill id, skill name), in query order.
+    understood: tuple[tuple[str, str, str], ...] = ()
 
     def matches(self, profile: Profile) -> bool:
         """Whether the profile satisfies the query; never raises for a profile with missing fields."""
@@ -844,6 +875,201 @@ class Query:
         ``(skill:go OR skill:go) AND skill:kafka AND NOT skill:java``. It parses back to the same query."""
         return self._root.render()
 
+    def required_words(self) -> frozenset[str]:
+        """Lowercase words every match has in its CV text (a necessary, not sufficient, condition)."""
+        return self._root.required_words()
+
+    def reads_text(self) -> bool:
+        """Whether matching or ranking looks at the CV text, a title, an employer or the name."""
+        return _reads_text(self._root)
+
+    def translate(self, visitor: QueryVisitor[T]) -> T | None:
+        """The query in another form (QueryVisitor), or None when some term has no exact translation."""
+        return _translate(self._root, visitor)
+
+    def aliases(self) -> tuple[tuple[str, str], ...]:
+        """The skills written other than by their name, as (written, name): ("golang", "Go"), ("k8s",
+        "Kubernetes"); for a page to say how the query was read."""
+        return tuple(
+            (written, name)
+            for written, skill, name in self.understood
+            if written not in (skill, name.lower())
+        )
+
+    def positive_terms(self) -> tuple[tuple[frozenset[str], ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+        """What a match is found *for*: (skills, words) outside any NOT. Each skill is the set of
+        stored skill ids that satisfy it; each words term is (field, lowercase words)."""
+        skills: list[frozenset[str]] = []
+        words: list[tuple[str, tuple[str, ...]]] = []
+        _collect(self._root, skills, words)
+        return tuple(skills), tuple(words)
+
+
+T = TypeVar("T")
+
+
+class QueryVisitor(Protocol[T]):
+    """Translates a parsed query, term by term, into another form (e.g. a database filter).
+
+    Each method returns the translation, or None when that term cannot be expressed exactly; a None
+    anywhere makes the whole translation None (see Query.translate). The meaning of each term is the
+    one `Query.matches` gives it: a translation must agree with it on every profile.
+    """
+
+    def all_of(self, parts: Sequence[T]) -> T | None: ...
+    def any_of(self, parts: Sequence[T]) -> T | None: ...
+    def negate(self, part: T) -> T | None: ...
+    def skill(self, satisfied_by: frozenset[str]) -> T | None: ...
+    def last_used(self, satisfied_by: frozenset[str], op: str, year: int) -> T | None: ...
+    def words(self, field: str, pattern: str) -> T | None: ...
+    def seniority(self, levels: frozenset[str]) -> T | None: ...
+    def years(self, op: str, years: float) -> T | None: ...
+    def preference(self, field: str, wanted: bool) -> T | None: ...
+    def location(self, accepts: Callable[[str, str], bool]) -> T | None: ...
+
+
+def word_pattern(words: Sequence[str]) -> str:
+    """The whole-word, case-insensitive pattern of a words term, in the syntax Python's re and
+    PostgreSQL's regular expressions share: a non-word character or an end on either side."""
+    body = r"\s+".join(re.escape(word) for word in words)
+    return rf"(^|\W){body}(\W|$)"
+
+
+def _translate(node: _Node, visitor: QueryVisitor[T]) -> T | None:
+    if isinstance(node, _And | _Or):
+        parts = [_translate(child, visitor) for child in node.children]
+        if any(part is None for part in parts):
+            return None
+        done = [part for part in parts if part is not None]
+        return visitor.all_of(done) if isinstance(node, _And) else visitor.any_of(done)
+    if isinstance(node, _Not):
+        inner = _translate(node.child, visitor)
+        return None if inner is None else visitor.negate(inner)
+    if isinstance(node, _Skill):
+        return visitor.skill(node.satisfied_by)
+    if isinstance(node, _LastUsed):
+        return visitor.last_used(node.satisfied_by, node.op, node.year)
+    if isinstance(node, _Words):
+        return visitor.words(node.field, word_pattern(node.words))
+    if isinstance(node, _Seniority):
+        if not node.op:
+            return visitor.seniority(frozenset({node.level.value}))
+        compare, rank = _COMPARE[node.op], SENIORITY_RANK[node.level]
+        return visitor.seniority(frozenset(s.value for s, r in SENIORITY_RANK.items() if compare(r, rank)))
+    if isinstance(node, _Years):
+        # "=" means from that many years to just under one more, as in _Years.predicate.
+        return visitor.years(node.op, node.years)
+    if isinstance(node, _Preference):
+        return visitor.preference(node.field, node.wanted)
+    if isinstance(node, _Location):
+        # Whether a stored (city, country) is the place, decided by the engine's own predicate.
+        check = node.predicate()
+
+        def accepts(city: str, country: str) -> bool:
+            contact = Contact(city=city, country=country)
+            return check(_ProfileView(Profile(source="", text="", content_hash="", contact=contact)))
+
+        return visitor.location(accepts)
+    return None
+
+
+def _reads_text(node: _Node) -> bool:
+    if isinstance(node, _And | _Or):
+        return any(_reads_text(child) for child in node.children)
+    if isinstance(node, _Not):
+        return _reads_text(node.child)
+    return isinstance(node, _Words)
+
+
+def _collect(node: _Node, skills: list[frozenset[str]], words: list[tuple[str, tuple[str, ...]]]) -> None:
+    if isinstance(node, _And | _Or):
+        for child in node.children:
+            _collect(child, skills, words)
+    elif isinstance(node, _Skill | _LastUsed):
+        skills.append(node.satisfied_by)
+    elif isinstance(node, _Words):
+        words.append((node.field, node.words))
+    # NOT and the filters (location, seniority, years, preferences) say whom to keep, not how well.
+
+
+RECENT_YEARS = 2  # a skill last used within this many years counts in full
+HALF_LIFE_YEARS = 4.0  # older use halves in weight every this many years
+UNDATED = 0.5  # the recency of a skill the CV gives no date for
+DEPTH_YEARS = 8.0  # years of use beyond which more years add nothing
+
+
+def depth(years: float) -> float:
+    """0.5 for a skill used briefly (or for no stated time), rising to 1 at DEPTH_YEARS of use."""
+    return 0.5 + 0.5 * min(max(years, 0.0), DEPTH_YEARS) / DEPTH_YEARS
+
+
+def recency(last_used: int | None, today_year: int) -> float:
+    """1 for a skill used in the last RECENT_YEARS, halving every HALF_LIFE_YEARS before that."""
+    if last_used is None:
+        return UNDATED
+    age = today_year - last_used - RECENT_YEARS
+    return 1.0 if age <= 0 else 0.5 ** (age / HALF_LIFE_YEARS)
+
+
+def relevance(
+    skills: Iterable[frozenset[str]],
+    evidence: Mapping[str, tuple[float, int | None, float]],
+    today_year: int,
+    words: Iterable[tuple[float, float]] = (),
+) -> float:
+    """How strongly one matching profile answers a query's positive terms; see relevance_many."""
+    rows = [
+        (0, skill, strength, last_used, years) for skill, (strength, last_used, years) in evidence.items()
+    ]
+    return relevance_many(tuple(skills), rows, today_year, {0: list(words)}, (0,))[0]
+
+
+def relevance_many(
+    skills: Sequence[frozenset[str]],
+    evidence: Iterable[tuple[int, str, float, int | None, float]],
+    today_year: int,
+    words: Mapping[int, Sequence[tuple[float, float]]],
+    ids: Iterable[int],
+) -> dict[int, float]:
+    """How strongly each matching profile (by id) answers a query's positive terms
+    (Query.positive_terms), in one pass over their stored evidence:
+
+    * each skill adds its best evidence among the skills that satisfy it, `evidence` giving rows of
+      (id, skill, strength, last used, years): strength (0..1, where and how the CV shows it) x
+      recency x depth (years of use), so the Go engineer of this year ranks above one who named Go
+      in 2015;
+    * the words and phrases together add BM25 over them scaled to [0, 1): sum(idf * sat) / sum(idf),
+      with `words` giving (idf, sat) per term and id, sat being BM25's saturated term frequency over
+      its ceiling (engine.matching.lexical: one mention in a CV of average length 0.45, four 0.77).
+
+    So a query of skills ranks by evidence and recency, a query of words by BM25, and a mixed one by
+    both, a skill weighing as much as all the words together. Ties are the caller's (by name, then id).
+    """
+    sets_of: dict[str, list[int]] = {}
+    for position, satisfied_by in enumerate(skills):
+        for skill in satisfied_by:
+            sets_of.setdefault(skill, []).append(position)
+    best: dict[tuple[int, int], float] = {}
+    for candidate_id, skill, strength, last_used, years in evidence:
+        positions = sets_of.get(skill)
+        if not positions:
+            continue
+        value = min(1.0, strength) * recency(last_used, today_year) * depth(years)
+        for position in positions:
+            key = (candidate_id, position)
+            if value > best.get(key, 0.0):
+                best[key] = value
+    scores = dict.fromkeys(ids, 0.0)
+    for (candidate_id, _), value in best.items():
+        if candidate_id in scores:
+            scores[candidate_id] += value
+    for candidate_id, terms in words.items():
+        weighted = [(idf, sat) for idf, sat in terms if idf > 0]
+        total = sum(idf for idf, _ in weighted)
+        if total and candidate_id in scores:
+            scores[candidate_id] += sum(idf * sat for idf, sat in weighted) / total
+    return scores
+
 
 def parse_query(text: str, taxonomy: Taxonomy | None = None) -> Query:
     """Parse and compile a recruiter's query; raises QueryError with a position for anything malformed."""
@@ -856,4 +1082,5 @@ def parse_query(text: str, taxonomy: Taxonomy | None = None) -> Query:
         )
     terms = _TermBuilder(text, taxonomy)
     root = _Parser(text, tokens, terms).parse()
-    return Query(text, tuple(terms.warnings), root, dict(terms.satisfiers), root.predicate())
+    understood = tuple((written, skill, name) for written, (skill, name) in terms.understood.items())
+    return Query(text, tuple(terms.warnings), root, dict(terms.satisfiers), root.predicate(), understood)
