@@ -34,6 +34,7 @@ INTERFACES = sorted(
 ALLOWED = (
     "shortlist.cli",
     "shortlist.web.errors",
+    "shortlist.web.paging",  # how a long list is paged (no rule of the workspace)
     "shortlist.web.forms",  # the desk's forms (shape only; the rules are the services')
     "shortlist.web.desk_views",
     "shortlist.accounts.access",

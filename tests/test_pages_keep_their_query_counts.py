@@ -41,7 +41,7 @@ def _busy_role(extra: int) -> dict[str, object]:
         ("web:dashboard", 12),
         ("web:desk", 11),
         ("web:role", 13),
-        ("web:candidates", 6),
+        ("web:candidates", 8),  # + saved searches, the tag list, tags of the page's rows
         ("web:privacy", 8),
         ("web:candidate", 17),
     ],
