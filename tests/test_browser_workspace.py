@@ -44,12 +44,12 @@ def test_candidate_search_narrows_the_list(page: object, live_server: object, re
     page.get_by_role("button", name="Log in").click()
     page.get_by_role("heading", name="Candidates").wait_for()
 
-    page.get_by_label("Search").fill("nobody-by-this-name")
-    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("searchbox", name="Search").fill("nobody-by-this-name")
+    page.get_by_role("button", name="Search", exact=True).click()
     page.get_by_text("No candidates match.").wait_for()
 
-    page.get_by_label("Search").fill("grace")
-    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("searchbox", name="Search").fill("grace")
+    page.get_by_role("button", name="Search", exact=True).click()
     assert page.get_by_role("link", name="Grace Hopper").is_visible()
 
 
