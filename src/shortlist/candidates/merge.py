@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from shortlist.candidates.models import Candidate, CandidateIdentity, Experience, ScaleClaim
+from shortlist.candidates.models import (
+    Candidate,
+    CandidateIdentity,
+    CandidateRemoval,
+    Experience,
+    ScaleClaim,
+)
 from shortlist.pipeline.models import ApplicationNote
 from shortlist.pipeline.services import application_follow_merge, stage_history_erase
 
@@ -52,6 +58,7 @@ def merge_candidates(keep_id: int, other_id: int) -> Candidate:
         _move_applications(keep, other)
         Candidate.objects.filter(duplicate_of=other).exclude(pk=keep.pk).update(duplicate_of=keep)
         other.delete()
+        CandidateRemoval.record([other_id])  # every process drops it from its pool (candidates/pool.py)
     return keep
 
 

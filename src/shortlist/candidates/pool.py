@@ -12,8 +12,12 @@ each ranking:
   than that poll minus the longest write transaction. A row is fetched again only when its stamp differs
   from the one indexed (the version keeps a stamp per candidate), so the look-back costs a cheap
   (id, stamp) query, not profile fetches.
-- deletions (and anything the poll cannot see): when the pool's size differs from the database's count,
-  the ids are reconciled in full.
+- deletions: the services that delete candidates (erasure, merge, the demo reset) log each id in
+  CandidateRemoval in the same transaction, stamped like `updated_at`; the same look-back reads it.
+  Nothing counts the candidates table per request.
+- anything neither can see (a row deleted by hand in SQL, a write transaction longer than OVERLAP):
+  every RECONCILE_SECONDS, and whenever the look-back reaches past what the removal log keeps, the
+  pool's size is compared with the database's count and the ids are reconciled in full if they differ.
 
 A request never rewrites the index: it applies this delta (bounded by INDEX_DELTA_LIMIT changes, past
 which a background thread republishes) and ranks. The date enters only as the reference year of
@@ -43,7 +47,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from shortlist.candidates.models import Candidate
+from shortlist.candidates.models import Candidate, CandidateRemoval
 from shortlist.candidates.profiles import profiles_by_id, to_profile
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
@@ -58,6 +62,10 @@ log = logging.getLogger(__name__)
 # How far before the previous poll a poll looks again: longer than a transaction that updates a candidate
 # lasts (imports commit file by file). Inserts and deletes of any age are also caught by the count check.
 OVERLAP = timedelta(seconds=60)
+# How often a process also counts the candidates table (the safety net for deletes outside the services).
+RECONCILE_SECONDS = 300.0
+# How long CandidateRemoval rows are kept; a process whose look-back reaches further counts instead.
+REMOVALS_KEPT = timedelta(days=7)
 STAMPS = "stamps"  # per-version extra array: the updated_at (µs) of each indexed candidate, by id
 DEFAULT_DELTA_LIMIT = 5000
 UPSERT_CHUNK = 2000
@@ -105,6 +113,7 @@ class _Held:
     since: datetime  # when the previous poll started (first: the build); polls look back OVERLAP from here
     identity: tuple[int, int]  # the version folder's (device, inode): a name reused after a loss differs
     seen: dict[int, int] = field(default_factory=dict)  # delta: id -> stamp applied (-1: removed)
+    reconciled: float = field(default_factory=time.monotonic)  # when the count was last compared
     mix: int = 0  # the version's (id, stamp) set hashed by _set_hash, once when opened
 
     def indexed_stamp(self, candidate_id: int) -> int | None:
@@ -234,6 +243,8 @@ def _publish_locked(
     extras = {STAMPS: np.frombuffer(stamps, dtype=np.int64) if len(stamps) else np.zeros(0, np.int64)}
     version = published.publish(index, folder, state, extras)
     published.prune(folder)
+    # A process whose look-back reaches past what is kept counts the table instead (_apply_changes).
+    CandidateRemoval.objects.filter(removed_at__lt=watermark - REMOVALS_KEPT).delete()
     for legacy in (*folder.glob("*.npy"), folder / "meta.json", folder / "pool.json"):
         legacy.unlink(missing_ok=True)  # the unversioned layout of earlier releases
     log.info("published %s with %d candidates", version.name, version.candidates)
@@ -409,10 +420,10 @@ def _pointer(folder: Path) -> str | None:
 
 def _apply_changes(held: _Held) -> None:
     """Bring the delta up to date with the database; bounded by what changed. Call with _lock held."""
-    index = held.index
     started = timezone.now()
+    horizon = held.since - OVERLAP
     # No ordering: the model's default (name) would make SQLite scan by name instead of the stamp index.
-    recent = Candidate.objects.filter(updated_at__gte=held.since - OVERLAP).order_by()
+    recent = Candidate.objects.filter(updated_at__gte=horizon).order_by()
     polled = list(recent.values_list("id", "updated_at"))
     stale = [
         candidate_id
@@ -420,14 +431,27 @@ def _apply_changes(held: _Held) -> None:
         if held.indexed_stamp(candidate_id) != _stamp(updated_at)
     ]
     _upsert(held, stale)
-    if len(index) != Candidate.objects.count():
+    if started - horizon >= REMOVALS_KEPT or time.monotonic() - held.reconciled >= RECONCILE_SECONDS:
+        _reconcile(held)
+    else:
+        removals = CandidateRemoval.objects.filter(removed_at__gte=horizon).order_by()
+        for candidate_id in set(removals.values_list("candidate_id", flat=True)):
+            if held.indexed_stamp(candidate_id) not in (None, -1):
+                held.index.remove(candidate_id)
+                held.seen[candidate_id] = -1
+    held.since = started  # only once applied: a failed poll is repeated whole
+
+
+def _reconcile(held: _Held) -> None:
+    """Compare the pool's size with the database's count, and the ids in full when they differ."""
+    if len(held.index) != Candidate.objects.count():
         in_db = np.fromiter(Candidate.objects.order_by("pk").values_list("pk", flat=True), dtype=np.int64)
-        in_index = index.ids()
+        in_index = held.index.ids()
         for candidate_id in np.setdiff1d(in_index, in_db, assume_unique=True).tolist():
-            index.remove(candidate_id)
+            held.index.remove(candidate_id)
             held.seen[candidate_id] = -1
         _upsert(held, np.setdiff1d(in_db, in_index, assume_unique=True).tolist())
-    held.since = started  # only once applied: a failed poll is repeated whole
+    held.reconciled = time.monotonic()
 
 
 def _upsert(held: _Held, candidate_ids: list[int]) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,6 +24,9 @@ from shortlist.candidates.models import ImportBatch, ImportFile, ImportStatus
 from shortlist.engine.cv.documents import DocumentError, Limits, document_format, iter_zip
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+log = logging.getLogger(__name__)
+# How old an upload must be before a worker queues its files itself: their own queueing is long done.
+UNQUEUED_GRACE = timedelta(minutes=2)
 
 
 def _safe_name(index: int, name: str) -> str:
@@ -71,13 +75,51 @@ def create_batch(
                 rows.extend(_store(upload, folder, len(rows), batch, limits))
             ImportFile.objects.bulk_create(rows)
             queued = list(batch.files.filter(status=ImportStatus.QUEUED).values_list("pk", flat=True))
-            transaction.on_commit(lambda: [import_uploaded_file.enqueue(pk) for pk in queued])
+            transaction.on_commit(lambda: _enqueue(queued))
     except BaseException:
         # The rows were rolled back, so files written for them would be orphans no task ever reads.
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
         raise
     return batch
+
+
+def _enqueue(file_ids: list[int]) -> None:
+    """Queue each file's import, then note that it was queued. A process that dies before the note
+    leaves the file for uploads_enqueue_unqueued, which may queue it again: the task is idempotent."""
+    from shortlist.candidates.tasks import import_uploaded_file
+
+    for pk in file_ids:
+        import_uploaded_file.enqueue(pk)
+    ImportFile.objects.filter(pk__in=file_ids, enqueued_at__isnull=True).update(enqueued_at=timezone.now())
+
+
+def uploads_enqueue_unqueued(*, grace: timedelta = UNQUEUED_GRACE, limit: int = 500) -> int:
+    """Queue the imports of uploaded files that were saved but whose task was never queued (the web
+    process died between its commit and the queueing); run by every worker (background/sweeps.py).
+
+    Only files uploaded more than `grace` ago: younger ones may still be on their way to the queue.
+    Rows are locked (skipping those another worker holds) and queued in one transaction with the note
+    that they were: on the embedded queue the task row commits with it; a Celery message sent before a
+    failed commit leaves the file to be queued again. Either way a file is at worst queued twice and
+    imported once (the task checks, under a row lock, that the file is still queued). Returns how
+    many were queued."""
+    from shortlist.candidates.tasks import import_uploaded_file
+
+    cutoff = timezone.now() - grace
+    with transaction.atomic():
+        stranded = list(
+            ImportFile.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(status=ImportStatus.QUEUED, enqueued_at__isnull=True, batch__created_at__lt=cutoff)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        for pk in stranded:
+            import_uploaded_file.enqueue(pk)
+        ImportFile.objects.filter(pk__in=stranded).update(enqueued_at=timezone.now())
+    if stranded:
+        log.warning("queued %d uploaded file(s) whose import had never been queued", len(stranded))
+    return len(stranded)
 
 
 @dataclass(frozen=True, slots=True)
