@@ -45,6 +45,7 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import connection
+from django.db.models import BooleanField, Value
 from django.utils import timezone
 
 from shortlist.candidates.models import Candidate, CandidateRemoval
@@ -421,25 +422,53 @@ def _pointer(folder: Path) -> str | None:
 def _apply_changes(held: _Held) -> None:
     """Bring the delta up to date with the database; bounded by what changed. Call with _lock held."""
     started = timezone.now()
-    horizon = held.since - OVERLAP
-    # No ordering: the model's default (name) would make SQLite scan by name instead of the stamp index.
-    recent = Candidate.objects.filter(updated_at__gte=horizon).order_by()
-    polled = list(recent.values_list("id", "updated_at"))
-    stale = [
-        candidate_id
-        for candidate_id, updated_at in polled
-        if held.indexed_stamp(candidate_id) != _stamp(updated_at)
-    ]
-    _upsert(held, stale)
-    if started - horizon >= REMOVALS_KEPT or time.monotonic() - held.reconciled >= RECONCILE_SECONDS:
+    if (
+        started - (held.since - OVERLAP) >= REMOVALS_KEPT
+        or time.monotonic() - held.reconciled >= RECONCILE_SECONDS
+    ):
+        _apply_polled(held, _poll(held.since - OVERLAP))
         _reconcile(held)
     else:
-        removals = CandidateRemoval.objects.filter(removed_at__gte=horizon).order_by()
-        for candidate_id in set(removals.values_list("candidate_id", flat=True)):
-            if held.indexed_stamp(candidate_id) not in (None, -1):
-                held.index.remove(candidate_id)
-                held.seen[candidate_id] = -1
+        # A candidate changed in the poll's snapshot may be deleted before its profile is fetched: then
+        # that deletion (and whatever its transaction added) is read by polling once more.
+        for _ in range(3):
+            if not _apply_polled(held, _poll(held.since - OVERLAP)):
+                break
     held.since = started  # only once applied: a failed poll is repeated whole
+
+
+def _poll(horizon: datetime) -> list[tuple[int, datetime, bool]]:
+    """(id, stamp, removed) for the candidates changed and removed since `horizon`, read in one
+    statement, so one snapshot: a transaction that deletes one candidate and adds another is seen
+    whole or not at all, and the pool's size never passes through a state the database never had."""
+    # No ordering: the model's default (name) would make SQLite scan by name instead of the stamp index.
+    changed = (
+        Candidate.objects.filter(updated_at__gte=horizon)
+        .order_by()
+        .values_list("id", "updated_at", Value(False, output_field=BooleanField()))
+    )
+    removed = (
+        CandidateRemoval.objects.filter(removed_at__gte=horizon)
+        .order_by()
+        .values_list("candidate_id", "removed_at", Value(True, output_field=BooleanField()))
+    )
+    return list(changed.union(removed, all=True))
+
+
+def _apply_polled(held: _Held, polled: list[tuple[int, datetime, bool]]) -> bool:
+    """Apply a poll to the delta; True when a changed candidate was gone by the time it was fetched."""
+    gone = {candidate_id for candidate_id, _, removed in polled if removed}
+    stale = [
+        candidate_id
+        for candidate_id, updated_at, removed in polled
+        if not removed and candidate_id not in gone and held.indexed_stamp(candidate_id) != _stamp(updated_at)
+    ]
+    missing = _upsert(held, stale)
+    for candidate_id in gone:
+        if held.indexed_stamp(candidate_id) not in (None, -1):
+            held.index.remove(candidate_id)
+            held.seen[candidate_id] = -1
+    return bool(missing)
 
 
 def _reconcile(held: _Held) -> None:
@@ -454,13 +483,17 @@ def _reconcile(held: _Held) -> None:
     held.reconciled = time.monotonic()
 
 
-def _upsert(held: _Held, candidate_ids: list[int]) -> None:
+def _upsert(held: _Held, candidate_ids: list[int]) -> int:
+    """Fetch and apply these candidates' profiles; returns how many were no longer in the database."""
+    found = 0
     # In chunks: SQLite caps the parameters of one query, and a burst after a bulk import can be large.
     for first in range(0, len(candidate_ids), UPSERT_CHUNK):
         chunk = candidate_ids[first : first + UPSERT_CHUNK]
         for candidate, profile in _iter_rows(Candidate.objects.filter(pk__in=chunk)):
             held.index.upsert(candidate.pk, profile)
             held.seen[candidate.pk] = _stamp(candidate.updated_at)
+            found += 1
+    return len(candidate_ids) - found
 
 
 def _pool(today: date | None) -> _Held:
