@@ -59,7 +59,6 @@ def create_batch(
 ) -> ImportBatch:
     """Save every file (zip members one by one) and queue its import once the rows are committed.
     `consent_at`: the people gave consent then (their lawful basis; else the workspace default)."""
-    from shortlist.candidates.tasks import import_uploaded_file
 
     limits = limits or import_limits()
     folder: Path | None = None

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('candidates', '0007_candidate_removal_log'),
+        ("candidates", "0007_candidate_removal_log"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='importfile',
-            name='enqueued_at',
+            model_name="importfile",
+            name="enqueued_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
     ]
