@@ -31,11 +31,20 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from tests.queue_helpers import cv_text, shortlist
+from tests.queue_helpers import cv_text
 
 from benchmarks.queue_throughput import fresh_database
 
 POLL_SECONDS = 0.2
+
+
+def shortlist(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "shortlist.cli", *args], env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SystemExit(f"shortlist {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
+    return done
 
 
 def free_port() -> int:
@@ -140,7 +149,7 @@ def run(base: int, count: int, database_url: str) -> None:
         try:
             for server_url in (a, b):
                 wait_until_up(server_url)
-            role = call(f"{a}/api/v1/roles", token)[0]["id"]  # type: ignore[index]
+            role = call(f"{a}/api/v1/roles", token)["items"][0]["id"]  # type: ignore[index]
             match = f"{b}/api/v1/roles/{role}/match?top=1"
             before = call(match, token)["pool"]["candidates"]  # type: ignore[index]
             print(f"server B ranks {before:,} candidates before the upload")
