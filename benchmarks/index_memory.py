@@ -26,6 +26,7 @@ OUT = Path(__file__).parent / "out"
 
 CHILD = """
 import json, os, sys, threading
+import numpy as np
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shortlist.settings")
 import django
 django.setup()
@@ -39,17 +40,30 @@ version = published.read_version(folder, published.current_name(folder))
 lookup = lambda candidate_id: candidate_profile(candidate_id % base)
 index = published.open_version(version, default_taxonomy(), profile_lookup=lookup)
 roles = benchmark_roles(7)
+segment = index.segments()[0]
+segment.shared_scratch = True  # as candidates/pool.py sets it (an attribute older engines ignore)
 lock = threading.Lock()  # the pool ranks under one lock per process (candidates/pool.py)
-def work():
+done, end = threading.Semaphore(0), threading.Event()
+def work():  # a server thread: ranks, then lives on (holding whatever is thread-local) until the end
     for role in roles:
         with lock:
             rank(index, role, top=50)
+    done.release()
+    end.wait()
 for _ in range(threads):
-    thread = threading.Thread(target=work); thread.start(); thread.join()
-segment = index.segments()[0]
-mib = lambda arrays: round(sum(int(a.nbytes) for a in arrays) / 2**20, 1)
+    threading.Thread(target=work, daemon=True).start()
+    done.acquire()
+def mapped(a):
+    while a is not None:
+        if isinstance(a, np.memmap):
+            return True
+        a = a.base
+    return False
+# What each holds in its own memory: arrays mapped from the version's files are shared, not counted.
+mib = lambda arrays: round(sum(int(a.nbytes) for a in arrays if not mapped(a)) / 2**20, 1)
 private = {
     "workspaces": mib(a for w in getattr(segment, "workspaces", list)() for a in w._arrays.values()),
+    "alive_copy": mib([segment.alive] if not isinstance(segment.alive, np.memmap) else []),
     "derived": mib((segment._derived or {}).values()),
     "phrases": mib(a for hit in segment._phrases.values() for a in hit),
     "used_evidence": mib(segment._used[:1] if segment._used else ()),

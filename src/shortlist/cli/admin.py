@@ -132,6 +132,10 @@ def serve(
         console.print(f"Demo login: {DEMO_USERNAME} / {login.read_text().strip()}")
     # Workers re-read the same settings, so pin the data directory we resolved.
     os.environ["SHORTLIST_HOME"] = str(settings.HOME)
+    # glibc gives each of a worker's threads its own malloc arena, which keeps the scoring temporaries it
+    # freed: at 1M candidates that is over 100 MB per process for nothing (benchmarks/README.md, issue 8).
+    # Rankings take the pool's lock anyway, so two arenas lose no parallelism. Read at gunicorn's start.
+    os.environ.setdefault("MALLOC_ARENA_MAX", "2")
     if background:
         # Uploads are imported by the task worker: a supervisor beside the web server restarts it if it
         # dies, and ends (with its worker) when the server does.
