@@ -64,10 +64,18 @@ def test_a_starting_worker_sweeps_them_up_and_each_file_is_imported_once(strande
     assert DBTaskResult.objects.filter(args_kwargs__args=[twice.pk]).count() == 2
 
 
-def test_an_upload_that_queued_its_tasks_is_never_swept(settings: object, tmp_path: Path) -> None:
+def test_an_upload_that_queued_its_tasks_is_left_alone_unless_its_message_seems_lost(
+    settings: object, tmp_path: Path
+) -> None:
     settings.UPLOAD_DIR = tmp_path / "uploads"
     batch = create_batch([SimpleUploadedFile(n, (FIXTURES / n).read_bytes()) for n in NAMES], None)
     _age(batch, 10)
     assert DBTaskResult.objects.count() == len(NAMES)
     assert uploads_enqueue_unqueued() == 0
     assert DBTaskResult.objects.count() == len(NAMES)
+    # Still queued two hours after its task was sent (a broker that lost the message): sent again.
+    ImportFile.objects.filter(batch=batch).update(enqueued_at=timezone.now() - timedelta(hours=2))
+    _age(batch, 180)
+    assert uploads_enqueue_unqueued() == len(NAMES)
+    assert DBTaskResult.objects.count() == 2 * len(NAMES)
+    assert uploads_enqueue_unqueued() == 0

@@ -17,6 +17,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from shortlist.candidates.importing import import_limits
@@ -27,6 +28,9 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 log = logging.getLogger(__name__)
 # How old an upload must be before a worker queues its files itself: their own queueing is long done.
 UNQUEUED_GRACE = timedelta(minutes=2)
+# A file still queued this long after its task was sent is queued again: the message may be lost (a
+# Celery send that failed after its retries, a Redis restart without persistence). At worst a duplicate.
+REQUEUE_AFTER = timedelta(hours=1)
 
 
 def _safe_name(index: int, name: str) -> str:
@@ -95,7 +99,8 @@ def _enqueue(file_ids: list[int]) -> None:
 
 def uploads_enqueue_unqueued(*, grace: timedelta = UNQUEUED_GRACE, limit: int = 500) -> int:
     """Queue the imports of uploaded files that were saved but whose task was never queued (the web
-    process died between its commit and the queueing); run by every worker (background/sweeps.py).
+    process died between its commit and the queueing), or was sent over REQUEUE_AFTER ago and is still
+    not done (the message lost); run by every worker (background/sweeps.py).
 
     Only files uploaded more than `grace` ago: younger ones may still be on their way to the queue.
     Rows are locked (skipping those another worker holds) and queued in one transaction with the note
@@ -105,11 +110,12 @@ def uploads_enqueue_unqueued(*, grace: timedelta = UNQUEUED_GRACE, limit: int = 
     many were queued."""
     from shortlist.candidates.tasks import import_uploaded_file
 
-    cutoff = timezone.now() - grace
+    now = timezone.now()
+    unsent = Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - REQUEUE_AFTER)
     with transaction.atomic():
         stranded = list(
             ImportFile.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(status=ImportStatus.QUEUED, enqueued_at__isnull=True, batch__created_at__lt=cutoff)
+            .filter(unsent, status=ImportStatus.QUEUED, batch__created_at__lt=now - grace)
             .order_by("pk")
             .values_list("pk", flat=True)[:limit]
         )
