@@ -56,7 +56,7 @@ print(json.dumps({"setup": ready - began, "first": done - ready, "later": sorted
 
 
 SERVER = """
-import os, sys
+import json, os, sys
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shortlist.settings")
 import django
 django.setup()
@@ -65,7 +65,23 @@ from shortlist.clients.models import Role
 from shortlist.clients.roles import role_profile
 for role in Role.objects.order_by("pk"):
     pool.pool_rank(role_profile(role), top=50)
-print("ready", flush=True)
+mib = lambda arrays: round(sum(int(a.nbytes) for a in arrays) / 2**20, 1)
+index = pool.pool_index()
+segment = index.segments()[0]
+private = {
+    "workspace": round(segment.workspace().nbytes / 2**20, 1),
+    "derived": mib((segment._derived or {}).values()),
+    "phrases": mib(a for hit in segment._phrases.values() for a in hit),
+    "used_evidence": mib(segment._used[:1] if segment._used else ()),
+    "alive_copy": mib([segment.alive] if segment.alive.flags.owndata else []),
+    "delta": mib(a for s in index.segments()[1:] for a in s.arrays().values()),
+}
+with open("/proc/self/smaps_rollup") as handle:
+    for line in handle:
+        name, _, rest = line.partition(":")
+        if name in ("Anonymous",):
+            private["anonymous"] = int(rest.split()[0]) // 1024
+print("ready " + json.dumps(private), flush=True)
 sys.stdin.read()
 """
 
@@ -90,9 +106,15 @@ def servers(count: int) -> list[dict[str, int]]:
         for _ in range(count)
     ]
     try:
+        private = []
         for process in started:
-            assert process.stdout.readline().strip() == "ready"
-        return [memory_of(process.pid) for process in started]
+            word, _, found = process.stdout.readline().strip().partition(" ")
+            assert word == "ready"
+            private.append(json.loads(found))
+        return [
+            {**memory_of(process.pid), "private": found}
+            for process, found in zip(started, private, strict=True)
+        ]
     finally:
         for process in started:
             process.communicate("")
@@ -157,6 +179,7 @@ def main() -> None:
     print(f"\nmemory of processes that ranked every role: one alone RSS {alone['Rss']} MiB, PSS "
           f"{alone['Pss']} MiB; four together PSS {total} MiB in all ({total / alone['Pss']:.2f}x one), "
           f"RSS {together[0]['Rss']} MiB each")  # fmt: skip
+    print(f"  what one process holds privately (MiB): {alone['private']}")
 
     roles = [role_profile(r) for r in Role.objects.order_by("pk")]
     role = roles[0]

@@ -36,10 +36,11 @@ def published_files(folder: Path) -> dict[str, tuple[int, int]]:
     }
 
 
-def start(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+def start(env: dict[str, str], *args: str, stdin: int | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, str(SCRIPT), *args],
         env=env,
+        stdin=stdin,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

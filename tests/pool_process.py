@@ -4,6 +4,9 @@ python tests/pool_process.py rank COUNT      one JSON line per ranking: pool siz
 python tests/pool_process.py update COUNT    changes candidates (skills, and delete + create pairs)
 python tests/pool_process.py publish COUNT   publishes the index COUNT times
 python tests/pool_process.py final           the top 100 as JSON (after `publish 1`: from scratch)
+python tests/pool_process.py watch           ranks, waits for a line on stdin, ranks again: both as JSON,
+                                             the second with the SQL it ran
+python tests/pool_process.py merge ID        merges candidate ID into the candidate before it (the service)
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ def main(mode: str, count: int) -> None:
     from django.db import transaction
 
     from shortlist.candidates import pool
-    from shortlist.candidates.models import Candidate, CandidateSkill
+    from shortlist.candidates.models import Candidate, CandidateRemoval, CandidateSkill
     from shortlist.clients.models import Role
     from shortlist.clients.roles import role_profile
     from shortlist.pipeline.services import stage_history_erase
@@ -49,7 +52,9 @@ def main(mode: str, count: int) -> None:
                     CandidateSkill.objects.create(candidate=newcomer, skill="go", years=7, strength=1.0)
                     # The person leaves as an erasure would: their stage history by the one path that may.
                     stage_history_erase(application_ids=person.applications.values_list("pk", flat=True))
+                    gone = person.pk
                     person.delete()
+                    CandidateRemoval.record([gone])  # as erasure and merge log it
                     continue
                 CandidateSkill.objects.filter(candidate=person).delete()
                 for skill in chance.sample(skills, 2):
@@ -61,6 +66,25 @@ def main(mode: str, count: int) -> None:
     elif mode == "publish":
         for _ in range(count):
             pool.build()
+    elif mode == "watch":
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        def ranking() -> dict[str, object]:
+            found = pool.pool_rank(role, top=10_000, explain=False)
+            return {"pool": found.pool.candidates, "ids": [m.candidate_id for m in found.matches]}
+
+        print(json.dumps(ranking()), flush=True)
+        sys.stdin.readline()
+        with CaptureQueriesContext(connection) as captured:
+            second = ranking()
+        print(json.dumps({**second, "sql": [q["sql"] for q in captured.captured_queries]}), flush=True)
+    elif mode == "merge":
+        from shortlist.accounts.access import Actor
+        from shortlist.candidates.services import candidate_merge
+
+        keep = Candidate.objects.filter(pk__lt=count).order_by("-pk").values_list("pk", flat=True).first()
+        candidate_merge(actor=Actor.system(), keep_id=keep, other_id=count)
     elif mode == "final":
         ranking = pool.pool_rank(role, top=100, explain=False)
         print(json.dumps({"pool": ranking.pool.candidates, "version": ranking.pool.index_version,

@@ -167,3 +167,31 @@ def test_profile_lookup_feeds_explanations(roles: list) -> None:
     assert not any("PayStream" in reason for reason in bare.reasons)
     (rich,) = match(index, roles[0], profiles={7: profile}.get)
     assert any("PayStream" in reason for reason in rich.reasons)
+
+
+def test_role_independent_columns_are_read_with_the_index_not_computed_per_process(
+    tmp_path: Path, population: list, roles: list
+) -> None:
+    built = CandidateIndex.build(population, today=TODAY)
+    folder = built.save(tmp_path / "index")
+    loaded = CandidateIndex.load(folder, mmap=True)
+    (segment,) = loaded.segments()
+    # Mapped from the saved files (shared by every process through the page cache), equal to a fresh
+    # computation, and ranking (with the must-have filter, which reads the used-evidence codes) as built.
+    assert all(isinstance(value, np.memmap) for value in segment.derived().values())
+    assert isinstance(segment.used_evidence()[0], np.memmap)
+    (fresh,) = built.segments()
+    assert segment.used_evidence()[1] == fresh.used_evidence()[1]
+    for name, value in fresh.derived().items():
+        assert np.array_equal(segment.derived()[name], value), name
+    for role in roles:
+        filtered = [(m.candidate_id, m.score) for m in match(loaded, role, top=25, must_have_filter=True)]
+        assert filtered == [
+            (m.candidate_id, m.score) for m in match(built, role, top=25, must_have_filter=True)
+        ]
+    # An index saved before these files existed still loads, computing them.
+    for name in index_module.Segment.PRECOMPUTED:
+        (folder / f"{name}.npy").unlink()
+    older = CandidateIndex.load(folder, mmap=True)
+    assert ranking(older, roles[0]) == ranking(built, roles[0])
+    assert not isinstance(older.segments()[0].derived()["category"], np.memmap)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from shortlist.candidates import pool
 from shortlist.candidates.importing import import_sources, iter_sources
-from shortlist.candidates.models import Candidate
+from shortlist.candidates.models import Candidate, CandidateRemoval
 from shortlist.cli import app
 from shortlist.clients.models import Role
 
@@ -69,7 +69,7 @@ def test_json_says_how_many_candidates_were_ranked_and_in_which_index(imported: 
     first = json.loads(run("--role", str(ROLE_FILE), "--top", "2", "--json").stdout)
     assert first["pool"]["candidates"] == Candidate.objects.count() == len(POOL)
     assert first["pool"]["index_version"]
-    Candidate.objects.filter(source="mei-chen.txt").delete()
+    _delete(source="mei-chen.txt")
     second = json.loads(run("--role", str(ROLE_FILE), "--top", "2", "--json").stdout)
     assert second["pool"]["candidates"] == len(POOL) - 1
 
@@ -96,7 +96,7 @@ def test_the_index_follows_imports_merges_and_deletes(imported: dict[str, int], 
     (tmp_path / "more").mkdir()
     shutil.copy(FIXTURES / "cvs" / "samuel-ortiz.pdf", tmp_path / "more")
     import_sources(iter_sources([tmp_path / "more"]))
-    Candidate.objects.filter(source="mei-chen.txt").delete()
+    _delete(source="mei-chen.txt")
     later = json.loads(run("--role", str(ROLE_FILE), "--json").stdout)["results"]
     sources = {r["candidate"]["source"] for r in later}
     assert "samuel-ortiz.pdf" in sources and "mei-chen.txt" not in sources
@@ -135,3 +135,10 @@ def test_a_folder_of_cvs_is_ranked_without_importing(tmp_path: Path) -> None:
     assert all(r["score"] >= 30 for r in rows)
     assert "skipped broken.pdf" in result.output
     assert not Candidate.objects.exists()
+
+
+def _delete(**where: object) -> None:
+    """Delete candidates as the services that delete do (erasure, merge): logged for the pool."""
+    gone = list(Candidate.objects.filter(**where).values_list("pk", flat=True))
+    Candidate.objects.filter(pk__in=gone).delete()
+    CandidateRemoval.record(gone)

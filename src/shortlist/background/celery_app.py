@@ -24,6 +24,7 @@ from django.utils.module_loading import import_string
 
 from shortlist.background import execution
 from shortlist.background.heartbeat import Heartbeat, new_worker_id
+from shortlist.background.sweeps import run_sweeps
 
 log = logging.getLogger("shortlist.worker")
 
@@ -80,7 +81,8 @@ class HeartbeatStep(bootsteps.StartStopStep):
         self.heartbeat: Heartbeat | None = None
 
     def start(self, parent: Any) -> None:
-        self.heartbeat = Heartbeat(new_worker_id("celery"), "celery")
+        # Sweeps (background/sweeps.py) run from the heartbeat thread: at once, then every SWEEP_SECONDS.
+        self.heartbeat = Heartbeat(new_worker_id("celery"), "celery", also=run_sweeps)
         self.heartbeat.start()
 
     def stop(self, parent: Any) -> None:

@@ -27,6 +27,7 @@ from shortlist.background import execution
 from shortlist.background.execution import TRANSIENT
 from shortlist.background.heartbeat import Heartbeat, lease, live_worker_ids, new_worker_id
 from shortlist.background.models import WorkerBeat
+from shortlist.background.sweeps import run_sweeps
 
 log = logging.getLogger("shortlist.worker")
 
@@ -118,6 +119,7 @@ def run_worker(*, batch: bool = False, interval: float = 0.5) -> None:
     heartbeat = Heartbeat(worker_id, "embedded", also=_reap_quietly)
     heartbeat.beat()
     _reap_quietly()  # tasks left RUNNING by a worker that died before this one started
+    run_sweeps(force=True)  # and work whose task was never queued (background/sweeps.py)
     heartbeat.start()
     worker = EmbeddedWorker(
         queue_names=["default"],
@@ -140,3 +142,4 @@ def _reap_quietly() -> None:
     given_back = reap()
     if given_back:
         log.warning("%d task(s) of stopped workers re-queued", given_back)
+    run_sweeps()

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from shortlist.candidates.models import Candidate, CandidateIdentity, Experience, ImportFile, ScaleClaim
+from shortlist.candidates.models import (
+    Candidate,
+    CandidateIdentity,
+    CandidateRemoval,
+    Experience,
+    ImportFile,
+    ScaleClaim,
+)
 from shortlist.pipeline.models import ApplicationNote
 from shortlist.pipeline.services import application_follow_merge, stage_history_erase
 
@@ -54,6 +61,7 @@ def merge_candidates(keep_id: int, other_id: int) -> Candidate:
         # Their import records (and the CV files kept with them) follow, so erasing `keep` removes them.
         ImportFile.objects.filter(candidate=other).update(candidate=keep)
         other.delete()
+        CandidateRemoval.record([other_id])  # every process drops it from its pool (candidates/pool.py)
     return keep
 
 

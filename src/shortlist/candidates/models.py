@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from shortlist.engine.vocab.enums import SCALE_UNITS, LawfulBasis, ScaleMetric, Seniority, WorkMode
 
@@ -119,6 +122,31 @@ class Candidate(models.Model):
     @property
     def primary_email(self) -> str:
         return self.emails[0] if self.emails else ""
+
+
+class CandidateRemoval(models.Model):
+    """A candidate that left the pool (erased, merged into another, or removed with the demo data).
+
+    Written by each service that deletes candidates, in the same transaction as the delete; every app
+    process polls it (like `updated_at`) to drop the row from its in-memory view of the published index,
+    so no request has to count the candidates table. Holds only the number the row had, never anything
+    about the person, and is pruned when a version is published (candidates/pool.py)."""
+
+    candidate_id = models.BigIntegerField()
+    removed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["removed_at"]
+
+    def __str__(self) -> str:
+        return f"#{self.candidate_id} removed {self.removed_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def record(cls, candidate_ids: Iterable[int]) -> int:
+        """Log that these candidates are gone; call inside the transaction that deletes them."""
+        rows = [cls(candidate_id=int(candidate_id)) for candidate_id in candidate_ids]
+        cls.objects.bulk_create(rows, batch_size=500)
+        return len(rows)
 
 
 class Experience(models.Model):
@@ -257,6 +285,9 @@ class ImportFile(models.Model):
         Candidate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     finished_at = models.DateTimeField(null=True, blank=True)
+    # When its import task was handed to the queue; empty while queued means the task may never have
+    # been (the process died between saving and queueing): workers sweep those up (uploads.py).
+    enqueued_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["batch", "name"]

@@ -12,8 +12,12 @@ each ranking:
   than that poll minus the longest write transaction. A row is fetched again only when its stamp differs
   from the one indexed (the version keeps a stamp per candidate), so the look-back costs a cheap
   (id, stamp) query, not profile fetches.
-- deletions (and anything the poll cannot see): when the pool's size differs from the database's count,
-  the ids are reconciled in full.
+- deletions: the services that delete candidates (erasure, merge, the demo reset) log each id in
+  CandidateRemoval in the same transaction, stamped like `updated_at`; the same look-back reads it.
+  Nothing counts the candidates table per request.
+- anything neither can see (a row deleted by hand in SQL, a write transaction longer than OVERLAP):
+  every RECONCILE_SECONDS, and whenever the look-back reaches past what the removal log keeps, the
+  pool's size is compared with the database's count and the ids are reconciled in full if they differ.
 
 A request never rewrites the index: it applies this delta (bounded by INDEX_DELTA_LIMIT changes, past
 which a background thread republishes) and ranks. The date enters only as the reference year of
@@ -41,9 +45,10 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import connection
+from django.db.models import BooleanField, Value
 from django.utils import timezone
 
-from shortlist.candidates.models import Candidate
+from shortlist.candidates.models import Candidate, CandidateRemoval
 from shortlist.candidates.profiles import profiles_by_id, to_profile
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
@@ -58,6 +63,10 @@ log = logging.getLogger(__name__)
 # How far before the previous poll a poll looks again: longer than a transaction that updates a candidate
 # lasts (imports commit file by file). Inserts and deletes of any age are also caught by the count check.
 OVERLAP = timedelta(seconds=60)
+# How often a process also counts the candidates table (the safety net for deletes outside the services).
+RECONCILE_SECONDS = 300.0
+# How long CandidateRemoval rows are kept; a process whose look-back reaches further counts instead.
+REMOVALS_KEPT = timedelta(days=7)
 STAMPS = "stamps"  # per-version extra array: the updated_at (µs) of each indexed candidate, by id
 DEFAULT_DELTA_LIMIT = 5000
 UPSERT_CHUNK = 2000
@@ -105,6 +114,7 @@ class _Held:
     since: datetime  # when the previous poll started (first: the build); polls look back OVERLAP from here
     identity: tuple[int, int]  # the version folder's (device, inode): a name reused after a loss differs
     seen: dict[int, int] = field(default_factory=dict)  # delta: id -> stamp applied (-1: removed)
+    reconciled: float = field(default_factory=time.monotonic)  # when the count was last compared
     mix: int = 0  # the version's (id, stamp) set hashed by _set_hash, once when opened
 
     def indexed_stamp(self, candidate_id: int) -> int | None:
@@ -234,6 +244,8 @@ def _publish_locked(
     extras = {STAMPS: np.frombuffer(stamps, dtype=np.int64) if len(stamps) else np.zeros(0, np.int64)}
     version = published.publish(index, folder, state, extras)
     published.prune(folder)
+    # A process whose look-back reaches past what is kept counts the table instead (_apply_changes).
+    CandidateRemoval.objects.filter(removed_at__lt=watermark - REMOVALS_KEPT).delete()
     for legacy in (*folder.glob("*.npy"), folder / "meta.json", folder / "pool.json"):
         legacy.unlink(missing_ok=True)  # the unversioned layout of earlier releases
     log.info("published %s with %d candidates", version.name, version.candidates)
@@ -343,6 +355,10 @@ def _open(folder: Path, version: published.Version, today: date | None) -> _Held
     stamps = published.read_extra(version, STAMPS)
     segments = index.segments()
     ids = segments[0].ids if segments else np.zeros(0, dtype=np.int64)
+    if segments:
+        # Rankings over the pool hold _lock, so the web server's threads can share one set of scratch
+        # arrays for the published segment instead of one set each (tens of MB per thread at 1M).
+        segments[0].shared_scratch = True
     if len(stamps) != len(ids):
         raise IndexDamaged(f"{version.path}: {len(stamps):,} stamps for {len(ids):,} candidates")
     watermark = datetime.fromisoformat(version.state["watermark"])
@@ -409,34 +425,79 @@ def _pointer(folder: Path) -> str | None:
 
 def _apply_changes(held: _Held) -> None:
     """Bring the delta up to date with the database; bounded by what changed. Call with _lock held."""
-    index = held.index
     started = timezone.now()
-    # No ordering: the model's default (name) would make SQLite scan by name instead of the stamp index.
-    recent = Candidate.objects.filter(updated_at__gte=held.since - OVERLAP).order_by()
-    polled = list(recent.values_list("id", "updated_at"))
-    stale = [
-        candidate_id
-        for candidate_id, updated_at in polled
-        if held.indexed_stamp(candidate_id) != _stamp(updated_at)
-    ]
-    _upsert(held, stale)
-    if len(index) != Candidate.objects.count():
-        in_db = np.fromiter(Candidate.objects.order_by("pk").values_list("pk", flat=True), dtype=np.int64)
-        in_index = index.ids()
-        for candidate_id in np.setdiff1d(in_index, in_db, assume_unique=True).tolist():
-            index.remove(candidate_id)
-            held.seen[candidate_id] = -1
-        _upsert(held, np.setdiff1d(in_db, in_index, assume_unique=True).tolist())
+    if (
+        started - (held.since - OVERLAP) >= REMOVALS_KEPT
+        or time.monotonic() - held.reconciled >= RECONCILE_SECONDS
+    ):
+        _apply_polled(held, _poll(held.since - OVERLAP))
+        _reconcile(held)
+    else:
+        # A candidate changed in the poll's snapshot may be deleted before its profile is fetched: then
+        # that deletion (and whatever its transaction added) is read by polling once more.
+        for _ in range(3):
+            if not _apply_polled(held, _poll(held.since - OVERLAP)):
+                break
     held.since = started  # only once applied: a failed poll is repeated whole
 
 
-def _upsert(held: _Held, candidate_ids: list[int]) -> None:
+def _poll(horizon: datetime) -> list[tuple[int, datetime, bool]]:
+    """(id, stamp, removed) for the candidates changed and removed since `horizon`, read in one
+    statement, so one snapshot: a transaction that deletes one candidate and adds another is seen
+    whole or not at all, and the pool's size never passes through a state the database never had."""
+    # No ordering: the model's default (name) would make SQLite scan by name instead of the stamp index.
+    changed = (
+        Candidate.objects.filter(updated_at__gte=horizon)
+        .order_by()
+        .values_list("id", "updated_at", Value(False, output_field=BooleanField()))
+    )
+    removed = (
+        CandidateRemoval.objects.filter(removed_at__gte=horizon)
+        .order_by()
+        .values_list("candidate_id", "removed_at", Value(True, output_field=BooleanField()))
+    )
+    return list(changed.union(removed, all=True))
+
+
+def _apply_polled(held: _Held, polled: list[tuple[int, datetime, bool]]) -> bool:
+    """Apply a poll to the delta; True when a changed candidate was gone by the time it was fetched."""
+    gone = {candidate_id for candidate_id, _, removed in polled if removed}
+    stale = [
+        candidate_id
+        for candidate_id, updated_at, removed in polled
+        if not removed and candidate_id not in gone and held.indexed_stamp(candidate_id) != _stamp(updated_at)
+    ]
+    missing = _upsert(held, stale)
+    for candidate_id in gone:
+        if held.indexed_stamp(candidate_id) not in (None, -1):
+            held.index.remove(candidate_id)
+            held.seen[candidate_id] = -1
+    return bool(missing)
+
+
+def _reconcile(held: _Held) -> None:
+    """Compare the pool's size with the database's count, and the ids in full when they differ."""
+    if len(held.index) != Candidate.objects.count():
+        in_db = np.fromiter(Candidate.objects.order_by("pk").values_list("pk", flat=True), dtype=np.int64)
+        in_index = held.index.ids()
+        for candidate_id in np.setdiff1d(in_index, in_db, assume_unique=True).tolist():
+            held.index.remove(candidate_id)
+            held.seen[candidate_id] = -1
+        _upsert(held, np.setdiff1d(in_db, in_index, assume_unique=True).tolist())
+    held.reconciled = time.monotonic()
+
+
+def _upsert(held: _Held, candidate_ids: list[int]) -> int:
+    """Fetch and apply these candidates' profiles; returns how many were no longer in the database."""
+    found = 0
     # In chunks: SQLite caps the parameters of one query, and a burst after a bulk import can be large.
     for first in range(0, len(candidate_ids), UPSERT_CHUNK):
         chunk = candidate_ids[first : first + UPSERT_CHUNK]
         for candidate, profile in _iter_rows(Candidate.objects.filter(pk__in=chunk)):
             held.index.upsert(candidate.pk, profile)
             held.seen[candidate.pk] = _stamp(candidate.updated_at)
+            found += 1
+    return len(candidate_ids) - found
 
 
 def _pool(today: date | None) -> _Held:

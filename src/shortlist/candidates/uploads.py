@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -16,6 +17,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from shortlist.candidates.importing import import_limits
@@ -23,6 +25,12 @@ from shortlist.candidates.models import ImportBatch, ImportFile, ImportStatus
 from shortlist.engine.cv.documents import DocumentError, Limits, document_format, iter_zip
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+log = logging.getLogger(__name__)
+# How old an upload must be before a worker queues its files itself: their own queueing is long done.
+UNQUEUED_GRACE = timedelta(minutes=2)
+# A file still queued this long after its task was sent is queued again: the message may be lost (a
+# Celery send that failed after its retries, a Redis restart without persistence). At worst a duplicate.
+REQUEUE_AFTER = timedelta(hours=1)
 
 
 def _safe_name(index: int, name: str) -> str:
@@ -55,7 +63,6 @@ def create_batch(
 ) -> ImportBatch:
     """Save every file (zip members one by one) and queue its import once the rows are committed.
     `consent_at`: the people gave consent then (their lawful basis; else the workspace default)."""
-    from shortlist.candidates.tasks import import_uploaded_file
 
     limits = limits or import_limits()
     folder: Path | None = None
@@ -71,7 +78,7 @@ def create_batch(
                 rows.extend(_store(upload, folder, len(rows), batch, limits))
             ImportFile.objects.bulk_create(rows)
             queued = list(batch.files.filter(status=ImportStatus.QUEUED).values_list("pk", flat=True))
-            transaction.on_commit(lambda: [import_uploaded_file.enqueue(pk) for pk in queued])
+            transaction.on_commit(lambda: _enqueue(queued))
             if not queued:  # every file was refused on arrival: the import is over already
                 from shortlist.candidates.batches import batch_finished
 
@@ -82,6 +89,46 @@ def create_batch(
             shutil.rmtree(folder, ignore_errors=True)
         raise
     return batch
+
+
+def _enqueue(file_ids: list[int]) -> None:
+    """Queue each file's import, then note that it was queued. A process that dies before the note
+    leaves the file for uploads_enqueue_unqueued, which may queue it again: the task is idempotent."""
+    from shortlist.candidates.tasks import import_uploaded_file
+
+    for pk in file_ids:
+        import_uploaded_file.enqueue(pk)
+    ImportFile.objects.filter(pk__in=file_ids, enqueued_at__isnull=True).update(enqueued_at=timezone.now())
+
+
+def uploads_enqueue_unqueued(*, grace: timedelta = UNQUEUED_GRACE, limit: int = 500) -> int:
+    """Queue the imports of uploaded files that were saved but whose task was never queued (the web
+    process died between its commit and the queueing), or was sent over REQUEUE_AFTER ago and is still
+    not done (the message lost); run by every worker (background/sweeps.py).
+
+    Only files uploaded more than `grace` ago: younger ones may still be on their way to the queue.
+    Rows are locked (skipping those another worker holds) and queued in one transaction with the note
+    that they were: on the embedded queue the task row commits with it; a Celery message sent before a
+    failed commit leaves the file to be queued again. Either way a file is at worst queued twice and
+    imported once (the task checks, under a row lock, that the file is still queued). Returns how
+    many were queued."""
+    from shortlist.candidates.tasks import import_uploaded_file
+
+    now = timezone.now()
+    unsent = Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - REQUEUE_AFTER)
+    with transaction.atomic():
+        stranded = list(
+            ImportFile.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(unsent, status=ImportStatus.QUEUED, batch__created_at__lt=now - grace)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        for pk in stranded:
+            import_uploaded_file.enqueue(pk)
+        ImportFile.objects.filter(pk__in=stranded).update(enqueued_at=timezone.now())
+    if stranded:
+        log.warning("queued %d uploaded file(s) whose import had never been queued", len(stranded))
+    return len(stranded)
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,6 +162,13 @@ def serve(
         )
     # Workers re-read the same settings, so pin the data directory we resolved.
     os.environ["SHORTLIST_HOME"] = str(settings.HOME)
+    # glibc keeps freed memory in the process: each thread's own malloc arena, and (once a large block
+    # was freed) a mmap threshold raised to 32 MB, under which the scorer's million-row temporaries come
+    # from the heap and stay there. At 1M candidates that was ~120 MB per web process (benchmarks/
+    # README.md, issue 8). Rankings take the pool's lock anyway, so two arenas lose no parallelism; a
+    # fixed threshold returns each large temporary on free. Both are read when gunicorn starts.
+    os.environ.setdefault("MALLOC_ARENA_MAX", "2")
+    os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", "131072")
     if background:
         # Uploads are imported by the task worker: a supervisor beside the web server restarts it if it
         # dies, and ends (with its worker) when the server does.

@@ -30,6 +30,7 @@ from shortlist.candidates import pool
 from shortlist.candidates.models import (
     Candidate,
     CandidateIdentity,
+    CandidateRemoval,
     CandidateSkill,
     CandidateTag,
     Experience,
@@ -257,7 +258,9 @@ def _audit_records(subject: Subject) -> int:
 
 def _candidate(subject: Subject) -> int:
     # The CV text, the JSON Resume document and contact details go with the row.
-    return Candidate.objects.filter(pk=subject.candidate_id).delete()[0]
+    removed = Candidate.objects.filter(pk=subject.candidate_id).delete()[0]
+    CandidateRemoval.record([subject.candidate_id])  # each process drops it from its pool (pool.py)
+    return removed
 
 
 def _index(subject: Subject | None) -> int:

@@ -28,6 +28,7 @@ from shortlist.candidates.models import (
     DEMO_PARSER_VERSION,
     Candidate,
     CandidateIdentity,
+    CandidateRemoval,
     CandidateSkill,
     Experience,
     ScaleClaim,
@@ -133,7 +134,20 @@ def _delete_demo_candidates() -> None:
         demo = Application.objects.filter(candidate__source__startswith=DEMO_SOURCE_PREFIX)
         stage_history_erase(application_ids=demo.values_list("pk", flat=True))
         source = connection.ops.quote_name(Candidate._meta.get_field("source").column)
-        _delete_cascading(cursor, Candidate, f"{source} LIKE %s", [DEMO_SOURCE_PREFIX + "%"])
+        where, params = f"{source} LIKE %s", [DEMO_SOURCE_PREFIX + "%"]
+        _log_removals(cursor, where, params)
+        _delete_cascading(cursor, Candidate, where, params)
+
+
+def _log_removals(cursor: CursorWrapper, where: str, params: Sequence[object]) -> None:
+    """CandidateRemoval rows for the candidates about to go, in one statement (the pool polls them)."""
+    quote = connection.ops.quote_name
+    log, meta = CandidateRemoval._meta, Candidate._meta
+    cursor.execute(
+        f"INSERT INTO {quote(log.db_table)} ({quote('candidate_id')}, {quote('removed_at')}) "
+        f"SELECT {quote(meta.pk.column)}, %s FROM {quote(meta.db_table)} WHERE {where}",
+        [timezone.now(), *params],
+    )
 
 
 _CASCADES = (models.CASCADE, models.SET_NULL, models.DO_NOTHING)

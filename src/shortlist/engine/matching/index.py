@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import threading
+import weakref
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -220,6 +221,11 @@ class Segment:
     dead: int = 0
     _derived: dict[str, np.ndarray] | None = None
     _local: threading.local = field(default_factory=threading.local)
+    _workspaces: weakref.WeakSet[Workspace] = field(default_factory=weakref.WeakSet)
+    # True when every caller scores this segment under one lock (the pool does): then all threads share
+    # one workspace instead of holding a set of scratch arrays each (megabytes per thread at 1M).
+    shared_scratch: bool = False
+    _scratch: Workspace | None = None
     _used: tuple[np.ndarray, int] | None = None
     _lexstats: tuple[int, int] | None = None
     # (phrase, pool's mean length) -> (rows, values) of scoring.lexical_rows: role-independent, and many
@@ -227,6 +233,8 @@ class Segment:
     _phrases: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     RAW = ("ids", "ev_ptr", "ev_skill", "ev_strength", "ev_years", "ev_last")
+    # Saved by `precomputed`, read back when all are there (older indexes lack them: computed instead).
+    PRECOMPUTED = ("dv_effective_scale", "dv_leadership", "dv_category", "dv_settled", "dv_used")
     LEXICAL = ("lx_ptr", "lx_row", "lx_tf", "lx_len")
     DERIVED = ("ev_value", "cov_ptr", "cov_row", "cov_value", "cov_route", "norms")
 
@@ -273,10 +281,30 @@ class Segment:
         }
 
     def derived(self) -> dict[str, np.ndarray]:
-        """Role-independent columns (scoring.derive), computed on first use."""
+        """Role-independent columns (scoring.derive), computed on first use (or read with the index)."""
         if self._derived is None:
             self._derived = derive(self.columns)
         return self._derived
+
+    def precomputed(self) -> dict[str, np.ndarray]:
+        """What `derived` and `used_evidence` compute, as arrays saved beside the index (PRECOMPUTED):
+        a loaded index maps them read-only like the rest, so every process shares one copy instead of
+        computing its own (tens of MB at 1M)."""
+        found = {f"dv_{name}": value for name, value in self.derived().items()}
+        found["dv_used"] = self.used_evidence()[0]
+        return found
+
+    def adopt_precomputed(self, arrays: Mapping[str, np.ndarray]) -> None:
+        """Use arrays `precomputed` saved for these very rows (IndexDamaged when they do not fit)."""
+        n, entries = len(self.ids), len(self.ev_skill)
+        derived = {name[3:]: value for name, value in arrays.items() if name != "dv_used"}
+        if any(name != "settled" and value.shape[-1] != n for name, value in derived.items()):
+            raise IndexDamaged("precomputed columns do not match the rows")
+        used = arrays["dv_used"]
+        if len(used) != entries + 1:
+            raise IndexDamaged("precomputed evidence codes do not match the evidence")
+        self._derived = derived
+        self._used = (used, int(used[-1]) - 1)
 
     def used_evidence(self) -> tuple[np.ndarray, int]:
         """(skill code of each evidence entry that shows use (scoring.used), else `top + 1`, with one
@@ -290,11 +318,20 @@ class Segment:
         return self._used
 
     def workspace(self) -> Workspace:
-        """This thread's scratch arrays for scoring this segment."""
-        found = getattr(self._local, "workspace", None)
+        """This thread's scratch arrays for scoring this segment (everyone's, with `shared_scratch`)."""
+        found = self._scratch if self.shared_scratch else getattr(self._local, "workspace", None)
         if found is None:
-            found = self._local.workspace = Workspace()
+            found = Workspace()
+            if self.shared_scratch:
+                self._scratch = found
+            else:
+                self._local.workspace = found
+            self._workspaces.add(found)
         return found
+
+    def workspaces(self) -> list[Workspace]:
+        """Every live workspace of this segment (memory accounting)."""
+        return list(self._workspaces)
 
     def arrays(self) -> dict[str, np.ndarray]:
         found = {name: getattr(self, name) for name in (*self.RAW, *self.DERIVED, "alive")}
@@ -800,7 +837,7 @@ class CandidateIndex:
         folder.mkdir(parents=True, exist_ok=True)
         for stale in folder.glob("*.npy"):
             stale.unlink()
-        arrays = self._segments[0].arrays() if self._segments else {}
+        arrays = {**self._segments[0].arrays(), **self._segments[0].precomputed()} if self._segments else {}
         for name, value in arrays.items():
             np.save(folder / f"{name}.npy", np.ascontiguousarray(value), allow_pickle=False)
         meta = {
@@ -878,6 +915,11 @@ class CandidateIndex:
             segment.dead = int(len(segment.alive) - np.count_nonzero(segment.alive))
             if segment.dead or len(segment.alive) != expected or len(derived["norms"]) != expected:
                 raise IndexDamaged(f"{folder}: derived arrays do not match {expected:,} candidates")
+            if all((folder / f"{name}.npy").exists() for name in Segment.PRECOMPUTED):
+                try:
+                    segment.adopt_precomputed({name: read(name) for name in Segment.PRECOMPUTED})
+                except IndexDamaged as exc:
+                    raise IndexDamaged(f"{folder}: {exc}") from exc
         index._segments = [segment]
         index.frozen = 1 if freeze else 0
         return index

@@ -236,7 +236,12 @@ def score_segment(segment: Segment, plan: RolePlan, must_have_filter: bool = Fal
         part = work.get("part", np.float32, n)
         np.take(table, _category_index(segment, plan, work, derived["category"]), out=part)
         total += part
-    culture = {skill: _dense(segment, code, work, f"culture:{skill}") for skill, code in plan.culture_columns}
+    # Scratch named by position, not by skill: roles naming other culture skills reuse the same arrays
+    # instead of adding one per skill ever seen (4 MB each at 1M, kept for the process's life).
+    culture = {
+        skill: _dense(segment, code, work, f"culture:{number}")
+        for number, (skill, code) in enumerate(plan.culture_columns)
+    }
     for criterion in plan.criteria:
         weight = np.float32(criterion.weight)
         if criterion.kind in LEXICAL_KINDS:

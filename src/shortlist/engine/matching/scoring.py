@@ -131,6 +131,9 @@ TITLE_WORDS_LEXICAL = True
 # parser saw used at work (up to 1.0), stronger than a bare skills list (LIST_CAP).
 FREE_TEXT_CAP = 0.6
 PHRASE_CACHE = 64  # phrases kept per index segment (a phrase at 1M rows is a few MB)
+# ... and at most this many bytes of them: the cache is private to each process, so at 1M an unbounded
+# 64 phrases could cost every app process more than the index they share. A phrase is cheap to redo.
+PHRASE_CACHE_BYTES = 16 * 2**20
 
 # --- must-haves ----------------------------------------------------------------------------------------
 
@@ -564,9 +567,13 @@ def lexical_rows(
         if hit is None:
             rows, values = lexical.phrase_values(segment.lexical, phrase, plan.average_length)
             hit = (rows, _unproven(segment, phrase, rows, values))
-            while len(cache) >= PHRASE_CACHE:
-                cache.pop(next(iter(cache)), None)  # oldest first: dicts keep insertion order
-            cache[key] = hit
+            size = hit[0].nbytes + hit[1].nbytes
+            if size <= PHRASE_CACHE_BYTES:
+                held = sum(r.nbytes + v.nbytes for r, v in cache.values())
+                while cache and (len(cache) >= PHRASE_CACHE or held + size > PHRASE_CACHE_BYTES):
+                    gone_rows, gone_values = cache.pop(next(iter(cache)))  # oldest first (insertion order)
+                    held -= gone_rows.nbytes + gone_values.nbytes
+                cache[key] = hit
         rows, values = hit
         if len(rows):
             found.append((rows, values * np.float32(factor)))
