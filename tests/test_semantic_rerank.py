@@ -18,7 +18,8 @@ from shortlist.engine.roles.weighting import build_role_profile
 TODAY = date(2026, 11, 1)
 ROLE = build_role_profile(
     RoleSpec(
-        title="Python Engineer - Card Payments Ledger",
+        # The title says nothing the two CVs do not share: the role's title words are scored lexically.
+        title="Python Engineer",
         must_have=("python",),
         description=(
             "Build the double-entry ledger that settles card payments and reconciles merchant payouts."

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from shortlist.audit.models import RankingEntry, RankingRun
 from shortlist.audit.selectors import run_replay
-from shortlist.candidates.models import Candidate, CandidateSkill
+from shortlist.candidates.models import Candidate, CandidateRemoval, CandidateSkill
 from shortlist.cli import app
 from shortlist.clients.services import role_import
 from shortlist.errors import Forbidden
@@ -58,6 +58,7 @@ def test_a_changed_pool_reproduces_with_who_entered_left_and_moved_and_why(ranke
     top = [row.match.candidate_id for row in shortlist.rows]
     gone = Candidate.objects.get(pk=top[0])
     gone.delete()  # the best of the run leaves the pool
+    CandidateRemoval.record([top[0]])  # as the services that delete do (erasure, merge)
     newcomer = make_candidate(name="Newcomer", skills=(("go", 12.0), ("kafka", 6.0)))
     changed = Candidate.objects.get(pk=top[3])  # the fourth loses Go: falls out of the top 4
     CandidateSkill.objects.filter(candidate=changed, skill="go").delete()

@@ -125,8 +125,9 @@ def test_desk_pages_query_count_does_not_grow_with_data(signed_in, django_assert
         ("web:candidate", [objects["candidate"].pk]),
     ]
     for name, args in pages:
-        # 13: the candidate page's audit trail (the view it logs, blind review) comes on top of the desk's.
-        with django_assert_max_num_queries(13):
+        # 14: the candidate page's audit trail (the view it logs, blind review) and its tags come on top
+        # of the desk's.
+        with django_assert_max_num_queries(14):
             assert signed_in.get(reverse(name, args=args)).status_code == 200, name
 
 
