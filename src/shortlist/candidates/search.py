@@ -79,20 +79,20 @@ class _SqlFilter:
         return ~part
 
     def skill(self, satisfied_by: frozenset[str]) -> Q:
-        return Q(Exists(_evidence(satisfied_by)))
+        return _held(_evidence(satisfied_by))
 
     def last_used(self, satisfied_by: frozenset[str], op: str, year: int) -> Q:
         # The latest year among the satisfying skills, compared: said with EXISTS alone.
         dated = _evidence(satisfied_by).filter(last_used__isnull=False)
 
         def some(**lookup: int) -> Q:
-            return Q(Exists(dated.filter(**lookup)))
+            return _held(dated.filter(**lookup))
 
         return {
             ">=": some(last_used__gte=year),
             ">": some(last_used__gt=year),
-            "<=": Q(Exists(dated)) & ~some(last_used__gt=year),
-            "<": Q(Exists(dated)) & ~some(last_used__gte=year),
+            "<=": _held(dated) & ~some(last_used__gt=year),
+            "<": _held(dated) & ~some(last_used__gte=year),
             "=": some(last_used=year) & ~some(last_used__gt=year),
         }[op]
 
@@ -134,9 +134,15 @@ class _SqlFilter:
 
 
 def _evidence(satisfied_by: frozenset[str]) -> QuerySet[CandidateSkill]:
-    return CandidateSkill.objects.filter(
-        candidate=OuterRef("pk"), skill__in=sorted(satisfied_by), strength__gt=0
-    )
+    return CandidateSkill.objects.filter(skill__in=sorted(satisfied_by), strength__gt=0)
+
+
+def _held(evidence: QuerySet[CandidateSkill]) -> Q:
+    """The candidates with some of this evidence: "id IN (its candidate ids)", read from the covering
+    (skill, candidate, strength, last used) index once per query, where a correlated EXISTS probed it
+    once per candidate and skill (3x slower for `python` at 100,000). candidate_id is never NULL, so
+    NOT IN is NOT EXISTS."""
+    return Q(pk__in=evidence.values("candidate_id"))
 
 
 def matching(rows: QuerySet[Candidate], query: Query) -> QuerySet[Candidate]:
