@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import reduce
 
 import numpy as np
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Collate
 
@@ -176,7 +176,7 @@ def ranked_matches(rows: QuerySet[Candidate], query: Query, today_year: int) -> 
     postings, in NumPy (relevance_array, to the last bit what relevance_many gives), so 80,000 matches
     cost tens of milliseconds rather than seconds. Names are read only when two scores tie, and then as
     every candidate's place in (name, id) order: one scan of the name index, not a column per match."""
-    ids = np.fromiter(matching(rows, query).order_by().values_list("id", flat=True), dtype=np.int64)
+    ids = _id_array(matching(rows, query).order_by().values_list("id", flat=True))
     if not len(ids):
         return []
     ids.sort()
@@ -260,7 +260,7 @@ def _name_places(ids: np.ndarray) -> np.ndarray:
     """Each id's place in the whole pool ordered by name then id, in Python's order for strings (code
     points: SQLite's BINARY collation, PostgreSQL's "C"), so sorting on it is sorting on (name, id)."""
     name = F("name") if connection.vendor == "sqlite" else Collate("name", "C")
-    ordered = np.fromiter(Candidate.objects.order_by(name, "id").values_list("id", flat=True), dtype=np.int64)
+    ordered = _id_array(Candidate.objects.order_by(name, "id").values_list("id", flat=True))
     if not len(ordered):
         return np.zeros(len(ids), dtype=np.int64)
     by_id = np.argsort(ordered)
@@ -268,3 +268,12 @@ def _name_places(ids: np.ndarray) -> np.ndarray:
     places = by_id[at]
     # An id added since the match query (a concurrent import) has no place: it sorts last among its ties.
     return np.where(ordered[places] == ids, places, len(ordered))
+
+
+def _id_array(ids: QuerySet[Candidate, int]) -> np.ndarray:
+    """A flat values_list of ids as an array, read with the cursor: Django's per-row iteration was a
+    fifth of the time for 80,000 ids."""
+    sql, params = ids.query.sql_with_params()
+    with connections[ids.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
