@@ -191,8 +191,13 @@ class CandidateSkill(models.Model):
 
     class Meta:
         ordering = ["candidate", "-strength", "skill"]
-        # Who has a skill, without reading the rows (the candidate list's ?skill= filter and its count).
-        indexes = [models.Index(fields=["skill", "candidate"], name="candidateskill_skill_candidate")]
+        # Who has a skill, without reading the rows: the candidate list's ?skill= filter and its count,
+        # and the search's "id IN (who has one of these skills with strength > 0)" (candidates/search.py).
+        indexes = [
+            models.Index(
+                fields=["skill", "candidate", "strength", "last_used"], name="candidateskill_skill_covering"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(fields=["candidate", "skill"], name="one_row_per_candidate_skill"),
             models.CheckConstraint(condition=Q(strength__gte=0) & Q(strength__lte=1), name="strength_0_1"),

@@ -36,6 +36,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Protocol, TypeVar
 
+import numpy as np
+
 from shortlist.engine.cv.contact import gazetteer, place_key
 from shortlist.engine.vocab.enums import Seniority, WorkMode
 from shortlist.engine.vocab.profile import Contact, Profile, SkillEvidence
@@ -49,6 +51,7 @@ __all__ = [
     "QueryVisitor",
     "parse_query",
     "relevance",
+    "relevance_array",
     "relevance_many",
     "word_pattern",
 ]
@@ -1060,14 +1063,62 @@ def relevance_many(
             if value > best.get(key, 0.0):
                 best[key] = value
     scores = dict.fromkeys(ids, 0.0)
-    for (candidate_id, _), value in best.items():
+    # Each profile's skills are added in the query's order (a sum of floats depends on its order, and
+    # relevance_array adds them so: the two must agree to the last bit, or near ties would swap).
+    for candidate_id, _ in sorted(best, key=operator.itemgetter(1)):
         if candidate_id in scores:
-            scores[candidate_id] += value
+            scores[candidate_id] += best[candidate_id, _]
     for candidate_id, terms in words.items():
         weighted = [(idf, sat) for idf, sat in terms if idf > 0]
         total = sum(idf for idf, _ in weighted)
         if total and candidate_id in scores:
             scores[candidate_id] += sum(idf * sat for idf, sat in weighted) / total
+    return scores
+
+
+def relevance_array(
+    skills: Sequence[frozenset[str]],
+    codes: Mapping[str, int],
+    owner: np.ndarray,
+    skill: np.ndarray,
+    strength: np.ndarray,
+    last_used: np.ndarray,
+    years: np.ndarray,
+    today_year: int,
+    words: Sequence[tuple[float, np.ndarray]],
+    size: int,
+) -> np.ndarray:
+    """relevance_many over arrays, for thousands of matches at once (the candidates page): the same
+    scores to the last bit, as float64, one per row 0..size-1.
+
+    Evidence comes as parallel arrays, one entry per stored (profile, skill): `owner` the profile's
+    row, `skill` the skill's code (`codes` maps a skill id to it), `strength`, `last_used` (0 for
+    unknown) and `years`. `words` gives (idf, sat) per words term, sat an array over the rows (0 where
+    the term is absent). Recency and depth are the scalar functions, applied once per distinct value.
+    """
+    scores = np.zeros(size, dtype=np.float64)
+    if len(owner):
+        last_values, last_at = np.unique(last_used, return_inverse=True)
+        year_values, year_at = np.unique(years, return_inverse=True)
+        recent = np.array(
+            [recency(int(y) or None, today_year) for y in last_values.tolist()], dtype=np.float64
+        )
+        deep = np.array([depth(float(y)) for y in year_values.tolist()], dtype=np.float64)
+        value = np.minimum(1.0, strength.astype(np.float64)) * recent[last_at] * deep[year_at]
+        value = np.where(strength > 0, value, 0.0)
+        for satisfied_by in skills:
+            wanted = np.array(sorted(codes[s] for s in satisfied_by if s in codes), dtype=skill.dtype)
+            hit = np.isin(skill, wanted)
+            best = np.zeros(size, dtype=np.float64)
+            np.maximum.at(best, owner[hit], value[hit])
+            scores += best
+    weighted = [(idf, sat) for idf, sat in words if idf > 0]
+    total = sum(idf for idf, _ in weighted)
+    if total:
+        numerator = np.zeros(size, dtype=np.float64)
+        for idf, sat in weighted:
+            numerator += idf * sat.astype(np.float64)
+        scores += numerator / total
     return scores
 
 
