@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("candidates", "0008_tags_and_saved_searches")]
+    dependencies = [("candidates", "0010_import_file_enqueued_at")]
 
     operations = [
         migrations.RemoveIndex(model_name="candidateskill", name="candidateskill_skill_candidate"),
