@@ -6,3 +6,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shortlist.settings")
 application = get_wsgi_application()
+
+from shortlist.candidates import pool  # noqa: E402  (needs the apps loaded above)
+
+pool.FREEZE_AFTER_LOAD = True  # a server process keeps its pool for its whole life
