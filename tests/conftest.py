@@ -126,6 +126,15 @@ def admin_user_client(client: object, django_user_model: type) -> object:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_pool_view() -> None:
+    """Each test starts with a fresh in-process view of the pool: a test's rows leave by rollback or
+    flush, which writes no removal log (the services that delete candidates do)."""
+    from shortlist.candidates import pool
+
+    pool.forget()
+
+
+@pytest.fixture(autouse=True)
 def api_rate_windows() -> None:
     """Each test starts with fresh API rate-limit counts (they live in a cache file, not the database)."""
     from django.core.cache import caches

@@ -7,6 +7,7 @@ import importlib.util
 import json
 import os
 import signal
+import time
 import uuid
 from pathlib import Path
 
@@ -89,6 +90,9 @@ def test_every_file_ends_imported_once_or_failed_after_a_kill_9(
                 if held:
                     break
                 os.kill(victim, signal.SIGCONT)
+                # Let it run between looks: frozen again at once, a worker caught between tasks got no
+                # time to claim the next one, and every look found it idle.
+                time.sleep(0.05)
             assert held, "never caught the worker running a task"
         for pid in [victim, *children(victim)]:
             os.kill(pid, signal.SIGKILL)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import math
 import os
 import shutil
 import threading
@@ -115,7 +116,9 @@ class _Held:
     since: datetime  # when the previous poll started (first: the build); polls look back OVERLAP from here
     identity: tuple[int, int]  # the version folder's (device, inode): a name reused after a loss differs
     seen: dict[int, int] = field(default_factory=dict)  # delta: id -> stamp applied (-1: removed)
-    reconciled: float = field(default_factory=time.monotonic)  # when the count was last compared
+    # When the count was last compared: never, for a version just opened, so that its first use counts
+    # once (rows gone without a removal log, e.g. a restored database, cannot hide in it).
+    reconciled: float = -math.inf
     mix: int = 0  # the version's (id, stamp) set hashed by _set_hash, once when opened
 
     def indexed_stamp(self, candidate_id: int) -> int | None:
