@@ -9,4 +9,4 @@ application = get_wsgi_application()
 
 from shortlist.candidates import pool  # noqa: E402  (needs the apps loaded above)
 
-pool.FREEZE_AFTER_LOAD = True  # a server process keeps its pool for its whole life
+pool.serve_from_this_process()  # keeps its pool for life; the task worker republishes it

@@ -19,9 +19,14 @@ each ranking:
   every RECONCILE_SECONDS, and whenever the look-back reaches past what the removal log keeps, the
   pool's size is compared with the database's count and the ids are reconciled in full if they differ.
 
-A request never rewrites the index: it applies this delta (bounded by INDEX_DELTA_LIMIT changes, past
-which a background thread republishes) and ranks. The date enters only as the reference year of
-recency, so a new day changes nothing and a new year re-derives in memory and republishes.
+A request never rewrites the index: it applies this delta and ranks. Past INDEX_DELTA_LIMIT changes the
+version is republished by merging the changes into it (`republish`: the changes are fetched and encoded,
+the arrays written once; a full read of the database only when the version cannot be reused). A web
+server process (`serve_from_this_process`) asks the task worker to do that, so that its request threads
+never share the interpreter with a build (in-process, a republish at 100,000 candidates stalled rankings
+for seconds); other processes (commands, tests) do it in a thread of their own. The date enters only as
+the reference year of recency, so a new day changes nothing and a new year re-derives in memory and
+republishes.
 
 A missing, truncated or inconsistent version is never read as a smaller pool: it is rebuilt from the
 database (the system of record) before anything is ranked.
@@ -46,7 +51,7 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, Value
 from django.utils import timezone
 
@@ -80,6 +85,28 @@ _held: dict[str, _Held] = {}
 _publisher: threading.Thread | None = None
 _found_busy = -1e9  # when a background attempt last found another builder at work
 RETRY_SECONDS = 10.0
+# A server process asks the worker once per stale version, and again only after this long (a task lost
+# with a worker that never came back, a worker that gave it up).
+ASK_AGAIN_SECONDS = 600.0
+_asked: dict[str, float] = {}  # version name -> when this process queued its republication
+
+
+@dataclass(slots=True)
+class _Serving:
+    """How this process uses the pool; a web server process changes both (serve_from_this_process)."""
+
+    freeze_after_load: bool = False
+    republish_by_task: bool = False
+
+
+_serving = _Serving()
+
+
+def serve_from_this_process() -> None:
+    """Make this process a web server's: it keeps its pool for its whole life (`_keep` freezes what it
+    holds), and leaves republishing to the task worker instead of building beside its request threads."""
+    _serving.freeze_after_load = True
+    _serving.republish_by_task = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,28 +281,114 @@ def _publish_locked(
     return version
 
 
-def publish_in_background(today: date | None = None) -> bool:
-    """Start a republication in a thread of this process unless one is running; False when skipped.
+def republish(stale: str | None, today: date | None = None, wait: bool = True) -> str | None:
+    """Publish the next version because `stale` (a version name) holds too many changes, is of another
+    taxonomy or of another reference year. Idempotent: when the current version is no longer `stale`
+    (another builder got there first), nothing is written. Returns the version written, or None.
 
-    The thread takes the builder lock without waiting: when another process is already building, its
+    `wait=False` gives up at once when another process holds the builder lock: its version will do.
+    """
+    folder = index_dir()
+    with published.builder_lock(folder, wait=wait) as mine:
+        if not mine or _pointer(folder) != stale:
+            return None
+        return _publish_merged(folder, today or date.today()).name
+
+
+def _publish_merged(folder: Path, today: date) -> published.Version:
+    """The current version with what changed since merged in, published as the next version. It costs
+    the changes (fetched from the database and encoded) and one write of the arrays; every profile is
+    read again only when the current version cannot be reused (missing or damaged, another taxonomy,
+    another reference year, another database). Hold the builder lock."""
+    name = _pointer(folder)
+    try:
+        version = published.read_version(folder, name) if name is not None else None
+        held = _open(folder, version, today) if version is not None else None
+    except (IndexDamaged, ValueError, OSError) as exc:
+        log.warning("index version %s cannot be merged into, rebuilding: %s", name, exc)
+        held = None
+    state = held.version.state if held is not None else {}
+    reusable = (
+        state.get("database") == _database_key()
+        and state.get("taxonomy") == workspace_taxonomy().fingerprint
+        and state.get("reference_year") == today.year
+    )
+    if held is None or not reusable:
+        return _publish_locked(folder, today)
+    # Stamped before polling, as a build stamps before reading: what changes meanwhile reaches the delta.
+    watermark = timezone.now()
+    for _ in range(3):
+        if not _apply_polled(held, _poll(held.since - OVERLAP)):
+            break
+    _reconcile(held)
+    ids = held.index.ids()
+    stamps = _stamps_for(held, ids)
+    version = published.publish(
+        held.index, folder, {**state, "watermark": watermark.isoformat()}, {STAMPS: stamps}
+    )
+    published.prune(folder)
+    log.info(
+        "published %s with %d candidates (%d changes merged)",
+        version.name,
+        version.candidates,
+        len(held.seen),
+    )
+    return version
+
+
+def _stamps_for(held: _Held, ids: np.ndarray) -> np.ndarray:
+    """The profile stamp of each of `ids` (ascending): the delta's where it changed, else the version's."""
+    stamps = np.zeros(len(ids), dtype=np.int64)
+    if len(held.ids):
+        position = np.minimum(np.searchsorted(held.ids, ids), len(held.ids) - 1)
+        was = held.ids[position] == ids
+        stamps[was] = held.stamps[position[was]]
+    if held.seen:
+        changed = np.fromiter(held.seen.keys(), dtype=np.int64, count=len(held.seen))
+        now = np.fromiter(held.seen.values(), dtype=np.int64, count=len(held.seen))
+        live = now >= 0
+        stamps[np.searchsorted(ids, changed[live])] = now[live]
+    return stamps
+
+
+def publish_in_background(today: date | None = None) -> bool:
+    """Republish the current version off this request: through the task worker in a web server process,
+    else in a thread of this process unless one is running. False when skipped.
+
+    Either takes the builder lock without waiting: when another process is already building, its
     version will do.
     """
     global _publisher
+    today = today or date.today()
     with _lock:
+        stale = _pointer(index_dir())
+        if _serving.republish_by_task:
+            return _ask_worker(stale, today)
         if _publisher is not None and _publisher.is_alive():
             return False
         # While another process builds, its lock makes each attempt here a no-op: do not spin on it.
         if time.monotonic() - _found_busy < RETRY_SECONDS:
             return False
-        folder = index_dir()
         _publisher = threading.Thread(
             target=_publish_quietly,
-            args=(folder, today or date.today()),
+            args=(stale, today),
             name="shortlist-index-publish",
             daemon=True,
         )
         _publisher.start()
         return True
+
+
+def _ask_worker(stale: str | None, today: date) -> bool:
+    """Queue one republication of `stale` per ASK_AGAIN_SECONDS; call with _lock held."""
+    from shortlist.candidates.tasks import republish_index  # the tasks module imports the services
+
+    key = f"{stale}|{today.year}"
+    if time.monotonic() - _asked.get(key, -math.inf) < ASK_AGAIN_SECONDS:
+        return False
+    _asked[key] = time.monotonic()
+    transaction.on_commit(lambda: republish_index.enqueue(stale, today.isoformat()))
+    return True
 
 
 def wait_for_background_publish(timeout: float | None = None) -> None:
@@ -285,14 +398,11 @@ def wait_for_background_publish(timeout: float | None = None) -> None:
         thread.join(timeout)
 
 
-def _publish_quietly(folder: Path, today: date) -> None:
+def _publish_quietly(stale: str | None, today: date) -> None:
     global _found_busy
     try:
-        with published.builder_lock(folder, wait=False) as mine:
-            if mine:
-                _publish_locked(folder, today)
-            else:
-                _found_busy = time.monotonic()
+        if republish(stale, today, wait=False) is None and _pointer(index_dir()) == stale:
+            _found_busy = time.monotonic()
     except Exception:  # a background thread has no caller to raise to; the next request retries
         log.exception("publishing the index in the background failed")
     finally:
@@ -412,10 +522,6 @@ def _current(folder: Path, today: date | None) -> _Held:
     return _keep(folder, _open(folder, version, today))
 
 
-# Set by the web server's entry point (wsgi.py): see _keep.
-FREEZE_AFTER_LOAD = False
-
-
 def _keep(folder: Path, held: _Held) -> _Held:
     """Hold this version for the process's requests.
 
@@ -425,7 +531,7 @@ def _keep(folder: Path, held: _Held) -> _Held:
     paused a ranking for 200-600 ms (measured with gc.callbacks). Not in tests and commands, whose
     garbage would then never be collected."""
     _held[str(folder)] = held
-    if FREEZE_AFTER_LOAD:
+    if _serving.freeze_after_load:
         gc.freeze()
     return held
 
@@ -569,4 +675,5 @@ def forget() -> None:
     global _found_busy
     with _lock:
         _held.clear()
+        _asked.clear()
         _found_busy = -1e9
