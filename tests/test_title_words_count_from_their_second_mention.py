@@ -1,15 +1,17 @@
-"""The role title's words ("DevOps", "Release") are a criterion of their own, outside the must-have gate:
-a CV that keeps writing about the title's trade earns them in full even when no must-have is read as used,
-a keyword line that says the word once earns nothing from them, and a title word that spells one of the
-role's skills ("Go" of "Senior Go Engineer") is left to that skill. Found on the dev roles of the ranking
-benchmark (issue 11, third pass): DevOps CVs graded "near-perfect" that never write "Jenkins" lost their
-DevOps words to the gate, and a "Keywords: trading, low latency" line let a keyword stuffer climb."""
+"""The role title's words ("DevOps", "Release") in the lexical component: a keyword line that says the
+word once earns nothing from it, a CV that keeps writing about the title's trade does (issue 11, third
+pass: a "Keywords: trading, low latency" line let the judged set's keyword stuffer climb as soon as the
+lexical share grew). With TITLE_WORDS_SHARE set (searched on dev, not taken), the title's words are a
+criterion of their own outside the must-have gate, and a title word that spells one of the role's skills
+("Go" of "Senior Go Engineer") is left to that skill."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from benchmarks.synthetic import WORK, make_profile, role_spec
 
 from shortlist.engine.matching import scoring
@@ -36,7 +38,15 @@ def pool() -> CandidateIndex:
     return CandidateIndex.build(people.items(), today=TODAY, profile_lookup=people.get)
 
 
-def test_the_titles_words_keep_their_share_when_no_must_have_is_used() -> None:
+@pytest.fixture
+def title_words_apart(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(scoring, "TITLE_WORDS_SHARE", 0.1)
+    monkeypatch.setattr(scoring, "LEXICAL_UNGATED", 1)
+    yield
+
+
+@pytest.mark.usefixtures("title_words_apart")
+def test_apart_the_titles_words_keep_their_share_when_no_must_have_is_used() -> None:
     ranked = {m.candidate_id: m for m in match(pool(), DEVOPS, top=3)}
     without, repeats = ranked[1], ranked[2]
     # Neither shows Jenkins: both pay the same gate, and the words still separate them by their full share.
@@ -56,7 +66,8 @@ def test_a_word_said_once_in_a_keyword_line_earns_nothing_from_the_title() -> No
     assert ranked[2].rank == 1
 
 
-def test_a_title_word_that_spells_a_role_skill_is_left_to_that_skill() -> None:
+@pytest.mark.usefixtures("title_words_apart")
+def test_apart_a_title_word_that_spells_a_role_skill_is_left_to_that_skill() -> None:
     go = build_role_profile(role_spec("Senior Go Engineer - Payments", must=("go",), salary=None))
     people = {1: make_profile([("go", WORK, 4, NOW)])}
     index = CandidateIndex.build(people.items(), today=TODAY, profile_lookup=people.get)
