@@ -384,3 +384,17 @@ def test_parse_file_reads_then_parses(tmp_path):
     assert profile.source == "jane.md"
     assert profile.contact.name == "Jane Doe"
     assert len(profile.jobs) == 3
+
+
+def test_a_skills_row_duration_does_not_spread_over_a_long_list() -> None:
+    """A Kaggle-style row naming a whole stack before "Exprience - 120 months" states a career, not
+    ten years of each skill: its skills stay listed. A row naming one or two skills keeps its months."""
+    text = (
+        "Skill Details \r\n"
+        "PHP, Python, MySql, JavaScript, HTML, Ajax, Node.js, Laravel, Scrum- Exprience - 120 months\r\n"
+        "Java, Kotlin- Exprience - 24 months\r\n"
+    )
+    profile = parse_cv(text, "cv.txt", today=date(2026, 11, 1))
+    skills = {s.skill: s for s in profile.skills}
+    assert skills["node-js"].years == 0 and skills["php"].years == 0
+    assert skills["java"].years == 2.0 and skills["kotlin"].years == 2.0

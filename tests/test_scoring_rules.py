@@ -8,6 +8,7 @@ import pytest
 from benchmarks.synthetic import LEARNING, LISTED, WORK, flat_growth, make_profile, role_spec, steep_growth
 
 from shortlist.engine.cv.parse import parse_cv
+from shortlist.engine.matching import scoring
 from shortlist.engine.matching.index import CandidateIndex
 from shortlist.engine.matching.match import Match, match
 from shortlist.engine.matching.scoring import SCORING_VERSION
@@ -163,8 +164,9 @@ def test_a_missing_must_have_costs_heavily_and_can_be_a_filter() -> None:
     role = build_role_profile(role_spec(must=("go", "kubernetes", "kafka")))
     complete = [("go", WORK, 4, NOW), ("kubernetes", WORK, 4, NOW), ("kafka", WORK, 4, NOW)]
     found = rank(role, complete=make_profile(complete), missing_one=make_profile(complete[:2]))
-    # One of three equal must-haves missing costs more than its own third of the must-have share.
-    must_share = role.weight_of("must")
+    # One of three equal must-haves missing costs more than its own third of the must-have share (of the
+    # score: the role's must weight less what the lexical component takes beside the evidence).
+    must_share = role.weight_of("must") * (1 - scoring.LEXICAL_SHARE)
     lost = found["complete"].score - found["missing_one"].score
     assert lost > 100 * must_share / 3
     assert found["missing_one"].breakdown["must_gate"] < 1.0

@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 # Bump on any rule change that can alter a profile read from the same text: stored profiles carry it,
 # and `shortlist reparse --stale` re-reads those made by other rules.
-PARSER_VERSION = "5"  # 5: Hadoop "name node" / "96 Node Cluster" no longer read as Node.js
+# 5: Hadoop "name node" / "96 Node Cluster" no longer read as Node.js
+# 6: a skills row's duration no longer spreads over a list of more than three skills (MAX_STATED_ITEMS)
+PARSER_VERSION = "6"
 MAX_EVIDENCE = 3
 # A list inside a dated job ("Tech: Go, Kafka", "(Java 8, Spring, Oracle)") is what that job used: work at
 # that job, a notch below a described bullet, and still at the level the scorer reads as work once a skill
@@ -67,6 +69,11 @@ _DURATION = (
 # Exprience - 6 months" is one entry); a bracketed duration belongs to the skill right before it.
 _FORM_DURATION = re.compile(r"\b(?:exp(?:e|)rience|exp\.?)\s*[-\u2013:]\s*" + _DURATION, re.IGNORECASE)
 _BRACKET_DURATION = re.compile(r"\s*\(\s*" + _DURATION, re.IGNORECASE)
+# An entry naming more skills than this before its duration is a skills list with the length of a career
+# after it ("PHP, Python, MySql, JavaScript, ... Node.js, Laravel, Scrum- Exprience - 120 months"): the
+# months are the whole practice's, not each skill's, so its skills stay listed.
+MAX_STATED_ITEMS = 3
+_ITEM_SEPARATOR = re.compile(r"[,;|/]|\band\b|&", re.IGNORECASE)
 MAX_STATED_YEARS = 30.0
 LESS_THAN_A_YEAR = 0.5
 # A skills row that states how long the skill was used claims use, not just familiarity: it weighs like a
@@ -193,6 +200,12 @@ def _stated_years(text: str, start: int, end: int) -> float:
     stop = len(text) if line_end < 0 else line_end
     found = _BRACKET_DURATION.match(text, end, stop) or _FORM_DURATION.search(text, end, stop)
     if found is None:
+        return 0.0
+    # The entry runs from the line's start, or the previous duration on the line, to this duration.
+    line_start = text.rfind("\n", 0, start) + 1
+    before = list(_FORM_DURATION.finditer(text, line_start, start))
+    entry = text[before[-1].end() if before else line_start : found.start()]
+    if len(_ITEM_SEPARATOR.findall(entry)) + 1 > MAX_STATED_ITEMS:
         return 0.0
     if found["less"]:
         return LESS_THAN_A_YEAR

@@ -330,17 +330,21 @@ class _Context:
         counts = self.words()
         if counts is None:
             return None
-        for criterion, value in zip(self.plan.criteria, self.values, strict=True):
-            if criterion.kind != "lexical" or value <= 0:
-                continue
-            counted = []
-            for position, _ in sorted(criterion.phrases, key=lambda p: -self.plan.phrases[p[0]].idf):
-                phrase = self.plan.phrases[position]
-                count = counts.count_in(phrase)
-                if count:
-                    counted.append(f"'{phrase.label}' {count}×")
-            if counted:
-                return "role terms in the CV text: " + ", ".join(counted[:4])
+        # The component may be two criteria (the title's words apart, scoring.LEXICAL_UNGATED): one list.
+        positions = [
+            position
+            for criterion, value in zip(self.plan.criteria, self.values, strict=True)
+            if criterion.kind == "lexical" and value > 0
+            for position, _ in criterion.phrases
+        ]
+        counted = []
+        for position in sorted(positions, key=lambda p: -self.plan.phrases[p].idf):
+            phrase = self.plan.phrases[position]
+            count = counts.count_in(phrase)
+            if count:
+                counted.append(f"'{phrase.label}' {count}×")
+        if counted:
+            return "role terms in the CV text: " + ", ".join(counted[:4])
         return None
 
     def skill_reason(

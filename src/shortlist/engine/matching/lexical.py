@@ -289,6 +289,8 @@ class Phrase:
     idf: float  # 0 when no CV in the pool has it
     surfaces: tuple[str, ...] = ()  # the spellings behind the alternatives, for quoting counts
     column: int = -1  # the skill code whose evidence the words stand in for; -1 for free text
+    # Mentions not counted: a CV's first "Trading" may be a keyword list, repeating it is the trade.
+    skip: int = 0
 
 
 def idf(df: int, n: int) -> float:
@@ -339,6 +341,9 @@ def phrase_values(postings: Postings, phrase: Phrase, average: float) -> tuple[n
     found = []
     for alternative in phrase.alternatives:
         rows, tf = phrase_rows(postings, alternative)
+        if phrase.skip and len(rows):
+            kept = tf > phrase.skip
+            rows, tf = rows[kept], tf[kept] - phrase.skip
         if len(rows):
             found.append((rows, saturation(tf, np.asarray(postings.length)[rows], average)))
     if not found:
@@ -372,6 +377,9 @@ def values_at(postings: Postings, phrase: Phrase, average: float, rows: np.ndarr
             hit = word_rows[position] == rows
             present &= hit
             least = np.minimum(least, np.where(hit, word_tf[position], 0).astype(np.uint8))
+        if phrase.skip:
+            present &= least > phrase.skip
+            least = np.where(present, least - phrase.skip, 0).astype(np.uint8)
         if present.any():
             values = np.where(present, saturation(least, lengths, average), np.float32(0.0))
             out = np.maximum(out, values.astype(np.float32))

@@ -45,7 +45,9 @@ from shortlist.engine.matching.scoring import (
     placement_gate,
     plan_role,
     score_band,
+    ungated,
     used,
+    word_gate,
 )
 
 if TYPE_CHECKING:
@@ -242,11 +244,16 @@ def score_segment(segment: Segment, plan: RolePlan, must_have_filter: bool = Fal
         skill: _dense(segment, code, work, f"culture:{number}")
         for number, (skill, code) in enumerate(plan.culture_columns)
     }
+    words = None
     for criterion in plan.criteria:
         weight = np.float32(criterion.weight)
         if criterion.kind in LEXICAL_KINDS:
+            target = total
+            if ungated(criterion):
+                words = target = work.get("words", np.float32, n)
+                words.fill(0.0)
             for rows, values in lexical_rows(segment, plan, criterion):
-                _add(total, rows, values, weight, work)
+                _add(target, rows, values, weight, work)
         elif criterion.kind in COLUMN_KINDS:
             rows, values, routes = segment.column(criterion.column)
             _add(total, rows, values, weight, work)
@@ -264,7 +271,12 @@ def score_segment(segment: Segment, plan: RolePlan, must_have_filter: bool = Fal
             np.multiply(value, weight, out=part)
             total += part
     if credit is not None:
-        total *= gate_from_credit(credit, out=credit)
+        gate = gate_from_credit(credit, out=credit)
+        total *= gate
+        if words is not None:
+            words *= word_gate(gate)
+    if words is not None:
+        total += words
     apply_placement(total, segment.columns, plan, derived["settled"])
     total *= np.float32(100.0)
     if segment.dead:
