@@ -16,10 +16,11 @@ from shortlist.engine.matching.semantic import StoredPassages
 
 
 def stored_passages(candidate_ids: Sequence[int], embedder: str) -> dict[int, StoredPassages]:
-    """The stored vectors `embedder` made for these candidates, in one query. Stale rows are left out;
-    the engine also checks each key against the candidate's passages of today."""
+    """The stored vectors `embedder` made for these candidates, in one query. Rows marked stale are
+    returned too: the engine uses a candidate's vectors only if their key matches its passages today,
+    so a re-import that left the passages as they were keeps its vectors, and a real change does not."""
     rows = CandidateEmbedding.objects.filter(
-        candidate_id__in=list(candidate_ids), embedder=embedder, stale=False, passages__gt=0
+        candidate_id__in=list(candidate_ids), embedder=embedder, passages__gt=0
     )
     return {row.candidate_id: StoredPassages(row.key, row.matrix()) for row in rows}
 
