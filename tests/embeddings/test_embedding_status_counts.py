@@ -10,9 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from shortlist.cli import app
+from shortlist.embeddings.chunks import embedding_chunk_abandon, embedding_chunk_run
 from shortlist.embeddings.models import ChunkStatus
 from shortlist.embeddings.selectors import embedding_status
-from shortlist.embeddings.services import embedding_chunk_abandon, embedding_chunk_run, embedding_run_start
+from shortlist.embeddings.services import embedding_run_start
 
 
 class CorruptModel:

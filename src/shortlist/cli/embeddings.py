@@ -37,7 +37,8 @@ def embed(
     Example: shortlist embed --wait        (then: shortlist embed --status --json)
     """
     setup_django()
-    from shortlist.embeddings.selectors import embedding_status, embedding_status_json
+    from shortlist.embeddings.selectors import embedding_status
+    from shortlist.embeddings.serialize import embedding_status_json
     from shortlist.embeddings.services import embedding_run_start
 
     actor = Actor.system()

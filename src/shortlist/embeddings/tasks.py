@@ -1,6 +1,6 @@
 """`shortlist embed`'s chunks through the one task API (django-tasks; see shortlist.background).
 
-Each task is idempotent (`services.embedding_chunk_run`): delivered twice, the second finds the chunk
+Each task is idempotent (`chunks.embedding_chunk_run`): delivered twice, the second finds the chunk
 done; cut off mid-chunk, the redelivery encodes again only what was not committed."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from django_tasks import task
 
 from shortlist.background.execution import on_abandon
-from shortlist.embeddings.services import embedding_chunk_abandon, embedding_chunk_run
+from shortlist.embeddings.chunks import embedding_chunk_abandon, embedding_chunk_run
 
 
 @task()
