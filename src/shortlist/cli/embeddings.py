@@ -20,7 +20,7 @@ def embed(
     ] = False,
     chunk_size: Annotated[
         int | None,
-        typer.Option(min=1, help="Candidates per task (default SHORTLIST_EMBED_CHUNK_SIZE, 500)."),
+        typer.Option(min=1, help="Candidates per task (default SHORTLIST_EMBED_CHUNK_SIZE, 200)."),
     ] = None,
     wait: Annotated[
         bool, typer.Option("--wait", help="Stay and show a progress bar until the run's chunks are done.")
