@@ -15,9 +15,8 @@ from django.db import transaction
 
 from shortlist.accounts.access import Actor, require_change_pool
 from shortlist.candidates.models import Candidate
-from shortlist.embeddings.embedder import configured_embedder
+from shortlist.embeddings.embedder import require_embedder
 from shortlist.embeddings.models import CandidateEmbedding, EmbeddingChunk, EmbeddingRun
-from shortlist.engine.matching.semantic import embedder_name
 
 
 def _boundaries(ids: list[int], chunk_size: int) -> list[tuple[int, int]]:
@@ -27,10 +26,10 @@ def _boundaries(ids: list[int], chunk_size: int) -> list[tuple[int, int]]:
 
 @transaction.atomic
 def embedding_run_start(*, actor: Actor, chunk_size: int | None = None) -> EmbeddingRun:
-    """Record a run over the whole pool and queue its chunks after commit. The embedder is resolved
-    first, so a missing optional package fails here and not in every task."""
+    """Record a run over the whole pool and queue its chunks after commit. The embedder's packages are
+    checked first, so a missing optional package fails here and not in every task."""
     require_change_pool(actor)
-    name = embedder_name(configured_embedder())
+    name = require_embedder()
     size = chunk_size or settings.EMBED_CHUNK_SIZE
     if size < 1:
         raise ValueError(f"chunk size must be at least 1, got {size}")
