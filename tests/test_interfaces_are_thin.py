@@ -45,7 +45,7 @@ ALLOWED = (
     "shortlist.conf",
     "shortlist.engine.vocab.enums",  # controlled values for forms and filters
     *(f"shortlist.{app}.{layer}"
-      for app in ("candidates", "clients", "pipeline", "compliance", "audit", "api", "webhooks")
+      for app in ("candidates", "clients", "pipeline", "compliance", "audit", "api", "webhooks", "embeddings")
       for layer in ("selectors", "services", "serialize")),
     # The API's own plumbing: authentication, pagination, bounded parameters, schemas.
     *(f"shortlist.api.{part}" for part in ("auth", "pagination", "params", "schemas")),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "shortlist.api",
     "shortlist.portal",
     "shortlist.webhooks",
+    "shortlist.embeddings",
 ]
 
 MIDDLEWARE = [
@@ -123,6 +124,15 @@ TASK_ATTEMPTS = conf.env_int("SHORTLIST_TASK_ATTEMPTS", 3, minimum=1)
 # A worker beats every lease/6 seconds; one silent for a lease is taken for dead and its task re-queued.
 WORKER_LEASE = conf.env_int("SHORTLIST_WORKER_LEASE", 30, minimum=3)
 UPLOAD_DIR = HOME / "uploads"
+
+# Semantic re-ranking and `shortlist embed` (issue 8): "minilm" (the optional `.[eval]` extra, loaded on
+# first use, never downloaded) in production; "hashing" needs only NumPy, so tests never need torch.
+# Stored vectors are keyed by the embedder's name: switching embedders makes them all stale.
+EMBEDDER = conf.env_choice("SHORTLIST_EMBEDDER", "minilm", ("minilm", "hashing"))
+# Candidates per `shortlist embed` task: MiniLM spends ~0.22 s of CPU per CV (9 passages), so 200 CVs
+# take ~45 s on a free core and ~2 min on a loaded one (1.7 CVs/s measured at load 7 on 2 cores): inside
+# the task time limit, and the most a killed worker makes the next delivery redo.
+EMBED_CHUNK_SIZE = conf.env_int("SHORTLIST_EMBED_CHUNK_SIZE", 200, minimum=1)
 
 # Webhooks (issue 13): each POST may take this long; a delivery is tried this many times in all, the
 # retries WEBHOOK_RETRY_SECONDS * 4^(n-1) apart (30 s, 2 min, 8 min, 32 min, 2 h 8 min by default).

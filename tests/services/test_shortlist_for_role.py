@@ -92,8 +92,9 @@ def test_the_cli_json_is_this_shortlist_rendered(operator, imported) -> None:
     printed = CliRunner().invoke(app, ["match", "--role", str(ROLE_FILE), "--top", "3", "--json"])
     built = shortlist_json(shortlist_for_role(actor=operator, role_spec=_spec(operator), top=3))
     assert json.loads(printed.stdout) == json.loads(json.dumps(built))
-    # pool added by issue 8, filtered and bands by issue 11: each added after the keys before it
-    assert list(built) == ["role", "results", "pool", "filtered", "bands"]
+    # pool added by issue 8, filtered and bands by issue 11, semantic (stored vectors) by issue 8: each
+    # added after the keys before it
+    assert list(built) == ["role", "results", "pool", "filtered", "bands", "semantic"]
     assert list(built["results"][0]) == [
         "rank", "score", "candidate", "breakdown", "reasons", "gaps", "counterfactual", "summary", "band"
     ]  # fmt: skip

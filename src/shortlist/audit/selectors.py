@@ -31,9 +31,10 @@ from shortlist.candidates.pool import PoolInfo
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.clients.models import Role
 from shortlist.clients.roles import role_profile
+from shortlist.embeddings.embedder import configured_embedder
 from shortlist.engine.matching.match import roles_for_candidate as score_roles
 from shortlist.engine.matching.scoring import SCORING_VERSION
-from shortlist.engine.matching.semantic import minilm, rerank
+from shortlist.engine.matching.semantic import rerank
 from shortlist.engine.roles.rolefile import RoleFileError
 from shortlist.engine.vocab.enums import CLOSED_STAGES, Stage
 from shortlist.errors import Forbidden, Invalid, NotFound, Unavailable
@@ -137,8 +138,8 @@ def run_replay(*, actor: Actor, run_id: int) -> Replay:
     matches = ranking.matches
     if semantic:
         try:
-            embedder = minilm()
-        except ImportError:
+            embedder = configured_embedder()  # the one the run used, unless the setting changed since
+        except Unavailable:
             raise Unavailable(
                 "this run used semantic re-ranking, which needs the optional packages"
             ) from None

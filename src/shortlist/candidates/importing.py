@@ -312,8 +312,11 @@ def write_profile(candidate: Candidate, profile: Profile, raw_json: dict[str, An
     candidate.import_warnings = list(profile.warnings)
     candidate.save()
     if replacing:
+        from shortlist.embeddings.services import embeddings_mark_stale
+
         for related in (Experience, CandidateSkill, ScaleClaim, CandidateIdentity):
             related.objects.filter(candidate=candidate).delete()
+        embeddings_mark_stale([candidate.pk])  # a new version of the CV: `shortlist embed` encodes it again
     Experience.objects.bulk_create(
         Experience(
             candidate=candidate,

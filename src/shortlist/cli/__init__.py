@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from shortlist.cli import admin, audit, candidates, matching, roles, tokens, webhooks
+from shortlist.cli import admin, audit, candidates, embeddings, matching, roles, tokens, webhooks
 from shortlist.cli.common import err, plain, setup_django
 from shortlist.conf import SettingError
 
@@ -31,6 +31,7 @@ Examples:
   shortlist match --role hft.yaml --json   the same from a role file, as JSON
   shortlist search '(golang OR go) AND kafka NOT java location:london'
   shortlist index                      build the matching index after a bulk load
+  shortlist embed --wait               store passage vectors for match --semantic (chunked tasks)
   shortlist role import hft-go.yaml    create or update a role from its YAML
   shortlist role show 3                the weighted criteria, each with its why
   shortlist role draft jd.txt          a role YAML drafted from a job description
@@ -68,6 +69,7 @@ app.command()(candidates.purge)
 app.command()(admin.worker)
 app.command()(matching.match)
 app.command()(matching.index)
+app.command()(embeddings.embed)
 app.command()(matching.search)
 
 

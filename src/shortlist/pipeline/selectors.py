@@ -45,15 +45,18 @@ from shortlist.candidates.serialize import skill_name
 from shortlist.clients.models import Role
 from shortlist.clients.roles import profile_for_spec, role_profile
 from shortlist.clients.selectors import role_get, role_list, role_list_open
+from shortlist.embeddings.embedder import SEMANTIC_HINT as SEMANTIC_HINT  # the CLI's install hint
+from shortlist.embeddings.embedder import configured_embedder
+from shortlist.embeddings.selectors import stored_passages
 from shortlist.engine.cv.redact import redact
 from shortlist.engine.matching.match import FilterReport, Match, RoleFit, rank
 from shortlist.engine.matching.match import roles_for_candidate as rank_roles
 from shortlist.engine.matching.scoring import BAND_MEANINGS, MustMode
-from shortlist.engine.matching.semantic import Embedder, minilm, rerank
+from shortlist.engine.matching.semantic import Embedder, SemanticUse, embedder_name, rerank_with_use
 from shortlist.engine.roles.rolefile import RoleSpec
 from shortlist.engine.roles.weighting import RoleProfile
 from shortlist.engine.vocab.enums import CLOSED_STAGES, RoleStatus, Stage
-from shortlist.errors import Forbidden, Invalid, NotFound, Unavailable
+from shortlist.errors import Forbidden, Invalid, NotFound
 from shortlist.pipeline.exports import (
     CONTENT_TYPES,
     FORMATS,
@@ -70,8 +73,6 @@ from shortlist.pipeline.models import (
     allowed_moves,
     needs_reason,
 )
-
-SEMANTIC_HINT = "pip install -e '.[eval]'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,9 @@ class Shortlist:
     filtered: FilterSummary | None = None  # whom the must-have filter removed (None: filter off)
     bands: dict[str, str] = field(default_factory=lambda: dict(BAND_MEANINGS))  # band -> meaning
     run_id: int | None = None  # the audit record of this ranking (audit.models.RankingRun)
+    # With semantic re-ranking: the embedder, and how many candidates had stored vectors (`shortlist
+    # embed`) and how many were encoded at query time (none stored, or their CV changed since).
+    semantic_use: SemanticUse | None = None
 
     @property
     def title(self) -> str:
@@ -146,10 +150,7 @@ def _pool_size(top: int, semantic: float) -> int:
 def _embedder(semantic: float, embedder: Embedder | None) -> Embedder | None:
     if not semantic or embedder is not None:
         return embedder
-    try:
-        return minilm()
-    except ImportError:
-        raise Unavailable(f"semantic re-ranking needs the optional packages: {SEMANTIC_HINT}") from None
+    return configured_embedder()  # Unavailable, with the install hint, when MiniLM is not installed
 
 
 def shortlist_for_role(
@@ -208,8 +209,13 @@ def shortlist_for_role(
         ranking = pool.pool_rank(profile, **options)
         results, searched, report = ranking.matches, ranking.pool, ranking.filtered
         lookup, people, stamps = pool.profile_lookup, None, ranking.stamps
+    semantic_use = None
     if embedder is not None:
-        results = rerank(results, profile, lookup, embedder, weight=semantic, top=top)
+        # Vectors are only ever stored for the pool's candidates, never for a screened folder.
+        stored = {} if folder else stored_passages([r.candidate_id for r in results], embedder_name(embedder))
+        results, semantic_use = rerank_with_use(
+            results, profile, lookup, embedder, weight=semantic, top=top, stored=stored
+        )
     ids = [r.candidate_id for r in results]
     if people is None:
         removed = [found.candidate_id for found in report.examples] if report else []
@@ -256,6 +262,7 @@ def shortlist_for_role(
         must_mode=mode,
         filtered=_filter_summary(report, people) if report is not None else None,
         run_id=run.pk,
+        semantic_use=semantic_use,
     )
 
 

@@ -13,7 +13,8 @@ from shortlist.pipeline.selectors import CandidateRoles, Shortlist
 def shortlist_json(shortlist: Shortlist) -> dict[str, Any]:
     """`{"role": {...}, "results": [{"rank", "score", "band", "candidate": {"id", "name", "source"}, ...}],
     "pool": {"candidates", "index_version"}, "filtered": {"mode", "removed", "missing", "examples"} or
-    null when the must-have filter was off, "bands": {band: meaning}}`."""
+    null when the must-have filter was off, "bands": {band: meaning}, "semantic": {"weight", "embedder",
+    "stored_vectors", "computed_vectors"} or null without semantic re-ranking}`."""
     return {
         "role": {"id": shortlist.role_id, **shortlist.role.as_dict()},
         "results": [
@@ -50,6 +51,18 @@ def shortlist_json(shortlist: Shortlist) -> dict[str, Any]:
             else None
         ),
         "bands": dict(shortlist.bands),
+        # Semantic re-ranking only: which embedder, and how many candidates' vectors were stored
+        # (`shortlist embed`) or computed at query time.
+        "semantic": (
+            {
+                "weight": shortlist.semantic,
+                "embedder": shortlist.semantic_use.embedder,
+                "stored_vectors": shortlist.semantic_use.stored,
+                "computed_vectors": shortlist.semantic_use.computed,
+            }
+            if shortlist.semantic_use
+            else None
+        ),
     }
 
 

