@@ -311,6 +311,13 @@ class FilteredOut(Schema):
     examples: list[str]
 
 
+class SemanticOut(Schema):
+    weight: float
+    embedder: str
+    stored_vectors: int = Field(description="Candidates re-ranked with stored vectors (shortlist embed).")
+    computed_vectors: int = Field(description="Candidates whose passages were encoded for this request.")
+
+
 class MatchOut(Schema):
     """The rows of `shortlist match --json`, same keys."""
 
@@ -319,6 +326,7 @@ class MatchOut(Schema):
     pool: PoolOut | None
     filtered: FilteredOut | None
     bands: dict[str, str]
+    semantic: SemanticOut | None = Field(description="Null: no semantic re-ranking was asked for.")
 
 
 class RoleRef(Schema):
