@@ -324,3 +324,17 @@ def _id_array(rows: QuerySet[Candidate]) -> np.ndarray:
     with connections[ids.db].cursor() as cursor:
         cursor.execute(sql, params)
         return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+
+
+def text_index_forget() -> int:
+    """Rewrite the full-text index so no deleted row's words stay in it (an erasure, after commit).
+
+    SQLite's FTS5 takes a row out by adding a "deleted" entry beside the old ones, and both hold the
+    row's words until their segments are merged: 'optimize' merges them all into one, written anew
+    (secure_delete overwrites the freed pages). PostgreSQL's GIN entries of a deleted row go with the
+    row itself when the table is vacuumed. Returns 1 when the index was rewritten."""
+    if connection.vendor != "sqlite":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+    return 1
