@@ -12,7 +12,7 @@ from django.db import connection
 
 from shortlist.accounts.access import Actor
 from shortlist.candidates.models import Candidate
-from shortlist.candidates.search import FTS_TABLE, matching
+from shortlist.candidates.search import FTS_TABLE, matching, search_candidates
 from shortlist.candidates.services import candidate_import, candidate_merge, candidate_reparse
 from shortlist.compliance.services import candidate_erase
 from shortlist.engine.matching.search import parse_query
@@ -68,6 +68,9 @@ def texts() -> None:
 )
 def test_words_are_whole_words_as_the_engine_reads_them(texts: None, query: str, expected: set[str]) -> None:
     assert _found(query) == expected
+    # The CLI's and the API's search (first matches by id, the index as a prefilter) agrees.
+    _, ids = search_candidates(query, limit=100)
+    assert set(Candidate.objects.filter(pk__in=ids).values_list("source", flat=True)) == expected
 
 
 def _cv(folder: Path, name: str, text: str) -> Path:
