@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import operator
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import reduce
+from typing import Any
 
 import numpy as np
 from django.db import connection, connections
-from django.db.models import CharField, Exists, F, Func, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, CharField, Exists, F, Func, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate
 
 from shortlist.candidates import pool
@@ -19,7 +22,7 @@ from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.matching import lexical
 from shortlist.engine.matching.columns import UNKNOWN
 from shortlist.engine.matching.index import CandidateIndex, Segment
-from shortlist.engine.matching.search import Query, parse_query, relevance_array
+from shortlist.engine.matching.search import Query, parse_query, relevance_array, word_pattern
 from shortlist.engine.vocab.enums import WorkMode
 from shortlist.engine.vocab.profile import Profile
 
@@ -28,13 +31,17 @@ def search_candidates(text: str, limit: int = 50) -> tuple[Query, list[int]]:
     """Ids of the first `limit` matching candidates (by id). Raises QueryError for a malformed query.
 
     Required skills are checked in SQL first (one EXISTS per skill, counting skills that imply it),
-    so the Python evaluation only sees plausible candidates.
+    and so are the words every match has in its CV text, through the full-text index (text_words:
+    each word of a whole-word phrase is itself a whole word), so the Python evaluation only sees
+    plausible candidates: a word nobody has costs one index lookup instead of building every profile.
     """
     query = parse_query(text, workspace_taxonomy())
     rows = Candidate.objects.all()
     for stored in query.skill_prefilter():
         evidence = CandidateSkill.objects.filter(candidate=OuterRef("pk"), skill__in=stored, strength__gt=0)
         rows = rows.filter(Exists(evidence))
+    for word in sorted(query.required_words()):
+        rows = rows.filter(text_words((word,)))
     found: list[int] = []
     for candidate_id, profile in _profiles_by_id(rows, first=2 * limit):
         if query.matches(profile):
@@ -65,7 +72,8 @@ CHUNK = 2000  # candidates read per round of queries
 class _SqlFilter:
     """A query as one Django filter (engine QueryVisitor), term for term what Query.matches decides:
     skills as EXISTS over stored evidence (counting the skills that imply one), words as whole-word,
-    case-insensitive regular expressions (the pattern Python and PostgreSQL share), levels, years and
+    case-insensitive regular expressions (the pattern Python and PostgreSQL share; CV words looked up
+    in the full-text index first, see text_words), levels, years and
     preferences as columns, a location as the stored (city, country) pairs the engine accepts.
     Django's negation keeps NULLs in ("NOT years:>=5" finds an unknown), as the engine does."""
 
@@ -96,7 +104,8 @@ class _SqlFilter:
             "=": some(last_used=year) & ~some(last_used__gt=year),
         }[op]
 
-    def words(self, field: str, pattern: str) -> Q:
+    def words(self, field: str, words: tuple[str, ...]) -> Q:
+        pattern = word_pattern(words)
         jobs = Experience.objects.filter(candidate=OuterRef("pk"))
         if field == "name":
             return Q(name__iregex=pattern)
@@ -104,7 +113,7 @@ class _SqlFilter:
             return Q(headline__iregex=pattern) | Q(Exists(jobs.filter(title__iregex=pattern)))
         if field == "company":
             return Q(Exists(jobs.filter(employer__iregex=pattern)))
-        return Q(raw_text__iregex=pattern)
+        return text_words(words)
 
     def seniority(self, levels: frozenset[str]) -> Q:
         return Q(seniority__in=sorted(levels))
@@ -151,11 +160,56 @@ def matching(rows: QuerySet[Candidate], query: Query) -> QuerySet[Candidate]:
     condition = query.translate(_SqlFilter())
     if condition is None:
         return rows.filter(pk__in=[cid for cid, profile in iter_profiles(rows) if query.matches(profile)])
-    # The substring test first: LIKE is cheap where a regular expression per CV is not (SQLite runs
-    # Python's re for REGEXP), and it rules out most rows for a name or a rare word.
-    for word in sorted(query.required_words()):
-        rows = rows.filter(raw_text__icontains=word)
     return rows.filter(condition)
+
+
+# --- CV words through the full-text index (migration candidates/0012) ------------------------------------
+
+FTS_TABLE = "candidates_candidate_text"  # SQLite: FTS5 over the candidate table's raw_text
+# PostgreSQL: the expression its GIN index is built on, written the same way so the planner uses it.
+PG_VECTOR = "to_tsvector('simple'::regconfig, regexp_replace({column}, '[^[:alnum:]]+', ' ', 'g'))"
+PG_QUERY = "plainto_tsquery('simple'::regconfig, regexp_replace(%s, '[^[:alnum:]]+', ' ', 'g'))"
+_PLAIN_WORD = re.compile(r"[a-z0-9_]+")
+_ASCII_ALNUM = re.compile(r"[a-z0-9]")
+
+
+class _PgTextMatch(Func):
+    """`raw_text` whose indexed words include every word of the text (PostgreSQL, GIN index)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, text: str) -> None:
+        super().__init__(F("raw_text"))
+        self.text = text
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        column, params = compiler.compile(self.source_expressions[0])
+        return f"{PG_VECTOR.format(column=column)} @@ {PG_QUERY}", [*params, self.text]
+
+
+def text_words(words: tuple[str, ...]) -> Q:
+    """Candidates whose CV text holds the words as a whole-word phrase (word_pattern, the engine's
+    rule), found through the database's full-text index instead of a regular expression over every CV.
+
+    The index's tokens are runs of letters and digits (SQLite: and "_", exactly \\w), so a whole-word
+    match always holds the term's tokens: the index finds a superset, and the rule then decides among
+    those few rows. On SQLite a single plain word ([a-z0-9_]) needs no re-check: its token is the
+    whole word between non-word characters, which is the rule. Only a term without an ASCII letter or
+    digit skips the index (its tokens depend on each engine's Unicode tables: a token neither knows
+    would find nothing, where the rule finds it)."""
+    pattern = Q(raw_text__iregex=word_pattern(words))
+    text = " ".join(words)
+    if not _ASCII_ALNUM.search(text):
+        return pattern
+    if connection.vendor == "sqlite":
+        phrase = '"' + text.replace('"', '""') + '"'  # an FTS5 phrase: the tokens in a row
+        found = Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [phrase]))
+        return found if len(words) == 1 and _PLAIN_WORD.fullmatch(text) else found & pattern
+    if connection.vendor == "postgresql":
+        # All the words, anywhere: a tsvector's positions stop at 16,383, so a phrase far into a long
+        # CV could not be found by position; the rule checks the phrase.
+        return Q(_PgTextMatch(text)) & pattern
+    return pattern
 
 
 def _located(segment: Segment, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -274,3 +328,17 @@ def _id_array(rows: QuerySet[Candidate]) -> np.ndarray:
     with connections[ids.db].cursor() as cursor:
         cursor.execute(sql, params)
         return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+
+
+def text_index_forget() -> int:
+    """Rewrite the full-text index so no deleted row's words stay in it (an erasure, after commit).
+
+    SQLite's FTS5 takes a row out by adding a "deleted" entry beside the old ones, and both hold the
+    row's words until their segments are merged: 'optimize' merges them all into one, written anew
+    (secure_delete overwrites the freed pages). PostgreSQL's GIN entries of a deleted row go with the
+    row itself when the table is vacuumed. Returns 1 when the index was rewritten."""
+    if connection.vendor != "sqlite":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+    return 1

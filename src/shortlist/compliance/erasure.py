@@ -26,7 +26,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from shortlist.audit.services import audit_forget_candidate
-from shortlist.candidates import pool
+from shortlist.candidates import pool, search
 from shortlist.candidates.models import (
     Candidate,
     CandidateIdentity,
@@ -268,6 +268,11 @@ def _index(subject: Subject | None) -> int:
     return pool.publish_without_missing()
 
 
+def _text_index(subject: Subject | None) -> int:
+    """The full-text index of CV words keeps a deleted row's words until it is rewritten."""
+    return search.text_index_forget()
+
+
 def _database_file(subject: Subject | None) -> int:
     """SQLite: fold the write-ahead log into the file and empty it, so no older page image with their
     data stays in it (deleted rows themselves are overwritten: PRAGMA secure_delete in settings).
@@ -300,6 +305,7 @@ ERASURE_STEPS: list[ErasureStep] = [
     ErasureStep("audit_records", _audit_records),
     ErasureStep("candidate", _candidate),
     ErasureStep("index", _index, after_commit=True),
+    ErasureStep("text_index", _text_index, after_commit=True),  # before the log is folded in
     ErasureStep("database_file", _database_file, after_commit=True),
 ]
 
