@@ -86,9 +86,9 @@ def quoted(found: dict[str, str]) -> dict[str, str]:
         "proven scale": found["proven scale"].split("; ")[0],  # the first of the growth lines
         "pool": pool,
         "a counterfactual": found["a counterfactual"].split(" (score")[0],
-        "a gap": "no FIX protocol evidence"
-        if "no FIX protocol evidence" in found["first gaps"]
-        else "(gone)",
+        # The first missing-evidence gap ("no … evidence", "no proven … scale …"); "; " also joins the
+        # parts of one gap, so the gaps are told apart by their opening word.
+        "a gap": next(iter(re.findall(r"\bno [^;]+", found["first gaps"])), "(none)"),
     }
 
 
