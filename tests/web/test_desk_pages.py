@@ -148,3 +148,22 @@ def test_a_card_offers_the_next_stage_and_reject_as_buttons(signed_in) -> None:
     )
     application.refresh_from_db()
     assert application.stage == "contacted"
+
+
+def test_the_role_page_lists_its_latest_notes_and_links_to_all(signed_in) -> None:
+    """Below the board (whose cards show each application's latest notes) the role page lists the
+    newest 50 notes, says how many are older and links to all of them."""
+    from shortlist.pipeline.models import ApplicationNote
+
+    role = one_of_everything()["role"]
+    before = ApplicationNote.objects.filter(application__role=role).count()  # older than these
+    created = timezone.now() + timedelta(minutes=1)
+    for n in range(55):
+        note = ApplicationNote.objects.create(role=role, body=f"Role note {n:02d}")
+        ApplicationNote.objects.filter(pk=note.pk).update(created_at=created + timedelta(minutes=n))
+    url = reverse("web:role", args=[role.pk])
+    html = signed_in.get(url).content.decode()
+    assert "Role note 54" in html and "Role note 05" in html and "Role note 04" not in html
+    assert f"The latest 50 shown; {5 + before} older." in html and 'href="?notes=all#notes"' in html
+    everything = signed_in.get(url + "?notes=all").content.decode()
+    assert "Role note 00" in everything and "older." not in everything

@@ -98,9 +98,23 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "criteria": sorted(profile.criteria, key=lambda c: (-c.weight, c.label)),
             "statuses": RoleStatus.choices(),
             **board,
-            **notes_of(actor, notes=board["board"].notes),
+            **_latest_notes(notes_of(actor, notes=board["board"].notes), all_=request.GET.get("notes") == "all"),
         },
     )
+
+
+# The role page lists the role's notes below the board, whose cards already show each application's
+# latest two: the newest this many, and a link to all. 180 notes were a third of the page's time.
+ROLE_PAGE_NOTES = 50
+
+
+def _latest_notes(notes: dict[str, list], *, all_: bool) -> dict[str, object]:
+    shown: dict[str, object] = {}
+    for key in ("notes", "feedback"):
+        items = notes[key]
+        keep = items if all_ else items[:ROLE_PAGE_NOTES]
+        shown[key], shown[f"{key}_more"] = keep, len(items) - len(keep)
+    return shown
 
 
 @login_required
