@@ -86,6 +86,7 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
     role, profile = shown.role, shown.profile
     requirements = list(role.requirements.all())
     board = board_context(actor, pk)
+    all_notes = request.GET.get("notes") == "all"
     return render(
         request,
         "web/role.html",
@@ -98,7 +99,7 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "criteria": sorted(profile.criteria, key=lambda c: (-c.weight, c.label)),
             "statuses": RoleStatus.choices(),
             **board,
-            **_latest_notes(notes_of(actor, notes=board["board"].notes), all_=request.GET.get("notes") == "all"),
+            **_latest_notes(notes_of(actor, notes=board["board"].notes), all_=all_notes),
         },
     )
 

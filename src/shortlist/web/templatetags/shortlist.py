@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -48,7 +48,7 @@ def blind(text: str | None, names: list[str] | None) -> str:
     return _redact(text or "", names or ())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _move_options(stage: str) -> SafeString:
     moves = allowed_moves(stage)
     return format_html_join(
