@@ -290,6 +290,7 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
         interface="page",
     )
     blind = blind_state(actor=actor, role_id=pk, candidate_ids=[r.match.candidate_id for r in shortlist.rows])
+    candidates_url = reverse("web:candidates")
     rows = [
         {
             "row": row,
@@ -297,6 +298,10 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
             "label": neutral_label(row.match.candidate_id),
             # What blind review takes out of this row's text (the name is never rendered while hidden).
             "names": [row.candidate.name] if row.candidate and row.candidate.name else [],
+            # Looked up here, not in the template for each of up to 100 rows (a loop over the bands,
+            # a reverse()): the rows' markup was most of the time of `?top=100` after the ranking.
+            "band_meaning": shortlist.bands.get(row.match.band, "") if row.match.band else "",
+            "url": f"{candidates_url}{row.match.candidate_id}/?role={pk}",
         }
         for row in shortlist.rows
     ]
@@ -315,6 +320,8 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
             "filtered": shortlist.filtered,
             "bands": shortlist.bands,
             "pool": shortlist.pool,
+            "here": request.get_full_path(),
+            "add_url": reverse("web:add_to_pipeline", args=[pk]),
         },
     )
 
