@@ -340,7 +340,8 @@ def main() -> None:
         row.queries = _count_queries(row.calls[0])
     load = os.getloadavg()
     print(f"load average before: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores")
-    print(f"{'page':66} {'p50':>6} {'p95':>6} {'max':>6} {'cpu95':>6} {'cpu50':>6} {'SQL':>4}  (ms, {args.rounds} rounds)")
+    head = f"{'page':66} {'p50':>6} {'p95':>6} {'max':>6} {'cpu95':>6} {'cpu50':>6} {'SQL':>4}"
+    print(f"{head}  (ms, {args.rounds} rounds)")
     for row in rows:
         _time(row, args.rounds)
         flag = "  > 300" if row.p95 > TARGET_MS else ""
