@@ -47,19 +47,23 @@ def add_body_font(pdf: FPDF) -> str:
     path = unicode_font()
     if path is None:
         return "Helvetica"
-    with _lock:  # two first downloads at once parse the file once
-        parsed, raw = _parsed(path)
-    font = copy.copy(parsed)  # metrics and maps are read-only and shared
-    # What a document changes is its own: writing the PDF subsets the fontTools font in place (so
-    # each document reads its own from the cached bytes, lazily), and the subset map and missing
-    # glyphs record what this document drew; writing also numbers and fills in the font descriptor.
-    font.ttfont = ttLib.TTFont(io.BytesIO(raw), recalcTimestamp=False, lazy=True)
-    font.i = len(pdf.fonts) + 1
-    font.subset = SubsetMap(font)
-    font.missing_glyphs = []
-    font.biggest_size_pt = 0
-    font.desc = copy.copy(parsed.desc)
-    pdf.fonts[FAMILY.lower()] = font
+    try:
+        with _lock:  # two first downloads at once parse the file once
+            parsed, raw = _parsed(path)
+        font = copy.copy(parsed)  # metrics and maps are read-only and shared
+        # What a document changes is its own: writing the PDF subsets the fontTools font in place (so
+        # each document reads its own from the cached bytes, lazily), and the subset map and missing
+        # glyphs record what this document drew; writing also numbers and fills in the font descriptor.
+        font.ttfont = ttLib.TTFont(io.BytesIO(raw), recalcTimestamp=False, lazy=True)
+        font.i = len(pdf.fonts) + 1
+        font.subset = SubsetMap(font)
+        font.missing_glyphs = []
+        font.biggest_size_pt = 0
+        font.desc = copy.copy(parsed.desc)
+    except (AttributeError, TypeError):  # pragma: no cover - an fpdf2 whose font object differs (2.8.9 here)
+        pdf.add_font(FAMILY, "", str(path))  # slower, still right
+    else:
+        pdf.fonts[FAMILY.lower()] = font
     return FAMILY
 
 
