@@ -45,6 +45,29 @@ def test_access_request_downloads_as_json_and_pdf(signed_in: object) -> None:
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
 
+def test_the_access_request_pdf_reads_back_whole_download_after_download(signed_in: object) -> None:
+    """The PDF's font is parsed once per process and lines are wrapped by the page: every download,
+    not only the first, carries the person's words, non-Latin letters and a long note unbroken."""
+    import io
+
+    from pypdf import PdfReader
+
+    from shortlist.textpdf import unicode_font
+
+    candidate = one_of_everything()["candidate"]
+    long_note = " ".join(f"word{n}" for n in range(14)) + " " + "x" * 100  # a token wider than the page
+    Candidate.objects.filter(pk=candidate.pk).update(name="Zoë Łukasz-Żółć", headline=long_note)
+    url = reverse("web:candidate_access_pdf", args=[candidate.pk])
+    for _ in range(2):
+        pdf = PdfReader(io.BytesIO(signed_in.get(url).content))
+        text = " ".join("".join(page.extract_text() for page in pdf.pages).split())
+        name = "Zoë Łukasz-Żółć" if unicode_font() else "Zo? ?ukasz-???"
+        assert f"What we hold about {name}" in text
+        assert "word0 word1" in text and "word12 word13" in text
+        assert "x" * 100 in text.replace(" ", "")  # the token too wide for a line is cut, not lost
+        assert "Call on Friday" in text
+
+
 def test_a_recruiter_cannot_erase(signed_in: object) -> None:
     candidate = one_of_everything()["candidate"]
     response = signed_in.post(reverse("web:candidate_erase", args=[candidate.pk]), {"reason": "asked"})

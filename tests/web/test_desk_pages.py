@@ -148,3 +148,38 @@ def test_a_card_offers_the_next_stage_and_reject_as_buttons(signed_in) -> None:
     )
     application.refresh_from_db()
     assert application.stage == "contacted"
+
+
+def test_the_role_page_lists_its_latest_notes_and_links_to_all(signed_in) -> None:
+    """Below the board (whose cards show each application's latest notes) the role page lists the
+    newest 50 notes, says how many are older and links to all of them."""
+    from shortlist.pipeline.models import ApplicationNote
+
+    role = one_of_everything()["role"]
+    before = ApplicationNote.objects.filter(application__role=role).count()  # older than these
+    created = timezone.now() + timedelta(minutes=1)
+    for n in range(55):
+        note = ApplicationNote.objects.create(role=role, body=f"Role note {n:02d}")
+        ApplicationNote.objects.filter(pk=note.pk).update(created_at=created + timedelta(minutes=n))
+    url = reverse("web:role", args=[role.pk])
+    html = signed_in.get(url).content.decode()
+    assert "Role note 54" in html and "Role note 05" in html and "Role note 04" not in html
+    assert f"The latest 50 shown; {5 + before} older." in html and 'href="?notes=all#notes"' in html
+    everything = signed_in.get(url + "?notes=all").content.decode()
+    assert "Role note 00" in everything and "older." not in everything
+
+
+def test_a_card_prints_names_notes_and_reasons_as_text(signed_in) -> None:
+    """The board's cards are written in Python (speed): what came from a CV or a keyboard is escaped."""
+    role = one_of_everything()["role"]
+    person = make_candidate(name="<b>Ana</b> & Co")
+    application = _waiting(person, role, "screened", 1, '<img src=x onerror="alert(1)">')
+    note = reverse("web:note_new", args=["application", application.pk])
+    signed_in.post(note, {"body": "<script>x</script>"})
+    html = signed_in.get(reverse("web:role", args=[role.pk])).content.decode()
+    card = html[html.index(f'id="card-{application.pk}"') :]
+    card = card[: card.index("</li>")]
+    assert "&lt;b&gt;Ana&lt;/b&gt; &amp; Co" in card and "<b>Ana" not in card
+    assert "&lt;script&gt;x&lt;/script&gt;" in card and "<script>" not in card
+    assert "&lt;img src=x" in card and "<img" not in card
+    assert f'action="/applications/{application.pk}/move/"' in card and 'value="submitted"' in card

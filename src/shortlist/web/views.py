@@ -86,6 +86,7 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
     role, profile = shown.role, shown.profile
     requirements = list(role.requirements.all())
     board = board_context(actor, pk)
+    all_notes = request.GET.get("notes") == "all"
     return render(
         request,
         "web/role.html",
@@ -98,9 +99,23 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "criteria": sorted(profile.criteria, key=lambda c: (-c.weight, c.label)),
             "statuses": RoleStatus.choices(),
             **board,
-            **notes_of(actor, notes=board["board"].notes),
+            **_latest_notes(notes_of(actor, notes=board["board"].notes), all_=all_notes),
         },
     )
+
+
+# The role page lists the role's notes below the board, whose cards already show each application's
+# latest two: the newest this many, and a link to all. 180 notes were a third of the page's time.
+ROLE_PAGE_NOTES = 50
+
+
+def _latest_notes(notes: dict[str, list], *, all_: bool) -> dict[str, object]:
+    shown: dict[str, object] = {}
+    for key in ("notes", "feedback"):
+        items = notes[key]
+        keep = items if all_ else items[:ROLE_PAGE_NOTES]
+        shown[key], shown[f"{key}_more"] = keep, len(items) - len(keep)
+    return shown
 
 
 @login_required
@@ -275,6 +290,7 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
         interface="page",
     )
     blind = blind_state(actor=actor, role_id=pk, candidate_ids=[r.match.candidate_id for r in shortlist.rows])
+    candidates_url = reverse("web:candidates")
     rows = [
         {
             "row": row,
@@ -282,6 +298,10 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
             "label": neutral_label(row.match.candidate_id),
             # What blind review takes out of this row's text (the name is never rendered while hidden).
             "names": [row.candidate.name] if row.candidate and row.candidate.name else [],
+            # Looked up here, not in the template for each of up to 100 rows (a loop over the bands,
+            # a reverse()): the rows' markup was most of the time of `?top=100` after the ranking.
+            "band_meaning": shortlist.bands.get(row.match.band, "") if row.match.band else "",
+            "url": f"{candidates_url}{row.match.candidate_id}/?role={pk}",
         }
         for row in shortlist.rows
     ]
@@ -300,6 +320,8 @@ def role_shortlist(request: HttpRequest, pk: int) -> HttpResponse:
             "filtered": shortlist.filtered,
             "bands": shortlist.bands,
             "pool": shortlist.pool,
+            "here": request.get_full_path(),
+            "add_url": reverse("web:add_to_pipeline", args=[pk]),
         },
     )
 
