@@ -26,8 +26,9 @@ holds the judged set and those rules (benchmarks/README.md, third pass).
 Fourth fit: LEXICAL_OF_TERMS (scoring.py, 0/1): whether the words' share is taken from the role terms'
 criteria only (skills, title), so scale, seniority and logistics keep their weight at any share;
 GENERIC_DISCOUNT (scoring.py): how much a must/nice skill's weight drops with the share of the pool's CVs
-that write it; LISTED_WEIGHT (lexical.py, read when the index is built, so one index per value): what a
-mention in a skills or keywords list counts against one in a job. The fit's pick (LEXICAL_SHARE 0.5 of
+that write it; LISTED_WEIGHT (what a mention in a skills or keywords list counts against one in a job,
+read when the index is built; commit b3d8b9b) was searched at 1, 0.5 and 0.25 and dropped: counting
+listed mentions less lowered dev at every share the tests allow. The fit's pick (LEXICAL_SHARE 0.5 of
 the whole score, listed mentions at 0.5) is not taken: at 0.5 proven scale loses to a nice-to-have's words
 (tests/test_scoring_rules.py), and from 0.45 of the terms' part a blockchain developer's lead over a
 generic-practice CV falls under 20 points; 0.4 of the terms' part, generic discount 0.8, listed mentions
@@ -71,7 +72,7 @@ from benchmarks.ranking_eval import (
     shortlist_index,
     shortlist_scores,
 )
-from shortlist.engine.matching import lexical, scoring
+from shortlist.engine.matching import scoring
 from shortlist.engine.roles import weighting
 from shortlist.engine.roles.weighting import build_role_profile
 from shortlist.engine.vocab.taxonomy import default_taxonomy
@@ -79,7 +80,6 @@ from shortlist.engine.vocab.taxonomy import default_taxonomy
 GRID = {
     "LEXICAL_SHARE": (0.3, 0.4, 0.45, 0.5),
     "LEXICAL_OF_TERMS": (0, 1),  # fourth fit: the words' share taken from the terms' part only
-    "LISTED_WEIGHT": (1.0, 0.5, 0.25),  # fourth fit: a skills-list mention's worth (index time)
     "GENERIC_DISCOUNT": (0.0, 0.5, 0.8, 1.0),  # fourth fit: a skill most CVs write weighs less
     "TITLE_WORDS_SHARE": (0.0,),  # 0-0.15 in the third fit
     "MUST_PENALTY": (0.6,),
@@ -94,7 +94,6 @@ GRID = {
 OWNER = {
     "GENERIC_DISCOUNT": scoring,
     "LEXICAL_OF_TERMS": scoring,
-    "LISTED_WEIGHT": lexical,
     "LEXICAL_SHARE": scoring,
     "MUST_PENALTY": scoring,
     "TITLE_WORDS_LEXICAL": scoring,
@@ -107,8 +106,9 @@ OWNER = {
     "FREE_TEXT_CAP": scoring,
 }
 HELD = {"TITLE_SHARE": 0.10}  # searched and shown, not chosen (see the docstring)
-# Read when the index is built (the CV words' counts), not when a role is scored: one index per value.
-INDEX_TIME = ("LISTED_WEIGHT",)
+# Read when the index is built, not when a role is scored: one index per value (none since the fourth
+# pass dropped LISTED_WEIGHT, kept for the next index-time constant).
+INDEX_TIME: tuple[str, ...] = ()
 
 
 def per_role(

@@ -55,8 +55,7 @@ from shortlist.engine.vocab.enums import SENIORITY_MIN_YEARS, ScaleMetric, Senio
 from shortlist.engine.vocab.profile import Profile
 from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy
 
-INDEX_FORMAT = 4  # 2: evidence rows include the candidate's title units (titles.py); 3: CV words (lexical.py)
-# 4: CV word counts in quarter mentions, a skills-list mention counting less (lexical.LISTED_WEIGHT)
+INDEX_FORMAT = 3  # 2: evidence rows include the candidate's title units (titles.py); 3: CV words (lexical.py)
 META_FILE = "meta.json"
 # A new segment merges into the previous one while that one is under this many times its size.
 MERGE_RATIO = 4
@@ -95,7 +94,7 @@ class CandidateRow:
     currency: int
     notice: int  # weeks, -1 unknown
     terms: tuple[int, ...] = ()  # word codes of the CV text (Codes.terms), ascending
-    tfs: tuple[int, ...] = ()  # how often each word appears, in lexical.TF_UNIT (listed ones count less)
+    tfs: tuple[int, ...] = ()  # how often each word appears
     length: int = 0  # the text's length in indexed words
 
 
@@ -146,10 +145,7 @@ def encode_profile(profile: Profile, codes: Codes, taxonomy: Taxonomy | None = N
     mode = MODES.index(WorkMode(preferences.work_mode)) if preferences.work_mode else UNKNOWN
     relocate = UNKNOWN if preferences.open_to_relocation is None else int(preferences.open_to_relocation)
     salary = float(preferences.salary_expectation or 0)
-    listed = [(s.start, s.end) for s in profile.sections if s.name in lexical.LISTED_SECTIONS]
-    terms, tfs, length = lexical.encode_text(
-        profile.text or "", lambda word: codes.code("terms", word), listed
-    )
+    terms, tfs, length = lexical.encode_text(profile.text or "", lambda word: codes.code("terms", word))
     return CandidateRow(
         skills=tuple(code for code, _ in ordered),
         strength=tuple(facts[0] for _, facts in ordered),

@@ -3,13 +3,9 @@ small lexical component beside the evidence-based criteria.
 
 Each segment keeps, per term code (Codes.terms), the rows whose CV text holds the word and how often
 (CSC: ``lx_ptr`` over terms, ``lx_row`` int32, ``lx_tf`` uint8), and per row its length in words
-(``lx_len`` uint16). Counts are kept in quarter mentions (TF_UNIT) and read by section: a mention in a
-skills or keywords list (LISTED_SECTIONS) counts LISTED_WEIGHT of one in a work bullet or the summary, so
-a CV that lists fifty names once does not earn what a CV using the role's words in its jobs earns.
-
-A role phrase ("Data Guard", "SAP HANA") is read as its words: a row has the phrase when it has every
-word, with the smallest of their counts as its frequency (the explanation then quotes the exact phrase
-count from the CV text when the profile is at hand).
+(``lx_len`` uint16). A role phrase ("Data Guard", "SAP HANA") is read as its words: a row has the phrase
+when it has every word, with the smallest of their counts as its frequency (the explanation then quotes
+the exact phrase count from the CV text when the profile is at hand).
 
 Per phrase and row, the BM25 term part, divided by its ceiling (k1 + 1) so that it lies in [0, 1)::
 
@@ -35,13 +31,7 @@ import numpy as np
 
 K1 = 1.2
 B = 0.75
-TF_UNIT = 4  # stored counts are in quarter mentions, so a listed mention can count less than a used one
-TF_MAX = 255  # uint8 counts (63 mentions): a word written 300 times is not more relevant than 63 times
-# Sections (cv/sections.py names) whose words are a list, not a use: "Skills: Kafka, Redis",
-# "Keywords: trading, low latency". A mention there counts LISTED_WEIGHT of a mention anywhere else
-# (experience, projects, summary). Fitted on the dev roles with benchmarks/ranking_fit.py (fourth pass).
-LISTED_SECTIONS = frozenset({"skills"})
-LISTED_WEIGHT = 1.0
+TF_MAX = 255  # uint8 counts: a word written 300 times is not more relevant than one written 255 times
 LENGTH_MAX = 65_535
 MAX_WORD = 24  # longer "words" are hashes, URLs and base64, never a skill a recruiter types
 
@@ -182,28 +172,12 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words(phrase)))
 
 
-def encode_text(
-    text: str, code: Callable[[str], int], listed: Sequence[tuple[int, int]] = ()
-) -> tuple[tuple[int, ...], tuple[int, ...], int]:
-    """(term codes ascending, counts in TF_UNIT, length in words) of one CV text; `code` maps a word to
-    its code. `listed` are the (start, end) spans of the text's list sections (LISTED_SECTIONS), whose
-    mentions count LISTED_WEIGHT each; a word found only there still counts as present (one unit)."""
-    body_parts, listed_parts, at = [], [], 0
-    for start, end in sorted(listed):
-        start, end = max(start, at), max(end, at)
-        body_parts.append(text[at:start])
-        listed_parts.append(text[start:end])
-        at = end
-    body_parts.append(text[at:])
-    body = words("\n".join(body_parts))
-    lists = words("\n".join(listed_parts))
-    used, named = Counter(body), Counter(lists)
-    units = {
-        word: min(max(round(TF_UNIT * (used[word] + LISTED_WEIGHT * named[word])), 1), TF_MAX)
-        for word in used.keys() | named.keys()
-    }
-    pairs = sorted((code(word), count) for word, count in units.items())
-    return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs), min(len(body) + len(lists), LENGTH_MAX)
+def encode_text(text: str, code: Callable[[str], int]) -> tuple[tuple[int, ...], tuple[int, ...], int]:
+    """(term codes ascending, counts, length in words) of one CV text; `code` maps a word to its code."""
+    found = words(text)
+    counts = Counter(found)
+    pairs = sorted((code(word), min(count, TF_MAX)) for word, count in counts.items())
+    return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs), min(len(found), LENGTH_MAX)
 
 
 # --- postings ------------------------------------------------------------------------------------------
@@ -354,7 +328,7 @@ def _within(
 
 
 def saturation(tf: np.ndarray, length: np.ndarray, average: float) -> np.ndarray:
-    """BM25's term part divided by its ceiling: in [0, 1), see the module docstring. `tf` in mentions."""
+    """BM25's term part divided by its ceiling: in [0, 1), see the module docstring."""
     tf = tf.astype(np.float32)
     norm = np.float32(K1) * (
         np.float32(1 - B) + np.float32(B) * length.astype(np.float32) / np.float32(average)
@@ -367,13 +341,11 @@ def phrase_values(postings: Postings, phrase: Phrase, average: float) -> tuple[n
     found = []
     for alternative in phrase.alternatives:
         rows, tf = phrase_rows(postings, alternative)
-        skip = phrase.skip * TF_UNIT
-        if skip and len(rows):
-            kept = tf > skip
-            rows, tf = rows[kept], tf[kept] - skip
+        if phrase.skip and len(rows):
+            kept = tf > phrase.skip
+            rows, tf = rows[kept], tf[kept] - phrase.skip
         if len(rows):
-            mentions = tf.astype(np.float32) / np.float32(TF_UNIT)
-            found.append((rows, saturation(mentions, np.asarray(postings.length)[rows], average)))
+            found.append((rows, saturation(tf, np.asarray(postings.length)[rows], average)))
     if not found:
         return _NO_ROWS, np.zeros(0, dtype=np.float32)
     if len(found) == 1:
@@ -405,13 +377,11 @@ def values_at(postings: Postings, phrase: Phrase, average: float, rows: np.ndarr
             hit = word_rows[position] == rows
             present &= hit
             least = np.minimum(least, np.where(hit, word_tf[position], 0).astype(np.uint8))
-        skip = phrase.skip * TF_UNIT
-        if skip:
-            present &= least > skip
-            least = np.where(present, least - skip, 0).astype(np.uint8)
+        if phrase.skip:
+            present &= least > phrase.skip
+            least = np.where(present, least - phrase.skip, 0).astype(np.uint8)
         if present.any():
-            mentions = least.astype(np.float32) / np.float32(TF_UNIT)
-            values = np.where(present, saturation(mentions, lengths, average), np.float32(0.0))
+            values = np.where(present, saturation(least, lengths, average), np.float32(0.0))
             out = np.maximum(out, values.astype(np.float32))
     return out
 
