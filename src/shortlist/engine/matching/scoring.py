@@ -63,6 +63,10 @@ The other criteria
 - title: the role title's distinctive units (titles.py: the skills it names and its other words, stemmed)
   weighted by unit, each read like a skill from the candidate's headline and job titles, which the index
   keeps as evidence (strength x recency: a title last held in 2012 fades like a skill last used then).
+- lexical: BM25 over the role's terms in the CV text; its share (LEXICAL_SHARE) is taken from the role
+  terms' criteria (skills, title) only, so scale, seniority and logistics keep their weight.
+- generic skills: a must/nice skill's weight is multiplied by 1 - GENERIC_DISCOUNT x the share of the
+  pool's CVs that write it (pools of GENERIC_MIN_POOL or more), before the weights are renormalised.
 """
 
 from __future__ import annotations
@@ -99,7 +103,8 @@ from shortlist.engine.vocab.taxonomy import Taxonomy
 # 1.3: free-text terms and the lexical component read the CV words (lexical.py)
 # 1.4: the lexical component reads the title's words, at a 25% share (second fit)
 # 1.5: lexical share 30%, a title word's first mention not counted (third fit)
-SCORING_VERSION = "1.5.0"
+# 1.6: lexical share 40% of the role terms' part only; a skill most CVs of the pool write weighs less
+SCORING_VERSION = "1.6.0"
 
 # --- evidence ------------------------------------------------------------------------------------------
 
@@ -129,7 +134,15 @@ RELATED_MIN_SIMILARITY = 0.4  # weaker relations (Python ~ Bash) would only add 
 # 0.25, as 0.3 let a keyword stuffer's "Keywords: trading" line overtake real Go work in the judged set;
 # third fit, with a title word's first mention not counted (TITLE_WORDS_SKIP): 0.3. Dev would take 0.4,
 # but from 0.35 a nice-to-have's words outweigh proven scale under steep growth (test_scoring_rules).
-LEXICAL_SHARE = 0.3
+LEXICAL_SHARE = 0.4
+# Whether LEXICAL_SHARE is a share of the role terms' part of the score (skills and title, True), taken
+# from them alone, or of the whole score (False: scale, seniority, logistics shrink with it as well).
+LEXICAL_OF_TERMS = True
+# How much a must/nice skill's weight drops with the share of the pool's CVs that write it: the weight is
+# multiplied by 1 - GENERIC_DISCOUNT * share (0: off). Only for pools of GENERIC_MIN_POOL CVs or more,
+# where a share says something about the market rather than about two or three CVs.
+GENERIC_DISCOUNT = 0.8
+GENERIC_MIN_POOL = 50
 # Whether the lexical component also reads the role title's word units (titles.py WORD_UNIT: "DevOps",
 # "Analyst"). Kept by the second fit (on in every fold); found on dev, where DevOps CVs that never write
 # "Jenkins" sank below CVs that only shared a tool with the role.
@@ -204,7 +217,17 @@ BAND_MEANINGS: dict[str, str] = {
 
 def band_weights(plan: RolePlan) -> np.ndarray:
     """Per criterion, the weight it has in a band's "earned": its share, the lexical component 0."""
-    weights = np.array([0.0 if c.kind == "lexical" else c.weight for c in plan.criteria], dtype=np.float64)
+    weights = np.array(
+        [
+            0.0
+            if c.kind == "lexical"
+            else c.weight / plan.terms_keep
+            if c.kind in SKILL_KINDS or c.kind in ("title", "text")
+            else c.weight
+            for c in plan.criteria
+        ],
+        dtype=np.float64,
+    )
     total = weights.sum()
     return weights / total if total > 0 else weights
 
@@ -347,6 +370,9 @@ class RolePlan:
     title: str = ""  # the role's title, as the title criterion's reasons quote it
     phrases: tuple[Phrase, ...] = ()  # the role's terms as CV words (lexical.py), for the lexical kinds
     average_length: float = 0.0  # the pool's mean CV length in words, BM25's length normalisation
+    # What the role terms' criteria keep beside the words (LEXICAL_OF_TERMS): a band's "earned" divides it
+    # back out, so bands weigh the evidence as the role model does at any lexical share.
+    terms_keep: float = 1.0
 
     @property
     def must(self) -> tuple[PlannedCriterion, ...]:
@@ -403,6 +429,16 @@ def _salary(spec: Any) -> tuple[float, str]:
     return float(top or 0.0), str(currency or "").upper()
 
 
+def _generic_discounted(criterion: Criterion, phrase: Phrase, lexicon: Lexicon) -> Criterion:
+    """The criterion with its weight lowered by how many CVs of the pool name the skill (GENERIC_DISCOUNT):
+    "SQL" that most CVs of an IT pool write separates few of them, so the role's rarer terms decide."""
+    if GENERIC_DISCOUNT <= 0 or lexicon.documents < GENERIC_MIN_POOL:
+        return criterion
+    share = max(lexicon.df(codes) for codes in phrase.alternatives) / lexicon.documents
+    factor = 1.0 - GENERIC_DISCOUNT * min(share, 1.0)
+    return dataclasses.replace(criterion, weight=criterion.weight * factor)
+
+
 def plan_role(
     role: RoleProfile,
     codes: Codes,
@@ -443,13 +479,15 @@ def plan_role(
             skipped.append(f"{criterion.label}: the role states no seniority")
             continue
         column = codes.code("skills", criterion.skill, add=False) if criterion.skill else UNKNOWN
-        planned.append((criterion, column))
+        phrase = None
         if lexicon is not None and criterion.kind in ("must", "nice") and criterion.skill:
             skill = taxonomy.get(criterion.skill) if taxonomy is not None else None
             surfaces = skill.surfaces if skill else (criterion.label,)
             phrase = lexicon.phrase(criterion.label, surfaces, column)
             if phrase is not None:
                 phrases.append(phrase)
+                criterion = _generic_discounted(criterion, phrase, lexicon)
+        planned.append((criterion, column))
     first_title_word = len(phrases)
     if lexicon is not None and TITLE_WORDS_LEXICAL:
         # The title's own words ("DevOps", "Analyst", "Scientist") are what a CV of that trade repeats:
@@ -493,6 +531,12 @@ def plan_role(
         (key, positions, share) for key, positions, share in groups if share > 0 and idf_of(positions) > 0
     ]
     keep = 1.0 - sum(share for _, _, share in groups)
+    is_term = [c.kind in SKILL_KINDS or c.kind == "title" for c, _ in planned]
+    terms_part = sum(c.weight for (c, _), term in zip(planned, is_term, strict=True) if term) / total
+    if LEXICAL_OF_TERMS:
+        # The words stand beside the role's terms (skills and title), so they take their share of the
+        # terms' part only: proven scale, seniority and logistics keep their weight at any share.
+        groups = [(key, positions, share * terms_part) for key, positions, share in groups]
     criteria_list = [
         PlannedCriterion(
             c.key,
@@ -500,11 +544,11 @@ def plan_role(
             c.label,
             c.skill,
             column,
-            keep * c.weight / total,
+            (keep if term or not LEXICAL_OF_TERMS else 1.0) * c.weight / total,
             c.why,
             ((text_of[id(c)], FREE_TEXT_CAP),) if id(c) in text_of else (),
         )
-        for c, column in planned
+        for (c, column), term in zip(planned, is_term, strict=True)
     ]
     for key, positions, share in groups:
         part = idf_of(positions)
@@ -559,6 +603,7 @@ def plan_role(
         title=spec.title,
         phrases=tuple(phrases),
         average_length=lexicon.average_length if lexicon is not None else 0.0,
+        terms_keep=keep if LEXICAL_OF_TERMS and keep > 0 else 1.0,
     )
 
 
