@@ -645,6 +645,16 @@ def pool_index(today: date | None = None) -> CandidateIndex:
         return _pool(today).index
 
 
+def pool_index_changed(
+    today: date | None = None,
+) -> tuple[CandidateIndex, tuple[str, int, int], frozenset[int]]:
+    """The up-to-date index, its published version's identity, and the ids changed since that version
+    (the delta: updated, added or removed): outside them, every row is as the version saw it."""
+    with _lock:
+        held = _pool(today)
+        return held.index, (held.version.name, *held.identity), frozenset(held.seen)
+
+
 def pool_info(today: date | None = None) -> PoolInfo:
     """How many candidates a ranking would search now, and in which index version."""
     with _lock:
