@@ -315,7 +315,7 @@ def _ranked_in_index(query: Query, today_year: int) -> list[int] | None:
     any other query. At 100,000 candidates `python` matched 79,000 ids in SQL, each looked up in the
     candidate table and sorted by name (170 ms of the page's 270 ms CPU); here it is a few array
     passes, and the names come from a per-version cache (_name_keys)."""
-    index, version, changed = pool.pool_index_changed()
+    index, changed, memo = pool.pool_index_changed()
     terms = _IndexFilter(index)
     found = query.translate(terms)
     if found is None:
@@ -323,7 +323,7 @@ def _ranked_in_index(query: Query, today_year: int) -> list[int] | None:
     ids = np.sort(terms.ids[found])
     if not len(ids):
         return []
-    primary, secondary = _name_keys(ids, version, changed)
+    primary, secondary = _name_keys(ids, memo, changed)
     skills, words = query.positive_terms()
     if not (skills or words):
         return ids[np.lexsort((secondary, primary))].tolist()
@@ -343,23 +343,18 @@ class _Names:
         self.sorted_ids = order[self.by_id]
 
 
-_names: dict[tuple[str, tuple[str, int, int]], _Names] = {}
-
-
 def _name_keys(
-    ids: np.ndarray, version: tuple[str, int, int], changed: frozenset[int]
+    ids: np.ndarray, memo: dict[str, Any], changed: frozenset[int]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Sort keys giving the ids' (name, id) order: (primary, secondary) for np.lexsort.
 
-    The names are cached per published version; a candidate changed since (the pool's delta, so
-    possibly renamed) or missing from the cache has its name read now, and is placed by bisection
-    between the cached keys: 2p for "before the cached key at p", 2p + 1 for the cached key at p, the
+    The names are read once per published version (kept in the pool's memo for it); a candidate
+    changed since (the pool's delta, so possibly renamed) or missing from them has its name read now,
+    and is placed by bisection between the cached keys: 2p for "before the cached key at p", 2p + 1 for the cached key at p, the
     secondary key ordering such candidates among themselves."""
-    key = (connection.alias, version)
-    names = _names.get(key)
+    names = memo.get("names")
     if names is None:
-        _names.clear()  # one version at a time: an older one is never asked again
-        names = _names[key] = _Names()
+        names = memo["names"] = _Names()
     at = np.minimum(np.searchsorted(names.sorted_ids, ids), max(len(names.sorted_ids) - 1, 0))
     cached = (names.sorted_ids[at] == ids) if len(names.sorted_ids) else np.zeros(len(ids), dtype=bool)
     if changed:
