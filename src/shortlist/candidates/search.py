@@ -350,8 +350,8 @@ def _name_keys(
 
     The names are read once per published version (kept in the pool's memo for it); a candidate
     changed since (the pool's delta, so possibly renamed) or missing from them has its name read now,
-    and is placed by bisection between the cached keys: 2p for "before the cached key at p", 2p + 1 for the cached key at p, the
-    secondary key ordering such candidates among themselves."""
+    and is placed by bisection between the cached keys: 2p for "before the cached key at p", 2p + 1
+    for the cached key at p, the secondary key ordering such candidates among themselves."""
     names = memo.get("names")
     if names is None:
         names = memo["names"] = _Names()
