@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import operator
 import re
 from collections import defaultdict
@@ -333,14 +332,24 @@ def _ranked_in_index(query: Query, today_year: int) -> list[int] | None:
 
 
 class _Names:
-    """Every candidate's (name, id) in Python's order, read once per published index version."""
+    """Every candidate's (name, id) in Python's order (code points, then id), read once per published
+    index version. Arrays rather than 100,000 Python tuples: those would be walked by every full
+    garbage collection of the process, on whichever request triggers one."""
 
     def __init__(self) -> None:
-        pairs = sorted((name, pk) for pk, name in Candidate.objects.order_by().values_list("id", "name"))
-        self.keys = pairs
-        order = np.fromiter((pk for _, pk in pairs), dtype=np.int64, count=len(pairs))
-        self.by_id = np.argsort(order)
-        self.sorted_ids = order[self.by_id]
+        pairs = list(Candidate.objects.order_by().values_list("id", "name"))
+        ids = np.fromiter((pk for pk, _ in pairs), dtype=np.int64, count=len(pairs))
+        names = np.array([name for _, name in pairs], dtype=str)  # compared by code point, as str is
+        order = np.lexsort((ids, names))
+        self.names, self.ids = names[order], ids[order]
+        self.by_id = np.argsort(self.ids)
+        self.sorted_ids = self.ids[self.by_id]
+
+    def place(self, name: str, candidate_id: int) -> int:
+        """How many cached (name, id) pairs come before this one."""
+        low = int(np.searchsorted(self.names, name, side="left"))
+        high = int(np.searchsorted(self.names, name, side="right"))
+        return low + int(np.searchsorted(self.ids[low:high], candidate_id))
 
 
 def _name_keys(
@@ -367,7 +376,7 @@ def _name_keys(
         read = dict(Candidate.objects.filter(pk__in=ids[fresh].tolist()).values_list("id", "name"))
         placed = sorted((read.get(int(ids[i]), ""), int(ids[i]), int(i)) for i in fresh)
         for rank, (name, pk, i) in enumerate(placed):
-            primary[i] = 2 * bisect.bisect_left(names.keys, (name, pk))
+            primary[i] = 2 * names.place(name, pk)
             secondary[i] = rank
     return primary, secondary
 
