@@ -407,6 +407,8 @@ def _scores(
     }
     codes = {skill: code for skill, code in codes.items() if code != UNKNOWN}
     code_array = np.asarray(sorted(codes.values()), dtype=np.int64)
+    wanted = np.zeros(len(index.codes.skills) + 1, dtype=bool)  # a gather, where isin compared each code
+    wanted[code_array] = True
     lexicon = index.lexicon() if words else None
     phrases = (
         []
@@ -431,7 +433,7 @@ def _scores(
         offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
         entries = np.repeat(starts, counts) + offsets
         owners = np.repeat(at, counts)
-        keep = np.isin(segment.ev_skill[entries], code_array) & (segment.ev_strength[entries] > 0)
+        keep = wanted[segment.ev_skill[entries]] & (segment.ev_strength[entries] > 0)
         entries = entries[keep]
         parts.append(
             (
