@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from collections import defaultdict
@@ -333,22 +334,19 @@ def _ranked_in_index(query: Query, today_year: int) -> list[int] | None:
 
 class _Names:
     """Every candidate's (name, id) in Python's order (code points, then id), read once per published
-    index version. Arrays rather than 100,000 Python tuples: those would be walked by every full
-    garbage collection of the process, on whichever request triggers one."""
+    index version: the names as one list of str (no fixed-width array, whose width a single 200-character
+    name would set for every row; no tuples for a full garbage collection to walk), the ids as an array."""
 
     def __init__(self) -> None:
-        pairs = list(Candidate.objects.order_by().values_list("id", "name"))
-        ids = np.fromiter((pk for pk, _ in pairs), dtype=np.int64, count=len(pairs))
-        names = np.array([name for _, name in pairs], dtype=str)  # compared by code point, as str is
-        order = np.lexsort((ids, names))
-        self.names, self.ids = names[order], ids[order]
+        pairs = sorted((name, pk) for pk, name in Candidate.objects.order_by().values_list("id", "name"))
+        self.names = [name for name, _ in pairs]
+        self.ids = np.fromiter((pk for _, pk in pairs), dtype=np.int64, count=len(pairs))
         self.by_id = np.argsort(self.ids)
         self.sorted_ids = self.ids[self.by_id]
 
     def place(self, name: str, candidate_id: int) -> int:
         """How many cached (name, id) pairs come before this one."""
-        low = int(np.searchsorted(self.names, name, side="left"))
-        high = int(np.searchsorted(self.names, name, side="right"))
+        low, high = bisect.bisect_left(self.names, name), bisect.bisect_right(self.names, name)
         return low + int(np.searchsorted(self.ids[low:high], candidate_id))
 
 
