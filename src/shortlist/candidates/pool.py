@@ -147,6 +147,8 @@ class _Held:
     # once (rows gone without a removal log, e.g. a restored database, cannot hide in it).
     reconciled: float = -math.inf
     mix: int = 0  # the version's (id, stamp) set hashed by _set_hash, once when opened
+    # What readers derive once per version (the candidates page's name order): dropped with the view.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def indexed_stamp(self, candidate_id: int) -> int | None:
         if candidate_id in self.seen:
@@ -643,6 +645,17 @@ def pool_index(today: date | None = None) -> CandidateIndex:
     """The index for this database: the published version plus what changed since."""
     with _lock:
         return _pool(today).index
+
+
+def pool_index_changed(
+    today: date | None = None,
+) -> tuple[CandidateIndex, frozenset[int], dict[str, Any]]:
+    """The up-to-date index, the ids changed since its published version (the delta: updated, added
+    or removed; every other row is as the version saw it), and a memo that lives as long as this
+    process holds the version, for what a reader derives once per version."""
+    with _lock:
+        held = _pool(today)
+        return held.index, frozenset(held.seen), held.memo
 
 
 def pool_info(today: date | None = None) -> PoolInfo:
