@@ -54,6 +54,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import BooleanField, Value
 from django.utils import timezone
+from django_tasks import task
 
 from shortlist.candidates.models import Candidate, CandidateRemoval
 from shortlist.candidates.profiles import profiles_by_id, to_profile
@@ -381,10 +382,17 @@ def publish_in_background(today: date | None = None) -> bool:
         return True
 
 
+@task()
+def republish_index(stale: str | None, today: str) -> str:
+    """Merge what changed into the published index as its next version, for the web servers that found
+    `stale` holding too many changes (or of another taxonomy or year). Idempotent: once the current
+    version is no longer `stale`, it writes nothing. Here rather than in tasks.py, which imports the
+    services that this module serves."""
+    return republish(stale, date.fromisoformat(today)) or "already republished"
+
+
 def _ask_worker(stale: str | None, today: date) -> bool:
     """Queue one republication of `stale` per ASK_AGAIN_SECONDS; call with _lock held."""
-    from shortlist.candidates.tasks import republish_index  # the tasks module imports the services
-
     key = f"{stale}|{today.year}"
     if time.monotonic() - _asked.get(key, -math.inf) < ASK_AGAIN_SECONDS:
         return False

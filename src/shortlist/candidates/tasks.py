@@ -6,7 +6,6 @@ even twice at the same time, so each one is idempotent.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from django.db import transaction
@@ -14,7 +13,6 @@ from django.utils import timezone
 from django_tasks import task
 
 from shortlist.background.execution import TRANSIENT, on_abandon
-from shortlist.candidates import pool
 from shortlist.candidates.batches import batch_finished
 from shortlist.candidates.importing import Outcome, log, parse_outcome, path_source, store_profile
 from shortlist.candidates.models import ImportBatch, ImportFile, ImportStatus
@@ -94,12 +92,3 @@ def reparse_candidate(candidate_id: int) -> str:
     """Re-read one stored CV with today's parser rules. Idempotent: a second run re-derives the same
     profile from the same text."""
     return reparse_one(candidate_id, workspace_taxonomy()).status.value
-
-
-@task()
-def republish_index(stale: str | None, today: str) -> str:
-    """Merge what changed into the published index as its next version, for the web servers that found
-    `stale` holding too many changes (or of another taxonomy or year). Idempotent: once the current
-    version is no longer `stale`, it writes nothing."""
-    written = pool.republish(stale, date.fromisoformat(today))
-    return written or "already republished"
