@@ -93,6 +93,8 @@ class Candidate(models.Model):
             # The pages at 100,000 candidates (benchmarks/workspace_pages.py): the candidate list filtered by
             # seniority in name order, and the privacy page's count and notice list without a full scan.
             models.Index(fields=["seniority", "name", "id"], name="candidate_seniority_name"),
+            # The whole list in its order: deep pages walk this index for their ids alone (web/paging.py).
+            models.Index(fields=["name", "id"], name="candidate_name_id"),
             models.Index(fields=["lawful_basis"], name="candidate_lawful_basis"),
             models.Index(
                 fields=["notice_due", "id"],

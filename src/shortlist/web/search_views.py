@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,7 +25,7 @@ from shortlist.candidates.services import (
 from shortlist.engine.vocab.enums import Seniority
 from shortlist.errors import Invalid
 from shortlist.web.errors import domain_errors
-from shortlist.web.paging import CappedPaginator
+from shortlist.web.paging import CappedPaginator, DeepPaginator
 
 CANDIDATES_PER_PAGE = 50
 FILTERS = ("q", "skill", "seniority", "tag")
@@ -68,7 +67,7 @@ def _page(
     # The whole pool is counted exactly (cheap); a filter's matches in SQL only up to the cap. A query's
     # matches are already a list of ids in relevance order: its length is free.
     filtered = any(filters[key] for key in ("skill", "seniority", "tag"))
-    pages = CappedPaginator if isinstance(rows, QuerySet) and filtered else Paginator
+    pages = CappedPaginator if isinstance(rows, QuerySet) and filtered else DeepPaginator
     page = pages(rows, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
     saved = list(saved_search_list(actor=actor))
     tags_shown = found.tags_shown if found is not None else actor.is_agency
