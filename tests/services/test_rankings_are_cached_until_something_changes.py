@@ -17,6 +17,7 @@ from shortlist.candidates.models import Candidate, CandidateSkill
 from shortlist.candidates.ranking_cache import ResultCache
 from shortlist.clients.models import Client, Role, RoleRequirement
 from shortlist.clients.services import growth_plan_set, role_import, role_save
+from shortlist.compliance.services import candidate_erase
 from shortlist.errors import Forbidden
 from shortlist.pipeline.models import Application
 from shortlist.pipeline.selectors import roles_for_candidate, shortlist_for_role
@@ -117,6 +118,16 @@ def test_who_may_see_it_and_the_pipeline_are_read_per_request(operator, role_id)
 
 def role_row(role_id: int) -> Role:
     return Role.objects.get(pk=role_id)
+
+
+def test_an_erased_person_leaves_the_cache_with_the_erasure(operator, role_id) -> None:
+    first = shortlist_for_role(actor=operator, role_id=role_id, top=5).rows[0].match.candidate_id
+    assert pool.ranking_cache_stats().entries == 1
+    candidate_erase(actor=operator, candidate_id=first, reason="request under article 17")
+    # Nothing quoting their CV stays in this process, even before the next ranking.
+    assert pool.ranking_cache_stats().entries == 0
+    after = shortlist_for_role(actor=operator, role_id=role_id, top=5)
+    assert first not in [row.match.candidate_id for row in after.rows]
 
 
 def test_roles_for_a_candidate_follow_a_role_edit(operator, role_id, imported) -> None:
