@@ -700,7 +700,8 @@ def pool_rank(role: RoleProfile, *, today: date | None = None, **options: Any) -
 
     Served from this process's ranking cache when the same role was ranked with the same options over
     the same pool (ranking_cache.py): the poll that brings the pool up to date runs first, so a change
-    this process can see always reaches the result."""
+    this process can see always reaches the result. The result may be shared with other requests:
+    callers build new objects from it (as `semantic.rerank` does) and never change it in place."""
     with _lock:
         held = _pool(today)
         key = _ranking_key(held, "rank", role_digest(role), options)
