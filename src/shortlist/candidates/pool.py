@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import logging
 import math
 import os
@@ -56,13 +57,16 @@ from django.db.models import BooleanField, Value
 from django.utils import timezone
 from django_tasks import task
 
+from shortlist.candidates import ranking_cache
 from shortlist.candidates.models import Candidate, CandidateRemoval
 from shortlist.candidates.profiles import profiles_by_id, to_profile
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.matching import published
 from shortlist.engine.matching.index import CandidateIndex, IndexDamaged
-from shortlist.engine.matching.match import FilterReport, Match, rank
+from shortlist.engine.matching.match import FilterReport, Match, RoleFit, rank
+from shortlist.engine.matching.match import roles_for_candidate as rank_roles
+from shortlist.engine.matching.scoring import SCORING_VERSION
 from shortlist.engine.roles.weighting import RoleProfile
 from shortlist.engine.vocab.profile import Profile
 
@@ -110,6 +114,11 @@ def serve_from_this_process() -> None:
     _serving.republish_by_task = True
 
 
+# Each view of the pool a process opens gets its own number: with its change generation, it names the
+# exact candidate set a cached ranking was computed over (ranking_cache.py).
+_serials = itertools.count(1)
+
+
 @dataclass(frozen=True, slots=True)
 class PoolInfo:
     """What a ranking searched: how many candidates (the version's, with the changes applied since), and
@@ -150,6 +159,8 @@ class _Held:
     mix: int = 0  # the version's (id, stamp) set hashed by _set_hash, once when opened
     # What readers derive once per version (the candidates page's name order): dropped with the view.
     memo: dict[str, Any] = field(default_factory=dict)
+    serial: int = field(default_factory=lambda: next(_serials))
+    generation: int = 0  # bumped by every change applied to the index (_changed)
 
     def indexed_stamp(self, candidate_id: int) -> int | None:
         if candidate_id in self.seen:
@@ -460,6 +471,7 @@ def publish_without_missing() -> int:
         changed += len([n for n in published.prune(folder, keep_previous=False) if not n.startswith(".")])
     with _lock:
         _held.pop(str(folder), None)  # this process opens the new version on its next read
+        _rankings.clear()  # and keeps no ranking that quotes an erased person
     return changed
 
 
@@ -604,6 +616,7 @@ def _apply_polled(held: _Held, polled: list[tuple[int, datetime, bool]]) -> bool
         if held.indexed_stamp(candidate_id) not in (None, -1):
             held.index.remove(candidate_id)
             held.seen[candidate_id] = -1
+            _changed(held)
     return bool(missing)
 
 
@@ -615,6 +628,7 @@ def _reconcile(held: _Held) -> None:
         for candidate_id in np.setdiff1d(in_index, in_db, assume_unique=True).tolist():
             held.index.remove(candidate_id)
             held.seen[candidate_id] = -1
+            _changed(held)
         _upsert(held, np.setdiff1d(in_db, in_index, assume_unique=True).tolist())
     held.reconciled = time.monotonic()
 
@@ -628,8 +642,17 @@ def _upsert(held: _Held, candidate_ids: list[int]) -> int:
         for candidate, profile in _iter_rows(Candidate.objects.filter(pk__in=chunk)):
             held.index.upsert(candidate.pk, profile)
             held.seen[candidate.pk] = _stamp(candidate.updated_at)
+            _changed(held)
             found += 1
     return len(candidate_ids) - found
+
+
+def _changed(held: _Held) -> None:
+    """Record a change to the held index: cached rankings of the earlier pool no longer answer (their
+    key holds the generation), and are dropped now rather than aged out, so that the text they quote
+    from a changed or erased CV is not kept."""
+    held.generation += 1
+    _rankings.clear()
 
 
 def _pool(today: date | None) -> _Held:
@@ -673,17 +696,102 @@ def pool_info(today: date | None = None) -> PoolInfo:
 
 
 def pool_rank(role: RoleProfile, *, today: date | None = None, **options: Any) -> PoolRanking:
-    """`engine.match.match` over the up-to-date pool, with what was searched (PoolInfo)."""
+    """`engine.match.match` over the up-to-date pool, with what was searched (PoolInfo).
+
+    Served from this process's ranking cache when the same role was ranked with the same options over
+    the same pool (ranking_cache.py): the poll that brings the pool up to date runs first, so a change
+    this process can see always reaches the result. The result may be shared with other requests:
+    callers build new objects from it (as `semantic.rerank` does) and never change it in place."""
     with _lock:
         held = _pool(today)
+        key = _ranking_key(held, "rank", role_digest(role), options)
+        cached = _rankings.get(key) if key is not None else None
+        if isinstance(cached, PoolRanking):
+            return cached
         ranking = rank(held.index, role, **options)
         stamps = {m.candidate_id: held.indexed_stamp(m.candidate_id) for m in ranking.matches}
-        return PoolRanking(
+        result = PoolRanking(
             matches=ranking.matches,
             pool=held.info,
             filtered=ranking.filtered,
             stamps={k: v for k, v in stamps.items() if v is not None},
         )
+        if key is not None:
+            _rankings.put(key, result)
+        return result
+
+
+def pool_roles_for(candidate_id: int, roles: Sequence[RoleProfile]) -> list[RoleFit] | None:
+    """How one candidate of the pool fits each of these roles, best first (engine
+    `roles_for_candidate`); None when the candidate is not in the pool. Cached as `pool_rank` is."""
+    with _lock:
+        held = _pool(None)
+        if candidate_id not in held.index:
+            return None
+        key = _ranking_key(held, "roles", (candidate_id, *map(role_digest, roles)), {})
+        cached = _rankings.get(key) if key is not None else None
+        if isinstance(cached, list):
+            return cached
+        fits = rank_roles(held.index, candidate_id, roles)
+        if key is not None:
+            _rankings.put(key, fits)
+        return fits
+
+
+def role_digest(role: RoleProfile) -> str:
+    """The role exactly as the engine ranks it. The profile is built from the role's fields and
+    requirements (with their weights), its client, its growth plan, the playbook and the taxonomy, and
+    it is frozen dataclasses, tuples, enums and numbers all the way down, so its repr is its content:
+    an edit anywhere that changes a ranking changes the digest, whatever revision counters say."""
+    return hashlib.blake2b(repr(role).encode(), digest_size=16).hexdigest()
+
+
+def _ranking_key(held: _Held, kind: str, subject: object, options: dict[str, Any]) -> tuple | None:
+    """Everything a ranking over `held` reads besides the role; None when an option cannot be keyed
+    (a caller's own profile look-up, say), which then ranks uncached."""
+    if "profiles" in options:
+        return None
+    try:
+        settings_part = tuple(sorted(options.items()))
+        key = (
+            kind,
+            held.serial,  # this view of this version (a reopened or newer version is another)
+            held.generation,  # the changes applied to it so far
+            held.version.name,
+            held.index.reference_year,
+            date.today(),  # explanations count years back from today
+            SCORING_VERSION,
+            workspace_taxonomy().fingerprint,
+            subject,
+            settings_part,
+        )
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _ranking_size(value: object) -> int:
+    if isinstance(value, PoolRanking):
+        return ranking_cache.text_bytes(
+            *((m.reasons, m.gaps, m.breakdown, m.summary, m.counterfactual or "") for m in value.matches)
+        ) + 64 * (len(value.matches) + len(value.stamps))
+    if isinstance(value, list):
+        return ranking_cache.text_bytes(*((f.reasons, f.gaps, f.breakdown, f.summary) for f in value))
+    return 1024
+
+
+# Bounded per process (SHORTLIST_RANKING_CACHE_ENTRIES, SHORTLIST_RANKING_CACHE_MB; 0 entries: off).
+_rankings: ranking_cache.ResultCache[object] = ranking_cache.ResultCache(
+    int(getattr(settings, "RANKING_CACHE_ENTRIES", ranking_cache.DEFAULT_ENTRIES)),
+    int(getattr(settings, "RANKING_CACHE_MB", ranking_cache.DEFAULT_BYTES >> 20)) << 20,
+    _ranking_size,
+)
+
+
+def ranking_cache_stats() -> ranking_cache.CacheStats:
+    """Entries, bytes, hits and misses of this process's ranking cache (benchmarks, diagnostics)."""
+    return _rankings.stats()
 
 
 def ranked(role: RoleProfile, **options: Any) -> list[Match]:
@@ -697,4 +805,5 @@ def forget() -> None:
     with _lock:
         _held.clear()
         _asked.clear()
+        _rankings.clear()
         _found_busy = -1e9

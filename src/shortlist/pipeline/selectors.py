@@ -284,11 +284,13 @@ def roles_for_candidate(*, actor: Actor, candidate_id: int, top: int = 20) -> Ca
     """Every open role scored for one candidate of the pool, best first."""
     require_read_pool(actor)
     require_read_roles(actor)
-    index = pool.pool_index()
-    if candidate_id not in index:
+    roles = list(role_list_open(actor=actor))
+    # Cached per process like the shortlist (candidates/ranking_cache.py), keyed by the candidate, the
+    # pool's state and each role's content; the roles are the ones this actor may see.
+    fits = pool.pool_roles_for(candidate_id, [role_profile(r) for r in roles])
+    if fits is None:
         raise NotFound(f"no candidate with id {candidate_id}")
-    roles = role_list_open(actor=actor)
-    ranked = rank_roles(index, candidate_id, [role_profile(r) for r in roles])[:top]
+    ranked = fits[:top]
     return CandidateRoles(candidate_id, tuple(RoleFitRow(fit, roles[fit.role_index]) for fit in ranked))
 
 
