@@ -167,8 +167,9 @@ def matching(rows: QuerySet[Candidate], query: Query) -> QuerySet[Candidate]:
 # --- CV words through the full-text index (migration candidates/0012) ------------------------------------
 
 FTS_TABLE = "candidates_candidate_text"  # SQLite: FTS5 over the candidate table's raw_text
-# PostgreSQL: the expression its GIN index is built on, written the same way so the planner uses it.
-PG_VECTOR = "to_tsvector('simple'::regconfig, regexp_replace({column}, '[^[:alnum:]]+', ' ', 'g'))"
+# PostgreSQL: the words of raw_text as a stored, GIN-indexed tsvector column (migrations 0012 and 0014):
+# to_tsvector('simple', raw_text with every non-alphanumeric run made a space).
+PG_VECTOR_COLUMN = "text_vector"
 PG_QUERY = "plainto_tsquery('simple'::regconfig, regexp_replace(%s, '[^[:alnum:]]+', ' ', 'g'))"
 _PLAIN_WORD = re.compile(r"[a-z0-9_]+")
 _ASCII_ALNUM = re.compile(r"[a-z0-9]")
@@ -184,8 +185,11 @@ class _PgTextMatch(Func):
         self.text = text
 
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
-        column, params = compiler.compile(self.source_expressions[0])
-        return f"{PG_VECTOR.format(column=column)} @@ {PG_QUERY}", [*params, self.text]
+        column, params = compiler.compile(self.source_expressions[0])  # '"<table or alias>"."raw_text"'
+        vector = column.removesuffix(connection.ops.quote_name("raw_text")) + connection.ops.quote_name(
+            PG_VECTOR_COLUMN
+        )
+        return f"{vector} @@ {PG_QUERY}", [*params, self.text]
 
 
 def text_words(words: tuple[str, ...]) -> Q:
