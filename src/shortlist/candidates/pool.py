@@ -331,10 +331,7 @@ def _publish_merged(folder: Path, today: date) -> published.Version:
         return _publish_locked(folder, today)
     # Stamped before polling, as a build stamps before reading: what changes meanwhile reaches the delta.
     watermark = timezone.now()
-    for _ in range(3):
-        if not _apply_polled(held, _poll(held.since - OVERLAP)):
-            break
-    _reconcile(held)
+    _apply_changes(held)  # a version just opened is also counted and reconciled (_Held.reconciled)
     ids = held.index.ids()
     stamps = _stamps_for(held, ids)
     version = published.publish(
