@@ -30,7 +30,7 @@ log = logging.getLogger("shortlist.worker")
 
 
 def visibility_timeout() -> int:
-    return int(2 * (settings.TASK_TIME_LIMIT + execution.grace()) + settings.WORKER_LEASE)
+    return int(execution.redelivery_bound())
 
 
 app = Celery("shortlist")

@@ -25,6 +25,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -84,6 +85,20 @@ def reset_connections() -> None:
 def grace() -> float:
     """How long past its time limit a task may take to stop before its process is ended."""
     return max(1.0, min(10.0, settings.TASK_TIME_LIMIT / 10))
+
+
+def redelivery_bound() -> float:
+    """Seconds within which a delivered task has finished or, its worker dead, been delivered again:
+    twice the longest run (a live task must not be redelivered while it runs) plus a lease. Celery's
+    Redis visibility timeout."""
+    return 2 * (settings.TASK_TIME_LIMIT + grace()) + settings.WORKER_LEASE
+
+
+def any_task_running(now: datetime) -> bool:
+    """Whether some worker is in the middle of a task: a start counted within the longest a run lasts.
+    (A finished run deletes its row; an older row is a dead worker's, waiting for its redelivery.)"""
+    longest = timedelta(seconds=settings.TASK_TIME_LIMIT + 2 * grace())
+    return TaskAttempt.objects.filter(last_started_at__gte=now - longest).exists()
 
 
 def backoff(attempt: int) -> float:

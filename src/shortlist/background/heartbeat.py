@@ -49,6 +49,11 @@ def worker_alive() -> bool:
     return WorkerBeat.objects.filter(beat_at__gte=timezone.now() - lease()).exists()
 
 
+def worker_up_since(moment: datetime) -> bool:
+    """Whether a worker alive now was already running at `moment`."""
+    return WorkerBeat.objects.filter(beat_at__gte=timezone.now() - lease(), started_at__lte=moment).exists()
+
+
 class Heartbeat(threading.Thread):
     """Beats for one worker process until stopped; `also` runs after each beat (the embedded worker's
     reaper). A failed beat is logged and tried again next time: a database that went away and came

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from shortlist.background import execution, heartbeat
 from shortlist.candidates.importing import import_limits
 from shortlist.candidates.models import ImportBatch, ImportFile, ImportStatus
 from shortlist.engine.cv.documents import DocumentError, Limits, document_format, iter_zip
@@ -102,11 +103,17 @@ def _enqueue(file_ids: list[int]) -> None:
 
 
 def uploads_enqueue_unqueued(*, grace: timedelta = UNQUEUED_GRACE, limit: int = 500) -> int:
-    """Queue the imports of uploaded files that were saved but whose task was never queued (the web
-    process died between its commit and the queueing), or was sent over REQUEUE_AFTER ago and is still
-    not done (the message lost); run by every worker (background/sweeps.py).
+    """Queue the imports of uploaded files whose task never reached a worker; run by every worker
+    (background/sweeps.py). Such a file is still queued and either
 
-    Only files uploaded more than `grace` ago: younger ones may still be on their way to the queue.
+    - was never sent: the web process died between its commit and the queueing. Only files uploaded
+      over `grace` ago: younger ones may still be on their way to the queue;
+    - was sent, but the queue has gone quiet since (`_quiet_since`): its message is lost. Redis does
+      that when a worker is killed between taking a message off the list and noting it as taken
+      (kombu's Redis transport does the two in separate round trips);
+    - was sent over REQUEUE_AFTER ago (a Celery send that failed after its retries, a Redis restart
+      without persistence, a queue never quiet).
+
     Rows are locked (skipping those another worker holds) and queued in one transaction with the note
     that they were: on the embedded queue the task row commits with it; a Celery message sent before a
     failed commit leaves the file to be queued again. Either way a file is at worst queued twice and
@@ -115,11 +122,16 @@ def uploads_enqueue_unqueued(*, grace: timedelta = UNQUEUED_GRACE, limit: int = 
     from shortlist.candidates.tasks import import_uploaded_file
 
     now = timezone.now()
-    unsent = Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - REQUEUE_AFTER)
+    unsent = Q(enqueued_at__isnull=True, batch__created_at__lt=now - grace) | Q(
+        enqueued_at__lt=now - REQUEUE_AFTER
+    )
+    quiet = _quiet_since(now)
+    if quiet is not None:
+        unsent |= Q(enqueued_at__lt=quiet)
     with transaction.atomic():
         stranded = list(
             ImportFile.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(unsent, status=ImportStatus.QUEUED, batch__created_at__lt=now - grace)
+            .filter(unsent, status=ImportStatus.QUEUED)
             .order_by("pk")
             .values_list("pk", flat=True)[:limit]
         )
@@ -127,8 +139,25 @@ def uploads_enqueue_unqueued(*, grace: timedelta = UNQUEUED_GRACE, limit: int = 
             import_uploaded_file.enqueue(pk)
         ImportFile.objects.filter(pk__in=stranded).update(enqueued_at=timezone.now())
     if stranded:
-        log.warning("queued %d uploaded file(s) whose import had never been queued", len(stranded))
+        log.warning("queued %d uploaded file(s) whose import had never reached a worker", len(stranded))
     return len(stranded)
+
+
+def _quiet_since(now: datetime) -> datetime | None:
+    """A moment before which every message sent must have reached a worker by now, if there is one: a
+    worker has been up since then, none is running a task, and no import finished since. A message
+    held by a dead worker would have been delivered again within `redelivery_bound` and run, so the
+    moment is that long (and a lease to notice) before now. A message waiting out a retry delay may
+    look lost too: it is then queued twice, which costs a duplicate delivery, never a second import."""
+    window = timedelta(seconds=execution.redelivery_bound() + settings.WORKER_LEASE)
+    since = now - window
+    if (
+        not heartbeat.worker_up_since(since)
+        or execution.any_task_running(now)
+        or ImportFile.objects.filter(finished_at__gte=since).exists()
+    ):
+        return None
+    return since
 
 
 @dataclass(frozen=True, slots=True)
