@@ -819,3 +819,95 @@ def find_jobs(text: str, sections: list[Section], today: date) -> list[Job]:
                 )
             )
     return jobs
+
+
+# The job-board export's undated entry: "company - Hexaware Technologies" over "description - …".
+_BOARD_COMPANY = re.compile(r"^\s*company\s*-[ \t]*(?P<employer>.*?)\s*$", re.IGNORECASE)
+_BOARD_DESCRIPTION = re.compile(r"^\s*description\s*-\s*", re.IGNORECASE)
+MIN_UNDATED_BODY_WORDS = 3
+
+
+@dataclass(slots=True)
+class _Entry:
+    top: int  # header's first line
+    bottom: int  # header's last line; the body follows
+    title: str
+    employer: str
+    board: bool = False  # the job-board export's "company -" field
+
+
+def find_undated_jobs(text: str, sections: list[Section], jobs: list[Job]) -> list[Job]:
+    """Jobs with no dates of their own, listed above the first dated job of an experience section.
+
+    Real CVs often give the current job no dates ("Senior Analyst, Northwind" over its bullets, or the
+    job-board export's "company - X" / "description - …" entries) and date only older ones. Those entries
+    are jobs, and what they used is more recent than the dated job below them: read as loose text, their
+    skills would borrow that older job's dates. Only a header that names a job counts — a title word with
+    an employer, or the export's "company -" field — and only with a body under it, so an experience
+    section's opening summary stays what it was. Start and end stay None: the CV dates none of this.
+    """
+    found: list[Job] = []
+    dated_starts = sorted(job.span[0] for job in jobs if job.start is not None)
+    for section in sections:
+        if section.name != "experience":
+            continue
+        later = [start for start in dated_starts if section.start <= start < section.end]
+        if not later:
+            continue  # no dated job below: nothing places these entries in time
+        lines = [line for line in lines_of(text, section.start, later[0]) if line.text.strip()]
+        entries = _undated_entries(lines)
+        for position, entry in enumerate(entries):
+            end_line = entries[position + 1].top if position + 1 < len(entries) else len(lines)
+            body = "\n".join(
+                _BOARD_DESCRIPTION.sub("", line.text) for line in lines[entry.bottom + 1 : end_line]
+            )
+            body = body.strip()
+            header = " ".join(line.text for line in lines[entry.top : entry.bottom + 1])
+            if _VOLUNTEER.search(header) or _BREAK.search(header):
+                continue
+            if entry.board:
+                pass  # the export's "Company Details" field is employment, whatever the employer's name
+            elif _EDUCATION.search(header) and not is_title(entry.title or header):
+                continue
+            span = (lines[entry.top].start, lines[max(end_line - 1, entry.bottom)].end)
+            if not entry.title and not entry.employer and found and found[-1].span[1] >= span[0] - 1:
+                # The export's "company - " with no name continues the entry above it.
+                previous = found[-1]
+                text_ = f"{previous.text}\n{body}".strip()
+                found[-1] = Job(
+                    previous.employer, previous.title, None, None, text_, (previous.span[0], span[1])
+                )
+                continue
+            if len(body.split()) < MIN_UNDATED_BODY_WORDS:
+                continue  # a name with nothing under it: the dated job's own header, or a stray line
+            found.append(Job(entry.employer, entry.title, None, None, text=body, span=span))
+    return found
+
+
+def _undated_entries(lines: list[Line]) -> list[_Entry]:
+    """The undated job headers among `lines`: the export's "company -" lines, or one or two header lines
+    that name both a title and an employer ("Senior Analyst, Northwind Ltd"; "Data Engineer" / "Contoso")."""
+    board = [(index, _BOARD_COMPANY.match(line.text)) for index, line in enumerate(lines)]
+    if any(found for _, found in board):
+        # The export's own fields say where each entry starts; its "description - …" lines are no headers.
+        return [
+            _Entry(i, i, "", found["employer"].strip(_DECORATION), board=True) for i, found in board if found
+        ]
+    entries: list[_Entry] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _headerish(line) and not _sidebar_line(line.text) and not find_date_ranges(line.text):
+            for size in (1, 2):
+                header = lines[index : index + size]
+                if len(header) < size or not all(
+                    _headerish(h) and not find_date_ranges(h.text) for h in header
+                ):
+                    break
+                title, employer = title_and_employer([h.text for h in header], guess=False)
+                if title and employer and is_title(title):
+                    entries.append(_Entry(index, index + size - 1, title, employer))
+                    index += size - 1
+                    break
+        index += 1
+    return entries
