@@ -1,5 +1,6 @@
 """A CV that gives its current job no dates, and dates only an older one, must not make the current
-job's skills look as old as that older job; nor may the profile show the undated job with dates."""
+job's skills look as old as that older job; an undated job between two dated ones must not borrow the
+newer one's "present"; and the profile must not show an undated job with dates."""
 
 from __future__ import annotations
 
@@ -60,6 +61,22 @@ description - Analyst, January 2013 - August 2014
 Wrote SQL test scripts for a health insurance client.
 """
 
+BETWEEN_DATED = """Sam Okafor
+
+EXPERIENCE
+
+Engineering Manager, Fabrikam Ltd
+Mar 2019 - present
+- Run two product teams: planning, hiring and delivery reviews.
+
+Senior Developer, Contoso Ltd
+- Built the billing service in C# and ASP.NET.
+
+Developer, Northwind Ltd
+Jan 2012 - Dec 2014
+- Wrote C# desktop tools for the warehouse.
+"""
+
 SUMMARY_FIRST = """Priya Raman
 
 EXPERIENCE
@@ -108,6 +125,19 @@ def test_a_job_board_export_reads_its_undated_current_company_as_the_current_job
     assert len([job for job in profile.jobs if job.employer == "Hexaware Technologies"]) == 1
     assert _skill(profile, "sql").last_used is None
     assert _skill(profile, "business-analysis").last_used is None
+
+
+def test_an_undated_job_between_dated_ones_does_not_borrow_the_newer_ones_present() -> None:
+    profile = parse_cv(BETWEEN_DATED, "sam.txt", today=TODAY)
+    assert [(job.employer, job.start) for job in profile.jobs] == [
+        ("Fabrikam Ltd", date(2019, 3, 1)),
+        ("Contoso Ltd", None),
+        ("Northwind Ltd", date(2012, 1, 1)),
+    ]
+    csharp = _skill(profile, "csharp")
+    # Not "current" with the manager's seven years: last used when the newer job began, years as dated.
+    assert csharp.last_used == 2019
+    assert csharp.years == pytest.approx(3.0)
 
 
 def test_an_opening_summary_of_the_experience_section_is_not_a_job() -> None:

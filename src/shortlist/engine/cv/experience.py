@@ -837,51 +837,100 @@ class _Entry:
 
 
 def find_undated_jobs(text: str, sections: list[Section], jobs: list[Job]) -> list[Job]:
-    """Jobs with no dates of their own, listed above the first dated job of an experience section.
+    """`jobs` with the undated jobs of the experience sections added, in text order.
 
     Real CVs often give the current job no dates ("Senior Analyst, Northwind" over its bullets, or the
-    job-board export's "company - X" / "description - …" entries) and date only older ones. Those entries
-    are jobs, and what they used is more recent than the dated job below them: read as loose text, their
-    skills would borrow that older job's dates. Only a header that names a job counts — a title word with
-    an employer, or the export's "company -" field — and only with a body under it, so an experience
-    section's opening summary stays what it was. Start and end stay None: the CV dates none of this.
+    job-board export's "company - X" / "description - …" entries) and date only older ones; some leave a
+    job between two dated ones undated. Those entries are jobs. Read as loose text above the dated jobs,
+    their skills would borrow an older job's dates; read as part of the dated job above them, they would
+    borrow its "present". Only a header that names a job counts — a title word with an employer, or the
+    export's "company -" field naming another employer than the dated job's — and only with a body under
+    it, so an experience section's opening summary stays what it was. Start and end stay None: the CV
+    dates none of this (parse.py decides what the order of the jobs says about when).
     """
     found: list[Job] = []
-    dated_starts = sorted(job.span[0] for job in jobs if job.start is not None)
+    kept: list[Job] = []
+    dated = sorted((job for job in jobs if job.start is not None), key=lambda job: job.span[0])
+    for job in jobs:
+        if job.start is None:
+            kept.append(job)
     for section in sections:
         if section.name != "experience":
             continue
-        later = [start for start in dated_starts if section.start <= start < section.end]
-        if not later:
+        inside = [job for job in dated if section.start <= job.span[0] < section.end]
+        if not inside:
             continue  # no dated job below: nothing places these entries in time
-        lines = [line for line in lines_of(text, section.start, later[0]) if line.text.strip()]
-        entries = _undated_entries(lines)
-        for position, entry in enumerate(entries):
-            end_line = entries[position + 1].top if position + 1 < len(entries) else len(lines)
-            body = "\n".join(
-                _BOARD_DESCRIPTION.sub("", line.text) for line in lines[entry.bottom + 1 : end_line]
+        found.extend(_undated_in(text, section.start, inside[0].span[0], None))
+    for job in dated:
+        body_start = text.find(job.text, job.span[0]) if job.text else -1
+        split = _undated_in(text, body_start, job.span[1], job) if body_start >= 0 else []
+        if split:
+            cut = split[0].span[0]
+            job = Job(
+                job.employer,
+                job.title,
+                job.start,
+                job.end,
+                text[body_start:cut].strip("\n"),
+                (job.span[0], max(cut - 1, job.span[0])),
             )
-            body = body.strip()
-            header = " ".join(line.text for line in lines[entry.top : entry.bottom + 1])
-            if _VOLUNTEER.search(header) or _BREAK.search(header):
-                continue
-            if entry.board:
-                pass  # the export's "Company Details" field is employment, whatever the employer's name
-            elif _EDUCATION.search(header) and not is_title(entry.title or header):
-                continue
-            span = (lines[entry.top].start, lines[max(end_line - 1, entry.bottom)].end)
-            if not entry.title and not entry.employer and found and found[-1].span[1] >= span[0] - 1:
-                # The export's "company - " with no name continues the entry above it.
-                previous = found[-1]
-                text_ = f"{previous.text}\n{body}".strip()
-                found[-1] = Job(
-                    previous.employer, previous.title, None, None, text_, (previous.span[0], span[1])
-                )
-                continue
-            if len(body.split()) < MIN_UNDATED_BODY_WORDS:
-                continue  # a name with nothing under it: the dated job's own header, or a stray line
-            found.append(Job(entry.employer, entry.title, None, None, text=body, span=span))
+        kept.append(job)
+        found.extend(split)
+    return sorted([*kept, *found], key=lambda job: job.span[0])
+
+
+def _undated_in(text: str, start: int, end: int, dated: Job | None) -> list[Job]:
+    """The undated jobs in text[start:end]; `dated` is the dated job whose body this is, if any."""
+    found: list[Job] = []
+    lines = [line for line in lines_of(text, start, end) if line.text.strip()]
+    entries = _undated_entries(lines)
+    if dated is not None:
+        own = {name.casefold() for name in (dated.employer, dated.title) if name}
+        entries = [e for e in entries if not _same_employer(e.employer, own)] if entries else entries
+        if entries and entries[0].top == 0 and not entries[0].board:
+            entries = entries[1:]  # the job's own header line, repeated under its dates
+    for position, entry in enumerate(entries):
+        end_line = entries[position + 1].top if position + 1 < len(entries) else len(lines)
+        body = "\n".join(_BOARD_DESCRIPTION.sub("", line.text) for line in lines[entry.bottom + 1 : end_line])
+        body = body.strip()
+        header = " ".join(line.text for line in lines[entry.top : entry.bottom + 1])
+        if _VOLUNTEER.search(header) or _BREAK.search(header):
+            continue
+        if entry.board:
+            pass  # the export's "Company Details" field is employment, whatever the employer's name
+        elif _EDUCATION.search(header) and not is_title(entry.title or header):
+            continue
+        span = (lines[entry.top].start, lines[max(end_line - 1, entry.bottom)].end)
+        if not entry.title and not entry.employer and found and found[-1].span[1] >= span[0] - 1:
+            # The export's "company - " with no name continues the entry above it.
+            previous = found[-1]
+            text_ = f"{previous.text}\n{body}".strip()
+            found[-1] = Job(previous.employer, previous.title, None, None, text_, (previous.span[0], span[1]))
+            continue
+        if len(body.split()) < MIN_UNDATED_BODY_WORDS:
+            continue  # a name with nothing under it: the dated job's own header, or a stray line
+        found.append(Job(entry.employer, entry.title, None, None, text=body, span=span))
     return found
+
+
+MAX_UNDATED_NAME_WORDS = 6
+
+
+def _names_a_job(title: str, employer: str) -> bool:
+    """A title and an employer as a header names them, not a wrapped sentence that happens to hold a title
+    word ("Head a team of 15 across Singapore and Kuala Lumpur" over "(Python, kdb+/q) and …")."""
+    return all(
+        name[:1].isupper()
+        and len(name.split()) <= MAX_UNDATED_NAME_WORDS
+        and not any(c.isdigit() for c in name)
+        for name in (title, employer)
+    )
+
+
+def _same_employer(employer: str, own: set[str]) -> bool:
+    """An entry under a dated job naming that job's employer (or nobody) is more of the same job."""
+    name = employer.casefold().strip()
+    return not name or any(name in other or other in name for other in own)
 
 
 def _undated_entries(lines: list[Line]) -> list[_Entry]:
@@ -905,7 +954,7 @@ def _undated_entries(lines: list[Line]) -> list[_Entry]:
                 ):
                     break
                 title, employer = title_and_employer([h.text for h in header], guess=False)
-                if title and employer and is_title(title):
+                if title and employer and is_title(title) and _names_a_job(title, employer):
                     entries.append(_Entry(index, index + size - 1, title, employer))
                     index += size - 1
                     break

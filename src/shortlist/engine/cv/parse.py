@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 # and `shortlist reparse --stale` re-reads those made by other rules.
 # 5: Hadoop "name node" / "96 Node Cluster" no longer read as Node.js
 # 6: a skills row's duration no longer spreads over a list of more than three skills (MAX_STATED_ITEMS)
-# 7: undated jobs listed above the dated ones are read as jobs, and what they used is not dated by the older
-#    job below them (a current undated job leaves "last used" unknown instead of ten years old)
+# 7: undated jobs are read as jobs: one listed above the dated ones no longer takes the older job's dates (a
+#    current undated job leaves "last used" unknown instead of ten years old), one between two dated jobs
+#    no longer takes the newer one's "present" (it ran up to that job's start)
 PARSER_VERSION = "7"
 MAX_EVIDENCE = 3
 # A list inside a dated job ("Tech: Go, Kafka", "(Java 8, Spring, Oracle)") is what that job used: work at
@@ -111,10 +112,9 @@ def parse_cv(text: str, source: str, taxonomy: Taxonomy | None = None, today: da
             "no dates found in the experience section" if has_experience else "no job dates found"
         )
     wanted, current = board_titles(text, sections)
-    undated = find_undated_jobs(text, sections, jobs)
+    jobs = find_undated_jobs(text, sections, jobs)
     if current is not None:
-        undated = _with_board_job(current, undated)
-    jobs = sorted([*jobs, *undated], key=lambda job: job.span[0])
+        jobs = _with_board_job(current, jobs)
     headline = _headline(jobs, header, contact, today) or wanted
     return _assemble(text, source, sections, contact, jobs, headline, warnings, taxonomy, today)
 
@@ -173,16 +173,16 @@ def content_hash(text: str) -> str:
 # --- jobs ----------------------------------------------------------------------------------------
 
 
-def _with_board_job(current: Job, undated: list[Job]) -> list[Job]:
+def _with_board_job(current: Job, jobs: list[Job]) -> list[Job]:
     """The job-board export names its current job twice: "Title - Employer" above "Skill Details", and
     as the first "company - Employer" entry. One job: the entry's text, with the title from the line."""
-    if undated and undated[0].employer and not undated[0].title:
-        first = undated[0]
+    if jobs and jobs[0].start is None and jobs[0].employer and not jobs[0].title:
+        first = jobs[0]
         if first.employer.casefold() in current.employer.casefold() or current.employer.casefold() in (
             first.employer.casefold()
         ):
-            return [Job(first.employer, current.title, None, None, first.text, first.span), *undated[1:]]
-    return [current, *undated]
+            return [Job(first.employer, current.title, None, None, first.text, first.span), *jobs[1:]]
+    return [current, *jobs]
 
 
 def _header_text(text: str, sections: list[Section]) -> str:
@@ -355,15 +355,17 @@ CURRENT = 0
 
 
 def _undated_after(jobs: list[Job], today: date) -> dict[int, int]:
-    """Undated job -> the year it is known to be no older than: CURRENT when listed above every dated job,
-    else the end year of the dated job right below it.
+    """Undated job -> the year its use is read as last in: CURRENT when listed above every dated job, else
+    the start year of the dated job right above it.
 
     CVs list jobs newest first, so an undated job above a dated one came after it: its skills are not as old
     as that job, whose dates they would otherwise borrow ("Senior Analyst, Northwind" over bullets, then
-    "Analyst, Contoso 2012-2014" makes the analyst's skills look twelve years old). The rule holds only when
-    the dated jobs themselves run newest first; with a single dated job the order is taken as the usual one.
-    Nothing here is shown as a date: the job stays undated, and a skill whose latest use is in a current
-    undated job has no "last used" year (the scorer reads an unknown year as recent).
+    "Analyst, Contoso 2012-2014" makes the analyst's skills look twelve years old). Listed above every dated
+    job, it is the current one; between two dated jobs, it ran up to the newer one, as a recruiter reads a
+    CV without a stated gap. The rule holds only when the dated jobs themselves run newest first; with a
+    single dated job the order is taken as the usual one. The job itself stays undated (no start, end or
+    months are made up), and a skill whose latest use is in a current undated job has no "last used" year
+    at all (the scorer reads an unknown year as recent).
     """
     dated = sorted(((job.span[0], job) for job in jobs if job.start is not None), key=lambda pair: pair[0])
     starts = [job.start for _, job in dated if job.start is not None]
@@ -373,18 +375,14 @@ def _undated_after(jobs: list[Job], today: date) -> dict[int, int]:
     for index, job in enumerate(jobs):
         if job.start is not None or job.end is not None:
             continue
-        above = [other for start, other in dated if start < job.span[0]]
-        below = [other for start, other in dated if start > job.span[0]]
-        if not above:
-            after[index] = CURRENT
-        elif below:
-            after[index] = below[0].end.year if below[0].end else today.year
+        above = [other for start, other in dated if start < job.span[0] and other.start is not None]
+        after[index] = above[-1].start.year if above else CURRENT  # type: ignore[union-attr]
     return after
 
 
 def _last_used(used_in: set[int], jobs: list[Job], undated_after: dict[int, int], today: date) -> int | None:
-    """The end year of the latest dated job that used the skill; None (not dated) when an undated job
-    listed above every dated one used it, since that use is more recent than any date the CV gives."""
+    """The latest year a job that used the skill is read to end in (an undated one by `_undated_after`);
+    None (not dated) when a current undated job used it and no dated current one did."""
     years = []
     for index in used_in:
         job = jobs[index]
