@@ -77,6 +77,16 @@ Jan 2012 - Dec 2014
 - Wrote C# desktop tools for the warehouse.
 """
 
+BOARD_PROJECTS = """Company Details
+company - Inouvelle Ventures Pvt Ltd
+description - Java Developer, December 2017 - Till Date
+Built the stock management system in Java and Spring.
+company - Retail Billing Portal
+description - Wrote the billing screens in Java and tested them by hand.
+company - Inouvelle Ventures Pvt Ltd
+description - Manual testing of the warehouse app before each release.
+"""
+
 SUMMARY_FIRST = """Priya Raman
 
 EXPERIENCE
@@ -138,6 +148,14 @@ def test_an_undated_job_between_dated_ones_does_not_borrow_the_newer_ones_presen
     # Not "current" with the manager's seven years: last used when the newer job began, years as dated.
     assert csharp.last_used == 2019
     assert csharp.years == pytest.approx(3.0)
+
+
+def test_a_job_board_exports_projects_under_a_dated_job_stay_that_jobs() -> None:
+    # "company -" entries under a dated job that name the same employer again are that job's projects,
+    # and so is the client entry between them: one job, current, with its years.
+    profile = parse_cv(BOARD_PROJECTS, "board.txt", today=TODAY)
+    assert [job.start for job in profile.jobs] == [date(2017, 12, 1)]
+    assert _skill(profile, "manual-testing").last_used == 2026
 
 
 def test_an_opening_summary_of_the_experience_section_is_not_a_job() -> None:

@@ -885,8 +885,18 @@ def _undated_in(text: str, start: int, end: int, dated: Job | None) -> list[Job]
     lines = [line for line in lines_of(text, start, end) if line.text.strip()]
     entries = _undated_entries(lines)
     if dated is not None:
-        own = {name.casefold() for name in (dated.employer, dated.title) if name}
-        entries = [e for e in entries if not _same_employer(e.employer, own)] if entries else entries
+        own = {
+            name.casefold()
+            for name in (dated.employer, dated.title, _board_company_above(text, dated))
+            if name
+        }
+        # Under a dated job the export's "company -" field often names a project or a client of that job
+        # ("company - Current Project"): only an entry naming another organisation than the job's own,
+        # when the job names one, starts another job.
+        # An entry naming the job's own employer again says the entries above it were that job's too.
+        same = [position for position, e in enumerate(entries) if e.board and _same_employer(e.employer, own)]
+        entries = entries[same[-1] + 1 :] if same else entries
+        entries = [e for e in entries if not e.board or own]
         if entries and entries[0].top == 0 and not entries[0].board:
             entries = entries[1:]  # the job's own header line, repeated under its dates
     for position, entry in enumerate(entries):
@@ -925,6 +935,17 @@ def _names_a_job(title: str, employer: str) -> bool:
         and not any(c.isdigit() for c in name)
         for name in (title, employer)
     )
+
+
+def _board_company_above(text: str, job: Job) -> str:
+    """The export's "company - X" line right above a dated job's header, naming its employer ("company -
+    Inouvelle Ventures" over "1. Project name: Stock Management System  December 2017 - Till Date")."""
+    above = [line for line in lines_of(text, max(0, job.span[0] - 400), job.span[0]) if line.text.strip()]
+    for line in reversed(above[-3:]):
+        found = _BOARD_COMPANY.match(line.text)
+        if found:
+            return found["employer"].strip(_DECORATION)
+    return ""
 
 
 def _same_employer(employer: str, own: set[str]) -> bool:
