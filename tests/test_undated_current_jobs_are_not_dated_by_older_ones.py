@@ -91,6 +91,7 @@ SUMMARY_FIRST = """Priya Raman
 
 EXPERIENCE
 
+Data Analyst, SQL and Power BI
 Ten years of SQL across retail and finance, mostly reporting.
 
 Data Analyst, Contoso Retail Ltd

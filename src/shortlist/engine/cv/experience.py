@@ -929,12 +929,23 @@ MAX_UNDATED_NAME_WORDS = 6
 def _names_a_job(title: str, employer: str) -> bool:
     """A title and an employer as a header names them, not a wrapped sentence that happens to hold a title
     word ("Head a team of 15 across Singapore and Kuala Lumpur" over "(Python, kdb+/q) and …")."""
+    if _names_skills(employer):
+        return False  # "Backend Developer, Python and Go": a headline with its stack, not an employer
     return all(
         name[:1].isupper()
         and len(name.split()) <= MAX_UNDATED_NAME_WORDS
         and not any(c.isdigit() for c in name)
         for name in (title, employer)
     )
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+|\s*[,/+]\s*", re.IGNORECASE)
+
+
+def _names_skills(text: str) -> bool:
+    pieces = [piece for piece in _AND.split(text.strip(_DECORATION)) if piece]
+    taxonomy = default_taxonomy()
+    return bool(pieces) and all(taxonomy.resolve(piece) for piece in pieces)
 
 
 def _board_company_above(text: str, job: Job) -> str:
