@@ -176,3 +176,5 @@ def test_the_profile_page_shows_the_undated_job_without_dates(client, recruiter)
     }
     assert "no dates in the CV" in jobs[True, False] and "present" not in jobs[True, False]
     assert "Jan 2012 – Dec 2014" in jobs[False, True]
+    # In the CV's order on every database: the undated current job first, as the CV lists it.
+    assert page.index("Northwind") < page.index("Contoso")
