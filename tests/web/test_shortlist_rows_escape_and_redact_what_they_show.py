@@ -1,6 +1,7 @@
 """The shortlist's rows are built in Python (templatetags `shortlist_row`, for speed), not in the template
 language: every text in them is still escaped, blind review still redacts each of them, and a score
-reads as the template's `floatformat:0` printed it."""
+reads as the template's `floatformat:0` printed it (a skill's years on the candidate page as
+`floatformat:1` did)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from shortlist.accounts.access import Actor
 from shortlist.audit.selectors import neutral_label
 from shortlist.audit.services import user_blind_review_set
 from shortlist.candidates.models import CandidateSkill
-from shortlist.web.templatetags.shortlist import _whole
+from shortlist.web.templatetags.shortlist import _fixed
 from tests.factories import make_candidate, one_of_everything
 
 HOSTILE_NAME = "Eve <script>alert(1)</script> Mallory"
@@ -60,10 +61,15 @@ def test_a_blind_row_redacts_every_text(client, recruiter, shortlist) -> None:
     assert "Built the &lt;img src=x onerror=alert(2)&gt; gateway in Go with [name]" in html
 
 
-# Scores as the engine gives them: 0-100, rounded to two places; the halves are where rounding differs.
-SCORES = st.integers(0, 10_000).map(lambda n: round(n / 100, 2)) | st.integers(0, 200).map(lambda n: n / 2)
+# Scores as the engine gives them (0-100, two places) and years of a skill; halves are where rounding
+# rules differ (Python's own formatting rounds 44.5 to 44, floatformat to 45).
+NUMBERS = (
+    st.integers(0, 10_000).map(lambda n: round(n / 100, 2))
+    | st.integers(0, 200).map(lambda n: n / 2)
+    | st.floats(min_value=0, max_value=60, allow_nan=False).map(lambda x: round(x, 3))
+)
 
 
-@given(SCORES)
-def test_a_score_reads_as_floatformat_printed_it(score: float) -> None:
-    assert _whole(score) == floatformat(score, 0)
+@given(NUMBERS, st.sampled_from([0, 1]))
+def test_a_number_reads_as_floatformat_printed_it(value: float, places: int) -> None:
+    assert _fixed(value, places) == floatformat(value, places)
