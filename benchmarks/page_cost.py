@@ -12,10 +12,11 @@ process's ranking cache after the warm-up, so the shortlist and API figures are 
 around the ranking (session, auth, permission checks, names, audit records, template or JSON).
 
 Per endpoint over --requests requests: p50 and p95 of the process's CPU time (`time.process_time`:
-what the request costs this process, whatever else runs on the machine), p50 of wall time, SQL
-statements per request and their p50 time (wall, measured around each statement: on PostgreSQL that
-includes the server's work). `--profile NAME` then runs cProfile over --requests requests of that
-endpoint and prints the functions with the most time of their own and the most cumulative time.
+what the request costs this process, whatever else runs on the machine), p50 of the CPU time spent
+rendering templates, p50 of wall time, SQL statements per request and their p50 time (wall, measured
+around each statement: on PostgreSQL that includes the server's work). `--profile NAME` then runs
+cProfile over --requests requests of that endpoint and prints the functions with the most time of
+their own and the most cumulative time.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Figures:
     wall: list[float] = field(default_factory=list)
     queries: list[int] = field(default_factory=list)
     sql: list[float] = field(default_factory=list)
+    template: list[float] = field(default_factory=list)
 
 
 class SqlClock:
@@ -56,6 +58,25 @@ class SqlClock:
         finally:
             self.count += 1
             self.seconds += time.perf_counter() - began
+
+
+class TemplateClock:
+    """CPU ms spent rendering templates (Django's template backend), summed per request."""
+
+    def __init__(self) -> None:
+        from django.template.backends import django as backend
+
+        self.spent = 0.0
+        render = backend.Template.render
+
+        def timed(template: Any, context: Any = None, request: Any = None) -> Any:
+            began = time.process_time()
+            try:
+                return render(template, context, request)
+            finally:
+                self.spent += time.process_time() - began
+
+        backend.Template.render = timed
 
 
 def _p95(values: list[float]) -> float:
@@ -116,12 +137,13 @@ def _endpoints(browser: Any, token: str, seed: int) -> dict[str, Callable[[], An
     }
 
 
-def _measure(call: Callable[[], Any], requests: int) -> Figures:
+def _measure(call: Callable[[], Any], requests: int, templates: TemplateClock) -> Figures:
     from django.db import connection
 
     figures = Figures()
     for _ in range(requests):
         clock = SqlClock()
+        templates.spent = 0.0
         with connection.execute_wrapper(clock):
             began, began_cpu = time.perf_counter(), time.process_time()
             response = call()
@@ -131,6 +153,7 @@ def _measure(call: Callable[[], Any], requests: int) -> Figures:
         figures.wall.append(wall * 1000)
         figures.queries.append(clock.count)
         figures.sql.append(clock.seconds * 1000)
+        figures.template.append(templates.spent * 1000)
     return figures
 
 
@@ -167,12 +190,13 @@ def main() -> None:
     gc.freeze()  # as a server process does once its pool is loaded (pool.py)
     load = os.getloadavg()
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
-    print(f"{'endpoint':20} {'cpu50':>6} {'cpu95':>6} {'wall50':>6} {'SQL n':>6} {'SQL ms':>6}"
+    templates = TemplateClock()
+    print(f"{'endpoint':20} {'cpu50':>6} {'cpu95':>6} {'tmpl50':>6} {'wall50':>6} {'SQL n':>6} {'SQL ms':>6}"
           f"  (ms, {args.requests} requests each)")  # fmt: skip
     for name, call in endpoints.items():
-        f = _measure(call, args.requests)
-        cpu50, wall50 = statistics.median(f.cpu), statistics.median(f.wall)
-        print(f"{name:20} {cpu50:6.1f} {_p95(f.cpu):6.1f} {wall50:6.1f} "
+        f = _measure(call, args.requests, templates)
+        cpu50, wall50, tmpl50 = (statistics.median(v) for v in (f.cpu, f.wall, f.template))
+        print(f"{name:20} {cpu50:6.1f} {_p95(f.cpu):6.1f} {tmpl50:6.1f} {wall50:6.1f} "
               f"{statistics.median(f.queries):6.0f} {statistics.median(f.sql):6.1f}")  # fmt: skip
     load = os.getloadavg()
     print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
