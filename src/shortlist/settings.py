@@ -209,9 +209,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # django-axes counts failed logins (each one logged as a warning) and locks the user name from that
 # address out for a while. Keyed on both, so a stranger cannot lock a recruiter out from elsewhere.
+# WorkspaceBackend is Django's ModelBackend reading the user's role with the user (one query a request
+# fewer). Sessions record their backend: one made under "django.contrib.auth.backends.ModelBackend"
+# (before this change) asks its user to sign in again.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "shortlist.accounts.backends.WorkspaceBackend",
 ]
 AXES_FAILURE_LIMIT = conf.env_int("SHORTLIST_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=conf.env_int("SHORTLIST_LOGIN_LOCKOUT_MINUTES", 15, minimum=1))

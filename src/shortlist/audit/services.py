@@ -155,16 +155,27 @@ def candidate_view(
     access_record(
         actor=actor, candidate_id=candidate_id, kind=AccessKind.VIEW, interface=interface, role_id=role_id
     )
-    # Human oversight: a stage is always moved by a person, and the page says who.
+    return CandidateView(candidate, blind, blind_review, role_id, _latest_moves(candidate))
+
+
+def _latest_moves(candidate: Candidate) -> tuple[StageChange, ...]:
+    """Each of the candidate's pipelines' latest stage change. Human oversight: a stage is always moved
+    by a person, and the page says who. Read from the applications candidate_get prefetched (the
+    workspace sees them all): most of a large pool is in no pipeline and costs no query here."""
+    applications = {a.pk: a for a in candidate.applications.all()}
+    if not applications:
+        return ()
     latest = (
-        StageChange.objects.filter(application__candidate_id=candidate_id)
-        .select_related("changed_by", "application__role")
+        StageChange.objects.filter(application_id__in=list(applications))
+        .select_related("changed_by")
         .order_by("application_id", "-changed_at", "-id")
     )
     moves: dict[int, StageChange] = {}
     for change in latest:
-        moves.setdefault(change.application_id, change)
-    return CandidateView(candidate, blind, blind_review, role_id, tuple(moves.values()))
+        if change.application_id not in moves:
+            change.application = applications[change.application_id]  # with its role and client
+            moves[change.application_id] = change
+    return tuple(moves.values())
 
 
 def candidate_reveal(

@@ -453,7 +453,9 @@ def candidate_find(
 def candidate_tags(*, actor: Actor, candidate_id: int) -> tuple[str, ...]:
     """A candidate's tags, sorted. Internal: a client user is refused them."""
     require_tag_candidates(actor)
-    return tuple(CandidateTag.objects.filter(candidate_id=candidate_id).values_list("tag", flat=True))
+    # By tag alone: the model's default order (candidate, tag) joins the candidates table to sort by name.
+    tags = CandidateTag.objects.filter(candidate_id=candidate_id).order_by("tag")
+    return tuple(tags.values_list("tag", flat=True))
 
 
 def tag_list(*, actor: Actor) -> tuple[tuple[str, int], ...]:

@@ -14,6 +14,7 @@ from shortlist.candidates.importing import Summary
 from shortlist.candidates.models import Candidate
 from shortlist.candidates.reparse import ReparseStatus, ReparseSummary
 from shortlist.candidates.taxonomy import workspace_taxonomy
+from shortlist.engine.vocab.taxonomy import Taxonomy
 
 PROFILE_PREFETCH = ("skills", "scale_claims", "experiences")
 
@@ -26,9 +27,10 @@ def profiles(queryset: QuerySet[Candidate] | None = None, chunk_size: int = 2000
         yield profile_dict(candidate)
 
 
-def skill_name(skill_id: str) -> str:
-    """The display name, or the id itself for a skill the taxonomy does not (or no longer) know."""
-    skill = workspace_taxonomy().get(skill_id)
+def skill_name(skill_id: str, taxonomy: Taxonomy | None = None) -> str:
+    """The display name, or the id itself for a skill the taxonomy does not (or no longer) know.
+    Pass `taxonomy` when naming many: each workspace_taxonomy() checks the user's skills file."""
+    skill = (taxonomy or workspace_taxonomy()).get(skill_id)
     return skill.name if skill else skill_id
 
 

@@ -222,11 +222,9 @@ def shortlist_for_role(
         people = candidate_refs(ids=[*ids, *removed])
     in_pipeline: set[int] = set()
     if role_row is not None and not folder:
-        in_pipeline = set(
-            Application.objects.filter(role=role_row, candidate_id__in=ids).values_list(
-                "candidate_id", flat=True
-            )
-        )
+        # Unordered: the model's order (role, then its client's name) would join both tables for nothing.
+        in_role = Application.objects.filter(role=role_row, candidate_id__in=ids).order_by()
+        in_pipeline = set(in_role.values_list("candidate_id", flat=True))
     rows = tuple(ShortlistRow(r, people.get(r.candidate_id), r.candidate_id in in_pipeline) for r in results)
     run = ranking_run_record(
         actor=actor,
