@@ -160,7 +160,10 @@ class Experience(models.Model):
     description = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["candidate", "-start"]
+        # The CV's own order: the rows of one import are written in it. By start date, undated jobs (an
+        # undated current job above the dated ones) came first on PostgreSQL and last on SQLite, and a
+        # profile read back from the database listed its jobs unlike the parse it was stored from.
+        ordering = ["candidate", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),

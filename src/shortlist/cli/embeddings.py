@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from shortlist.accounts.access import Actor
-from shortlist.cli.common import console, domain_errors, err, plain, print_json, setup_django
+from shortlist.cli.common import console, domain_errors, err, fail, plain, print_json, setup_django
 
 if TYPE_CHECKING:  # Django is set up inside the command, not at import
     from shortlist.embeddings.selectors import EmbeddingStatus
@@ -65,8 +65,10 @@ def embed(
 
 
 def _follow(actor: Actor) -> None:
+    from django.conf import settings
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from shortlist.background.heartbeat import NO_WORKER
     from shortlist.embeddings.selectors import embedding_status
 
     found = embedding_status(actor=actor)
@@ -75,8 +77,21 @@ def _follow(actor: Actor) -> None:
         console=err, transient=True,
     ) as progress:  # fmt: skip
         bar = progress.add_task("", total=found.chunks_total)
+        idle_since: float | None = None
         while not found.finished:
             progress.update(bar, completed=found.chunks_done + found.chunks_failed)
+            # Without a worker nothing moves: say so, instead of a bar that waits for ever. A worker that
+            # is starting beats within one lease; the chunks stay queued for whenever one runs.
+            if found.worker_running:
+                idle_since = None
+            elif idle_since is None:
+                idle_since = time.monotonic()
+            elif time.monotonic() - idle_since > settings.WORKER_LEASE:
+                raise fail(
+                    f"{NO_WORKER}. The run's {found.chunks_queued:,} queued chunks wait for it "
+                    "(shortlist embed --status)",
+                    code=1,
+                )
             time.sleep(1)
             found = embedding_status(actor=actor)
 
@@ -102,3 +117,7 @@ def _print(found: EmbeddingStatus) -> None:
     )
     for line in found.failures:
         console.print(f"failed {plain(line)}")
+    if found.chunks_queued and not found.worker_running:
+        from shortlist.background.heartbeat import NO_WORKER
+
+        console.print(f"The queued chunks are waiting: {NO_WORKER}.")

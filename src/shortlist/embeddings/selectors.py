@@ -9,6 +9,7 @@ from datetime import datetime
 from django.db.models import Count, Max, Min, Q, Sum
 
 from shortlist.accounts.access import Actor, require_read_pool
+from shortlist.background.heartbeat import worker_alive
 from shortlist.candidates.models import Candidate
 from shortlist.embeddings.embedder import configured_embedder_name
 from shortlist.embeddings.models import CandidateEmbedding, ChunkStatus, EmbeddingRun
@@ -44,6 +45,7 @@ class EmbeddingStatus:
     pool: int  # candidates in the pool now
     vectors_current: int  # of them, with vectors from this embedder that no change has made stale
     vectors_stale: int
+    worker_running: bool = False  # a task worker has beaten within its lease: queued chunks will move
 
     @property
     def finished(self) -> bool:
@@ -63,8 +65,9 @@ def embedding_status(*, actor: Actor) -> EmbeddingStatus:
     )
     if run is None:
         return EmbeddingStatus(
-            None, embedder, 0, 0, 0, 0, 0, 0, None, None, None, (), pool, vectors["current"], vectors["stale"]
-        )
+            None, embedder, 0, 0, 0, 0, 0, 0, None, None, None, (), pool,
+            vectors["current"], vectors["stale"], worker_alive(),
+        )  # fmt: skip
     chunks = run.chunks.aggregate(
         total=Count("pk"),
         done=Count("pk", filter=Q(status=ChunkStatus.DONE)),
@@ -100,4 +103,5 @@ def embedding_status(*, actor: Actor) -> EmbeddingStatus:
         pool=pool,
         vectors_current=vectors["current"],
         vectors_stale=vectors["stale"],
+        worker_running=worker_alive(),
     )

@@ -21,6 +21,7 @@ def embedding_status_json(status: EmbeddingStatus) -> dict[str, object]:
         "last_finished_at": status.last_finished_at.isoformat() if status.last_finished_at else None,
         "failures": list(status.failures),
         "finished": status.finished,
+        "worker_running": status.worker_running,
         "pool": {
             "candidates": status.pool,
             "vectors_current": status.vectors_current,

@@ -823,6 +823,8 @@ def _blind(text: str, name: str) -> str:
 
 
 def _years(start: object, end: object) -> str:
+    if not start and not end:
+        return "no dates in the CV"  # an undated job: "now" would be a date the CV never gave
     first = start.year if start else "?"
     return f"{first}–{end.year if end else 'now'}"
 

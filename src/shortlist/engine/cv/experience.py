@@ -819,3 +819,176 @@ def find_jobs(text: str, sections: list[Section], today: date) -> list[Job]:
                 )
             )
     return jobs
+
+
+# The job-board export's undated entry: "company - Hexaware Technologies" over "description - …".
+_BOARD_COMPANY = re.compile(r"^\s*company\s*-[ \t]*(?P<employer>.*?)\s*$", re.IGNORECASE)
+_BOARD_DESCRIPTION = re.compile(r"^\s*description\s*-\s*", re.IGNORECASE)
+MIN_UNDATED_BODY_WORDS = 3
+
+
+@dataclass(slots=True)
+class _Entry:
+    top: int  # header's first line
+    bottom: int  # header's last line; the body follows
+    title: str
+    employer: str
+    board: bool = False  # the job-board export's "company -" field
+
+
+def find_undated_jobs(text: str, sections: list[Section], jobs: list[Job]) -> list[Job]:
+    """`jobs` with the undated jobs of the experience sections added, in text order.
+
+    Real CVs often give the current job no dates ("Senior Analyst, Northwind" over its bullets, or the
+    job-board export's "company - X" / "description - …" entries) and date only older ones; some leave a
+    job between two dated ones undated. Those entries are jobs. Read as loose text above the dated jobs,
+    their skills would borrow an older job's dates; read as part of the dated job above them, they would
+    borrow its "present". Only a header that names a job counts — a title word with an employer, or the
+    export's "company -" field naming another employer than the dated job's — and only with a body under
+    it, so an experience section's opening summary stays what it was. Start and end stay None: the CV
+    dates none of this (parse.py decides what the order of the jobs says about when).
+    """
+    found: list[Job] = []
+    kept: list[Job] = []
+    dated = sorted((job for job in jobs if job.start is not None), key=lambda job: job.span[0])
+    for job in jobs:
+        if job.start is None:
+            kept.append(job)
+    for section in sections:
+        if section.name != "experience":
+            continue
+        inside = [job for job in dated if section.start <= job.span[0] < section.end]
+        if not inside:
+            continue  # no dated job below: nothing places these entries in time
+        found.extend(_undated_in(text, section.start, inside[0].span[0], None))
+    for job in dated:
+        body_start = text.find(job.text, job.span[0]) if job.text else -1
+        split = _undated_in(text, body_start, job.span[1], job) if body_start >= 0 else []
+        if split:
+            cut = split[0].span[0]
+            job = Job(
+                job.employer,
+                job.title,
+                job.start,
+                job.end,
+                text[body_start:cut].strip("\n"),
+                (job.span[0], max(cut - 1, job.span[0])),
+            )
+        kept.append(job)
+        found.extend(split)
+    return sorted([*kept, *found], key=lambda job: job.span[0])
+
+
+def _undated_in(text: str, start: int, end: int, dated: Job | None) -> list[Job]:
+    """The undated jobs in text[start:end]; `dated` is the dated job whose body this is, if any."""
+    found: list[Job] = []
+    lines = [line for line in lines_of(text, start, end) if line.text.strip()]
+    entries = _undated_entries(lines)
+    if dated is not None:
+        own = {
+            name.casefold()
+            for name in (dated.employer, dated.title, _board_company_above(text, dated))
+            if name
+        }
+        # Under a dated job the export's "company -" field often names a project or a client of that job
+        # ("company - Current Project"): only an entry naming another organisation than the job's own,
+        # when the job names one, starts another job.
+        # An entry naming the job's own employer again says the entries above it were that job's too.
+        same = [position for position, e in enumerate(entries) if e.board and _same_employer(e.employer, own)]
+        entries = entries[same[-1] + 1 :] if same else entries
+        entries = [e for e in entries if not e.board or own]
+        if entries and entries[0].top == 0 and not entries[0].board:
+            entries = entries[1:]  # the job's own header line, repeated under its dates
+    for position, entry in enumerate(entries):
+        end_line = entries[position + 1].top if position + 1 < len(entries) else len(lines)
+        body = "\n".join(_BOARD_DESCRIPTION.sub("", line.text) for line in lines[entry.bottom + 1 : end_line])
+        body = body.strip()
+        header = " ".join(line.text for line in lines[entry.top : entry.bottom + 1])
+        if _VOLUNTEER.search(header) or _BREAK.search(header):
+            continue
+        if entry.board:
+            pass  # the export's "Company Details" field is employment, whatever the employer's name
+        elif _EDUCATION.search(header) and not is_title(entry.title or header):
+            continue
+        span = (lines[entry.top].start, lines[max(end_line - 1, entry.bottom)].end)
+        if not entry.title and not entry.employer and found and found[-1].span[1] >= span[0] - 1:
+            # The export's "company - " with no name continues the entry above it.
+            previous = found[-1]
+            text_ = f"{previous.text}\n{body}".strip()
+            found[-1] = Job(previous.employer, previous.title, None, None, text_, (previous.span[0], span[1]))
+            continue
+        if len(body.split()) < MIN_UNDATED_BODY_WORDS:
+            continue  # a name with nothing under it: the dated job's own header, or a stray line
+        found.append(Job(entry.employer, entry.title, None, None, text=body, span=span))
+    return found
+
+
+MAX_UNDATED_NAME_WORDS = 6
+
+
+def _names_a_job(title: str, employer: str) -> bool:
+    """A title and an employer as a header names them, not a wrapped sentence that happens to hold a title
+    word ("Head a team of 15 across Singapore and Kuala Lumpur" over "(Python, kdb+/q) and …")."""
+    if _names_skills(employer):
+        return False  # "Backend Developer, Python and Go": a headline with its stack, not an employer
+    return all(
+        name[:1].isupper()
+        and len(name.split()) <= MAX_UNDATED_NAME_WORDS
+        and not any(c.isdigit() for c in name)
+        for name in (title, employer)
+    )
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+|\s*[,/+]\s*", re.IGNORECASE)
+
+
+def _names_skills(text: str) -> bool:
+    pieces = [piece for piece in _AND.split(text.strip(_DECORATION)) if piece]
+    taxonomy = default_taxonomy()
+    return bool(pieces) and all(taxonomy.resolve(piece) for piece in pieces)
+
+
+def _board_company_above(text: str, job: Job) -> str:
+    """The export's "company - X" line right above a dated job's header, naming its employer ("company -
+    Inouvelle Ventures" over "1. Project name: Stock Management System  December 2017 - Till Date")."""
+    above = [line for line in lines_of(text, max(0, job.span[0] - 400), job.span[0]) if line.text.strip()]
+    for line in reversed(above[-3:]):
+        found = _BOARD_COMPANY.match(line.text)
+        if found:
+            return found["employer"].strip(_DECORATION)
+    return ""
+
+
+def _same_employer(employer: str, own: set[str]) -> bool:
+    """An entry under a dated job naming that job's employer (or nobody) is more of the same job."""
+    name = employer.casefold().strip()
+    return not name or any(name in other or other in name for other in own)
+
+
+def _undated_entries(lines: list[Line]) -> list[_Entry]:
+    """The undated job headers among `lines`: the export's "company -" lines, or one or two header lines
+    that name both a title and an employer ("Senior Analyst, Northwind Ltd"; "Data Engineer" / "Contoso")."""
+    board = [(index, _BOARD_COMPANY.match(line.text)) for index, line in enumerate(lines)]
+    if any(found for _, found in board):
+        # The export's own fields say where each entry starts; its "description - …" lines are no headers.
+        return [
+            _Entry(i, i, "", found["employer"].strip(_DECORATION), board=True) for i, found in board if found
+        ]
+    entries: list[_Entry] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _headerish(line) and not _sidebar_line(line.text) and not find_date_ranges(line.text):
+            for size in (1, 2):
+                header = lines[index : index + size]
+                if len(header) < size or not all(
+                    _headerish(h) and not find_date_ranges(h.text) for h in header
+                ):
+                    break
+                title, employer = title_and_employer([h.text for h in header], guess=False)
+                if title and employer and is_title(title) and _names_a_job(title, employer):
+                    entries.append(_Entry(index, index + size - 1, title, employer))
+                    index += size - 1
+                    break
+        index += 1
+    return entries

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from shortlist.engine.cv import jsonresume
 from shortlist.engine.cv.contact import HEADER_FALLBACK_CHARS, TITLE_WORDS, find_location, parse_contact
 from shortlist.engine.cv.dates import month_index
 from shortlist.engine.cv.documents import DEFAULT_LIMITS, Document, Limits, read_document
-from shortlist.engine.cv.experience import Line, find_jobs, is_title, lines_of
+from shortlist.engine.cv.experience import Line, find_jobs, find_undated_jobs, is_title, lines_of
 from shortlist.engine.cv.preferences import parse_preferences
 from shortlist.engine.cv.scale import find_scale_claims
 from shortlist.engine.cv.sections import CONTACT, HEADER, MAX_SNIPPET, sentence_at, split_sections
@@ -37,7 +38,10 @@ if TYPE_CHECKING:
 # and `shortlist reparse --stale` re-reads those made by other rules.
 # 5: Hadoop "name node" / "96 Node Cluster" no longer read as Node.js
 # 6: a skills row's duration no longer spreads over a list of more than three skills (MAX_STATED_ITEMS)
-PARSER_VERSION = "6"
+# 7: undated jobs are read as jobs: one listed above the dated ones no longer takes the older job's dates (a
+#    current undated job leaves "last used" unknown instead of ten years old), one between two dated jobs
+#    no longer takes the newer one's "present" (it ran up to that job's start)
+PARSER_VERSION = "7"
 MAX_EVIDENCE = 3
 # A list inside a dated job ("Tech: Go, Kafka", "(Java 8, Spring, Oracle)") is what that job used: work at
 # that job, a notch below a described bullet, and still at the level the scorer reads as work once a skill
@@ -108,8 +112,9 @@ def parse_cv(text: str, source: str, taxonomy: Taxonomy | None = None, today: da
             "no dates found in the experience section" if has_experience else "no job dates found"
         )
     wanted, current = board_titles(text, sections)
+    jobs = find_undated_jobs(text, sections, jobs)
     if current is not None:
-        jobs.insert(0, current)
+        jobs = _with_board_job(current, jobs)
     headline = _headline(jobs, header, contact, today) or wanted
     return _assemble(text, source, sections, contact, jobs, headline, warnings, taxonomy, today)
 
@@ -166,6 +171,18 @@ def content_hash(text: str) -> str:
 
 
 # --- jobs ----------------------------------------------------------------------------------------
+
+
+def _with_board_job(current: Job, jobs: list[Job]) -> list[Job]:
+    """The job-board export names its current job twice: "Title - Employer" above "Skill Details", and
+    as the first "company - Employer" entry. One job: the entry's text, with the title from the line."""
+    if jobs and jobs[0].start is None and jobs[0].employer and not jobs[0].title:
+        first = jobs[0]
+        if first.employer.casefold() in current.employer.casefold() or current.employer.casefold() in (
+            first.employer.casefold()
+        ):
+            return [Job(first.employer, current.title, None, None, first.text, first.span), *jobs[1:]]
+    return [current, *jobs]
 
 
 def _header_text(text: str, sections: list[Section]) -> str:
@@ -308,6 +325,7 @@ def _skills(
         tally.evidence.append(Evidence(section_name, _snippet(text, mention), strength, start, end, kind))
     _lend_to_implied(tallies, taxonomy)
     job_months = [_job_months(job, today) for job in jobs]
+    undated_after = _undated_after(jobs, today)
     results: list[SkillEvidence] = []
     for skill, tally in tallies.items():
         if tally.strength <= 0:
@@ -315,8 +333,7 @@ def _skills(
         months: set[int] = set()
         for job_index in tally.jobs:
             months |= job_months[job_index]
-        dated = [jobs[i] for i in tally.jobs if jobs[i].start is not None]
-        last_used = max((job.end.year if job.end else today.year for job in dated), default=None)
+        last_used = _last_used(tally.jobs, jobs, undated_after, today)
         # A stated duration is the candidate's own account, so it never outweighs dated jobs that used
         # the skill; it only gives a bare list entry the years the dates cannot.
         years = _years(months) or round(tally.stated_years, 1)
@@ -331,6 +348,53 @@ def _skills(
         )
     results.sort(key=lambda item: (-item.strength, -item.years, item.skill))
     return results
+
+
+# What `_undated_after` gives an undated job listed above every dated one: in use now, at an unknown date.
+CURRENT = 0
+
+
+def _undated_after(jobs: list[Job], today: date) -> dict[int, int]:
+    """Undated job -> the year its use is read as last in: CURRENT when listed above every dated job, else
+    the start year of the dated job right above it.
+
+    CVs list jobs newest first, so an undated job above a dated one came after it: its skills are not as old
+    as that job, whose dates they would otherwise borrow ("Senior Analyst, Northwind" over bullets, then
+    "Analyst, Contoso 2012-2014" makes the analyst's skills look twelve years old). Listed above every dated
+    job, it is the current one; between two dated jobs, it ran up to the newer one, as a recruiter reads a
+    CV without a stated gap. The rule holds only when the dated jobs themselves run newest first; with a
+    single dated job the order is taken as the usual one. The job itself stays undated (no start, end or
+    months are made up), and a skill whose latest use is in a current undated job has no "last used" year
+    at all (the scorer reads an unknown year as recent).
+    """
+    dated = sorted(((job.span[0], job) for job in jobs if job.start is not None), key=lambda pair: pair[0])
+    starts = [job.start for _, job in dated if job.start is not None]
+    if any(newer < older for newer, older in itertools.pairwise(starts)):
+        return {}  # oldest first (or no order at all): an undated job above says nothing about now
+    after: dict[int, int] = {}
+    for index, job in enumerate(jobs):
+        if job.start is not None or job.end is not None:
+            continue
+        above = [other for start, other in dated if start < job.span[0] and other.start is not None]
+        after[index] = above[-1].start.year if above else CURRENT  # type: ignore[union-attr]
+    return after
+
+
+def _last_used(used_in: set[int], jobs: list[Job], undated_after: dict[int, int], today: date) -> int | None:
+    """The latest year a job that used the skill is read to end in (an undated one by `_undated_after`);
+    None (not dated) when a current undated job used it and no dated current one did."""
+    years = []
+    for index in used_in:
+        job = jobs[index]
+        if job.start is not None:
+            years.append(job.end.year if job.end else today.year)
+        elif index in undated_after:
+            if undated_after[index] == CURRENT and not any(
+                jobs[i].start is not None and jobs[i].end is None for i in used_in
+            ):
+                return None
+            years.append(undated_after[index] or today.year)
+    return max(years, default=None)
 
 
 def _lend_to_implied(tallies: dict[str, _Tally], taxonomy: Taxonomy) -> None:
@@ -417,10 +481,18 @@ def estimate_seniority(total_years: float | None, latest_title: str) -> Seniorit
 
 
 def _latest(jobs: list[Job], today: date) -> Job | None:
+    """The job held most recently: the latest dated one, unless it has ended and an undated job listed
+    above every dated one (see `_undated_after`) is held now."""
     dated = [job for job in jobs if job.start is not None]
     if not dated:
         return None
-    return max(dated, key=lambda job: (job.end or today, job.start))
+    latest = max(dated, key=lambda job: (job.end or today, job.start))
+    if latest.end is not None:
+        current = [jobs[i] for i, after in _undated_after(jobs, today).items() if after == CURRENT]
+        titled = [job for job in current if job.title]
+        if titled:
+            return min(titled, key=lambda job: job.span[0])
+    return latest
 
 
 _BOARD_HEADING = re.compile(r"^\s*(?:Skill|Company)\s+Details\s*$")
