@@ -174,7 +174,7 @@ PG_QUERY = "plainto_tsquery('simple'::regconfig, regexp_replace(%s, '[^[:alnum:]
 _PLAIN_WORD = re.compile(r"[a-z0-9_]+")
 # PostgreSQL: a word of ASCII letters and digits, short enough to be one of the vector's words.
 _PG_PLAIN_WORD = re.compile(r"[a-z0-9]{1,100}")
-# The texts whose vector may disagree with the rule (see migration candidates/0015, whose partial
+# The texts whose vector may disagree with the rule (see migration candidates/0016, whose partial
 # index this condition must repeat to the letter for the planner to use it).
 PG_ODD_TEXT = r"[_\u0130\u212a\u017f\u0131]|[0-9][eE][0-9]"
 PG_ODD_ROWS = f"SELECT id FROM candidates_candidate WHERE raw_text ~ '{PG_ODD_TEXT}'"
@@ -223,7 +223,7 @@ def text_words(words: tuple[str, ...]) -> Q:
         found = Q(_PgTextMatch(text))
         if _pg_plain(words):
             # The vector's words are what the rule finds, but in the few texts it may read otherwise
-            # (migration 0015's partial index): only those are re-checked, so "engineer" reads no CV.
+            # (migration 0016's partial index): only those are re-checked, so "engineer" reads no CV.
             return found & (~Q(pk__in=RawSQL(PG_ODD_ROWS, [])) | pattern)
         return found & pattern
     return pattern

@@ -31,6 +31,6 @@ def _run(statements: list[str]):  # noqa: ANN202 - a migration callable
 
 
 class Migration(migrations.Migration):
-    dependencies = [("candidates", "0014_candidate_text_vector")]
+    dependencies = [("candidates", "0015_experience_in_cv_order")]
 
     operations = [migrations.RunPython(_run(POSTGRES_FORWARD), _run(POSTGRES_BACKWARD), elidable=False)]
