@@ -120,5 +120,13 @@ def test_a_phrase_or_a_word_with_punctuation_takes_the_sql_path() -> None:
     for n in range(10):
         _add(rng, f"Person {n}", TEXTS[n])
     pool.build()
-    for text in ('"backend engineer"', "text:c++", "text:go-getter", "résumé", "name:ada", "london location:london"):
+    others = (
+        '"backend engineer"',
+        "text:c++",
+        "text:go-getter",
+        "résumé",
+        "name:ada",
+        "london location:london",
+    )
+    for text in others:
         assert _ranked_in_index(parse_query(text), 2026) is None, text
