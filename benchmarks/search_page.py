@@ -3,7 +3,8 @@
     SHORTLIST_HOME=/tmp/search10k .venv/bin/python -m benchmarks.search_page --candidates 10000
 
 Loads the demo pool (skipped when already loaded), tags every 50th candidate and saves a search, then
-times the page for each query below (aliases, boolean, words, a phrase, a location, broad and narrow):
+times the page for each query below (aliases, boolean, words, a phrase, a location, broad and narrow),
+or for each --query given as the page's URL parameters (`--query 'q=London&skill=python'`):
 the first request after start-up apart (it opens the pool index, which word ranking reads), then
 p50/p95/max and the p95 of the process's CPU time over --rounds rounds. Prints the load average: on
 a shared machine the wall-clock figures carry the wait for a core, the CPU figure does not.
@@ -17,6 +18,7 @@ import os
 import re
 import statistics
 import time
+from urllib.parse import parse_qsl, quote
 
 QUERIES = [
     ("alias", "Golang"),
@@ -41,7 +43,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--candidates", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--query",
+        action="append",
+        default=[],
+        metavar="PARAMS",
+        help="time this page instead of the default list, as its URL's parameters: 'q=London&skill=python' "
+        "(repeatable)",
+    )
     args = parser.parse_args()
+    queries = [(params, params) for params in args.query] or [
+        (label, f"q={quote(q)}" if q else "tag=shortlisted-acme") for label, q in QUERIES
+    ]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shortlist.settings")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
     from shortlist.cli import setup_django
@@ -72,25 +85,24 @@ def main() -> None:
     client = Client()
     client.force_login(user)
 
-    def call(q: str) -> object:
-        params = {"q": q} if q else {"tag": "shortlisted-acme"}
-        return client.get("/candidates/", params)
+    def call(params: str) -> object:
+        return client.get("/candidates/", dict(parse_qsl(params)))
 
     began = time.perf_counter()
-    first = call("golang")
+    first = call("q=golang")
     print(
         f"first request after start-up: {(time.perf_counter() - began) * 1000:.0f} ms ({first.status_code})"
     )
-    for _, q in QUERIES:  # warm-up
-        call(q)
+    for _, params in queries:  # warm-up
+        call(params)
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     header = f"{'query':40} {'found':>7} {'p50':>6} {'p95':>6} {'max':>6} {'cpu p95':>8}"
     print(f"{header}  (ms, {args.rounds} rounds)")
-    for label, q in QUERIES:
+    for label, params in queries:
         timings, cpu = [], []
         for _ in range(args.rounds):
             began, began_cpu = time.perf_counter(), time.process_time()
-            response = call(q)
+            response = call(params)
             timings.append((time.perf_counter() - began) * 1000)
             cpu.append((time.process_time() - began_cpu) * 1000)
             assert response.status_code == 200, (label, response.status_code)

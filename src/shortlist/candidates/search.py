@@ -11,7 +11,7 @@ from functools import reduce
 from typing import Any
 
 import numpy as np
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.db.models import BooleanField, CharField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate
@@ -172,7 +172,15 @@ FTS_TABLE = "candidates_candidate_text"  # SQLite: FTS5 over the candidate table
 PG_VECTOR_COLUMN = "text_vector"
 PG_QUERY = "plainto_tsquery('simple'::regconfig, regexp_replace(%s, '[^[:alnum:]]+', ' ', 'g'))"
 _PLAIN_WORD = re.compile(r"[a-z0-9_]+")
+# PostgreSQL: a word of ASCII letters and digits, short enough to be one of the vector's words.
+_PG_PLAIN_WORD = re.compile(r"[a-z0-9]{1,100}")
+# The texts whose vector may disagree with the rule (see migration candidates/0016, whose partial
+# index this condition must repeat to the letter for the planner to use it).
+PG_ODD_TEXT = r"[_\u0130\u212a\u017f\u0131]|[0-9][eE][0-9]"
+PG_ODD_ROWS = f"SELECT id FROM candidates_candidate WHERE raw_text ~ '{PG_ODD_TEXT}'"
 _ASCII_ALNUM = re.compile(r"[a-z0-9]")
+# PostgreSQL: the same vectors in a narrow table of their own (migration 0017), for reading many ids.
+PG_WORDS_TABLE = "candidates_candidate_words"
 
 
 class _PgTextMatch(Func):
@@ -207,14 +215,38 @@ def text_words(words: tuple[str, ...]) -> Q:
     if not _ASCII_ALNUM.search(text):
         return pattern
     if connection.vendor == "sqlite":
-        phrase = '"' + text.replace('"', '""') + '"'  # an FTS5 phrase: the tokens in a row
-        found = Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [phrase]))
+        found = Q(
+            pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_phrase(text)])
+        )
         return found if len(words) == 1 and _PLAIN_WORD.fullmatch(text) else found & pattern
     if connection.vendor == "postgresql":
         # All the words, anywhere: a tsvector's positions stop at 16,383, so a phrase far into a long
         # CV could not be found by position; the rule checks the phrase.
-        return Q(_PgTextMatch(text)) & pattern
+        found = Q(_PgTextMatch(text))
+        if _pg_plain(words):
+            # The vector's words are what the rule finds, but in the few texts it may read otherwise
+            # (migration 0016's partial index): only those are re-checked, so "engineer" reads no CV.
+            return found & (~Q(pk__in=RawSQL(PG_ODD_ROWS, [])) | pattern)
+        return found & pattern
     return pattern
+
+
+def _read_from_text_index(words: tuple[str, ...]) -> bool:
+    """Whether text_ids reads the term's ids from the full-text index without a CV's text (but for
+    PostgreSQL's few odd rows): a single plain word."""
+    if connection.vendor == "sqlite":
+        return len(words) == 1 and _PLAIN_WORD.fullmatch(words[0]) is not None
+    return connection.vendor == "postgresql" and _pg_plain(words)
+
+
+def _pg_plain(words: tuple[str, ...]) -> bool:
+    """Whether PostgreSQL's word vector decides the term for all but the odd rows (text_words)."""
+    return len(words) == 1 and _PG_PLAIN_WORD.fullmatch(words[0]) is not None
+
+
+def _fts_phrase(text: str) -> str:
+    """The text as an FTS5 phrase: its tokens in a row."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _located(segment: Segment, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -226,7 +258,7 @@ def _located(segment: Segment, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return position[hit], wanted[hit]
 
 
-def ranked_matches(rows: QuerySet[Candidate], query: Query, today_year: int) -> list[int]:
+def ranked_matches(rows: QuerySet[Candidate], query: Query, today_year: int, holding: str = "") -> list[int]:
     """Ids of every row matching the query, most relevant first (engine.matching.search.relevance:
     evidence strength and recency of the matched skills, BM25 of the words), ties by name then id so a
     page never reshuffles.
@@ -236,12 +268,17 @@ def ranked_matches(rows: QuerySet[Candidate], query: Query, today_year: int) -> 
     gives), and a stable sort on them keeps that order among equal scores. 80,000 matches cost tens of
     milliseconds beyond the query rather than seconds.
 
-    A query of skills alone over the whole pool is answered from the index instead (_ranked_in_index):
-    the same ids in the same order without reading tens of thousands of rows from the database."""
+    `holding` is the page's skill filter (holding(): a stored row for that skill, of any strength).
+
+    A query of skills and CV words over the whole pool (or its holders of a skill) is answered from
+    the index instead (_ranked_in_index): the same ids in the same order without reading tens of
+    thousands of rows from the database."""
     if not rows.query.where:
-        found = _ranked_in_index(query, today_year)
+        found = _ranked_in_index(query, today_year, holding)
         if found is not None:
             return found
+    if holding:
+        rows = rows.filter(holding_skill(holding))
     ids = _id_array(matching(rows, query).order_by(_name_order(), "id"))
     if not len(ids):
         return []
@@ -256,10 +293,18 @@ def ranked_matches(rows: QuerySet[Candidate], query: Query, today_year: int) -> 
     return ids[np.argsort(-scores, kind="stable")].tolist()
 
 
+def holding_skill(skill: str) -> Q:
+    """The candidates page's skill filter: a stored row for that skill id, of any strength (EXISTS, not
+    a join: the unfiltered list walks the name index and stops at its 50th match)."""
+    return Q(Exists(CandidateSkill.objects.filter(candidate=OuterRef("pk"), skill=skill)))
+
+
 class _IndexFilter:
-    """A query of skills as a boolean mask over the index's live rows (engine QueryVisitor), term for
-    term what _SqlFilter says in SQL: a skill is some evidence with strength > 0 for a skill that
-    satisfies it. Any other term has no translation here (None): the SQL path answers those."""
+    """A query as a boolean mask over the index's live rows (engine QueryVisitor), term for term what
+    _SqlFilter says in SQL: a skill is some evidence with strength > 0 for a skill that satisfies it
+    (the index's own arrays); CV words are the ids text_words finds in the database (its full-text
+    index alone: no candidate row is read for them, see text_ids). Any other term has no translation
+    here (None): the SQL path answers those."""
 
     def __init__(self, index: CandidateIndex) -> None:
         self.index = index
@@ -297,8 +342,15 @@ class _IndexFilter:
     def last_used(self, satisfied_by: frozenset[str], op: str, year: int) -> None:
         return None
 
-    def words(self, field: str, words: tuple[str, ...]) -> None:
-        return None
+    def words(self, field: str, words: tuple[str, ...]) -> np.ndarray | None:
+        if field != "text":
+            return None
+        return self.among(text_ids(words))
+
+    def among(self, ids: np.ndarray) -> np.ndarray:
+        """The live rows whose id is one of these (a row the database has but the index not yet,
+        added since the last poll, is left out as the skills leave it out)."""
+        return np.isin(self.ids, ids)
 
     def seniority(self, levels: frozenset[str]) -> None:
         return None
@@ -313,17 +365,46 @@ class _IndexFilter:
         return None
 
 
-def _ranked_in_index(query: Query, today_year: int) -> list[int] | None:
-    """ranked_matches over the whole pool for a query of skills only, from the index the ranking reads
-    (the published version and the changes since, so an erased candidate is never found); None for
-    any other query. At 100,000 candidates `python` matched 79,000 ids in SQL, each looked up in the
-    candidate table and sorted by name (170 ms of the page's 270 ms CPU); here it is a few array
-    passes, and the names come from a per-version cache (_name_keys)."""
+class _Answerable(_IndexFilter):
+    """Whether _IndexFilter translates a query, decided before any of its words is looked up."""
+
+    def __init__(self) -> None:
+        pass
+
+    def all_of(self, parts: Sequence[Any]) -> bool:
+        return True
+
+    any_of = all_of
+
+    def negate(self, part: Any) -> bool:
+        return True
+
+    def skill(self, satisfied_by: frozenset[str]) -> bool:  # type: ignore[override]
+        return True
+
+    def words(self, field: str, words: tuple[str, ...]) -> bool | None:  # type: ignore[override]
+        # A phrase or a word with punctuation is the rule over every CV holding its words: the SQL
+        # path's one statement does that as fast, and the index path would only add its reads.
+        return True if field == "text" and _read_from_text_index(words) else None
+
+
+def _ranked_in_index(query: Query, today_year: int, holding: str = "") -> list[int] | None:
+    """ranked_matches over the whole pool for a query of skills and CV words, from the index the
+    ranking reads (the published version and the changes since, so an erased candidate is never
+    found) and, for the words, the database's full-text index (text_ids); None for any other query.
+    At 100,000 candidates `python` matched 79,000 ids in SQL, each looked up in the candidate table
+    and sorted by name (170 ms of the page's 270 ms CPU); here it is a few array passes, and the names
+    come from a per-version cache (_name_keys)."""
+    if query.translate(_Answerable()) is None:
+        return None
     index, changed, memo = pool.pool_index_changed()
     terms = _IndexFilter(index)
     found = query.translate(terms)
     if found is None:
         return None
+    if holding:
+        holders = CandidateSkill.objects.filter(skill=holding).order_by()
+        found = found & terms.among(_id_array(holders, "candidate_id"))
     ids = np.sort(terms.ids[found])
     if not len(ids):
         return []
@@ -461,14 +542,47 @@ def _scores(
     return relevance_array(skills, codes, *columns, today_year, word_values, len(ids))
 
 
-def _id_array(rows: QuerySet[Candidate]) -> np.ndarray:
-    """The rows' ids in their order as an array, read with the cursor: Django's per-row iteration was a
-    fifth of the time for 80,000 ids."""
-    ids = rows.values_list("id", flat=True)
+def _id_array(rows: QuerySet[Any], field: str = "id") -> np.ndarray:
+    """The rows' ids (or another integer column) in their order as an array, read with the cursor:
+    Django's per-row iteration was a fifth of the time for 80,000 ids."""
+    ids = rows.values_list(field, flat=True)
     sql, params = ids.query.sql_with_params()
     with connections[ids.db].cursor() as cursor:
         cursor.execute(sql, params)
         return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+
+
+def text_ids(words: tuple[str, ...]) -> np.ndarray:
+    """Ids of the candidates whose CV text holds the words (text_words), in no order, read from the
+    full-text index without the candidate table where that decides alone.
+
+    SQLite: a plain word is the FTS5 table's rowids (its triggers keep them the candidates' ids).
+    PostgreSQL: the narrow table of vectors (migration 0017) through its GIN index, whose bitmap
+    visits 736 pages at 100,000 candidates where the candidate table's took all 20,635 of it (the CV
+    text is stored in the row): 0.2-0.5 s for `engineer` under load, where the SQL path's plan, a
+    scan unpacking every row's vector and text, took 1.4-2.5 s."""
+    if connection.vendor == "sqlite" and _read_from_text_index(words):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_phrase(words[0])]
+            )
+            return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+    if connection.vendor != "postgresql" or not _pg_plain(words):
+        # A phrase is the rule over every CV with its words, whichever the plan.
+        return _id_array(Candidate.objects.filter(text_words(words)).order_by())
+    # text_words' plain word, in two statements: the vector's rows, less the odd rows the rule refuses.
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Off for this statement only (an enclosing transaction would keep it): its bitmap reads each
+        # row once, where a scan of the table would unpack every vector stored out of line.
+        cursor.execute("SELECT current_setting('enable_seqscan')")
+        (before,) = cursor.fetchone()
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        cursor.execute(f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_QUERY}", [words[0]])
+        found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+        cursor.execute(f"{PG_ODD_ROWS} AND NOT raw_text ~* %s", [word_pattern(words)])
+        refused = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+    return np.setdiff1d(found, refused)
 
 
 def text_index_forget() -> int:

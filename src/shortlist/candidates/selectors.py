@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from shortlist.accounts.access import (
     Actor,
@@ -36,7 +36,6 @@ from shortlist.candidates import pool
 from shortlist.candidates.importing import Outcome, Summary, iter_sources, parse_source
 from shortlist.candidates.models import (
     Candidate,
-    CandidateSkill,
     CandidateTag,
     ImportBatch,
     ImportFile,
@@ -44,7 +43,7 @@ from shortlist.candidates.models import (
     SavedSearch,
 )
 from shortlist.candidates.profiles import to_profile
-from shortlist.candidates.search import ranked_matches, search_candidates
+from shortlist.candidates.search import holding_skill, ranked_matches, search_candidates
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.tags import TagError, normalise_tag
 from shortlist.candidates.taxonomy import workspace_taxonomy
@@ -99,9 +98,8 @@ def candidate_list(
         candidates = candidates.filter(
             Q(name__icontains=query) | Q(headline__icontains=query) | Q(city__icontains=query)
         )
-    if skill:  # EXISTS, not a join: the page walks the name index and stops at its 50th match
-        has = CandidateSkill.objects.filter(candidate=OuterRef("pk"), skill=skill)
-        candidates = candidates.filter(Exists(has))
+    if skill:
+        candidates = candidates.filter(holding_skill(skill))
     if seniority in {level.value for level in Seniority}:
         candidates = candidates.filter(seniority=seniority)
     return candidates.order_by("name", "id")
@@ -430,7 +428,9 @@ def candidate_find(
     """
     require_read_pool(actor)
     tags_shown = may_tag_candidates(actor)
-    rows = candidate_list(actor=actor, skill=skill, seniority=seniority)
+    query = query.strip()
+    # With a query the skill filter goes to ranked_matches, which can answer it from the pool's index.
+    rows = candidate_list(actor=actor, skill="" if query else skill, seniority=seniority)
     if tag.strip() and tags_shown:
         try:
             wanted = normalise_tag(tag)
@@ -439,14 +439,13 @@ def candidate_find(
         rows = rows.filter(tags__tag=wanted)
     if tags_shown:
         rows = rows.prefetch_related("tags")
-    query = query.strip()
     if not query:
         return CandidateFound(rows, None, tags_shown)
     try:
         parsed = parse_query(query, workspace_taxonomy())
     except QueryError as exc:
         raise Invalid(str(exc), [("q", str(exc))]) from None
-    ids = ranked_matches(rows, parsed, date.today().year)
+    ids = ranked_matches(rows, parsed, date.today().year, holding=skill.strip().lower())
     return CandidateFound(_InOrder(ids, tags_shown), parsed, tags_shown)
 
 

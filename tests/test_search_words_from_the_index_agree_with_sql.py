@@ -1,0 +1,132 @@
+"""A query of skills and plain CV words over the whole pool, with or without the page's skill filter,
+is answered through the pool's index with the words' ids from the full-text index (candidates/search.py
+`_ranked_in_index`, `text_ids`). The candidates found and their order must be the SQL path's, on texts
+where the index's words and the whole-word rule part ways (punctuation, accents, e-mails, "_", a
+dotted capital I, the Kelvin sign, "1e5engineer"), also while the pool holds changes not yet
+published; an erased candidate is never found. And a word's rows are the rule's rows, on SQLite and
+PostgreSQL alike (PostgreSQL re-checks only the texts its word vector may read otherwise)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from django.db.models import Q
+
+from shortlist.candidates import pool
+from shortlist.candidates.models import Candidate, CandidateRemoval, CandidateSkill
+from shortlist.candidates.search import _ranked_in_index, ranked_matches, text_ids, text_words
+from shortlist.engine.matching.search import parse_query, word_pattern
+from tests.conftest import on_postgres
+
+TEXTS = [
+    "Senior engineer in London. Engineer, engineer again: London!",
+    "Backend Engineer — London, UK. Email: london.engineer@example.com",  # the words in an e-mail too
+    "Contact: engineer@example.com only; lives in Leeds",  # "engineer" only inside an address
+    "https://www.london-jobs.example/engineer is my page",  # the words only in a link
+    "engineer+london and c++ and c# and f#, engineer#1",  # glued by + and #
+    "ENGINEERING manager; not an engineer's engineer'",  # apostrophes
+    "go-getter, golang, go_lang, cargo; résumé; resume writer",  # hyphens, "_", accents
+    "London_based engineer_team, snake_case only",  # "_" joins words for the rule
+    "\u0130stanbul engineer, \u212aelvin london",  # dotted capital I, the Kelvin sign
+    "1e5engineer 2e10london x1e5 but also engineer",  # a float glued to a word
+    "Zoë Ó Briain, engineer in Dublin; Ådalen",
+    "nothing here at all",
+    "istanbul and kelvin written plainly",
+    "éengineer engineeré 2engineer engineer2",  # glued to a letter or digit: no whole word
+    "LONDON ENGINEER london engineer LoNdOn",  # repeated, cases
+]
+NAMES = ("Ada Byrne", "Ada Byrne", "Zoë Ó Briain", "Bruno Alves", "bruno alves", "Émile Roy", "Chen Wei")
+SKILLS = ("python", "django", "go", "kafka", "java")
+WORDS = [
+    "engineer", "london", "istanbul", "kelvin", "resume", "golang", "leeds", "example", "com", "c",
+    "engineering", "dublin", "based", "team", "snake", "case", "1e5engineer", "x1e5", "2e10london",
+    "engineer2", "nobody",
+]  # fmt: skip
+QUERIES = [
+    "engineer", "london", "istanbul", "kelvin", "engineer london", "engineer NOT london",
+    "london OR leeds", "python engineer", "golang london", "NOT engineer", "(python OR java) london",
+    "resume", "text:engineer -text:london", "nobody", "python",
+]  # fmt: skip
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def own_home(settings: object, tmp_path: Path) -> None:
+    settings.HOME = tmp_path
+    pool.forget()
+
+
+def _add(rng: random.Random, name: str, text: str) -> Candidate:
+    candidate = Candidate.objects.create(name=name, raw_text=text)
+    for skill in rng.sample(SKILLS, rng.randint(0, 3)):
+        CandidateSkill.objects.create(
+            candidate=candidate,
+            skill=skill,
+            strength=rng.choice((0.0, 0.5, 1.0, rng.random())),
+            last_used=rng.choice((None, 2019, 2026)),
+            years=rng.choice((0.0, 4.0, rng.uniform(0, 10))),
+        )
+    return candidate
+
+
+def _both(text: str, holding: str = "") -> tuple[list[int] | None, list[int]]:
+    query = parse_query(text)
+    in_sql = ranked_matches(Candidate.objects.filter(pk__gt=0), query, 2026, holding)  # a filter: SQL
+    return _ranked_in_index(query, 2026, holding), in_sql
+
+
+def _agree(erased: frozenset[int] = frozenset()) -> None:
+    for word in WORDS:
+        # PostgreSQL: the rule itself (`~*`), which its vector only narrows; SQLite: its FTS5 table is
+        # the rule for a plain word (text_words), here read without the candidate table.
+        decides = Q(raw_text__iregex=word_pattern((word,))) if on_postgres() else text_words((word,))
+        expected = Candidate.objects.filter(decides).values_list("pk", flat=True)
+        assert sorted(text_ids((word,)).tolist()) == sorted(expected), word
+    for text in QUERIES:
+        for holding in ("", "python", "kafka", "nothing"):
+            in_index, in_sql = _both(text, holding)
+            assert in_index is not None, text
+            assert in_index == in_sql, (text, holding)
+            assert not erased & set(in_index), text
+
+
+def test_words_from_the_index_find_and_order_as_sql_does_over_unpublished_changes() -> None:
+    rng = random.Random(12)
+    people = [_add(rng, rng.choice(NAMES), TEXTS[n % len(TEXTS)]) for n in range(90)]
+    pool.build()
+    assert len(_both("engineer")[1]) > 20 and len(_both("london", "python")[1]) > 3
+    _agree()
+    # Changes after the version: the pool's delta (renamed, new text, new skill, newcomers, erased).
+    people[1].name = "Aaron First"
+    people[1].save()
+    people[2].raw_text = "now a London engineer"
+    people[2].save()
+    CandidateSkill.objects.update_or_create(candidate=people[3], skill="kafka", defaults={"strength": 0.0})
+    people[3].save()
+    for n in range(4):
+        _add(rng, rng.choice(NAMES), TEXTS[n])
+    erased = [people[7].pk, people[8].pk]
+    Candidate.objects.filter(pk__in=erased).delete()
+    CandidateRemoval.record(erased)
+    assert pool.pool_index().delta > 0
+    _agree(frozenset(erased))
+
+
+def test_a_phrase_or_a_word_with_punctuation_takes_the_sql_path() -> None:
+    rng = random.Random(3)
+    for n in range(10):
+        _add(rng, f"Person {n}", TEXTS[n])
+    pool.build()
+    others = (
+        '"backend engineer"',
+        "text:c++",
+        "text:go-getter",
+        "résumé",
+        "name:ada",
+        "london location:london",
+    )
+    for text in others:
+        assert _ranked_in_index(parse_query(text), 2026) is None, text
