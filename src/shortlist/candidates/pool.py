@@ -64,7 +64,7 @@ from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.matching import published
 from shortlist.engine.matching.index import CandidateIndex, IndexDamaged
-from shortlist.engine.matching.match import FilterReport, Match, RoleFit, rank
+from shortlist.engine.matching.match import FilterReport, Match, RankMemo, RoleFit, rank
 from shortlist.engine.matching.match import roles_for_candidate as rank_roles
 from shortlist.engine.matching.scoring import SCORING_VERSION
 from shortlist.engine.roles.weighting import RoleProfile
@@ -168,6 +168,9 @@ class _Held:
     polled: float = -math.inf  # when the last poll started (time.monotonic)
     writes: int = -1  # this process's write count (writes.py) read before that poll
     view: _View | None = None  # the snapshot rankings read, taken after the last change (_View)
+    # What rankings of this view keep for the next ones (engine RankMemo): a change only costs what it
+    # touched. Holds reasons quoting CVs: a changed or removed candidate's are dropped (_changed).
+    ranks: RankMemo = field(default_factory=RankMemo)
 
     def indexed_stamp(self, candidate_id: int) -> int | None:
         return _indexed_stamp(self.ids, self.stamps, self.seen, candidate_id)
@@ -189,6 +192,7 @@ class _Held:
                 stamps=self.stamps,
                 seen=dict(self.seen),
                 memo=self.memo,
+                ranks=self.ranks,
             )
         return self.view
 
@@ -221,6 +225,7 @@ class _View:
     stamps: np.ndarray
     seen: dict[int, int]  # the delta as it was: a copy
     memo: dict[str, Any]  # per version, shared with the _Held
+    ranks: RankMemo  # shared with the _Held
 
     def indexed_stamp(self, candidate_id: int) -> int | None:
         return _indexed_stamp(self.ids, self.stamps, self.seen, candidate_id)
@@ -661,7 +666,7 @@ def _apply_polled(held: _Held, polled: list[tuple[int, datetime, bool]]) -> bool
         if held.indexed_stamp(candidate_id) not in (None, -1):
             held.index.remove(candidate_id)
             held.seen[candidate_id] = -1
-            _changed(held)
+            _changed(held, candidate_id)
     return bool(missing)
 
 
@@ -673,7 +678,7 @@ def _reconcile(held: _Held) -> None:
         for candidate_id in np.setdiff1d(in_index, in_db, assume_unique=True).tolist():
             held.index.remove(candidate_id)
             held.seen[candidate_id] = -1
-            _changed(held)
+            _changed(held, candidate_id)
         _upsert(held, np.setdiff1d(in_db, in_index, assume_unique=True).tolist())
     held.reconciled = time.monotonic()
 
@@ -687,17 +692,19 @@ def _upsert(held: _Held, candidate_ids: list[int]) -> int:
         for candidate, profile in _iter_rows(Candidate.objects.filter(pk__in=chunk)):
             held.index.upsert(candidate.pk, profile)
             held.seen[candidate.pk] = _stamp(candidate.updated_at)
-            _changed(held)
+            _changed(held, candidate.pk)
             found += 1
     return len(candidate_ids) - found
 
 
-def _changed(held: _Held) -> None:
-    """Record a change to the held index: cached rankings of the earlier pool no longer answer (their
-    key holds the generation), and are dropped now rather than aged out, so that the text they quote
-    from a changed or erased CV is not kept; the next ranking reads a new snapshot."""
+def _changed(held: _Held, candidate_id: int) -> None:
+    """Record a change to one candidate of the held index: cached rankings of the earlier pool no longer
+    answer (their key holds the generation), and are dropped now rather than aged out, so that the text
+    they quote from a changed or erased CV is not kept, nor what the memo was told about them; the
+    next ranking reads a new snapshot, and redoes what the change touched (RankMemo)."""
     held.generation += 1
     held.view = None
+    held.ranks.forget([candidate_id])
     _rankings.clear()
 
 
@@ -797,7 +804,7 @@ def pool_rank(role: RoleProfile, *, today: date | None = None, **options: Any) -
     cached = _rankings.get(key) if key is not None else None
     if isinstance(cached, PoolRanking):
         return cached
-    ranking = rank(view.index, role, **options)
+    ranking = rank(view.index, role, memo=view.ranks, **options)
     stamps = {m.candidate_id: view.indexed_stamp(m.candidate_id) for m in ranking.matches}
     result = PoolRanking(
         matches=ranking.matches,
@@ -884,6 +891,13 @@ _rankings: ranking_cache.ResultCache[object] = ranking_cache.ResultCache(
     int(getattr(settings, "RANKING_CACHE_MB", ranking_cache.DEFAULT_BYTES >> 20)) << 20,
     _ranking_size,
 )
+
+
+def rank_memo_stats() -> ranking_cache.CacheStats:
+    """Hits and misses of the segment parts rankings reused (RankMemo) in the held view (diagnostics)."""
+    held = _held.get(str(index_dir()))
+    ranks = held.ranks if held is not None else RankMemo()
+    return ranking_cache.CacheStats(0, 0, ranks.hits, ranks.misses)
 
 
 def ranking_cache_stats() -> ranking_cache.CacheStats:

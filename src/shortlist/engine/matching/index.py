@@ -20,6 +20,7 @@ version on load re-derives E and coverage from the stored facts in seconds.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import math
 import threading
@@ -66,6 +67,10 @@ BUILD_CHUNK = 131_072  # rows per coverage-derivation chunk: bounds the build's 
 ProfileLookup = Callable[[int], Profile | None]
 # Many ids at once: explaining a top-50 through a database is one round trip, not fifty.
 ProfilesLookup = Callable[[Sequence[int]], Mapping[int, Profile]]
+
+
+# Numbers naming a segment's rows and its set of live rows, for what rankings keep (match.RankMemo).
+_serials = itertools.count(1)
 
 
 class IndexDamaged(ValueError):
@@ -228,6 +233,10 @@ class Segment:
     shared_scratch: bool = False
     # Held by a snapshot (CandidateIndex.snapshot): its index copies it before changing a row.
     shared: bool = False
+    # Names these rows (kept by own_copy, which shares them); with `dead`, names the live ones too:
+    # rows only ever die, and each copy gets a new `serial`.
+    rows_serial: int = field(default_factory=lambda: next(_serials))
+    serial: int = field(default_factory=lambda: next(_serials))
     _scratch: Workspace | None = None
     _used: tuple[np.ndarray, int] | None = None
     _lexstats: tuple[int, int] | None = None
@@ -251,7 +260,9 @@ class Segment:
     def own_copy(self) -> Segment:
         """This segment with an `alive` of its own, for an index to change while snapshots keep reading
         this one. Everything else (the arrays, read-only; the caches, scratch included) is shared."""
-        return dataclasses.replace(self, alive=np.array(self.alive, copy=True), shared=False)
+        return dataclasses.replace(
+            self, alive=np.array(self.alive, copy=True), shared=False, serial=next(_serials)
+        )
 
     def find(self, candidate_id: int) -> int | None:
         position = int(np.searchsorted(self.ids, candidate_id))
