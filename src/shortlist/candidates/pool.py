@@ -361,7 +361,9 @@ def republish(stale: str | None, today: date | None = None, wait: bool = True) -
     with published.builder_lock(folder, wait=wait) as mine:
         if not mine or _pointer(folder) != stale:
             return None
-        return _publish_merged(folder, today or date.today()).name
+        name = _publish_merged(folder, today or date.today()).name
+    writes.note()  # this process's next ranking opens it at once, as after any write of its own
+    return name
 
 
 def _publish_merged(folder: Path, today: date) -> published.Version:
