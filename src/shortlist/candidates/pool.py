@@ -167,7 +167,9 @@ class _Held:
     generation: int = 0  # bumped by every change applied to the index (_changed)
     polled: float = -math.inf  # when the last poll started (time.monotonic)
     writes: int = -1  # this process's write count (writes.py) read before that poll
-    view: _View | None = None  # the snapshot rankings read, taken after the last change (_View)
+    # The snapshot rankings read (_View): until a poll is over, the one taken before it, even when the
+    # poll has changed the index (threads that did not wait for the poll read it meanwhile).
+    view: _View | None = None
     # What rankings of this view keep for the next ones (engine RankMemo): a change only costs what it
     # touched. Holds reasons quoting CVs: a changed or removed candidate's are dropped (_changed).
     ranks: RankMemo = field(default_factory=RankMemo)
@@ -181,7 +183,7 @@ class _Held:
 
     def snapshot(self) -> _View:
         """The view rankings read until the next change (taken once per change; call with _lock)."""
-        if self.view is None:
+        if self.view is None or self.view.generation != self.generation:
             self.view = _View(
                 index=self.index.snapshot(),
                 info=self.info,
@@ -705,7 +707,6 @@ def _changed(held: _Held, candidate_id: int) -> None:
     they quote from a changed or erased CV is not kept, nor what the memo was told about them; the
     next ranking reads a new snapshot, and redoes what the change touched (RankMemo)."""
     held.generation += 1
-    held.view = None
     held.ranks.forget([candidate_id])
     _rankings.clear()
 
@@ -821,11 +822,12 @@ def pool_rank(role: RoleProfile, *, today: date | None = None, **options: Any) -
 
 def _keep_ranking(view: _View, key: tuple, result: object) -> None:
     """Cache a result unless the pool changed while it was ranked: a change has emptied the cache
-    (_changed), and a result quoting the earlier pool (an erased CV, say) must not come back into it."""
-    with _lock:
-        held = _held.get(str(index_dir()))
-        if held is not None and held.serial == view.serial and held.generation == view.generation:
-            _rankings.put(key, result)
+    (_changed), and a result quoting the earlier pool (an erased CV, say) must not come back into it.
+    Put first, then checked, without the lock: a change after the check empties the cache after the put."""
+    _rankings.put(key, result)
+    held = _held.get(str(index_dir()))
+    if held is None or held.serial != view.serial or held.generation != view.generation:
+        _rankings.discard(key)
 
 
 def pool_roles_for(candidate_id: int, roles: Sequence[RoleProfile]) -> list[RoleFit] | None:

@@ -419,11 +419,15 @@ class RankMemo:
     Bounded (least recently used out); thread-safe. `forget` drops what was told about candidates
     (an erased person's quoted CV must not be kept)."""
 
-    def __init__(self, parts: int = 512, told: int = 20_000) -> None:
+    def __init__(self, parts: int = 512, told: int = 5_000) -> None:
         self._parts: OrderedDict[tuple, _Part] = OrderedDict()
         self._told: OrderedDict[tuple, tuple[int, wording.Told]] = OrderedDict()
         self._told_of: dict[int, set[tuple]] = {}
         self._plans: dict[RolePlan, RolePlan] = {}
+        # When each candidate was last forgotten (a count of `forget` calls): a ranking that began
+        # before does not keep what it was told about them.
+        self._forgotten: OrderedDict[int, int] = OrderedDict()
+        self._epoch = 0
         self._lock = threading.Lock()
         self.max_parts, self.max_told = parts, told
         self.hits = self.misses = 0
@@ -459,8 +463,15 @@ class RankMemo:
             self._told.move_to_end(key)
             return found[1]
 
-    def keep_told(self, key: tuple, candidate_id: int, told: wording.Told) -> None:
+    @property
+    def epoch(self) -> int:
+        return self._epoch
+
+    def keep_told(self, key: tuple, candidate_id: int, told: wording.Told, since: int) -> None:
+        """Keep what a ranking begun at epoch `since` was told, unless the candidate changed since."""
         with self._lock:
+            if self._forgotten.get(candidate_id, -1) >= since:
+                return
             self._told[key] = (candidate_id, told)
             self._told_of.setdefault(candidate_id, set()).add(key)
             while len(self._told) > self.max_told:
@@ -470,9 +481,14 @@ class RankMemo:
     def forget(self, candidate_ids: Iterable[int]) -> None:
         """Drop everything told about these candidates (changed or removed)."""
         with self._lock:
+            self._epoch += 1
             for candidate_id in candidate_ids:
                 for key in self._told_of.pop(candidate_id, ()):
                     self._told.pop(key, None)
+                self._forgotten[candidate_id] = self._epoch
+                self._forgotten.move_to_end(candidate_id)
+            while len(self._forgotten) > self.max_told:
+                self._forgotten.popitem(last=False)
 
     def clear(self) -> None:
         with self._lock:
@@ -549,6 +565,7 @@ def rank(
     for an unchanged segment or row is reused: the same result, for the cost of what changed.
     """
     mode = MustMode(must_mode)
+    began = memo.epoch if memo is not None else 0
     plan = plan_for(index, role)
     sources = must_sources(index, plan)
     filtering = must_have_filter and bool(plan.must)
@@ -611,7 +628,7 @@ def rank(
     if explain:
         kept = memo if profiles is None else None  # a caller's own look-up may differ: not kept
         told = _explained(
-            index, plan, hits, segments, columns, evidence, values, routes, scores, profiles, kept
+            index, plan, hits, segments, columns, evidence, values, routes, scores, profiles, kept, began
         )
         counterfactuals = wording.counterfactuals(plan, index, values, scores, placement)
     else:
@@ -653,6 +670,7 @@ def _explained(
     scores: np.ndarray,
     profiles: ProfileLookup | None,
     memo: RankMemo | None,
+    began: int,
 ) -> list[wording.Told]:
     """Reasons, gaps and summary of each hit: those a memo holds for the row under this plan, the
     others explained now with their profiles (fetched in one batch)."""
@@ -676,7 +694,7 @@ def _explained(
         for position, found in zip(todo, new, strict=True):
             told[position] = found
             if memo is not None:
-                memo.keep_told(keys[position], hits[position].candidate_id, found)
+                memo.keep_told(keys[position], hits[position].candidate_id, found, began)
     return [found for found in told if found is not None]
 
 
