@@ -3,8 +3,12 @@
 A builder (`shortlist index`, the first use, or a background thread once enough has changed) publishes
 an immutable version of the index under `$SHORTLIST_HOME/index/<database>/` (engine.matching.published:
 one builder at a time, atomic switch, old versions kept until unused). Each process maps the current
-version read-only and keeps what changed since it in a small in-memory delta, brought up to date before
-each ranking:
+version read-only and keeps what changed since it in a small in-memory delta, brought up to date by a
+poll at most once a second (SHORTLIST_POOL_POLL_MS), and before the next ranking after any write of this
+process (writes.py: what a recruiter changed shows at once; another process's change within the second).
+Rankings read a snapshot of the index taken after the last change (`_View`, CandidateIndex.snapshot),
+without the lock that polls hold, and keep what they computed per segment and row (engine RankMemo), so
+a change costs the next ranking what it touched. A poll:
 
 - changed rows: the candidates whose `updated_at` is at most OVERLAP older than the previous poll (the
   first poll: than the build's start). `updated_at` is stamped when a row is saved, not when its
