@@ -15,6 +15,7 @@ import json
 import os
 import random
 import sys
+import time
 
 
 def main(mode: str, count: int) -> None:
@@ -76,6 +77,7 @@ def main(mode: str, count: int) -> None:
 
         print(json.dumps(ranking()), flush=True)
         sys.stdin.readline()
+        time.sleep(pool.poll_seconds())  # another process's change shows within a poll interval
         with CaptureQueriesContext(connection) as captured:
             second = ranking()
         print(json.dumps({**second, "sql": [q["sql"] for q in captured.captured_queries]}), flush=True)

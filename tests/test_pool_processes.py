@@ -11,7 +11,8 @@ def test_concurrent_changes_rankings_and_publications_always_rank_the_whole_pool
     shared: dict[str, str],  # noqa: F811
 ) -> None:
     finish(start(shared, "publish", "1"))
-    rankers = [start(shared, "rank", "80") for _ in range(2)]
+    # Polling before every ranking (not once a second): 80 rankings then meet the publications under way.
+    rankers = [start({**shared, "SHORTLIST_POOL_POLL_MS": "0"}, "rank", "80") for _ in range(2)]
     writers = [start(shared, "update", "120"), start(shared, "publish", "3")]
     for writer in writers:
         finish(writer)

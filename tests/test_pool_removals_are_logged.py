@@ -1,5 +1,6 @@
-"""A candidate deleted by a service (merge, erasure) leaves every process's next ranking, read from the
-removal log: no process counts the candidates table per request."""
+"""A candidate deleted by a service (merge, erasure) leaves every process's rankings within a poll
+interval (SHORTLIST_POOL_POLL_MS), read from the removal log: no process counts the candidates table
+per request."""
 
 from __future__ import annotations
 

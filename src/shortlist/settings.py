@@ -161,6 +161,9 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # Changes a process holds beside the published index before it republishes in the background.
 INDEX_DELTA_LIMIT = conf.env_int("SHORTLIST_INDEX_DELTA_LIMIT", 5000, minimum=1)
+# How often each process polls the database for other processes' changes to the pool (its own writes
+# show at once; candidates/pool.py). Another process's change shows within this, 0: on every request.
+POOL_POLL_MS = conf.env_int("SHORTLIST_POOL_POLL_MS", 1000, minimum=0)
 # Rankings each process keeps for repeated requests (candidates/ranking_cache.py); 0 entries turns it off.
 RANKING_CACHE_ENTRIES = conf.env_int("SHORTLIST_RANKING_CACHE_ENTRIES", 256, minimum=0)
 RANKING_CACHE_MB = conf.env_int("SHORTLIST_RANKING_CACHE_MB", 64, minimum=1)

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from shortlist.candidates import writes
 from shortlist.engine.vocab.enums import SCALE_UNITS, LawfulBasis, ScaleMetric, Seniority, WorkMode
 
 # A link a recruiter clicks: http(s) only, in any form (the admin's) as at import (URLField alone
@@ -117,6 +118,15 @@ class Candidate(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        super().save(*args, **kwargs)
+        writes.note()  # `updated_at` moved: this process's next ranking polls for it (writes.py)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        deleted = super().delete(*args, **kwargs)
+        writes.note()
+        return deleted
+
     @property
     def location(self) -> str:
         return ", ".join(part for part in (self.city, self.country) if part)
@@ -148,6 +158,7 @@ class CandidateRemoval(models.Model):
         """Log that these candidates are gone; call inside the transaction that deletes them."""
         rows = [cls(candidate_id=int(candidate_id)) for candidate_id in candidate_ids]
         cls.objects.bulk_create(rows, batch_size=500)
+        writes.note()
         return len(rows)
 
 

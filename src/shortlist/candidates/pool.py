@@ -3,8 +3,12 @@
 A builder (`shortlist index`, the first use, or a background thread once enough has changed) publishes
 an immutable version of the index under `$SHORTLIST_HOME/index/<database>/` (engine.matching.published:
 one builder at a time, atomic switch, old versions kept until unused). Each process maps the current
-version read-only and keeps what changed since it in a small in-memory delta, brought up to date before
-each ranking:
+version read-only and keeps what changed since it in a small in-memory delta, brought up to date by a
+poll at most once a second (SHORTLIST_POOL_POLL_MS), and before the next ranking after any write of this
+process (writes.py: what a recruiter changed shows at once; another process's change within the second).
+Rankings read a snapshot of the index taken after the last change (`_View`, CandidateIndex.snapshot),
+without the lock that polls hold, and keep what they computed per segment and row (engine RankMemo), so
+a change costs the next ranking what it touched. A poll:
 
 - changed rows: the candidates whose `updated_at` is at most OVERLAP older than the previous poll (the
   first poll: than the build's start). `updated_at` is stamped when a row is saved, not when its
@@ -57,14 +61,14 @@ from django.db.models import BooleanField, Value
 from django.utils import timezone
 from django_tasks import task
 
-from shortlist.candidates import ranking_cache
+from shortlist.candidates import ranking_cache, writes
 from shortlist.candidates.models import Candidate, CandidateRemoval
 from shortlist.candidates.profiles import profiles_by_id, to_profile
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from shortlist.candidates.taxonomy import workspace_taxonomy
 from shortlist.engine.matching import published
 from shortlist.engine.matching.index import CandidateIndex, IndexDamaged
-from shortlist.engine.matching.match import FilterReport, Match, RoleFit, rank
+from shortlist.engine.matching.match import FilterReport, Match, RankMemo, RoleFit, rank
 from shortlist.engine.matching.match import roles_for_candidate as rank_roles
 from shortlist.engine.matching.scoring import SCORING_VERSION
 from shortlist.engine.roles.weighting import RoleProfile
@@ -82,9 +86,13 @@ REMOVALS_KEPT = timedelta(days=7)
 STAMPS = "stamps"  # per-version extra array: the updated_at (µs) of each indexed candidate, by id
 DEFAULT_DELTA_LIMIT = 5000
 UPSERT_CHUNK = 2000
+# How often a process polls the database for what other processes changed (its own writes are polled
+# for at once, writes.py): a round trip per request was a queue at the lock under load.
+DEFAULT_POLL_MS = 1000
 
-# The index takes one writer at a time and no reads during a write (see CandidateIndex), and the web
-# server runs several threads per process: delta updates and matches share this lock.
+# The held index takes one writer at a time (see CandidateIndex): polls, version swaps and the delta's
+# updates hold this lock. Rankings do not: they read a snapshot taken under it (_View), so the web
+# server's threads rank side by side and a poll never waits for a ranking.
 _lock = threading.RLock()
 _held: dict[str, _Held] = {}
 _publisher: threading.Thread | None = None
@@ -161,18 +169,38 @@ class _Held:
     memo: dict[str, Any] = field(default_factory=dict)
     serial: int = field(default_factory=lambda: next(_serials))
     generation: int = 0  # bumped by every change applied to the index (_changed)
+    polled: float = -math.inf  # when the last poll started (time.monotonic)
+    writes: int = -1  # this process's write count (writes.py) read before that poll
+    # The snapshot rankings read (_View): until a poll is over, the one taken before it, even when the
+    # poll has changed the index (threads that did not wait for the poll read it meanwhile).
+    view: _View | None = None
+    # What rankings of this view keep for the next ones (engine RankMemo): a change only costs what it
+    # touched. Holds reasons quoting CVs: a changed or removed candidate's are dropped (_changed).
+    ranks: RankMemo = field(default_factory=RankMemo)
 
     def indexed_stamp(self, candidate_id: int) -> int | None:
-        if candidate_id in self.seen:
-            return self.seen[candidate_id]
-        position = int(np.searchsorted(self.ids, candidate_id))
-        if position < len(self.ids) and self.ids[position] == candidate_id:
-            return int(self.stamps[position])
-        return None
+        return _indexed_stamp(self.ids, self.stamps, self.seen, candidate_id)
 
     @property
     def info(self) -> PoolInfo:
         return PoolInfo(len(self.index), self.version.name, fingerprint=self.fingerprint())
+
+    def snapshot(self) -> _View:
+        """The view rankings read until the next change (taken once per change; call with _lock)."""
+        if self.view is None or self.view.generation != self.generation:
+            self.view = _View(
+                index=self.index.snapshot(),
+                info=self.info,
+                serial=self.serial,
+                generation=self.generation,
+                version=self.version.name,
+                ids=self.ids,
+                stamps=self.stamps,
+                seen=dict(self.seen),
+                memo=self.memo,
+                ranks=self.ranks,
+            )
+        return self.view
 
     def fingerprint(self) -> str:
         """The searched set of (candidate id, profile version) as 16 hex digits: the version's hash
@@ -187,6 +215,39 @@ class _Held:
             mix ^= _set_hash(changed[was], self.stamps[position[was]])  # out with the published rows
             mix ^= _set_hash(changed[now >= 0], now[now >= 0])  # in with the current ones
         return f"{mix:016x}"
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """The pool as of one moment of a _Held: a read-only snapshot of its index and what describes it.
+    Later changes make a new view and never touch this one, so any thread ranks it without a lock."""
+
+    index: CandidateIndex  # CandidateIndex.snapshot(): read-only
+    info: PoolInfo
+    serial: int
+    generation: int
+    version: str
+    ids: np.ndarray  # the version's ids and stamps (immutable arrays, shared with the _Held)
+    stamps: np.ndarray
+    seen: dict[int, int]  # the delta as it was: a copy
+    memo: dict[str, Any]  # per version, shared with the _Held
+    ranks: RankMemo  # shared with the _Held
+
+    def indexed_stamp(self, candidate_id: int) -> int | None:
+        return _indexed_stamp(self.ids, self.stamps, self.seen, candidate_id)
+
+
+def _indexed_stamp(
+    ids: np.ndarray, stamps: np.ndarray, seen: dict[int, int], candidate_id: int
+) -> int | None:
+    """The profile stamp a pool holds for a candidate: the delta's if it changed (-1: removed), else the
+    version's; None when it never held them."""
+    if candidate_id in seen:
+        return seen[candidate_id]
+    position = int(np.searchsorted(ids, candidate_id))
+    if position < len(ids) and ids[position] == candidate_id:
+        return int(stamps[position])
+    return None
 
 
 # --- reading profiles from the database --------------------------------------------------------------
@@ -306,7 +367,9 @@ def republish(stale: str | None, today: date | None = None, wait: bool = True) -
     with published.builder_lock(folder, wait=wait) as mine:
         if not mine or _pointer(folder) != stale:
             return None
-        return _publish_merged(folder, today or date.today()).name
+        name = _publish_merged(folder, today or date.today()).name
+    writes.note()  # this process's next ranking opens it at once, as after any write of its own
+    return name
 
 
 def _publish_merged(folder: Path, today: date) -> published.Version:
@@ -486,10 +549,8 @@ def _open(folder: Path, version: published.Version, today: date | None) -> _Held
     stamps = published.read_extra(version, STAMPS)
     segments = index.segments()
     ids = segments[0].ids if segments else np.zeros(0, dtype=np.int64)
-    if segments:
-        # Rankings over the pool hold _lock, so the web server's threads can share one set of scratch
-        # arrays for the published segment instead of one set each (tens of MB per thread at 1M).
-        segments[0].shared_scratch = True
+    # Rankings run side by side on snapshots, so each thread scores with scratch arrays of its own
+    # (Segment.workspace: a few MB per thread at 100,000 candidates, tens of MB at 1M).
     if len(stamps) != len(ids):
         raise IndexDamaged(f"{version.path}: {len(stamps):,} stamps for {len(ids):,} candidates")
     watermark = datetime.fromisoformat(version.state["watermark"])
@@ -613,7 +674,7 @@ def _apply_polled(held: _Held, polled: list[tuple[int, datetime, bool]]) -> bool
         if held.indexed_stamp(candidate_id) not in (None, -1):
             held.index.remove(candidate_id)
             held.seen[candidate_id] = -1
-            _changed(held)
+            _changed(held, candidate_id)
     return bool(missing)
 
 
@@ -625,7 +686,7 @@ def _reconcile(held: _Held) -> None:
         for candidate_id in np.setdiff1d(in_index, in_db, assume_unique=True).tolist():
             held.index.remove(candidate_id)
             held.seen[candidate_id] = -1
-            _changed(held)
+            _changed(held, candidate_id)
         _upsert(held, np.setdiff1d(in_db, in_index, assume_unique=True).tolist())
     held.reconciled = time.monotonic()
 
@@ -639,24 +700,44 @@ def _upsert(held: _Held, candidate_ids: list[int]) -> int:
         for candidate, profile in _iter_rows(Candidate.objects.filter(pk__in=chunk)):
             held.index.upsert(candidate.pk, profile)
             held.seen[candidate.pk] = _stamp(candidate.updated_at)
-            _changed(held)
+            _changed(held, candidate.pk)
             found += 1
     return len(candidate_ids) - found
 
 
-def _changed(held: _Held) -> None:
-    """Record a change to the held index: cached rankings of the earlier pool no longer answer (their
-    key holds the generation), and are dropped now rather than aged out, so that the text they quote
-    from a changed or erased CV is not kept."""
+def _changed(held: _Held, candidate_id: int) -> None:
+    """Record a change to one candidate of the held index: cached rankings of the earlier pool no longer
+    answer (their key holds the generation), and are dropped now rather than aged out, so that the text
+    they quote from a changed or erased CV is not kept, nor what the memo was told about them; the
+    next ranking reads a new snapshot, and redoes what the change touched (RankMemo)."""
     held.generation += 1
+    held.ranks.forget([candidate_id])
     _rankings.clear()
 
 
-def _pool(today: date | None) -> _Held:
-    """The up-to-date pool for this database; call with _lock held."""
+def poll_seconds() -> float:
+    """How often a process polls for other processes' changes (SHORTLIST_POOL_POLL_MS)."""
+    return int(getattr(settings, "POOL_POLL_MS", DEFAULT_POLL_MS)) / 1000
+
+
+def _due(held: _Held) -> bool:
+    """Whether `held` must be polled before it is read: this process wrote since its last poll (read
+    your writes), or the last poll is older than poll_seconds."""
+    return writes.count() != held.writes or time.monotonic() - held.polled >= poll_seconds()
+
+
+def _pool(today: date | None, poll: bool = True) -> _Held:
+    """The up-to-date pool for this database; call with _lock held. Polls only when due (`_due`),
+    unless `poll` asks for it; a given `today` (commands, tests) always polls."""
     folder = index_dir()
+    held = _held.get(str(folder))
+    if held is not None and not poll and today is None and not _due(held):
+        return held
     held = _current(folder, today)
+    # Read before the poll: a write counted after this reading is polled for by the next request.
+    written, started = writes.count(), time.monotonic()
     _apply_changes(held)
+    held.writes, held.polled = written, started
     state, today = held.version.state, today or date.today()
     stale = state.get("taxonomy") != workspace_taxonomy().fingerprint
     if stale or state.get("reference_year") != today.year or len(held.seen) >= delta_limit():
@@ -669,70 +750,104 @@ def delta_limit() -> int:
     return int(getattr(settings, "INDEX_DELTA_LIMIT", DEFAULT_DELTA_LIMIT))
 
 
-def pool_index(today: date | None = None) -> CandidateIndex:
-    """The index for this database: the published version plus what changed since."""
+def _view(today: date | None = None, fresh: bool = False) -> _View:
+    """A snapshot of the up-to-date pool, to read without any lock.
+
+    Between polls it is the last snapshot, read without taking the lock. A poll that is due only by
+    time does not wait for another thread's poll under way: that thread's snapshot is under a second
+    old. After a write of this process (or with `fresh`) it waits, so the write is in what it reads."""
+    held = _held.get(str(index_dir()))
+    view = held.view if held is not None else None
+    if view is not None and writes.count() == held.writes and not fresh and today is None:
+        if time.monotonic() - held.polled < poll_seconds():
+            return view
+        if not _lock.acquire(blocking=False):
+            return view  # another thread is polling
+        try:
+            return _pool(None, poll=False).snapshot()
+        finally:
+            _lock.release()
     with _lock:
-        return _pool(today).index
+        return _pool(today, poll=fresh or today is not None).snapshot()
+
+
+def refresh() -> None:
+    """Poll for changes now, whatever the time since the last poll: for a reader that found a row of
+    a ranking gone from the database (erased or merged in another process since this one polled)."""
+    _view(fresh=True)
+
+
+def pool_index(today: date | None = None) -> CandidateIndex:
+    """The index for this database: the published version plus what changed since, as a read-only
+    snapshot (CandidateIndex.snapshot) that later changes leave alone."""
+    return _view(today).index
 
 
 def pool_index_changed(
     today: date | None = None,
 ) -> tuple[CandidateIndex, frozenset[int], dict[str, Any]]:
-    """The up-to-date index, the ids changed since its published version (the delta: updated, added
-    or removed; every other row is as the version saw it), and a memo that lives as long as this
-    process holds the version, for what a reader derives once per version."""
-    with _lock:
-        held = _pool(today)
-        return held.index, frozenset(held.seen), held.memo
+    """The up-to-date index (a snapshot), the ids changed since its published version (the delta:
+    updated, added or removed; every other row is as the version saw it), and a memo that lives as
+    long as this process holds the version, for what a reader derives once per version."""
+    view = _view(today)
+    return view.index, frozenset(view.seen), view.memo
 
 
 def pool_info(today: date | None = None) -> PoolInfo:
     """How many candidates a ranking would search now, and in which index version."""
-    with _lock:
-        return _pool(today).info
+    return _view(today).info
 
 
 def pool_rank(role: RoleProfile, *, today: date | None = None, **options: Any) -> PoolRanking:
     """`engine.match.match` over the up-to-date pool, with what was searched (PoolInfo).
 
-    Served from this process's ranking cache when the same role was ranked with the same options over
-    the same pool (ranking_cache.py): the poll that brings the pool up to date runs first, so a change
-    this process can see always reaches the result. The result may be shared with other requests:
+    Ranked on a snapshot (`_view`), outside the pool's lock: threads rank side by side. Served from
+    this process's ranking cache when the same role was ranked with the same options over the same
+    pool (ranking_cache.py): the view is brought up to date first (`_view`), so a change this process
+    made, or polled for, always reaches the result. The result may be shared with other requests:
     callers build new objects from it (as `semantic.rerank` does) and never change it in place."""
-    with _lock:
-        held = _pool(today)
-        key = _ranking_key(held, "rank", role_digest(role), options)
-        cached = _rankings.get(key) if key is not None else None
-        if isinstance(cached, PoolRanking):
-            return cached
-        ranking = rank(held.index, role, **options)
-        stamps = {m.candidate_id: held.indexed_stamp(m.candidate_id) for m in ranking.matches}
-        result = PoolRanking(
-            matches=ranking.matches,
-            pool=held.info,
-            filtered=ranking.filtered,
-            stamps={k: v for k, v in stamps.items() if v is not None},
-        )
-        if key is not None:
-            _rankings.put(key, result)
-        return result
+    view = _view(today)
+    key = _ranking_key(view, "rank", role_digest(role), options)
+    cached = _rankings.get(key) if key is not None else None
+    if isinstance(cached, PoolRanking):
+        return cached
+    ranking = rank(view.index, role, memo=view.ranks, **options)
+    stamps = {m.candidate_id: view.indexed_stamp(m.candidate_id) for m in ranking.matches}
+    result = PoolRanking(
+        matches=ranking.matches,
+        pool=view.info,
+        filtered=ranking.filtered,
+        stamps={k: v for k, v in stamps.items() if v is not None},
+    )
+    if key is not None:
+        _keep_ranking(view, key, result)
+    return result
+
+
+def _keep_ranking(view: _View, key: tuple, result: object) -> None:
+    """Cache a result unless the pool changed while it was ranked: a change has emptied the cache
+    (_changed), and a result quoting the earlier pool (an erased CV, say) must not come back into it.
+    Put first, then checked, without the lock: a change after the check empties the cache after the put."""
+    _rankings.put(key, result)
+    held = _held.get(str(index_dir()))
+    if held is None or held.serial != view.serial or held.generation != view.generation:
+        _rankings.discard(key)
 
 
 def pool_roles_for(candidate_id: int, roles: Sequence[RoleProfile]) -> list[RoleFit] | None:
     """How one candidate of the pool fits each of these roles, best first (engine
     `roles_for_candidate`); None when the candidate is not in the pool. Cached as `pool_rank` is."""
-    with _lock:
-        held = _pool(None)
-        if candidate_id not in held.index:
-            return None
-        key = _ranking_key(held, "roles", (candidate_id, *map(role_digest, roles)), {})
-        cached = _rankings.get(key) if key is not None else None
-        if isinstance(cached, list):
-            return cached
-        fits = rank_roles(held.index, candidate_id, roles)
-        if key is not None:
-            _rankings.put(key, fits)
-        return fits
+    view = _view(None)
+    if candidate_id not in view.index:
+        return None
+    key = _ranking_key(view, "roles", (candidate_id, *map(role_digest, roles)), {})
+    cached = _rankings.get(key) if key is not None else None
+    if isinstance(cached, list):
+        return cached
+    fits = rank_roles(view.index, candidate_id, roles)
+    if key is not None:
+        _keep_ranking(view, key, fits)
+    return fits
 
 
 def role_digest(role: RoleProfile) -> str:
@@ -743,8 +858,8 @@ def role_digest(role: RoleProfile) -> str:
     return hashlib.blake2b(repr(role).encode(), digest_size=16).hexdigest()
 
 
-def _ranking_key(held: _Held, kind: str, subject: object, options: dict[str, Any]) -> tuple | None:
-    """Everything a ranking over `held` reads besides the role; None when an option cannot be keyed
+def _ranking_key(view: _View, kind: str, subject: object, options: dict[str, Any]) -> tuple | None:
+    """Everything a ranking over `view` reads besides the role; None when an option cannot be keyed
     (a caller's own profile look-up, say), which then ranks uncached."""
     if "profiles" in options:
         return None
@@ -752,10 +867,10 @@ def _ranking_key(held: _Held, kind: str, subject: object, options: dict[str, Any
         settings_part = tuple(sorted(options.items()))
         key = (
             kind,
-            held.serial,  # this view of this version (a reopened or newer version is another)
-            held.generation,  # the changes applied to it so far
-            held.version.name,
-            held.index.reference_year,
+            view.serial,  # this view of this version (a reopened or newer version is another)
+            view.generation,  # the changes applied to it so far
+            view.version,
+            view.index.reference_year,
             date.today(),  # explanations count years back from today
             SCORING_VERSION,
             workspace_taxonomy().fingerprint,
@@ -784,6 +899,13 @@ _rankings: ranking_cache.ResultCache[object] = ranking_cache.ResultCache(
     int(getattr(settings, "RANKING_CACHE_MB", ranking_cache.DEFAULT_BYTES >> 20)) << 20,
     _ranking_size,
 )
+
+
+def rank_memo_stats() -> ranking_cache.CacheStats:
+    """Hits and misses of the segment parts rankings reused (RankMemo) in the held view (diagnostics)."""
+    held = _held.get(str(index_dir()))
+    ranks = held.ranks if held is not None else RankMemo()
+    return ranking_cache.CacheStats(0, 0, ranks.hits, ranks.misses)
 
 
 def ranking_cache_stats() -> ranking_cache.CacheStats:

@@ -15,8 +15,9 @@ requirements and their weights, the client, the growth plan, the playbook, the t
 SCORING_VERSION and the taxonomy's fingerprint, and the date (explanations speak of years ago).
 
 Why per process and not shared (Redis, the database): the key's pool generation is this process's
-own view of the pool, which is brought up to date by a poll before every ranking, so a hit can never
-be older than what the process has just read; a shared cache would need a cross-process notion of
+own view of the pool, which is brought up to date by a poll at most a second old (and before the next
+ranking after any write of this process: pool.py, writes.py), so a hit can never be older than what
+the process last read; a shared cache would need a cross-process notion of
 "the same pool" and a round-trip plus unpickling ~50 explained matches (tens of kB) on every hit,
 and the default installation runs no cache server. With 2-4 app processes, a ranking costs at most
 one miss per process per (role, options, pool change).
@@ -84,6 +85,12 @@ class ResultCache(Generic[V]):
             while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
                 _, (_, dropped) = self._entries.popitem(last=False)
                 self._bytes -= dropped
+
+    def discard(self, key: Hashable) -> None:
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= old[1]
 
     def clear(self) -> None:
         with self._lock:

@@ -8,6 +8,7 @@ belong on `Shortlist`, so they are computed once.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -199,27 +200,43 @@ def shortlist_for_role(
     }
     skipped: tuple[tuple[str, str], ...] = ()
     stamps: dict[int, int] = {}
-    if folder:
-        screened = folder_pool(actor=actor, paths=folder)
-        ranked = rank(screened.index, profile, **options)
-        results, report = ranked.matches, ranked.filtered
-        lookup, people, skipped = screened.index.profile_lookup, screened.people, screened.skipped
-        searched = PoolInfo(candidates=len(screened.index), index_version=None)
-    else:
-        ranking = pool.pool_rank(profile, **options)
-        results, searched, report = ranking.matches, ranking.pool, ranking.filtered
-        lookup, people, stamps = pool.profile_lookup, None, ranking.stamps
-    semantic_use = None
-    if embedder is not None:
-        # Vectors are only ever stored for the pool's candidates, never for a screened folder.
-        stored = {} if folder else stored_passages([r.candidate_id for r in results], embedder_name(embedder))
-        results, semantic_use = rerank_with_use(
-            results, profile, lookup, embedder, weight=semantic, top=top, stored=stored
-        )
-    ids = [r.candidate_id for r in results]
-    if people is None:
+    for attempt in range(2):
+        if folder:
+            screened = folder_pool(actor=actor, paths=folder)
+            ranked = rank(screened.index, profile, **options)
+            results, report = ranked.matches, ranked.filtered
+            lookup, people, skipped = screened.index.profile_lookup, screened.people, screened.skipped
+            searched = PoolInfo(candidates=len(screened.index), index_version=None)
+        else:
+            ranking = pool.pool_rank(profile, **options)
+            results, searched, report = ranking.matches, ranking.pool, ranking.filtered
+            lookup, people, stamps = pool.profile_lookup, None, ranking.stamps
+        semantic_use = None
+        if embedder is not None:
+            # Vectors are only ever stored for the pool's candidates, never for a screened folder.
+            ranked_ids = [r.candidate_id for r in results]
+            stored = {} if folder else stored_passages(ranked_ids, embedder_name(embedder))
+            results, semantic_use = rerank_with_use(
+                results, profile, lookup, embedder, weight=semantic, top=top, stored=stored
+            )
+        ids = [r.candidate_id for r in results]
+        if people is not None:
+            break
         removed = [found.candidate_id for found in report.examples] if report else []
         people = candidate_refs(ids=[*ids, *removed])
+        if attempt or all(i in people for i in ids):
+            break
+        # Someone ranked is no longer in the database: erased or merged by another process since this
+        # one last polled (SHORTLIST_POOL_POLL_MS). Poll now and rank again, so that what is shown is
+        # exactly a ranking of the pool as it is (counts, ranks and who fills the freed places).
+        pool.refresh()
+    if any(i not in people for i in ids):
+        # Gone between the second ranking and its names: never shown, whatever the ranks say.
+        results = [
+            dataclasses.replace(r, rank=number)
+            for number, r in enumerate((r for r in results if r.candidate_id in people), start=1)
+        ]
+        ids = [r.candidate_id for r in results]
     in_pipeline: set[int] = set()
     if role_row is not None and not folder:
         # Unordered: the model's order (role, then its client's name) would join both tables for nothing.

@@ -19,6 +19,8 @@ version on load re-derives E and coverage from the stored facts in seconds.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import json
 import math
 import threading
@@ -65,6 +67,10 @@ BUILD_CHUNK = 131_072  # rows per coverage-derivation chunk: bounds the build's 
 ProfileLookup = Callable[[int], Profile | None]
 # Many ids at once: explaining a top-50 through a database is one round trip, not fifty.
 ProfilesLookup = Callable[[Sequence[int]], Mapping[int, Profile]]
+
+
+# Numbers naming a segment's rows and its set of live rows, for what rankings keep (match.RankMemo).
+_serials = itertools.count(1)
 
 
 class IndexDamaged(ValueError):
@@ -222,9 +228,15 @@ class Segment:
     _derived: dict[str, np.ndarray] | None = None
     _local: threading.local = field(default_factory=threading.local)
     _workspaces: weakref.WeakSet[Workspace] = field(default_factory=weakref.WeakSet)
-    # True when every caller scores this segment under one lock (the pool does): then all threads share
-    # one workspace instead of holding a set of scratch arrays each (megabytes per thread at 1M).
+    # True when every caller scores this segment under one lock: then all threads share one workspace
+    # instead of holding a set of scratch arrays each (megabytes per thread at 1M).
     shared_scratch: bool = False
+    # Held by a snapshot (CandidateIndex.snapshot): its index copies it before changing a row.
+    shared: bool = False
+    # Names these rows (kept by own_copy, which shares them); with `dead`, names the live ones too:
+    # rows only ever die, and each copy gets a new `serial`.
+    rows_serial: int = field(default_factory=lambda: next(_serials))
+    serial: int = field(default_factory=lambda: next(_serials))
     _scratch: Workspace | None = None
     _used: tuple[np.ndarray, int] | None = None
     _lexstats: tuple[int, int] | None = None
@@ -244,6 +256,13 @@ class Segment:
     @property
     def live(self) -> int:
         return len(self.ids) - self.dead
+
+    def own_copy(self) -> Segment:
+        """This segment with an `alive` of its own, for an index to change while snapshots keep reading
+        this one. Everything else (the arrays, read-only; the caches, scratch included) is shared."""
+        return dataclasses.replace(
+            self, alive=np.array(self.alive, copy=True), shared=False, serial=next(_serials)
+        )
 
     def find(self, candidate_id: int) -> int | None:
         position = int(np.searchsorted(self.ids, candidate_id))
@@ -654,6 +673,7 @@ class CandidateIndex:
         self._pending: dict[int, CandidateRow] = {}
         self._expansion: Expansion | None = None
         self._coverers: dict[int, list[tuple[int, float, int]]] = {}
+        self._snapshot = False  # a read-only view (snapshot): its expansion is the one taken with it
 
     # --- building -------------------------------------------------------------------------------------
 
@@ -684,6 +704,10 @@ class CandidateIndex:
 
     @property
     def expansion(self) -> Expansion:
+        if self._snapshot and self._expansion is not None:
+            # The codes are shared with the live index, which may add some: they are in none of this
+            # view's rows, and re-deriving here would add codes from a reader's thread.
+            return self._expansion
         if self._expansion is None or self._expansion.skills != len(self.codes.skills):
             self._expansion = Expansion.of(self.codes, self.taxonomy)
             if self._expansion.skills != len(self.codes.skills):  # a covered skill was new: once more
@@ -714,6 +738,22 @@ class CandidateIndex:
         return _segment(ids, columns, raw, self.expansion, self.reference_year, postings)
 
     # --- reading --------------------------------------------------------------------------------------
+
+    def snapshot(self) -> CandidateIndex:
+        """A read-only view of the index as it is now, for readers in other threads: later upserts and
+        removals never change it (a segment it holds is copied before a row of it is tombstoned), so
+        it ranks without the writers' lock. Costs a list of segments; do not update a snapshot."""
+        segments = list(self.segments())
+        view = CandidateIndex(
+            segments, self.codes, self.taxonomy, self.today, self.profile_lookup, self.profiles_lookup
+        )
+        view.frozen = self.frozen
+        view.embeddings = self.embeddings
+        view._expansion = self.expansion
+        view._snapshot = True
+        for segment in segments:
+            segment.shared = True
+        return view
 
     def segments(self) -> list[Segment]:
         """The live segments, after turning queued updates into one."""
@@ -785,6 +825,8 @@ class CandidateIndex:
 
     def upsert(self, candidate_id: int, profile: Profile) -> None:
         """Add or replace one candidate; visible to the next read."""
+        if self._snapshot:
+            raise TypeError("a snapshot of the index is read-only")
         candidate_id = int(candidate_id)
         self._tombstone(candidate_id)
         self._pending[candidate_id] = encode_profile(profile, self.codes, self.taxonomy)
@@ -797,10 +839,14 @@ class CandidateIndex:
         return self._pending.pop(candidate_id, None) is not None or self._tombstone(candidate_id)
 
     def _tombstone(self, candidate_id: int) -> bool:
-        for segment in self._segments:
+        if self._snapshot:
+            raise TypeError("a snapshot of the index is read-only")
+        for number, segment in enumerate(self._segments):
             row = segment.find(candidate_id)
             if row is not None:
-                if not segment.alive.flags.writeable:
+                if segment.shared:
+                    segment = self._segments[number] = segment.own_copy()
+                elif not segment.alive.flags.writeable:
                     segment.alive = segment.alive.copy()
                 segment.alive[row] = False
                 segment.dead += 1

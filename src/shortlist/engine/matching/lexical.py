@@ -396,11 +396,33 @@ def alternatives(surfaces: Iterable[str], code: Callable[[str], int]) -> tuple[t
     return tuple(found)
 
 
+# Significant bits the pool's word statistics keep (document counts, frequencies, mean length): counts
+# below 2**STAT_BITS exactly, larger ones to within 1/2**STAT_BITS (0.4%; idf moves by far less). So a
+# new CV rarely changes a role's plan: rankings kept for the pool survive most imports (match.RankMemo),
+# while a rare word's count, and so the plan, still moves with each CV that writes it.
+STAT_BITS = 8
+
+
+def coarse(count: int) -> int:
+    """`count` rounded to STAT_BITS significant bits (exact below 2**STAT_BITS)."""
+    shift = count.bit_length() - STAT_BITS
+    if shift <= 0:
+        return count
+    return ((count + (1 << (shift - 1))) >> shift) << shift
+
+
+def coarse_float(value: float) -> float:
+    """`value` rounded to STAT_BITS significant bits."""
+    mantissa, exponent = math.frexp(value)
+    return math.ldexp(round(mantissa * (1 << STAT_BITS)) / (1 << STAT_BITS), exponent)
+
+
 class Lexicon:
     """The pool's word statistics as a role plan needs them: word codes, document frequencies, lengths.
 
     Built per query from the segments (a few look-ups per role word) over live rows only, so a pool
-    reached by updates and the same pool built afresh give the same numbers.
+    reached by updates and the same pool built afresh give the same numbers; each kept to STAT_BITS
+    significant bits (`coarse`).
     """
 
     def __init__(
@@ -408,15 +430,16 @@ class Lexicon:
     ) -> None:
         self._code = code
         self._parts = parts  # (document frequency of a word code, live rows, their words) per segment
-        self.documents = sum(rows for _, rows, _ in parts)
+        documents = sum(rows for _, rows, _ in parts)
         words_total = sum(total for _, _, total in parts)
-        self.average_length = words_total / self.documents if self.documents and words_total else 1.0
+        self.documents = coarse(documents)
+        self.average_length = coarse_float(words_total / documents) if documents and words_total else 1.0
 
     def df(self, codes: Sequence[int]) -> int:
         """Documents holding the rarest word of `codes` (an upper bound of the phrase's own count)."""
         if not codes or min(codes) < 0:
             return 0
-        return min(sum(df(c) for df, _, _ in self._parts) for c in codes)
+        return coarse(min(sum(df(c) for df, _, _ in self._parts) for c in codes))
 
     def phrase(self, label: str, surfaces: Iterable[str], column: int = -1) -> Phrase | None:
         """The role term `label` as a Phrase over its surface forms; None when it has no indexable word."""

@@ -9,7 +9,9 @@ to be segmented. Explanations, evidence snippets and counterfactuals are compute
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -390,6 +392,141 @@ class _Hit:
     row: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One segment's share of a ranking: its best rows, and what the must-have filter did in it."""
+
+    hits: tuple[tuple[float, int], ...]  # (score, row) of its top k, best first
+    removed: int
+    missing: tuple[int, ...]
+    dropped: tuple[tuple[float, int], ...]  # (score, row) of its best removed candidates
+
+
+class RankMemo:
+    """What `rank` keeps between rankings of an index that changes, so that it redoes only what a
+    change touched. A ranking is a merge of each segment's best rows (and filter counts), and a
+    segment's share depends on its live rows, the role's plan and the options alone; an explanation
+    on the plan, the row and its profile. So, keyed by the plan (which holds the pool's word
+    statistics, lexical.coarse):
+
+    - per segment and set of live rows (Segment.serial, dead): its `_Part`;
+    - per row (Segment.rows_serial, row): its reasons, gaps and summary (explain.Told).
+
+    A new candidate lands in a small new segment: the next ranking scores that segment, merges it
+    with the kept parts, and explains only the rows it has not explained before. The result is the
+    same as a ranking from scratch, by construction (tests/test_rankings_follow_changes_exactly.py).
+
+    Bounded (least recently used out); thread-safe. `forget` drops what was told about candidates
+    (an erased person's quoted CV must not be kept)."""
+
+    def __init__(self, parts: int = 512, told: int = 5_000) -> None:
+        self._parts: OrderedDict[tuple, _Part] = OrderedDict()
+        self._told: OrderedDict[tuple, tuple[int, wording.Told]] = OrderedDict()
+        self._told_of: dict[int, set[tuple]] = {}
+        self._plans: dict[RolePlan, RolePlan] = {}
+        # When each candidate was last forgotten (a count of `forget` calls): a ranking that began
+        # before does not keep what it was told about them.
+        self._forgotten: OrderedDict[int, int] = OrderedDict()
+        self._epoch = 0
+        self._lock = threading.Lock()
+        self.max_parts, self.max_told = parts, told
+        self.hits = self.misses = 0
+
+    def plan(self, plan: RolePlan) -> RolePlan:
+        """One instance per distinct plan, so that the many keys holding it share it."""
+        with self._lock:
+            if len(self._plans) > 1024:
+                self._plans.clear()
+            return self._plans.setdefault(plan, plan)
+
+    def part(self, key: tuple) -> _Part | None:
+        with self._lock:
+            found = self._parts.get(key)
+            if found is not None:
+                self._parts.move_to_end(key)
+                self.hits += 1
+            else:
+                self.misses += 1
+            return found
+
+    def keep_part(self, key: tuple, part: _Part) -> None:
+        with self._lock:
+            self._parts[key] = part
+            while len(self._parts) > self.max_parts:
+                self._parts.popitem(last=False)
+
+    def told(self, key: tuple) -> wording.Told | None:
+        with self._lock:
+            found = self._told.get(key)
+            if found is None:
+                return None
+            self._told.move_to_end(key)
+            return found[1]
+
+    @property
+    def epoch(self) -> int:
+        return self._epoch
+
+    def keep_told(self, key: tuple, candidate_id: int, told: wording.Told, since: int) -> None:
+        """Keep what a ranking begun at epoch `since` was told, unless the candidate changed since."""
+        with self._lock:
+            if self._forgotten.get(candidate_id, -1) >= since:
+                return
+            self._told[key] = (candidate_id, told)
+            self._told_of.setdefault(candidate_id, set()).add(key)
+            while len(self._told) > self.max_told:
+                old, (owner, _) = self._told.popitem(last=False)
+                self._told_of.get(owner, set()).discard(old)
+
+    def forget(self, candidate_ids: Iterable[int]) -> None:
+        """Drop everything told about these candidates (changed or removed)."""
+        with self._lock:
+            self._epoch += 1
+            for candidate_id in candidate_ids:
+                for key in self._told_of.pop(candidate_id, ()):
+                    self._told.pop(key, None)
+                self._forgotten[candidate_id] = self._epoch
+                self._forgotten.move_to_end(candidate_id)
+            while len(self._forgotten) > self.max_told:
+                self._forgotten.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._parts.clear()
+            self._told.clear()
+            self._told_of.clear()
+            self._plans.clear()
+
+
+def _segment_part(
+    segment: Segment,
+    plan: RolePlan,
+    mode: MustMode,
+    sources: Sequence[np.ndarray],
+    filtering: bool,
+    top: int,
+    min_score: float,
+) -> _Part:
+    scores = score_segment(segment, plan)
+    removed = 0
+    missing = [0] * len(plan.must)
+    dropped: list[tuple[float, int]] = []
+    if filtering:
+        held = must_held(segment, plan, mode, sources)
+        fails = ~np.logical_and.reduce(held) & (scores >= max(min_score, 0.0))
+        removed = int(fails.sum())
+        for position, found in enumerate(held):
+            missing[position] = int((fails & ~found).sum())
+        if fails.any():
+            lost = np.where(fails, scores, np.float32(-1.0))
+            for row in _top_rows(segment, lost, EXAMPLES, max(min_score, 0.0), sparse=True):
+                dropped.append((float(lost[row]), int(row)))
+            scores[fails] = -1.0
+    sparse = filtering or min_score > 0 or segment.dead > len(segment) // 2
+    hits = tuple((float(scores[row]), int(row)) for row in _top_rows(segment, scores, top, min_score, sparse))
+    return _Part(hits, removed, tuple(missing), tuple(dropped))
+
+
 def match(
     index: CandidateIndex,
     role: RoleProfile,
@@ -416,6 +553,7 @@ def rank(
     explain: bool = True,
     profiles: ProfileLookup | None = None,
     must_mode: MustMode | str = MustMode.WORK,
+    memo: RankMemo | None = None,
 ) -> Ranking:
     """The `top` best candidates for a role, best first, each with breakdown, band, reasons and gaps.
 
@@ -423,9 +561,11 @@ def rank(
     used at work by default, or mentioned anywhere) and reports how many it removed and why; otherwise a
     missing must-have only costs (see scoring.py). `profiles` fetches a candidate's Profile for evidence
     snippets (default: the index's look-ups, batched when it has one); without one, reasons cite the
-    index's facts only.
+    index's facts only. With a `memo` (RankMemo), what an earlier ranking of the same plan computed
+    for an unchanged segment or row is reused: the same result, for the cost of what changed.
     """
     mode = MustMode(must_mode)
+    began = memo.epoch if memo is not None else 0
     plan = plan_for(index, role)
     sources = must_sources(index, plan)
     filtering = must_have_filter and bool(plan.must)
@@ -434,22 +574,21 @@ def rank(
     removed = 0
     missing = [0] * len(plan.must)
     dropped: list[_Hit] = []
+    if memo is not None:
+        plan = memo.plan(plan)
+    asked = (plan, top, min_score, filtering, mode)
     for number, segment in enumerate(segments):
-        scores = score_segment(segment, plan)
-        if filtering:
-            held = must_held(segment, plan, mode, sources)
-            fails = ~np.logical_and.reduce(held) & (scores >= max(min_score, 0.0))
-            removed += int(fails.sum())
-            for position, found in enumerate(held):
-                missing[position] += int((fails & ~found).sum())
-            if fails.any():
-                lost = np.where(fails, scores, np.float32(-1.0))
-                for row in _top_rows(segment, lost, EXAMPLES, max(min_score, 0.0), sparse=True):
-                    dropped.append(_Hit(float(lost[row]), int(segment.ids[row]), number, int(row)))
-                scores[fails] = -1.0
-        sparse = filtering or min_score > 0 or segment.dead > len(segment) // 2
-        for row in _top_rows(segment, scores, top, min_score, sparse):
-            hits.append(_Hit(float(scores[row]), int(segment.ids[row]), number, int(row)))
+        key = ("part", segment.serial, segment.dead, len(segment), asked)
+        part = memo.part(key) if memo is not None else None
+        if part is None:
+            part = _segment_part(segment, plan, mode, sources, filtering, top, min_score)
+            if memo is not None:
+                memo.keep_part(key, part)
+        removed += part.removed
+        missing = [a + b for a, b in zip(missing, part.missing, strict=True)]
+        ids = segment.ids
+        dropped.extend(_Hit(score, int(ids[row]), number, row) for score, row in part.dropped)
+        hits.extend(_Hit(score, int(ids[row]), number, row) for score, row in part.hits)
     report = None
     if filtering:
         dropped.sort(key=lambda hit: (-hit.score, hit.candidate_id))
@@ -487,9 +626,10 @@ def rank(
     scores = np.array([hit.score for hit in hits], dtype=np.float32)
     evidence = [segments[hit.segment].evidence(hit.row) for hit in hits]
     if explain:
-        ids = [hit.candidate_id for hit in hits]
-        fetched = [profiles(i) for i in ids] if profiles else index.profiles(ids)
-        told = wording.explain_all(plan, index, columns, evidence, values, routes, scores, fetched)
+        kept = memo if profiles is None else None  # a caller's own look-up may differ: not kept
+        told = _explained(
+            index, plan, hits, segments, columns, evidence, values, routes, scores, profiles, kept, began
+        )
         counterfactuals = wording.counterfactuals(plan, index, values, scores, placement)
     else:
         told, counterfactuals = [], {}
@@ -516,6 +656,46 @@ def rank(
             )
         )
     return Ranking(results, report)
+
+
+def _explained(
+    index: CandidateIndex,
+    plan: RolePlan,
+    hits: Sequence[_Hit],
+    segments: Sequence[Segment],
+    columns: Columns,
+    evidence: Sequence[dict[str, np.ndarray]],
+    values: np.ndarray,
+    routes: np.ndarray,
+    scores: np.ndarray,
+    profiles: ProfileLookup | None,
+    memo: RankMemo | None,
+    began: int,
+) -> list[wording.Told]:
+    """Reasons, gaps and summary of each hit: those a memo holds for the row under this plan, the
+    others explained now with their profiles (fetched in one batch)."""
+    keys = [("told", plan, segments[hit.segment].rows_serial, hit.row) for hit in hits]
+    told: list[wording.Told | None] = [memo.told(key) if memo is not None else None for key in keys]
+    todo = [position for position, found in enumerate(told) if found is None]
+    if todo:
+        ids = [hits[position].candidate_id for position in todo]
+        fetched = [profiles(i) for i in ids] if profiles else index.profiles(ids)
+        chosen = np.array(todo, dtype=np.int64)
+        new = wording.explain_all(
+            plan,
+            index,
+            columns.take(chosen),
+            [evidence[position] for position in todo],
+            values[:, chosen],
+            routes[:, chosen],
+            scores[chosen],
+            fetched,
+        )
+        for position, found in zip(todo, new, strict=True):
+            told[position] = found
+            if memo is not None:
+                memo.keep_told(keys[position], hits[position].candidate_id, found, began)
+    return [found for found in told if found is not None]
 
 
 # --- around one candidate ------------------------------------------------------------------------------

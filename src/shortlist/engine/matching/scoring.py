@@ -73,6 +73,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -171,6 +172,9 @@ PHRASE_CACHE = 64  # phrases kept per index segment (a phrase at 1M rows is a fe
 # ... and at most this many bytes of them: the cache is private to each process, so at 1M an unbounded
 # 64 phrases could cost every app process more than the index they share. A phrase is cheap to redo.
 PHRASE_CACHE_BYTES = 16 * 2**20
+# Threads rank one segment at once (the pool ranks on snapshots, outside its lock): each segment's
+# phrase cache is filled and trimmed under this lock; the phrase itself is computed outside it.
+_PHRASE_LOCK = threading.Lock()
 
 # --- must-haves ----------------------------------------------------------------------------------------
 
@@ -665,11 +669,12 @@ def lexical_rows(
             hit = (rows, _unproven(segment, phrase, rows, values))
             size = hit[0].nbytes + hit[1].nbytes
             if size <= PHRASE_CACHE_BYTES:
-                held = sum(r.nbytes + v.nbytes for r, v in cache.values())
-                while cache and (len(cache) >= PHRASE_CACHE or held + size > PHRASE_CACHE_BYTES):
-                    gone_rows, gone_values = cache.pop(next(iter(cache)))  # oldest first (insertion order)
-                    held -= gone_rows.nbytes + gone_values.nbytes
-                cache[key] = hit
+                with _PHRASE_LOCK:
+                    held = sum(r.nbytes + v.nbytes for r, v in cache.values())
+                    while cache and (len(cache) >= PHRASE_CACHE or held + size > PHRASE_CACHE_BYTES):
+                        gone_rows, gone_values = cache.pop(next(iter(cache)))  # oldest first (insertion)
+                        held -= gone_rows.nbytes + gone_values.nbytes
+                    cache[key] = hit
         rows, values = hit
         if len(rows):
             found.append((rows, values * np.float32(factor)))
