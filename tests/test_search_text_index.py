@@ -60,7 +60,8 @@ def texts() -> None:
         ('text:"go getter"', {"spaced", "hyphen"}),  # a phrase's words may be apart by any non-word run
         ("text:resume", {"plain"}),  # accents are kept: résumé is another word
         ("text:résumé", {"accent"}),
-        ('"order routing"', {"phrase", "split"}),  # "order, routing": adjacent words, as full-text engines read them
+        # "order, routing": adjacent words, as full-text engines read a phrase
+        ('"order routing"', {"phrase", "split"}),
         ("text:go NOT text:golang", {"comma", "parens", "upper", "hyphen", "spaced"}),
         ("text:cargo OR text:golang", {"cargo", "golang"}),
         ("NOT text:go", set(TEXTS) - {"comma", "parens", "upper", "hyphen", "spaced"}),
