@@ -107,8 +107,8 @@ _LASTUSED = re.compile(r"(?P<skill>.+?)(?P<op>>=|<=|>|<|=)(?P<year>.*)", re.DOTA
 _EDGE_PUNCTUATION = ",;.!?"
 _YES = frozenset({"yes", "y", "true"})
 _NO = frozenset({"no", "n", "false"})
-# Keeps one title or employer from running into the next: neither a word character nor whitespace
-# (the ASCII separators such as \x1f count as whitespace to str.split and to regex \s).
+# Keeps one title or employer from running into the next: not a word character, and a phrase's words
+# never match across it (_Words.predicate), as the database matches each title and employer alone.
 _JOIN = "\x00"
 
 
