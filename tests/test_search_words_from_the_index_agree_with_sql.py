@@ -161,3 +161,20 @@ def test_a_word_with_punctuation_takes_the_sql_path() -> None:
     )
     for text in others:
         assert _ranked_in_index(parse_query(text), 2026) is None, text
+
+
+def test_a_phrase_finds_the_rules_rows_in_random_texts() -> None:
+    rng = random.Random(16)
+    pieces = [
+        "backend", "engineer", "data", "Backend", "ENGINEER", "2", "x", "é", "ß", "_", "-", " ", "  ", "\n",
+        " / ", ", ", "\u00a0", "\u2014", ".", "'", "#", "\u00b2", "\u0660",
+    ]  # fmt: skip
+    # Not a combining mark (U+0301): SQLite's FTS5 keeps it in a token where the rule reads a non-word
+    # character, for a single word as for a phrase (a text in decomposed form; see benchmarks/README).
+    texts = ["".join(rng.choices(pieces, k=rng.randint(1, 30))) for _ in range(300)]
+    Candidate.objects.bulk_create(Candidate(name=f"R {n}", raw_text=text) for n, text in enumerate(texts))
+    for words in [("backend", "engineer"), ("engineer", "backend"), ("data", "engineer"), ("x", "2"),
+                  ("x", "backend"), ("engineer", "engineer")]:  # fmt: skip
+        expected = Candidate.objects.filter(raw_text__iregex=word_pattern(words)).values_list("pk", flat=True)
+        assert len(expected) > 0, words
+        assert sorted(text_ids(words).tolist()) == sorted(expected), words
