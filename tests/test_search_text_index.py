@@ -57,10 +57,11 @@ def texts() -> None:
         ("text:go-getter", {"hyphen"}),
         ("text:c++", {"hyphen"}),
         ("text:node.js", {"hyphen"}),
-        ('text:"go getter"', {"spaced"}),
+        ('text:"go getter"', {"spaced", "hyphen"}),  # a phrase's words may be apart by any non-word run
         ("text:resume", {"plain"}),  # accents are kept: résumé is another word
         ("text:résumé", {"accent"}),
-        ('"order routing"', {"phrase"}),  # only whitespace between a phrase's words
+        # "order, routing": adjacent words, as full-text engines read a phrase
+        ('"order routing"', {"phrase", "split"}),
         ("text:go NOT text:golang", {"comma", "parens", "upper", "hyphen", "spaced"}),
         ("text:cargo OR text:golang", {"cargo", "golang"}),
         ("NOT text:go", set(TEXTS) - {"comma", "parens", "upper", "hyphen", "spaced"}),

@@ -181,6 +181,13 @@ PG_ODD_ROWS = f"SELECT id FROM candidates_candidate WHERE raw_text ~ '{PG_ODD_TE
 _ASCII_ALNUM = re.compile(r"[a-z0-9]")
 # PostgreSQL: the same vectors in a narrow table of their own (migration 0017), for reading many ids.
 PG_WORDS_TABLE = "candidates_candidate_words"
+# PostgreSQL: a phrase of plain words as adjacent words of the vector (word_pattern's rule).
+PG_PHRASE = "phraseto_tsquery('simple'::regconfig, %s)"
+# The rows whose vector's positions may not say which words are adjacent (migration 0018's partial
+# index, repeated to the letter), and the odd rows: there a phrase is decided by the rule itself.
+PG_PHRASE_UNSURE_ROWS = (
+    f"{PG_ODD_ROWS} UNION SELECT id FROM {PG_WORDS_TABLE} WHERE candidates_vector_crowded(text_vector)"
+)
 
 
 class _PgTextMatch(Func):
@@ -188,16 +195,17 @@ class _PgTextMatch(Func):
 
     output_field = BooleanField()
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, phrase: bool = False) -> None:
         super().__init__(F("raw_text"))
         self.text = text
+        self.phrase = phrase  # the words adjacent, in order (plain words only: PG_PHRASE)
 
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
         column, params = compiler.compile(self.source_expressions[0])  # '"<table or alias>"."raw_text"'
         vector = column.removesuffix(connection.ops.quote_name("raw_text")) + connection.ops.quote_name(
             PG_VECTOR_COLUMN
         )
-        return f"{vector} @@ {PG_QUERY}", [*params, self.text]
+        return f"{vector} @@ {PG_PHRASE if self.phrase else PG_QUERY}", [*params, self.text]
 
 
 def text_words(words: tuple[str, ...]) -> Q:
@@ -207,7 +215,9 @@ def text_words(words: tuple[str, ...]) -> Q:
     The index's tokens are runs of letters and digits (SQLite: and "_", exactly \\w), so a whole-word
     match always holds the term's tokens: the index finds a superset, and the rule then decides among
     those few rows. On SQLite a single plain word ([a-z0-9_]) needs no re-check: its token is the
-    whole word between non-word characters, which is the rule. Only a term without an ASCII letter or
+    whole word between non-word characters, which is the rule, and a phrase of plain words is FTS5's
+    phrase, its tokens in a row (word_pattern allows any non-word run between them: what lies between
+    two tokens). Only a term without an ASCII letter or
     digit skips the index (its tokens depend on each engine's Unicode tables: a token neither knows
     would find nothing, where the rule finds it)."""
     pattern = Q(raw_text__iregex=word_pattern(words))
@@ -218,11 +228,14 @@ def text_words(words: tuple[str, ...]) -> Q:
         found = Q(
             pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_phrase(text)])
         )
-        return found if len(words) == 1 and _PLAIN_WORD.fullmatch(text) else found & pattern
+        return found if _sqlite_plain(words) else found & pattern
     if connection.vendor == "postgresql":
-        # All the words, anywhere: a tsvector's positions stop at 16,383, so a phrase far into a long
-        # CV could not be found by position; the rule checks the phrase.
         found = Q(_PgTextMatch(text))
+        if len(words) > 1 and _pg_plain(words):
+            # The words adjacent in the vector, but where its positions or words may be wrong (a
+            # vector keeps 255 positions of a word and none past 16,383; the odd rows), the rule.
+            unsure = Q(pk__in=RawSQL(PG_PHRASE_UNSURE_ROWS, []))
+            return (Q(_PgTextMatch(text, phrase=True)) & ~unsure) | (unsure & found & pattern)
         if _pg_plain(words):
             # The vector's words are what the rule finds, but in the few texts it may read otherwise
             # (migration 0016's partial index): only those are re-checked, so "engineer" reads no CV.
@@ -233,15 +246,21 @@ def text_words(words: tuple[str, ...]) -> Q:
 
 def _read_from_text_index(words: tuple[str, ...]) -> bool:
     """Whether text_ids reads the term's ids from the full-text index without a CV's text (but for
-    PostgreSQL's few odd rows): a single plain word."""
+    PostgreSQL's few odd or crowded rows): a plain word, or a phrase of plain words."""
     if connection.vendor == "sqlite":
-        return len(words) == 1 and _PLAIN_WORD.fullmatch(words[0]) is not None
+        return _sqlite_plain(words)
     return connection.vendor == "postgresql" and _pg_plain(words)
 
 
+def _sqlite_plain(words: tuple[str, ...]) -> bool:
+    """Whether SQLite's FTS5 phrase of the words is the rule exactly: each word one of its tokens."""
+    return all(_PLAIN_WORD.fullmatch(word) for word in words)
+
+
 def _pg_plain(words: tuple[str, ...]) -> bool:
-    """Whether PostgreSQL's word vector decides the term for all but the odd rows (text_words)."""
-    return len(words) == 1 and _PG_PLAIN_WORD.fullmatch(words[0]) is not None
+    """Whether PostgreSQL's word vector decides the term for all but the odd (and, for a phrase, the
+    crowded) rows (text_words)."""
+    return all(_PG_PLAIN_WORD.fullmatch(word) for word in words)
 
 
 def _fts_phrase(text: str) -> str:
@@ -383,8 +402,8 @@ class _Answerable(_IndexFilter):
         return True
 
     def words(self, field: str, words: tuple[str, ...]) -> bool | None:  # type: ignore[override]
-        # A phrase or a word with punctuation is the rule over every CV holding its words: the SQL
-        # path's one statement does that as fast, and the index path would only add its reads.
+        # A word with punctuation is the rule over every CV holding its words: the SQL path's one
+        # statement does that as fast, and the index path would only add its reads.
         return True if field == "text" and _read_from_text_index(words) else None
 
 
@@ -564,7 +583,7 @@ def text_ids(words: tuple[str, ...]) -> np.ndarray:
     if connection.vendor == "sqlite" and _read_from_text_index(words):
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_phrase(words[0])]
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_phrase(" ".join(words))]
             )
             return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
     if connection.vendor != "postgresql" or not _pg_plain(words):
@@ -577,12 +596,26 @@ def text_ids(words: tuple[str, ...]) -> np.ndarray:
         cursor.execute("SELECT current_setting('enable_seqscan')")
         (before,) = cursor.fetchone()
         cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        cursor.execute(f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_QUERY}", [words[0]])
+        phrase = len(words) > 1
+        cursor.execute(
+            f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_PHRASE if phrase else PG_QUERY}",
+            [" ".join(words)],
+        )
         found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
         cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
-        cursor.execute(f"{PG_ODD_ROWS} AND NOT raw_text ~* %s", [word_pattern(words)])
-        refused = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
-    return np.setdiff1d(found, refused)
+        if not phrase:
+            cursor.execute(f"{PG_ODD_ROWS} AND NOT raw_text ~* %s", [word_pattern(words)])
+            refused = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+            return np.setdiff1d(found, refused)
+        # A phrase: the unsure rows are decided by the rule, whatever their vector said.
+        cursor.execute(PG_PHRASE_UNSURE_ROWS)
+        unsure = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        cursor.execute(
+            f"SELECT id FROM candidates_candidate WHERE id IN ({PG_PHRASE_UNSURE_ROWS}) AND raw_text ~* %s",
+            [word_pattern(words)],
+        )
+        kept = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+    return np.union1d(np.setdiff1d(found, unsure), kept)
 
 
 def text_index_forget() -> int:

@@ -107,8 +107,8 @@ _LASTUSED = re.compile(r"(?P<skill>.+?)(?P<op>>=|<=|>|<|=)(?P<year>.*)", re.DOTA
 _EDGE_PUNCTUATION = ",;.!?"
 _YES = frozenset({"yes", "y", "true"})
 _NO = frozenset({"no", "n", "false"})
-# Keeps one title or employer from running into the next: neither a word character nor whitespace
-# (the ASCII separators such as \x1f count as whitespace to str.split and to regex \s).
+# Keeps one title or employer from running into the next: not a word character, and a phrase's words
+# never match across it (_Words.predicate), as the database matches each title and employer alone.
 _JOIN = "\x00"
 
 
@@ -389,7 +389,10 @@ class _Words(_Node):
         return f'{self.field}:"{value}"' if self.quoted else f"{self.field}:{_quoted(value)}"
 
     def predicate(self) -> _Predicate:
-        body = r"\s+".join(re.escape(word) for word in self.words)
+        # word_pattern's rule; in a title or employer list the separator _JOIN stops a phrase, as the
+        # database matches each title and employer alone.
+        between = r"\W+" if self.field in ("text", "name") else rf"[^\w{_JOIN}]+"
+        body = between.join(re.escape(word) for word in self.words)
         search = re.compile(rf"(?<!\w){body}(?!\w)").search
         # A substring test is far cheaper than the regex and rules out most profiles.
         needle = max(self.words, key=len)
@@ -933,8 +936,13 @@ class QueryVisitor(Protocol[T]):
 
 def word_pattern(words: Sequence[str]) -> str:
     """The whole-word, case-insensitive pattern of a words term, in the syntax Python's re and
-    PostgreSQL's regular expressions share: a non-word character or an end on either side."""
-    body = r"\s+".join(re.escape(word) for word in words)
+    PostgreSQL's regular expressions share: a non-word character or an end on either side.
+
+    A phrase's words match as adjacent words of the text, separated by any run of non-word
+    characters, as full-text engines' phrase queries read them: "backend engineer" finds
+    "Backend-Engineer" and "backend / engineer" as well as "backend  engineer". So the databases'
+    full-text indexes can answer a phrase of plain words by word positions alone."""
+    body = r"\W+".join(re.escape(word) for word in words)
     return rf"(^|\W){body}(\W|$)"
 
 
