@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
@@ -91,7 +92,8 @@ def test_counterfactual_names_the_skill_and_the_rank_it_would_reach() -> None:
 def test_summary_is_one_pasteable_line(ranked: dict) -> None:
     for result in ranked.values():
         assert "\n" not in result.summary
-        assert result.summary.endswith(f"Match {result.score:.0f}/100.")
+        # The whole score as pages show it: halves up (a score of 18.5 reads 19).
+        assert result.summary.endswith(f"Match {math.floor(result.score + 0.5)}/100.")
         assert "Test Candidate" not in result.summary  # no name: fits blind submissions
     assert "strong evidence of Go" in ranked[1].summary
     assert "proven at 60k req/s" in ranked[1].summary

@@ -93,8 +93,10 @@ def test_an_admin_erases_from_the_candidate_page_with_a_reason(
     receipt = ErasureReceipt.objects.get()
     assert f"Erasure receipt {receipt.receipt_id}" in done.content.decode()
     assert receipt.erased_by_label == "root" and not Candidate.objects.filter(pk=candidate.pk).exists()
-    # The index step is left to the worker (seconds per 100,000 candidates, too long for a request).
-    assert len(queued) == 1 and receipt.completed_at is None
+    # The index step is left to the worker (seconds per 100,000 candidates, too long for a request):
+    # one task queued on commit, besides the pool's count of this process's writes (candidates/writes.py).
+    tasks = [callback for callback in queued if callback.__module__ != "shortlist.candidates.writes"]
+    assert len(tasks) == 1 and receipt.completed_at is None
     finish_erasures.call()
     receipt.refresh_from_db()
     assert receipt.completed_at is not None and "index" in receipt.counts

@@ -68,7 +68,6 @@ def _follow(actor: Actor) -> None:
     from django.conf import settings
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from shortlist.background.heartbeat import NO_WORKER
     from shortlist.embeddings.selectors import embedding_status
 
     found = embedding_status(actor=actor)
@@ -82,13 +81,13 @@ def _follow(actor: Actor) -> None:
             progress.update(bar, completed=found.chunks_done + found.chunks_failed)
             # Without a worker nothing moves: say so, instead of a bar that waits for ever. A worker that
             # is starting beats within one lease; the chunks stay queued for whenever one runs.
-            if found.worker_running:
+            if not found.stalled:
                 idle_since = None
             elif idle_since is None:
                 idle_since = time.monotonic()
             elif time.monotonic() - idle_since > settings.WORKER_LEASE:
                 raise fail(
-                    f"{NO_WORKER}. The run's {found.chunks_queued:,} queued chunks wait for it "
+                    f"{found.stalled}. The run's {found.chunks_queued:,} queued chunks wait for it "
                     "(shortlist embed --status)",
                     code=1,
                 )
@@ -117,7 +116,5 @@ def _print(found: EmbeddingStatus) -> None:
     )
     for line in found.failures:
         console.print(f"failed {plain(line)}")
-    if found.chunks_queued and not found.worker_running:
-        from shortlist.background.heartbeat import NO_WORKER
-
-        console.print(f"The queued chunks are waiting: {NO_WORKER}.")
+    if found.stalled:
+        console.print(f"The queued chunks are waiting: {found.stalled}.")

@@ -9,7 +9,7 @@ from datetime import datetime
 from django.db.models import Count, Max, Min, Q, Sum
 
 from shortlist.accounts.access import Actor, require_read_pool
-from shortlist.background.heartbeat import worker_alive
+from shortlist.background.heartbeat import NO_WORKER, worker_alive
 from shortlist.candidates.models import Candidate
 from shortlist.embeddings.embedder import configured_embedder_name
 from shortlist.embeddings.models import CandidateEmbedding, ChunkStatus, EmbeddingRun
@@ -46,6 +46,11 @@ class EmbeddingStatus:
     vectors_current: int  # of them, with vectors from this embedder that no change has made stale
     vectors_stale: int
     worker_running: bool = False  # a task worker has beaten within its lease: queued chunks will move
+
+    @property
+    def stalled(self) -> str:
+        """Why the queued chunks are not moving ("" while a worker runs, or when none is queued)."""
+        return NO_WORKER if self.chunks_queued and not self.worker_running else ""
 
     @property
     def finished(self) -> bool:

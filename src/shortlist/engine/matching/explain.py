@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -679,7 +680,7 @@ class _Context:
             parts.append(f"proven at {_quantity(METRICS[best.claim_metric], 10**best.claim)}")
         if gaps:
             parts.append(f"gap: {gaps[0]}")
-        return " ".join(f"{'; '.join(parts)}. Match {score:.0f}/100.".split())
+        return " ".join(f"{'; '.join(parts)}. Match {whole_score(score)}/100.".split())
 
 
 def counterfactuals(
@@ -807,3 +808,10 @@ def _ordinal(n: int) -> str:
 
 def _kind_words(kind: str) -> str:
     return {"nice": "nice to have", "competency": "competency", "domain": "domain"}.get(kind, kind)
+
+
+def whole_score(score: float) -> int:
+    """A score as a whole number, the way every page shows it: the two-decimal score a match carries,
+    halves up (18.5 is 19). Formatting the unrounded float instead said 19 beside a score of 18.5
+    that `:.0f` (halves to even) prints as 18."""
+    return int(Decimal(str(round(score, 2))).quantize(Decimal(1), ROUND_HALF_UP))
