@@ -134,6 +134,17 @@ def _fresh_pool_view() -> None:
     pool.forget()
 
 
+@pytest.fixture
+def pool_home(settings: object, tmp_path: Path) -> Path:
+    """The pool's published index in this test's own folder, read afresh: tests that build, damage or
+    republish an index must not see one another's."""
+    from shortlist.candidates import pool
+
+    settings.HOME = tmp_path
+    pool.forget()
+    return tmp_path
+
+
 @pytest.fixture(autouse=True)
 def api_rate_windows() -> None:
     """Each test starts with fresh API rate-limit counts (they live in a cache file, not the database)."""

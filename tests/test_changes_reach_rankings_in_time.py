@@ -26,9 +26,7 @@ HOUR_MS = 3_600_000
 
 
 @pytest.fixture
-def people(settings: Any, tmp_path: Path) -> list[Candidate]:
-    settings.HOME = tmp_path
-    pool.forget()
+def people(pool_home: Path) -> list[Candidate]:
     found = make_pool(30)
     pool.build()
     return found

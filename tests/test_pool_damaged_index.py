@@ -14,13 +14,7 @@ from shortlist.candidates.models import Candidate
 from shortlist.engine.matching import published
 from tests.pool_helpers import GO_ROLE, make_pool
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def own_home(settings: object, tmp_path: Path) -> None:
-    settings.HOME = tmp_path
-    pool.forget()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pool_home")]
 
 
 def truncate(path: Path) -> None:

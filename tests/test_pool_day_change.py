@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from shortlist.candidates import pool
 from tests.pool_helpers import GO_ROLE, make_pool, published_files
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def own_home(settings: object, tmp_path: Path) -> None:
-    settings.HOME = tmp_path
-    pool.forget()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pool_home")]
 
 
 def test_the_next_day_ranks_from_the_same_version_without_rebuilding() -> None:

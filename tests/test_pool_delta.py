@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from shortlist.candidates import pool
@@ -11,13 +9,7 @@ from shortlist.candidates.models import Candidate, CandidateRemoval, CandidateSk
 from tests.factories import make_candidate
 from tests.pool_helpers import GO_ROLE, make_pool, published_files
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def own_home(settings: object, tmp_path: Path) -> None:
-    settings.HOME = tmp_path
-    pool.forget()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pool_home")]
 
 
 def test_a_changed_candidate_ranks_anew_without_rewriting_the_published_version() -> None:

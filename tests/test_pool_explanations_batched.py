@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,13 +13,7 @@ from shortlist.engine.matching.match import match
 from tests.factories import one_of_everything
 from tests.pool_helpers import GO_ROLE, make_pool
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def own_home(settings: object, tmp_path: Path) -> None:
-    settings.HOME = tmp_path
-    pool.forget()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pool_home")]
 
 
 def test_a_top_50_costs_a_fixed_handful_of_queries_and_says_the_same() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -37,9 +36,8 @@ def test_a_merged_candidate_leaves_the_next_ranking_in_another_process_without_a
 
 
 @pytest.mark.django_db
-def test_erasure_and_merge_log_the_candidates_they_delete(settings: object, tmp_path: Path) -> None:
-    settings.HOME = tmp_path
-    pool.forget()
+@pytest.mark.usefixtures("pool_home")
+def test_erasure_and_merge_log_the_candidates_they_delete() -> None:
     people = make_pool(6)
     pool.build()
     erased, merged, kept = people[0].pk, people[1].pk, people[2].pk

@@ -13,10 +13,8 @@ from tests.pool_helpers import GO_ROLE, make_pool
 
 
 @pytest.fixture(autouse=True)
-def own_home(settings: object, tmp_path: Path) -> None:
-    settings.HOME = tmp_path
+def small_delta_limit(settings: object, pool_home: Path) -> None:
     settings.INDEX_DELTA_LIMIT = 3
-    pool.forget()
 
 
 @pytest.mark.django_db(transaction=True)  # the publishing thread reads through its own connection

@@ -22,10 +22,8 @@ from tests.pool_helpers import GO_ROLE, make_pool
 
 
 @pytest.fixture(autouse=True)
-def own_home(settings: object, tmp_path: Path) -> Iterator[None]:
-    settings.HOME = tmp_path
+def small_delta_limit(settings: object, pool_home: Path) -> Iterator[None]:
     settings.INDEX_DELTA_LIMIT = 3
-    pool.forget()
     serving = (pool._serving.freeze_after_load, pool._serving.republish_by_task)
     yield
     pool._serving.freeze_after_load, pool._serving.republish_by_task = serving

@@ -61,10 +61,8 @@ def _assert_exact() -> None:
 
 
 def test_rankings_after_adds_edits_merges_and_erasures_equal_rankings_from_scratch(
-    settings: Any, tmp_path: Path
+    pool_home: Path,
 ) -> None:
-    settings.HOME = tmp_path
-    pool.forget()
     people = [
         _person(n, WORDS[n % 3], (STACKS[n % len(STACKS)], STACKS[(n + 2) % len(STACKS)]))
         for n in range(POOL)

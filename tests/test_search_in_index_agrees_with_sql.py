@@ -6,7 +6,6 @@ erased candidates), and an erased candidate is never found."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
@@ -22,13 +21,7 @@ QUERIES = [
     "python django kafka postgresql", "go OR rust OR java OR kafka", "NOT java", "NOT (python OR go)",
 ]  # fmt: skip
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def own_home(settings: object, tmp_path: Path) -> None:
-    settings.HOME = tmp_path
-    pool.forget()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pool_home")]
 
 
 def _add(rng: random.Random, name: str) -> Candidate:

@@ -11,7 +11,6 @@ phrase's rows: its words adjacent across any non-word run, also past 16,383 word
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 from django.db.models import Q
@@ -72,13 +71,7 @@ QUERIES = [
     '"backend lead"', 'text:"backend engineer"',
 ]  # fmt: skip
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def own_home(settings: object, tmp_path: Path) -> None:
-    settings.HOME = tmp_path
-    pool.forget()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pool_home")]
 
 
 def _add(rng: random.Random, name: str, text: str) -> Candidate:
