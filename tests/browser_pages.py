@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -11,6 +10,7 @@ from shortlist.accounts.access import Role as AccessRole
 from shortlist.accounts.services import create_user
 from shortlist.candidates import pool
 from tests.factories import make_candidate, one_of_everything
+from tests.pool_helpers import empty_index
 
 PASSWORD = "a-long-test-password"
 NAV_LINKS = ("Clients & roles", "My desk", "Candidates", "Import CVs", "Data protection")
@@ -66,7 +66,6 @@ def portal_pages() -> list[tuple[str, str]]:
 
 @pytest.fixture
 def fresh_pool() -> Iterator[None]:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     yield
     pool.forget()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from benchmarks.synthetic import role_spec
 
+from shortlist.candidates import pool
 from shortlist.candidates.models import Candidate
 from shortlist.engine.roles.weighting import RoleProfile, build_role_profile
 from tests.factories import make_candidate
@@ -18,6 +20,13 @@ GO_ROLE: RoleProfile = build_role_profile(role_spec(must=("go", "kubernetes"), n
 SCRIPT = Path(__file__).parent / "pool_process.py"
 POOL_SIZE = 300
 STACKS = (("python", 4.0), ("java", 6.0), ("go", 2.0), ("sql", 3.0), ("kubernetes", 1.0))
+
+
+def empty_index() -> None:
+    """No published index and a fresh in-process view: the next ranking builds from this test's rows
+    alone, not from a version an earlier test left in the shared home."""
+    pool.forget()
+    shutil.rmtree(pool.index_dir(), ignore_errors=True)
 
 
 def make_pool(size: int) -> list[Candidate]:

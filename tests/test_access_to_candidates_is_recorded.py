@@ -4,7 +4,6 @@ the shortlist says it is advice, and the candidate page says who moved each stag
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from django.test import Client
@@ -14,19 +13,18 @@ from typer.testing import CliRunner
 from shortlist.accounts.access import Actor
 from shortlist.audit.models import AccessEvent
 from shortlist.audit.selectors import access_list
-from shortlist.candidates import pool
 from shortlist.cli import app
 from shortlist.errors import Forbidden
 from shortlist.pipeline.services import application_move
 from tests.factories import one_of_everything
+from tests.pool_helpers import empty_index
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def fresh_index() -> None:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
 
 
 def test_viewing_and_exporting_a_candidate_is_listed_for_admins(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -24,12 +23,12 @@ from django.utils import timezone
 from shortlist.accounts.access import Actor
 from shortlist.accounts.models import Membership
 from shortlist.api.services import token_create, token_revoke
-from shortlist.candidates import pool
 from shortlist.candidates.models import ImportBatch, ImportFile
 from shortlist.clients.models import Client, Role
 from shortlist.pipeline.models import Application
 from shortlist.webhooks.models import Webhook
 from tests.factories import make_candidate, one_of_everything
+from tests.pool_helpers import empty_index
 
 pytestmark = pytest.mark.django_db
 
@@ -169,8 +168,7 @@ def operations(django_db_blocker: object) -> list[tuple[str, str, str]]:
 @pytest.fixture(autouse=True)
 def fast_hashing(settings: object) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ schema (status documented, body shape, content type). Runs on SQLite and on Post
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -17,8 +16,8 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from shortlist.accounts.access import Actor
 from shortlist.api.services import token_create
-from shortlist.candidates import pool
 from tests.factories import make_candidate, one_of_everything
+from tests.pool_helpers import empty_index
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", WSGIHandler())
 
@@ -42,8 +41,7 @@ def write_token(django_user_model: type, settings: object, in_process: None) -> 
     from shortlist.accounts.models import Membership
 
     settings.API_RATE_LIMIT = 1_000_000  # the fuzzer is one very busy caller
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     one_of_everything()
     make_candidate(name="Linus Example", skills=(("python", 3), ("kafka", 1)), city="Cambridge")
     user = django_user_model.objects.create(username="fuzz")  # a token holder: no password to hash

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 
 import pytest
 from django.test import Client
@@ -17,10 +16,10 @@ from shortlist.accounts.access import Actor
 from shortlist.audit.bias import Person, bias_tables
 from shortlist.audit.selectors import bias_report
 from shortlist.audit.services import self_report_record
-from shortlist.candidates import pool
 from shortlist.cli import app
 from shortlist.pipeline.models import Application
 from tests.factories import make_candidate, one_of_everything
+from tests.pool_helpers import empty_index
 
 STAGES = ("contacted", "screened", "submitted")
 C, S, U = "contacted", "screened", "submitted"
@@ -88,8 +87,7 @@ def test_small_samples_are_flagged_by_count_and_by_share() -> None:
 
 @pytest.mark.django_db
 def test_a_roles_report_reads_the_pipeline_and_exports(django_user_model) -> None:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     objects = one_of_everything()
     role, operator = objects["role"], Actor.system()
     people = [make_candidate(name=f"P{n}", skills=(("go", float(n + 1)),)) for n in range(3)]

@@ -3,23 +3,20 @@ and the redaction takes out identity but keeps the evidence."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from django.urls import reverse
 
 from shortlist.accounts.access import Actor
 from shortlist.audit.selectors import neutral_label
 from shortlist.audit.services import user_blind_review_set
-from shortlist.candidates import pool
 from shortlist.engine.cv.redact import redact
 from tests.factories import one_of_everything
+from tests.pool_helpers import empty_index
 
 
 @pytest.fixture
 def signed_in(client, recruiter):
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     client.force_login(recruiter)
     return client
 

@@ -3,14 +3,12 @@ recruiter reveals that candidate, and the reveal is in the audit (issue 15)."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from shortlist.audit.models import AccessEvent, RoleBlindReview
-from shortlist.candidates import pool
 from shortlist.candidates.models import CandidateSkill
 from tests.factories import make_candidate, one_of_everything
+from tests.pool_helpers import empty_index
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,8 +18,7 @@ HIDDEN = (NAME, "Hopper", EMAIL, PHONE, FILE, " she ", "British")
 
 @pytest.fixture
 def blind_role() -> dict[str, object]:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     objects = one_of_everything()
     CandidateSkill.objects.filter(candidate=objects["candidate"], skill="go").update(
         evidence=[

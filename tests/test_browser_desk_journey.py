@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from pypdf import PdfReader
 from shortlist.candidates import pool
 from shortlist.pipeline.models import Application
 from tests.factories import make_candidate, one_of_everything
+from tests.pool_helpers import empty_index
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 JD = """Senior Go Engineer
@@ -59,8 +59,7 @@ def _log_in(page, live_server) -> None:
 
 @pytest.fixture
 def fresh_pool():
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     yield
     pool.forget()
 

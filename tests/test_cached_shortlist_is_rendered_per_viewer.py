@@ -3,8 +3,6 @@ pipeline and the audit record are theirs, not those of the first viewer."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from django.urls import reverse
 
@@ -14,13 +12,13 @@ from shortlist.audit.selectors import neutral_label
 from shortlist.audit.services import user_blind_review_set
 from shortlist.candidates import pool
 from tests.factories import one_of_everything
+from tests.pool_helpers import empty_index
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_blind_reviewer_after_a_colleague_sees_labels_only(client, recruiter, django_user_model) -> None:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     objects = one_of_everything()
     role, grace = objects["role"], objects["candidate"]
     url = reverse("web:shortlist", args=[role.pk])

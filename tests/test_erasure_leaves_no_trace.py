@@ -31,6 +31,7 @@ from shortlist.pipeline.models import ApplicationNote
 from shortlist.pipeline.selectors import shortlist_for_role
 from shortlist.pipeline.services import application_move, application_open
 from tests.factories import one_of_everything
+from tests.pool_helpers import empty_index
 from tests.privacy_scan import database_hits, file_hits
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -65,8 +66,7 @@ def test_an_erased_person_is_nowhere_and_everyone_else_ranks_the_same(
     tmp_path: Path, recruiter: object, django_user_model: type, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     # Files other tests left queued (their on-commit clean-up never runs inside a test transaction).
     shutil.rmtree(settings.UPLOAD_DIR, ignore_errors=True)
     recruiting = Actor.of(recruiter)

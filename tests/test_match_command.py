@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from shortlist.candidates import pool
 from shortlist.candidates.importing import import_sources, iter_sources
 from shortlist.candidates.models import Candidate, CandidateRemoval
 from shortlist.cli import app
 from shortlist.clients.models import Role
+from tests.pool_helpers import empty_index
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +24,7 @@ POOL = ["anna-kowalska.pdf", "mei-chen.txt", "arjun-patel.json", "grace-adeyemi.
 
 @pytest.fixture(autouse=True)
 def fresh_index() -> None:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
 
 
 @pytest.fixture

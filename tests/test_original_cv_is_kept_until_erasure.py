@@ -3,7 +3,6 @@ a failed file is not kept, a merge hands it to the profile kept, and erasure rem
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from shortlist.candidates.services import upload_create
 from shortlist.candidates.tasks import import_uploaded_file
 from shortlist.compliance.services import candidate_erase
 from tests.factories import make_candidate
+from tests.pool_helpers import empty_index
 
 pytestmark = pytest.mark.django_db
 CV = (
@@ -29,8 +29,7 @@ CV = (
 @pytest.fixture
 def uploads(settings, tmp_path):
     settings.UPLOAD_DIR = tmp_path / "uploads"
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     yield Path(settings.UPLOAD_DIR)
     pool.forget()
 

@@ -4,7 +4,6 @@ reach them, and recording them changes no profile, no index and no ranking."""
 from __future__ import annotations
 
 import dataclasses
-import shutil
 
 import pytest
 
@@ -15,7 +14,7 @@ from shortlist.candidates.models import Candidate
 from shortlist.candidates.profiles import to_profile
 from shortlist.candidates.serialize import PROFILE_PREFETCH
 from tests.factories import make_candidate
-from tests.pool_helpers import GO_ROLE
+from tests.pool_helpers import GO_ROLE, empty_index
 from tests.test_engine_layers import SRC, _imports
 
 SCORING_PATH = [
@@ -36,8 +35,7 @@ def test_no_module_on_the_scoring_path_can_reach_them(path) -> None:
 
 @pytest.mark.django_db
 def test_recording_them_changes_no_profile_and_no_ranking() -> None:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     people = [
         make_candidate(name=f"P{n}", skills=(("go", float(n % 5 + 1)), ("kubernetes", 1.0)))
         for n in range(12)

@@ -5,17 +5,16 @@ year), the recruiter's own lines included; employers and job dates stay, as in b
 from __future__ import annotations
 
 import io
-import shutil
 
 import pytest
 from pypdf import PdfReader
 
 from shortlist.accounts.access import Actor
 from shortlist.audit.services import role_blind_review_set
-from shortlist.candidates import pool
 from shortlist.candidates.models import CandidateSkill
 from shortlist.pipeline.selectors import shortlist_export
 from tests.factories import make_candidate, one_of_everything
+from tests.pool_helpers import empty_index
 
 pytestmark = pytest.mark.django_db
 SECRETS = (
@@ -33,8 +32,7 @@ SECRETS = (
 
 @pytest.fixture
 def people() -> dict[str, object]:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     objects = one_of_everything()
     grace = objects["candidate"]
     grace.headline = "Grace Hopper, Go engineer, graduated from Yale in 1984 (github.com/ghopper)"

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 
 import pytest
 
 from shortlist.accounts.access import Actor
-from shortlist.candidates import pool
 from shortlist.pipeline.exports import csv_cell
 from shortlist.pipeline.selectors import shortlist_export
 from tests.factories import make_candidate, one_of_everything
+from tests.pool_helpers import empty_index
 
 
 @pytest.mark.parametrize(
@@ -35,8 +34,7 @@ def test_a_would_be_formula_is_text(value: str, cell: str) -> None:
 
 @pytest.mark.django_db
 def test_names_headlines_and_lines_from_a_cv_are_neutralised_in_the_file(recruiter) -> None:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     objects = one_of_everything()
     sneaky = make_candidate(
         name="=cmd|' /C calc'!A0", headline="@SUM(1+1)*cmd|' /C calc'!A0", skills=(("go", 3.0),)

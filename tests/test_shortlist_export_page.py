@@ -5,22 +5,20 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 
 import pytest
 from django.urls import reverse
 
-from shortlist.candidates import pool
 from shortlist.pipeline.selectors import EXPORT_MAX
 from tests.factories import make_candidate, one_of_everything
+from tests.pool_helpers import empty_index
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world(client, recruiter) -> dict[str, object]:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     client.force_login(recruiter)
     objects = one_of_everything()
     objects["alan"] = make_candidate(name="Alan Turing", headline="Go developer", skills=(("go", 3.0),))

@@ -4,7 +4,6 @@ with score and band, reasons, gaps and the recruiter's own line; every export is
 from __future__ import annotations
 
 import io
-import shutil
 
 import pytest
 from pypdf import PdfReader
@@ -12,10 +11,10 @@ from pypdf import PdfReader
 from shortlist.accounts.access import Actor
 from shortlist.accounts.access import Role as AccessRole
 from shortlist.audit.models import AccessEvent, AccessKind
-from shortlist.candidates import pool
 from shortlist.errors import Forbidden, Invalid
 from shortlist.pipeline.selectors import EXPORT_MAX, shortlist_export, shortlist_for_role
 from tests.factories import make_candidate, one_of_everything
+from tests.pool_helpers import empty_index
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +25,7 @@ def pdf_text(data: bytes) -> str:
 
 @pytest.fixture
 def chosen() -> dict[str, object]:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     objects = one_of_everything()
     objects["alan"] = make_candidate(name="Alan Turing", headline="Go developer", skills=(("go", 3.0),))
     return objects

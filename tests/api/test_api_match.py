@@ -8,8 +8,8 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from shortlist.candidates import pool
 from shortlist.cli import app
+from tests.pool_helpers import empty_index
 from tests.services.conftest import FIXTURES, POOL, ROLE_FILE
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def role_id(writer, tmp_path) -> int:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     for name in POOL:
         shutil.copy(FIXTURES / "cvs" / name, tmp_path / name)
     assert CliRunner().invoke(app, ["import", str(tmp_path)]).exit_code == 0

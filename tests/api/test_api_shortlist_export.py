@@ -4,21 +4,19 @@ the order given; bad choices are a 422 naming the field."""
 from __future__ import annotations
 
 import io
-import shutil
 
 import pytest
 from pypdf import PdfReader
 
-from shortlist.candidates import pool
 from tests.factories import make_candidate, one_of_everything
+from tests.pool_helpers import empty_index
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def made() -> dict[str, object]:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
     objects = one_of_everything()
     objects["alan"] = make_candidate(name="Alan Turing", skills=(("go", 3.0),))
     return objects

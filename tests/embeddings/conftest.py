@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from shortlist.accounts.access import Actor
-from shortlist.candidates import pool
 from shortlist.candidates.importing import import_sources, iter_sources
+from tests.pool_helpers import empty_index
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ROLE_FILE = FIXTURES / "roles" / "hft-go.yaml"
@@ -32,8 +32,7 @@ def hashing(settings: object) -> None:
 
 @pytest.fixture(autouse=True)
 def fresh_index() -> None:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
 
 
 @pytest.fixture

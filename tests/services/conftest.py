@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from shortlist.accounts.access import Actor
-from shortlist.candidates import pool
 from shortlist.candidates.importing import import_sources, iter_sources
+from tests.pool_helpers import empty_index
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ROLE_FILE = FIXTURES / "roles" / "hft-go.yaml"
@@ -17,8 +17,7 @@ POOL = ["anna-kowalska.pdf", "mei-chen.txt", "arjun-patel.json", "grace-adeyemi.
 
 @pytest.fixture(autouse=True)
 def fresh_index() -> None:
-    pool.forget()
-    shutil.rmtree(pool.index_dir(), ignore_errors=True)
+    empty_index()
 
 
 @pytest.fixture
