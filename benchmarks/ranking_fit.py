@@ -34,6 +34,13 @@ the whole score, listed mentions at 0.5) is not taken: at 0.5 proven scale loses
 generic-practice CV falls under 20 points; 0.4 of the terms' part, generic discount 0.8, listed mentions
 counted in full is the best setting that keeps every targeted test (benchmarks/README.md, fourth pass).
 
+Seventh fit (branch ranking5): QUALIFIER_WEIGHT (cv/titles.py): what a unit of a role title's qualifier
+("- CI/CD and Release Automation", "(Requirements, Agile)") weighs in the title criterion against a unit
+of the job's name; GENERIC_COMPETENCIES (scoring.py, 0/1): whether the generic discount also lowers the
+playbook's practice competencies. Found on dev: grade-3 analysts, DevOps and security engineers titled
+by the job's name held a third to a half of the title criterion, the rest being the qualifier's focus
+words that no CV title carries, while a QA lead outranked analysts on testing and SQL practice.
+
 TITLE_SHARE is searched but held at the code's 0.10 when choosing: the weighting rules pin it (the title
 is bounded by the core skill, scale's level cap holds within 5% only while the fixed shares stay small:
 tests/test_proven_scale_is_bounded.py), and recruiters pushed back on a title above the core language
@@ -72,15 +79,18 @@ from benchmarks.ranking_eval import (
     shortlist_index,
     shortlist_scores,
 )
+from shortlist.engine.cv import titles
 from shortlist.engine.matching import scoring
 from shortlist.engine.roles import weighting
 from shortlist.engine.roles.weighting import build_role_profile
 from shortlist.engine.vocab.taxonomy import default_taxonomy
 
 GRID = {
-    "LEXICAL_SHARE": (0.3, 0.4, 0.45, 0.5),
-    "LEXICAL_OF_TERMS": (0, 1),  # fourth fit: the words' share taken from the terms' part only
-    "GENERIC_DISCOUNT": (0.0, 0.5, 0.8, 1.0),  # fourth fit: a skill most CVs write weighs less
+    "LEXICAL_SHARE": (0.3, 0.4, 0.5),  # 0.3-0.5 in the fourth fit, 0.45 added nothing
+    "LEXICAL_OF_TERMS": (1,),  # 0/1 in the fourth fit: 1 in every fold
+    "GENERIC_DISCOUNT": (0.5, 0.8, 1.0),  # fourth fit: a skill most CVs write weighs less (0 searched there)
+    "GENERIC_COMPETENCIES": (0, 1),  # seventh fit: ... and a playbook's practice competencies too
+    "QUALIFIER_WEIGHT": (0.0, 0.25, 0.5, 1.0),  # seventh fit: a role title's qualifier against its head
     "TITLE_WORDS_SHARE": (0.0,),  # 0-0.15 in the third fit
     "MUST_PENALTY": (0.6,),
     "TITLE_WORDS_LEXICAL": (1,),  # 0/1 in the second fit: on in every fold
@@ -93,6 +103,8 @@ GRID = {
 }
 OWNER = {
     "GENERIC_DISCOUNT": scoring,
+    "GENERIC_COMPETENCIES": scoring,
+    "QUALIFIER_WEIGHT": titles,
     "LEXICAL_OF_TERMS": scoring,
     "LEXICAL_SHARE": scoring,
     "MUST_PENALTY": scoring,

@@ -5,7 +5,11 @@ Both titles become *units*: the skills they name, through the taxonomy ("J2EE De
 implication), and their other words, lightly stemmed so that "Tester" meets "Testing" and "Data
 Scientist" meets "Data Science". Seniority words are dropped (seniority is its own criterion), and so
 are the words every backend title carries ("engineer", "developer", "software"): they would make every
-engineer look alike, so only the title's distinctive words decide.
+engineer look alike, so only the title's distinctive words decide. A role title's qualifier ("DevOps
+Engineer - CI/CD and Release Automation", "IT Business Analyst (Requirements, Agile)") says what the
+role focuses on, which its skills criteria weigh; CVs are titled by the job's name ("DevOps Engineer"),
+so the qualifier's units weigh QUALIFIER_WEIGHT of the head's in the title criterion (their words are
+still read in the CV text by the lexical component).
 
 On the role side a unit has a weight; on the candidate side each unit is an index evidence entry under
 a reserved code ("title:s:java", "title:w:scien") whose strength says where it came from (a job title
@@ -28,8 +32,12 @@ PREFIX = "title:"
 SKILL_UNIT = "title:s:"
 WORD_UNIT = "title:w:"
 
-SKILL_WEIGHT = 1.0
-WORD_WEIGHT = 1.0
+# A role title's qualifier, after a dash or in brackets ("DevOps Engineer - CI/CD and Release Automation",
+# "IT Business Analyst (Requirements, Agile)"), names the role's focus rather than the job a CV's titles
+# hold: candidates are called "DevOps Engineer", not "Release Automation". Its units weigh this much of
+# a head unit (the skills criteria already weigh the focus skills). Fitted on dev (benchmarks.ranking_fit).
+QUALIFIER_WEIGHT = 0.0
+_QUALIFIER = re.compile(r"\(|\s[-\u2013\u2014|:]\s|,\s")
 IMPLIED_FACTOR = 0.8  # a "Spring Boot Developer" title names Java a little less directly
 HEADLINE_STRENGTH = 0.9  # the headline is the candidate's own summary, a notch below a held job title
 JOB_STRENGTH = 1.0
@@ -107,20 +115,32 @@ def _skills(text: str, taxonomy: Taxonomy) -> list[tuple[int, int, str]]:
 
 
 def role_units(title: str, taxonomy: Taxonomy | None = None) -> tuple[Unit, ...]:
-    """The weighted units of a role title, in title order, each once."""
+    """The weighted units of a role title, in title order, each once.
+
+    Units of the title's qualifier (after a dash, a comma or an opening bracket) weigh QUALIFIER_WEIGHT
+    of a head unit; a title that names nothing before its qualifier ("Engineer (Python)") is read whole.
+    """
     taxonomy = taxonomy or default_taxonomy()
+    qualifier = _QUALIFIER.search(title)
+    head_end = qualifier.start() if qualifier else len(title)
     found: dict[str, Unit] = {}
+    in_head = False
+
+    def add(key: str, label: str, start: int) -> None:
+        nonlocal in_head
+        in_head = in_head or start < head_end
+        weight = 1.0 if start < head_end else QUALIFIER_WEIGHT
+        held = found.get(key)
+        if held is None or held.weight < weight:
+            found[key] = Unit(key, weight, held.label if held else label)
+
     for start, end, skill in _skills(title, taxonomy):
-        key = SKILL_UNIT + skill
-        if key not in found:
-            found[key] = Unit(key, SKILL_WEIGHT, title[start:end])
-    for word in _words(title):
-        if not _kept(word):
-            continue
-        root = stem(word)
-        key = WORD_UNIT + root
-        if key not in found:
-            found[key] = Unit(key, WORD_WEIGHT, word)
+        add(SKILL_UNIT + skill, title[start:end], start)
+    for match in _WORD.finditer(title):
+        if _kept(match.group()):
+            add(WORD_UNIT + stem(match.group()), match.group(), match.start())
+    if not in_head:
+        return tuple(Unit(unit.key, 1.0, unit.label) for unit in found.values())
     return tuple(found.values())
 
 

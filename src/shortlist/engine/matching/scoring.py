@@ -60,13 +60,15 @@ The other criteria
   domain evidence, other tags are 0.5 for everyone.
 - leadership: the best of the skill's coverage, the level (lead 1, staff 0.8, senior 0.5) and the largest
   team led (20 engineers is full).
-- title: the role title's distinctive units (titles.py: the skills it names and its other words, stemmed)
+- title: the role title's distinctive units (titles.py: the skills it names and its other words, stemmed;
+  a qualifier after a dash or in brackets is the role's focus, not the job name: QUALIFIER_WEIGHT)
   weighted by unit, each read like a skill from the candidate's headline and job titles, which the index
   keeps as evidence (strength x recency: a title last held in 2012 fades like a skill last used then).
 - lexical: BM25 over the role's terms in the CV text; its share (LEXICAL_SHARE) is taken from the role
   terms' criteria (skills, title) only, so scale, seniority and logistics keep their weight.
-- generic skills: a must/nice skill's weight is multiplied by 1 - GENERIC_DISCOUNT x the share of the
-  pool's CVs that write it (pools of GENERIC_MIN_POOL or more), before the weights are renormalised.
+- generic skills: a must/nice skill's weight, and a playbook competency's (GENERIC_COMPETENCIES), is
+  multiplied by 1 - GENERIC_DISCOUNT x the share of the pool's CVs that write it (pools of
+  GENERIC_MIN_POOL or more), before the weights are renormalised.
 """
 
 from __future__ import annotations
@@ -105,7 +107,10 @@ from shortlist.engine.vocab.taxonomy import Taxonomy
 # 1.4: the lexical component reads the title's words, at a 25% share (second fit)
 # 1.5: lexical share 30%, a title word's first mention not counted (third fit)
 # 1.6: lexical share 40% of the role terms' part only; a skill most CVs of the pool write weighs less
-SCORING_VERSION = "1.6.0"
+# (1.7 was the fifth pass's recency floor, never merged)
+# 1.8: role model 4 (a title's qualifier is not the job name); playbook competencies weigh less when most
+# CVs of the pool write them, as must/nice skills do
+SCORING_VERSION = "1.8.0"
 
 # --- evidence ------------------------------------------------------------------------------------------
 
@@ -144,6 +149,10 @@ LEXICAL_OF_TERMS = True
 # where a share says something about the market rather than about two or three CVs.
 GENERIC_DISCOUNT = 0.8
 GENERIC_MIN_POOL = 50
+# Whether the discount also lowers a playbook's practice competencies ("Testing", "SQL", "Debugging": the
+# general playbook's, asked of every role without a project type). Those are what most CVs of an IT pool
+# write, so they separate the fewest candidates. Seventh fit (benchmarks.ranking_fit): on.
+GENERIC_COMPETENCIES = True
 # Whether the lexical component also reads the role title's word units (titles.py WORD_UNIT: "DevOps",
 # "Analyst"). Kept by the second fit (on in every fold); found on dev, where DevOps CVs that never write
 # "Jenkins" sank below CVs that only shared a tool with the role.
@@ -393,7 +402,7 @@ def _title_criteria(criterion: Criterion, role: RoleProfile, codes: Codes) -> li
     Its weight is shared out by unit weight, so the title component of a breakdown is the weighted share
     of the title's units found in the candidate's titles.
     """
-    units = role.title_units
+    units = [unit for unit in role.title_units if unit.weight > 0]  # a qualifier's units may weigh 0
     total = sum(unit.weight for unit in units)
     if total <= 0:
         return []
@@ -484,12 +493,15 @@ def plan_role(
             continue
         column = codes.code("skills", criterion.skill, add=False) if criterion.skill else UNKNOWN
         phrase = None
-        if lexicon is not None and criterion.kind in ("must", "nice") and criterion.skill:
+        own = criterion.kind in ("must", "nice")
+        practice = GENERIC_COMPETENCIES and criterion.kind == "competency"
+        if lexicon is not None and (own or practice) and criterion.skill:
             skill = taxonomy.get(criterion.skill) if taxonomy is not None else None
             surfaces = skill.surfaces if skill else (criterion.label,)
             phrase = lexicon.phrase(criterion.label, surfaces, column)
             if phrase is not None:
-                phrases.append(phrase)
+                if own:  # only the role's own terms are read as words; a competency is only discounted
+                    phrases.append(phrase)
                 criterion = _generic_discounted(criterion, phrase, lexicon)
         planned.append((criterion, column))
     first_title_word = len(phrases)

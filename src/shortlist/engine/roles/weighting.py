@@ -53,7 +53,8 @@ from shortlist.engine.roles.rolefile import RoleSpec, Salary
 from shortlist.engine.vocab.enums import SCALE_UNITS, SENIORITY_MIN_YEARS, ScaleMetric, Seniority, WorkMode
 from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy
 
-ROLE_MODEL_VERSION = "3"  # 2: the job-title criterion; 3: languages stay nice, scale and title bounded
+ROLE_MODEL_VERSION = "4"  # 2: the job-title criterion; 3: languages stay nice, scale and title bounded;
+# 4: a role title's qualifier ("- CI/CD", "(Django, REST APIs)") is not the job name (titles.QUALIFIER_WEIGHT)
 
 SCALE_MAX_SHARE = 0.25
 # The most proven scale may take for each level: a junior or mid engineer is hired to build, not to
