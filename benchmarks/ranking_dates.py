@@ -15,6 +15,9 @@ rule for the run and restores it; nothing here changes what the product does:
   dated year (its skills and job titles shifted so that year is "now");
 - bounded by the CV's latest date: in such a CV, undated evidence is read as last used in its latest
   dated year rather than now;
+- undated earlier jobs' titles dated: an undated job listed below a dated one keeps its title "now" in
+  the title criterion (titles.title_evidence) while its skills take the newer job's start year
+  (parse._undated_after); this row dates the title as its skills are;
 - recency as of YEAR (diagnostic only): the index's reference year moved back, the CVs still parsed on
   TODAY: how much of dev depends on old dated evidence looking stale at all.
 
@@ -33,7 +36,7 @@ import numpy as np
 from benchmarks import judged_ranking
 from benchmarks.datasets import kaggle_resumes
 from benchmarks.ranking_eval import TODAY, load_roles, rows_for, shortlist_scores
-from shortlist.engine.cv import parse
+from shortlist.engine.cv import parse, titles
 from shortlist.engine.matching import index as index_module
 from shortlist.engine.matching.index import CandidateIndex
 from shortlist.engine.vocab.profile import Job, Profile
@@ -107,6 +110,31 @@ def bounded(profile: Profile, today: date) -> Profile:
     return profile
 
 
+@contextlib.contextmanager
+def titles_dated_like_skills() -> Iterator[None]:
+    """An undated job below a dated one: its title last held in the year its skills are last used in."""
+    saved = index_module.title_evidence
+
+    def evidence(profile: Profile, taxonomy: object = None) -> list[tuple[str, float, float, int]]:
+        after = parse._undated_after(profile.jobs, TODAY)
+        moved = []
+        for position, job in enumerate(profile.jobs):
+            if job.start is None and job.end is None and after.get(position):
+                moved.append(job)
+                job.start = job.end = date(after[position], 1, 1)
+        try:
+            return titles.title_evidence(profile, taxonomy)  # type: ignore[arg-type]
+        finally:
+            for job in moved:
+                job.start = job.end = None
+
+    index_module.title_evidence = evidence
+    try:
+        yield
+    finally:
+        index_module.title_evidence = saved
+
+
 def measure(
     label: str,
     reread: Callable[[Profile, date], Profile] | None = None,
@@ -149,6 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(measure(name, judged=True))
     print(measure("CV-relative (every dated job ended, none current)", cv_relative))
     print(measure("undated bounded by the CV's latest date (same CVs)", bounded))
+    with titles_dated_like_skills():
+        print(measure("undated earlier jobs' titles dated like their skills", judged=True))
     for year in args.years:
         print(measure(f"recency as of {year} (diagnostic)", reference=date(year, 6, 1)))
     return 0
