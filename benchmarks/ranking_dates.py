@@ -8,7 +8,8 @@ skill looks eight years stale, a skill the CV gives no date for reads as current
 rule for the run and restores it; nothing here changes what the product does:
 
 - undated x u: every evidence value with no "last used" year (a current undated job, a skills list, a
-  CV without dates) multiplied by u, i.e. read as "neither fresh nor stale" instead of current;
+  CV without dates, the headline and undated jobs' titles) multiplied by u, i.e. read as "neither
+  fresh nor stale" instead of current;
 - ... except a current undated job: the same, keeping the parser's current undated job (listed above
   every dated one) current;
 - CV-relative: a CV whose dated jobs all ended, with no undated current job, is read as of its latest
@@ -21,7 +22,8 @@ rule for the run and restores it; nothing here changes what the product does:
 - recency as of YEAR (diagnostic only): the index's reference year moved back, the CVs still parsed on
   TODAY: how much of dev depends on old dated evidence looking stale at all.
 
-The judged set (benchmarks.judged_ranking) is run under each rule too.
+The judged set (benchmarks.judged_ranking) is run under the rules that change how every CV is read
+("—" for the rows that re-read only the Kaggle profiles or move the reference year).
 """
 
 from __future__ import annotations
