@@ -1,5 +1,6 @@
 """Search results come most relevant first, not by id or name: a skill by the strength, recency and
-depth of its evidence, words by BM25 over the CV text (engine.matching.search.relevance)."""
+depth of its evidence (the shortlist's own rule), words by BM25 over the CV text
+(engine.matching.search.relevance)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from django.test import Client
 
 from shortlist.candidates.models import CandidateSkill
+from shortlist.engine.matching.scoring import LIST_CAP, effective_evidence
 from shortlist.engine.matching.search import relevance
 from tests.factories import make_candidate
 
@@ -47,9 +49,16 @@ def test_without_a_query_the_list_is_by_name(client: Client, recruiter: object) 
     assert _names(client, "") == ["Abe", "Zed"]
 
 
-def test_relevance_adds_a_skill_and_the_words() -> None:
+def test_a_skill_counts_what_the_shortlist_counts_and_the_words_add() -> None:
     skills = (frozenset({"go"}),)
-    evidence = {"go": (1.0, 2026, 8.0)}
-    assert relevance(skills, evidence, 2026) == pytest.approx(1.0)
-    assert relevance(skills, {"go": (1.0, None, 0.0)}, 2026) == pytest.approx(0.25)  # undated, brief
-    assert relevance(skills, evidence, 2026, [(2.0, 0.5), (0.0, 0.9)]) == pytest.approx(1.5)
+    current = {"go": (1.0, 2026, 8.0)}
+    shortlist_says = float(effective_evidence(1.0, 8.0, 2026, 2026)[()])
+    assert relevance(skills, current, 2026) == pytest.approx(shortlist_says)
+    # Undated evidence reads as the ranking reads it (no decay); a skill only listed is capped as there.
+    undated = float(effective_evidence(1.0, 0.0, 0, 2026)[()])
+    assert relevance(skills, {"go": (1.0, None, 0.0)}, 2026) == pytest.approx(undated)
+    assert relevance(skills, {"go": (0.5, None, 0.0)}, 2026) == pytest.approx(LIST_CAP)
+    assert relevance(skills, {"go": (1.0, 2014, 8.0)}, 2026) < relevance(skills, current, 2026)
+    # Words add BM25 scaled to [0, 1): here half the saturation of the one weighted term.
+    with_words = relevance(skills, current, 2026, [(2.0, 0.5), (0.0, 0.9)])
+    assert with_words == pytest.approx(shortlist_says + 0.5)

@@ -39,6 +39,7 @@ from typing import Final, Protocol, TypeVar
 import numpy as np
 
 from shortlist.engine.cv.contact import gazetteer, place_key
+from shortlist.engine.matching.scoring import effective_evidence
 from shortlist.engine.vocab.enums import Seniority, WorkMode
 from shortlist.engine.vocab.profile import Contact, Profile, SkillEvidence
 from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy, normalise_term
@@ -1005,23 +1006,12 @@ def _collect(node: _Node, skills: list[frozenset[str]], words: list[tuple[str, t
     # NOT and the filters (location, seniority, years, preferences) say whom to keep, not how well.
 
 
-RECENT_YEARS = 2  # a skill last used within this many years counts in full
-HALF_LIFE_YEARS = 4.0  # older use halves in weight every this many years
-UNDATED = 0.5  # the recency of a skill the CV gives no date for
-DEPTH_YEARS = 8.0  # years of use beyond which more years add nothing
-
-
-def depth(years: float) -> float:
-    """0.5 for a skill used briefly (or for no stated time), rising to 1 at DEPTH_YEARS of use."""
-    return 0.5 + 0.5 * min(max(years, 0.0), DEPTH_YEARS) / DEPTH_YEARS
-
-
-def recency(last_used: int | None, today_year: int) -> float:
-    """1 for a skill used in the last RECENT_YEARS, halving every HALF_LIFE_YEARS before that."""
-    if last_used is None:
-        return UNDATED
-    age = today_year - last_used - RECENT_YEARS
-    return 1.0 if age <= 0 else 0.5 ** (age / HALF_LIFE_YEARS)
+def evidence_value(strength: float, last_used: int | None, years: float, today_year: int) -> float:
+    """What one stored (skill, strength, last used, years) says, by the ranking's own rule
+    (scoring.effective_evidence: recency, depth of use, the cap on a skill only listed), so the search and
+    the shortlist never disagree on how recent or how deep a candidate's skill is."""
+    value = effective_evidence(min(1.0, strength), years, last_used or 0, today_year)
+    return float(value[()])
 
 
 def relevance(
@@ -1048,9 +1038,8 @@ def relevance_many(
     (Query.positive_terms), in one pass over their stored evidence:
 
     * each skill adds its best evidence among the skills that satisfy it, `evidence` giving rows of
-      (id, skill, strength, last used, years): strength (0..1, where and how the CV shows it) x
-      recency x depth (years of use), so the Go engineer of this year ranks above one who named Go
-      in 2015;
+      (id, skill, strength, last used, years) valued by the ranking's rule (evidence_value: strength,
+      recency, depth of use), so the Go engineer of this year ranks above one who named Go in 2015;
     * the words and phrases together add BM25 over them scaled to [0, 1): sum(idf * sat) / sum(idf),
       with `words` giving (idf, sat) per term and id, sat being BM25's saturated term frequency over
       its ceiling (engine.matching.lexical: one mention in a CV of average length 0.45, four 0.77).
@@ -1067,7 +1056,7 @@ def relevance_many(
         positions = sets_of.get(skill)
         if not positions:
             continue
-        value = min(1.0, strength) * recency(last_used, today_year) * depth(years)
+        value = evidence_value(strength, last_used, years, today_year)
         for position in positions:
             key = (candidate_id, position)
             if value > best.get(key, 0.0):
@@ -1104,18 +1093,12 @@ def relevance_array(
     Evidence comes as parallel arrays, one entry per stored (profile, skill): `owner` the profile's
     row, `skill` the skill's code (`codes` maps a skill id to it), `strength`, `last_used` (0 for
     unknown) and `years`. `words` gives (idf, sat) per words term, sat an array over the rows (0 where
-    the term is absent). Recency and depth are the scalar functions, applied once per distinct value.
+    the term is absent). Each row is valued by scoring.effective_evidence, as evidence_value does.
     """
     scores = np.zeros(size, dtype=np.float64)
     if len(owner):
-        last_values, last_at = np.unique(last_used, return_inverse=True)
-        year_values, year_at = np.unique(years, return_inverse=True)
-        recent = np.array(
-            [recency(int(y) or None, today_year) for y in last_values.tolist()], dtype=np.float64
-        )
-        deep = np.array([depth(float(y)) for y in year_values.tolist()], dtype=np.float64)
-        value = np.minimum(1.0, strength.astype(np.float64)) * recent[last_at] * deep[year_at]
-        value = np.where(strength > 0, value, 0.0)
+        value = effective_evidence(np.minimum(strength, 1.0), years, last_used, today_year)
+        value = np.where(strength > 0, value.astype(np.float64), 0.0)
         for satisfied_by in skills:
             wanted = np.array(sorted(codes[s] for s in satisfied_by if s in codes), dtype=skill.dtype)
             hit = np.isin(skill, wanted)
