@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from functools import reduce
+from dataclasses import dataclass
+from functools import lru_cache, reduce
 from typing import Any
 
 import numpy as np
@@ -188,6 +190,13 @@ PG_PHRASE = "phraseto_tsquery('simple'::regconfig, %s)"
 PG_PHRASE_UNSURE_ROWS = (
     f"{PG_ODD_ROWS} UNION SELECT id FROM {PG_WORDS_TABLE} WHERE candidates_vector_crowded(text_vector)"
 )
+# PostgreSQL: each CV's adjacent pairs of the vector's words, "a b" (migration 0019): a pair lexeme is
+# `a <-> b` without reading the vector. A CV with too many pairs has none (NULL): its vector decides.
+PG_PAIRS_TABLE = "candidates_candidate_pairs"
+PG_PAIRED_ROWS = (
+    f"SELECT id FROM {PG_PAIRS_TABLE} WHERE pairs @@ %s::tsquery UNION ALL SELECT id FROM {PG_WORDS_TABLE} "
+    f"WHERE id IN (SELECT id FROM {PG_PAIRS_TABLE} WHERE pairs IS NULL) AND text_vector @@ {PG_PHRASE}"
+)
 
 
 class _PgTextMatch(Func):
@@ -235,7 +244,13 @@ def text_words(words: tuple[str, ...]) -> Q:
             # The words adjacent in the vector, but where its positions or words may be wrong (a
             # vector keeps 255 positions of a word and none past 16,383; the odd rows), the rule.
             unsure = Q(pk__in=RawSQL(PG_PHRASE_UNSURE_ROWS, []))
-            return (Q(_PgTextMatch(text, phrase=True)) & ~unsure) | (unsure & found & pattern)
+            adjacent = Q(_PgTextMatch(text, phrase=True))
+            if (pairs := _pg_pairs(words)) is not None:
+                # Its pairs' lexemes (0019): all of a two-word phrase, and for a longer one the few
+                # rows holding every pair, whose vector then says whether they are in a row.
+                paired = Q(pk__in=RawSQL(PG_PAIRED_ROWS, [pairs.query, text]))
+                adjacent = paired & adjacent if pairs.longer else paired
+            return (adjacent & ~unsure) | (unsure & found & pattern)
         if _pg_plain(words):
             # The vector's words are what the rule finds, but in the few texts it may read otherwise
             # (migration 0016's partial index): only those are re-checked, so "engineer" reads no CV.
@@ -261,6 +276,36 @@ def _pg_plain(words: tuple[str, ...]) -> bool:
     """Whether PostgreSQL's word vector decides the term for all but the odd (and, for a phrase, the
     crowded) rows (text_words)."""
     return all(_PG_PLAIN_WORD.fullmatch(word) for word in words)
+
+
+@dataclass(frozen=True)
+class _PgPairs:
+    """A phrase as its adjacent pairs of the vector's words (PG_PAIRS_TABLE)."""
+
+    query: str  # every pair, as a tsquery: 'backend engineer' & 'engineer lead'
+    longer: bool  # more than two words: holding every pair does not yet put them in a row
+
+
+@lru_cache(maxsize=1024)
+def _pg_pairs(words: tuple[str, ...]) -> _PgPairs | None:
+    """The phrase's pairs as the database's parser reads its words (the vector's own, "1e5engineer"
+    is two), or None when they are not one word per position, 1 to n (then `<->` alone decides).
+    The parser is the server's: the answer holds for the process."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT entry.lexeme, entry.positions FROM unnest(to_tsvector('simple'::regconfig, %s)) AS entry",
+            [" ".join(words)],
+        )
+        at: dict[int, list[str]] = defaultdict(list)
+        for lexeme, positions in cursor.fetchall():
+            for position in positions:
+                at[position].append(lexeme)
+    tokens = [at[position] for position in range(1, len(at) + 1)]
+    if len(tokens) < 2 or any(len(token) != 1 for token in tokens):
+        return None
+    # The words are letters and digits (_pg_plain): no quote or space to escape in the tsquery.
+    pairs = sorted({f"{first} {second}" for (first,), (second,) in itertools.pairwise(tokens)})
+    return _PgPairs(" & ".join(f"'{pair}'" for pair in pairs), len(tokens) > 2)
 
 
 def _fts_phrase(text: str) -> str:
@@ -590,18 +635,31 @@ def text_ids(words: tuple[str, ...]) -> np.ndarray:
         # A phrase is the rule over every CV with its words, whichever the plan.
         return _id_array(Candidate.objects.filter(text_words(words)).order_by())
     # text_words' plain word, in two statements: the vector's rows, less the odd rows the rule refuses.
+    phrase = len(words) > 1
+    pairs = _pg_pairs(words) if phrase else None
     with transaction.atomic(), connection.cursor() as cursor:
         # Off for this statement only (an enclosing transaction would keep it): its bitmap reads each
         # row once, where a scan of the table would unpack every vector stored out of line.
         cursor.execute("SELECT current_setting('enable_seqscan')")
         (before,) = cursor.fetchone()
         cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        phrase = len(words) > 1
-        cursor.execute(
-            f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_PHRASE if phrase else PG_QUERY}",
-            [" ".join(words)],
-        )
-        found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        if pairs is None:
+            cursor.execute(
+                f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_PHRASE if phrase else PG_QUERY}",
+                [" ".join(words)],
+            )
+            found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        else:
+            # The rows holding the phrase's pairs (migration 0019): no vector read for two words;
+            # for more, only those rows' vectors say whether the pairs are in a row.
+            cursor.execute(PG_PAIRED_ROWS, [pairs.query, " ".join(words)])
+            found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+            if pairs.longer and len(found):
+                cursor.execute(
+                    f"SELECT id FROM {PG_WORDS_TABLE} WHERE id = ANY(%s) AND text_vector @@ {PG_PHRASE}",
+                    [found.tolist(), " ".join(words)],
+                )
+                found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
         cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
         if not phrase:
             cursor.execute(f"{PG_ODD_ROWS} AND NOT raw_text ~* %s", [word_pattern(words)])
