@@ -74,7 +74,8 @@ QUERIES = [
     "resume", "text:engineer -text:london", "nobody", "python",
     '"backend engineer"', '"backend engineer" london', '"london engineer" python', '"data engineer"',
     '"backend engineer" NOT "engineer backend"', '"machine learning" python', '"engineer london" OR leeds',
-    '"backend lead"', 'text:"backend engineer"',
+    '"backend lead"', 'text:"backend engineer"', "engineer london kelvin", "1e5engineer engineer",
+    "london engineer 2e10london", "engineer london c", "istanbul engineer",
 ]  # fmt: skip
 
 pytestmark = pytest.mark.django_db

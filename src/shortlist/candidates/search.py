@@ -379,14 +379,24 @@ class _IndexFilter:
             else np.zeros(0, dtype=np.int64)
         )
 
-    def all_of(self, parts: Sequence[np.ndarray]) -> np.ndarray:
-        return reduce(np.logical_and, parts)
+    def all_of(self, parts: Sequence[np.ndarray | _PgWords]) -> np.ndarray:
+        # PostgreSQL: the plain words ANDed here are one statement, the rows holding all of them (two
+        # common words: 70,000 ids read once instead of 70,000 and 100,000).
+        words = sorted({word for part in parts if isinstance(part, _PgWords) for word in part.words})
+        masks = [part for part in parts if not isinstance(part, _PgWords)]
+        if words:
+            masks.append(self.among(text_ids_all(tuple(words))))
+        return reduce(np.logical_and, masks)
 
-    def any_of(self, parts: Sequence[np.ndarray]) -> np.ndarray:
-        return reduce(np.logical_or, parts)
+    def any_of(self, parts: Sequence[np.ndarray | _PgWords]) -> np.ndarray:
+        return reduce(np.logical_or, [self.mask(part) for part in parts])
 
-    def negate(self, part: np.ndarray) -> np.ndarray:
-        return ~part
+    def negate(self, part: np.ndarray | _PgWords) -> np.ndarray:
+        return ~self.mask(part)
+
+    def mask(self, part: np.ndarray | _PgWords) -> np.ndarray:
+        """The term's rows (a word not yet read is read now)."""
+        return self.among(text_ids_all(part.words)) if isinstance(part, _PgWords) else part
 
     def skill(self, satisfied_by: frozenset[str]) -> np.ndarray:
         codes = [self.index.codes.code("skills", skill, add=False) for skill in sorted(satisfied_by)]
@@ -406,9 +416,11 @@ class _IndexFilter:
     def last_used(self, satisfied_by: frozenset[str], op: str, year: int) -> None:
         return None
 
-    def words(self, field: str, words: tuple[str, ...]) -> np.ndarray | None:
+    def words(self, field: str, words: tuple[str, ...]) -> np.ndarray | _PgWords | None:
         if field != "text":
             return None
+        if len(words) == 1 and connection.vendor == "postgresql" and _pg_plain(words):
+            return _PgWords(words)  # read with the words it is ANDed with (all_of)
         return self.among(text_ids(words))
 
     def among(self, ids: np.ndarray) -> np.ndarray:
@@ -427,6 +439,13 @@ class _IndexFilter:
 
     def location(self, accepts: Callable[[str, str], bool]) -> None:
         return None
+
+
+@dataclass(frozen=True)
+class _PgWords:
+    """Plain CV words whose ids are not read yet (_IndexFilter.words, PostgreSQL)."""
+
+    words: tuple[str, ...]
 
 
 class _Answerable(_IndexFilter):
@@ -463,9 +482,10 @@ def _ranked_in_index(query: Query, today_year: int, holding: str = "") -> list[i
         return None
     index, changed, memo = pool.pool_index_changed()
     terms = _IndexFilter(index)
-    found = query.translate(terms)
-    if found is None:
+    translated = query.translate(terms)
+    if translated is None:
         return None
+    found = terms.mask(translated)
     if holding:
         holders = CandidateSkill.objects.filter(skill=holding).order_by()
         found = found & terms.among(_id_array(holders, "candidate_id"))
@@ -674,6 +694,25 @@ def text_ids(words: tuple[str, ...]) -> np.ndarray:
         )
         kept = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
     return np.union1d(np.setdiff1d(found, unsure), kept)
+
+
+def text_ids_all(words: tuple[str, ...]) -> np.ndarray:
+    """Ids of the candidates whose CV text holds each of these words (text_ids of each, intersected);
+    on PostgreSQL, plain words are one statement: the word vector holding all of them, less the odd
+    rows where the rule refuses one."""
+    if connection.vendor != "postgresql" or not _pg_plain(words) or len(words) == 1:
+        return reduce(np.intersect1d, [text_ids((word,)) for word in words])
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan')")  # as in text_ids
+        (before,) = cursor.fetchone()
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        cursor.execute(f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_QUERY}", [" ".join(words)])
+        found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+        every = " AND ".join(["raw_text ~* %s"] * len(words))
+        cursor.execute(f"{PG_ODD_ROWS} AND NOT ({every})", [word_pattern((word,)) for word in words])
+        refused = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+    return np.setdiff1d(found, refused)
 
 
 def text_index_forget() -> int:
