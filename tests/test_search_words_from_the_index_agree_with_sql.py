@@ -7,8 +7,8 @@ dotted capital I, the Kelvin sign, "1e5engineer"), also while the pool holds cha
 published; an erased candidate is never found. And a word's rows are the rule's rows, on SQLite and
 PostgreSQL alike (PostgreSQL re-checks only the texts its word vector may read otherwise), and so are a
 phrase's rows: its words adjacent across any non-word run, also past 16,383 words of a long CV, where
-a CV holds every pair of a longer phrase but not in a row, and in a CV with too many word pairs for
-PostgreSQL's pair vector (migration 0019)."""
+a CV holds every pair of a longer phrase but not in a row, around a word too long for PostgreSQL's
+vector, and in a CV with too many word pairs for its pair vector (migration 0019)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ LONG_TEXTS = [
     "backend " + "filler " * 16_400 + "backend engineer at the end",
     "backend lead " * 300 + "then backend engineer",
     "engineer backend " * 300 + "nothing adjacent in order",
+    "backend " + "q" * 2100 + " engineer lead",  # a word too long for PostgreSQL's vector between them
 ]
 NAMES = ("Ada Byrne", "Ada Byrne", "Zoë Ó Briain", "Bruno Alves", "bruno alves", "Émile Roy", "Chen Wei")
 SKILLS = ("python", "django", "go", "kafka", "java")

@@ -186,9 +186,12 @@ PG_WORDS_TABLE = "candidates_candidate_words"
 # PostgreSQL: a phrase of plain words as adjacent words of the vector (word_pattern's rule).
 PG_PHRASE = "phraseto_tsquery('simple'::regconfig, %s)"
 # The rows whose vector's positions may not say which words are adjacent (migration 0018's partial
-# index, repeated to the letter), and the odd rows: there a phrase is decided by the rule itself.
+# index, repeated to the letter; and 0019's: a word too long for the vector, left out uncounted), and
+# the odd rows: there a phrase is decided by the rule itself.
+PG_LONG_WORD_ROWS = "SELECT id FROM candidates_candidate WHERE raw_text ~ '[[:alnum:]]{255}[[:alnum:]]{255}'"
 PG_PHRASE_UNSURE_ROWS = (
     f"{PG_ODD_ROWS} UNION SELECT id FROM {PG_WORDS_TABLE} WHERE candidates_vector_crowded(text_vector)"
+    f" UNION {PG_LONG_WORD_ROWS}"
 )
 # PostgreSQL: each CV's adjacent pairs of the vector's words, "a b" (migration 0019): a pair lexeme is
 # `a <-> b` without reading the vector. A CV with too many pairs has none (NULL): its vector decides.

@@ -12,12 +12,18 @@ The pair is the two words joined by a space (a word of the vector never holds on
 than a lexeme may be (2,047 bytes) is left out: the search only asks for words of at most 100
 characters. A CV whose pairs would pass a tsvector's 1 MB of text gets no pair vector (NULL, listed by
 a partial index) and the search asks its word vector instead. Triggers keep the table in step with the
-candidate table in the same transaction, as 0017's do. candidates/search.py reads it."""
+candidate table in the same transaction, as 0017's do. candidates/search.py reads it.
+
+Also listed (a partial index), for the search to decide by the rule: the CVs with a run of 510 or more
+letters and digits. The vector leaves out a word longer than 2,047 bytes without counting its
+position, so the words on either side of it read as adjacent to `<->` and to the pairs alike."""
 
 from django.db import migrations
 
 TABLE = "candidates_candidate_pairs"
 FUNCTION = "candidates_vector_pairs"
+# Repeated to the letter in candidates/search.py (PG_LONG_WORD_ROWS), for the planner to use the index.
+LONG_WORD = "raw_text ~ '[[:alnum:]]{255}[[:alnum:]]{255}'"
 POSTGRES_FORWARD = [
     f"""CREATE FUNCTION {FUNCTION}(vector tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT
     PARALLEL SAFE AS $$
@@ -59,8 +65,12 @@ POSTGRES_FORWARD = [
     f"INSERT INTO {TABLE} (id, pairs) SELECT id, {FUNCTION}(text_vector) FROM candidates_candidate_words",
     f"CREATE INDEX {TABLE}_pairs ON {TABLE} USING gin (pairs)",
     f"CREATE INDEX {TABLE}_none ON {TABLE} (id) WHERE pairs IS NULL",
+    # A word of 2,048 bytes has at least 512 characters (4 bytes at most each); a bound is at most 255,
+    # so a run of 510 or more.
+    f"CREATE INDEX candidates_candidate_text_long_word ON candidates_candidate (id) WHERE {LONG_WORD}",
 ]
 POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS candidates_candidate_text_long_word",
     f"DROP TRIGGER IF EXISTS {TABLE}_truncate ON candidates_candidate",
     f"DROP TRIGGER IF EXISTS {TABLE}_update ON candidates_candidate",
     f"DROP TRIGGER IF EXISTS {TABLE}_insert_delete ON candidates_candidate",
