@@ -185,17 +185,13 @@ _ASCII_ALNUM = re.compile(r"[a-z0-9]")
 PG_WORDS_TABLE = "candidates_candidate_words"
 # PostgreSQL: a phrase of plain words as adjacent words of the vector (word_pattern's rule).
 PG_PHRASE = "phraseto_tsquery('simple'::regconfig, %s)"
-# The rows whose vector's positions may not say which words are adjacent (migration 0018's partial
-# index, repeated to the letter; and 0019's: a word too long for the vector, left out uncounted), and
-# the odd rows: there a phrase is decided by the rule itself.
-PG_LONG_WORD_ROWS = "SELECT id FROM candidates_candidate WHERE raw_text ~ '[[:alnum:]]{255}[[:alnum:]]{255}'"
-PG_PHRASE_UNSURE_ROWS = (
-    f"{PG_ODD_ROWS} UNION SELECT id FROM {PG_WORDS_TABLE} WHERE candidates_vector_crowded(text_vector)"
-    f" UNION {PG_LONG_WORD_ROWS}"
-)
 # PostgreSQL: each CV's adjacent pairs of the vector's words, "a b" (migration 0019): a pair lexeme is
 # `a <-> b` without reading the vector. A CV with too many pairs has none (NULL): its vector decides.
 PG_PAIRS_TABLE = "candidates_candidate_pairs"
+# The rows where a phrase is decided by the rule itself, whatever the vector says (0019's `unsure`,
+# written with the text): the odd rows, the vectors whose positions may not say which words are
+# adjacent (255 positions of a word, none past 16,383: 0018), and a word too long for the vector.
+PG_PHRASE_UNSURE_ROWS = f"SELECT id FROM {PG_PAIRS_TABLE} WHERE unsure"
 PG_PAIRED_ROWS = (
     f"SELECT id FROM {PG_PAIRS_TABLE} WHERE pairs @@ %s::tsquery UNION ALL SELECT id FROM {PG_WORDS_TABLE} "
     f"WHERE id IN (SELECT id FROM {PG_PAIRS_TABLE} WHERE pairs IS NULL) AND text_vector @@ {PG_PHRASE}"
@@ -688,14 +684,15 @@ def text_ids(words: tuple[str, ...]) -> np.ndarray:
             cursor.execute(f"{PG_ODD_ROWS} AND NOT raw_text ~* %s", [word_pattern(words)])
             refused = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
             return np.setdiff1d(found, refused)
-        # A phrase: the unsure rows are decided by the rule, whatever their vector said.
-        cursor.execute(PG_PHRASE_UNSURE_ROWS)
-        unsure = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        # A phrase: the unsure rows are decided by the rule, whatever their vector said (the rule in
+        # the select list: in WHERE the planner would try the pattern on its sample of CV texts).
         cursor.execute(
-            f"SELECT id FROM candidates_candidate WHERE id IN ({PG_PHRASE_UNSURE_ROWS}) AND raw_text ~* %s",
+            f"SELECT id, raw_text ~* %s FROM candidates_candidate WHERE id IN ({PG_PHRASE_UNSURE_ROWS})",
             [word_pattern(words)],
         )
-        kept = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        rows = cursor.fetchall()
+    unsure = np.array([row[0] for row in rows], dtype=np.int64)
+    kept = np.array([row[0] for row in rows if row[1]], dtype=np.int64)
     return np.union1d(np.setdiff1d(found, unsure), kept)
 
 
