@@ -243,12 +243,9 @@ def text_words(words: tuple[str, ...]) -> Q:
             # The words adjacent in the vector, but where its positions or words may be wrong (a
             # vector keeps 255 positions of a word and none past 16,383; the odd rows), the rule.
             unsure = Q(pk__in=RawSQL(PG_PHRASE_UNSURE_ROWS, []))
+            # Not the pair table (text_ids): in a statement joined with other filters the planner
+            # scans it, unpacking every row's pairs (1.1 s at 100,000 candidates).
             adjacent = Q(_PgTextMatch(text, phrase=True))
-            if (pairs := _pg_pairs(words)) is not None:
-                # Its pairs' lexemes (0019): all of a two-word phrase, and for a longer one the few
-                # rows holding every pair, whose vector then says whether they are in a row.
-                paired = Q(pk__in=RawSQL(PG_PAIRED_ROWS, [pairs.query, text]))
-                adjacent = paired & adjacent if pairs.longer else paired
             return (adjacent & ~unsure) | (unsure & found & pattern)
         if _pg_plain(words):
             # The vector's words are what the rule finds, but in the few texts it may read otherwise
