@@ -6,7 +6,9 @@ where the index's words and the whole-word rule part ways (punctuation, accents,
 dotted capital I, the Kelvin sign, "1e5engineer"), also while the pool holds changes not yet
 published; an erased candidate is never found. And a word's rows are the rule's rows, on SQLite and
 PostgreSQL alike (PostgreSQL re-checks only the texts its word vector may read otherwise), and so are a
-phrase's rows: its words adjacent across any non-word run, also past 16,383 words of a long CV."""
+phrase's rows: its words adjacent across any non-word run, also past 16,383 words of a long CV, where
+a CV holds every pair of a longer phrase but not in a row, around a word too long for PostgreSQL's
+vector, and in a CV with too many word pairs for its pair vector (migration 0019)."""
 
 from __future__ import annotations
 
@@ -43,12 +45,14 @@ TEXTS = [
     "backend backend engineer engineer",  # repeated words
     "backend é engineer, backend\u00a0engineer, data-engineer",  # a letter between; a no-break space
     "backend 1e5 engineer and backend_ engineer",  # odd texts on PostgreSQL
+    "backend lead, then lead engineer; engineer engineer backend",  # every pair, never in a row
 ]
 # Long texts: a tsvector keeps 255 positions of a word and none past 16,383 (PostgreSQL re-checks them).
 LONG_TEXTS = [
     "backend " + "filler " * 16_400 + "backend engineer at the end",
     "backend lead " * 300 + "then backend engineer",
     "engineer backend " * 300 + "nothing adjacent in order",
+    "backend " + "q" * 2100 + " engineer lead",  # a word too long for PostgreSQL's vector between them
 ]
 NAMES = ("Ada Byrne", "Ada Byrne", "Zoë Ó Briain", "Bruno Alves", "bruno alves", "Émile Roy", "Chen Wei")
 SKILLS = ("python", "django", "go", "kafka", "java")
@@ -61,6 +65,8 @@ PHRASES = [
     ("backend", "engineer"), ("engineer", "backend"), ("london", "engineer"), ("engineer", "london"),
     ("data", "engineer"), ("backend", "backend", "engineer"), ("filler", "backend"), ("backend", "lead"),
     ("senior", "engineer", "in", "london"), ("lead", "engineer"), ("backend", "2", "engineer"),
+    ("1e5engineer", "2e10london"), ("backend", "1e5"), ("engineer", "engineer"),
+    ("backend", "lead", "engineer"), ("backend", "engineer", "engineer"),
 ]  # fmt: skip
 QUERIES = [
     "engineer", "london", "istanbul", "kelvin", "engineer london", "engineer NOT london",
@@ -68,7 +74,8 @@ QUERIES = [
     "resume", "text:engineer -text:london", "nobody", "python",
     '"backend engineer"', '"backend engineer" london', '"london engineer" python', '"data engineer"',
     '"backend engineer" NOT "engineer backend"', '"machine learning" python', '"engineer london" OR leeds',
-    '"backend lead"', 'text:"backend engineer"',
+    '"backend lead"', 'text:"backend engineer"', "engineer london kelvin", "1e5engineer engineer",
+    "london engineer 2e10london", "engineer london c", "istanbul engineer",
 ]  # fmt: skip
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pool_home")]
@@ -171,3 +178,38 @@ def test_a_phrase_finds_the_rules_rows_in_random_texts() -> None:
         expected = Candidate.objects.filter(raw_text__iregex=word_pattern(words)).values_list("pk", flat=True)
         assert len(expected) > 0, words
         assert sorted(text_ids(words).tolist()) == sorted(expected), words
+    # Three words, among texts of few words: all of a phrase's pairs are often there, not in a row.
+    words_of, between = ("backend", "engineer", "x", "Backend"), (" ", " / ", "-", "_", "é", "")
+    texts = [
+        "".join(rng.choice(words_of) + rng.choice(between) for _ in range(rng.randint(1, 12)))
+        for _ in range(300)
+    ]
+    Candidate.objects.bulk_create(Candidate(name=f"T {n}", raw_text=text) for n, text in enumerate(texts))
+    for words in [("backend", "engineer", "x"), ("x", "backend", "engineer"), ("engineer", "x", "engineer"),
+                  ("backend", "backend", "backend")]:  # fmt: skip
+        expected = Candidate.objects.filter(raw_text__iregex=word_pattern(words)).values_list("pk", flat=True)
+        assert len(expected) > 0, words
+        assert sorted(text_ids(words).tolist()) == sorted(expected), words
+        sql = Candidate.objects.filter(text_words(words)).values_list("pk", flat=True)
+        assert sorted(sql) == sorted(expected), words
+
+
+def test_a_phrase_is_found_in_a_cv_of_very_many_long_words() -> None:
+    """On PostgreSQL a CV whose word pairs would not fit one pair vector (migration 0019: over 1 MB of
+    pairs) keeps none, and its word vector decides its phrases: it is still found, and only where the
+    words are adjacent."""
+    rng = random.Random(19)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    many = ["".join(rng.choices(letters, k=40)) for _ in range(16_000)]
+    crowded = Candidate.objects.create(name="Many Words", raw_text=" ".join(many) + ", backend-engineer")
+    plain = Candidate.objects.create(name="Few Words", raw_text=f"{many[5]} / {many[6]}; backend engineer")
+    other = Candidate.objects.create(name="Apart", raw_text=f"{many[6]} {many[5]} {many[7]}")
+    for words, found in [
+        ((many[5], many[6]), {crowded.pk, plain.pk}),
+        ((many[5], many[6], many[7]), {crowded.pk}),
+        ((many[6], many[5]), {other.pk}),
+        (("backend", "engineer"), {crowded.pk, plain.pk}),
+        ((many[9], "backend"), set()),
+    ]:
+        assert set(text_ids(words).tolist()) == found, words
+        assert set(Candidate.objects.filter(text_words(words)).values_list("pk", flat=True)) == found, words

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from functools import reduce
+from dataclasses import dataclass
+from functools import lru_cache, reduce
 from typing import Any
 
 import numpy as np
@@ -183,10 +185,16 @@ _ASCII_ALNUM = re.compile(r"[a-z0-9]")
 PG_WORDS_TABLE = "candidates_candidate_words"
 # PostgreSQL: a phrase of plain words as adjacent words of the vector (word_pattern's rule).
 PG_PHRASE = "phraseto_tsquery('simple'::regconfig, %s)"
-# The rows whose vector's positions may not say which words are adjacent (migration 0018's partial
-# index, repeated to the letter), and the odd rows: there a phrase is decided by the rule itself.
-PG_PHRASE_UNSURE_ROWS = (
-    f"{PG_ODD_ROWS} UNION SELECT id FROM {PG_WORDS_TABLE} WHERE candidates_vector_crowded(text_vector)"
+# PostgreSQL: each CV's adjacent pairs of the vector's words, "a b" (migration 0019): a pair lexeme is
+# `a <-> b` without reading the vector. A CV with too many pairs has none (NULL): its vector decides.
+PG_PAIRS_TABLE = "candidates_candidate_pairs"
+# The rows where a phrase is decided by the rule itself, whatever the vector says (0019's `unsure`,
+# written with the text): the odd rows, the vectors whose positions may not say which words are
+# adjacent (255 positions of a word, none past 16,383: 0018), and a word too long for the vector.
+PG_PHRASE_UNSURE_ROWS = f"SELECT id FROM {PG_PAIRS_TABLE} WHERE unsure"
+PG_PAIRED_ROWS = (
+    f"SELECT id FROM {PG_PAIRS_TABLE} WHERE pairs @@ %s::tsquery UNION ALL SELECT id FROM {PG_WORDS_TABLE} "
+    f"WHERE id IN (SELECT id FROM {PG_PAIRS_TABLE} WHERE pairs IS NULL) AND text_vector @@ {PG_PHRASE}"
 )
 
 
@@ -235,7 +243,10 @@ def text_words(words: tuple[str, ...]) -> Q:
             # The words adjacent in the vector, but where its positions or words may be wrong (a
             # vector keeps 255 positions of a word and none past 16,383; the odd rows), the rule.
             unsure = Q(pk__in=RawSQL(PG_PHRASE_UNSURE_ROWS, []))
-            return (Q(_PgTextMatch(text, phrase=True)) & ~unsure) | (unsure & found & pattern)
+            # Not the pair table (text_ids): in a statement joined with other filters the planner
+            # scans it, unpacking every row's pairs (1.1 s at 100,000 candidates).
+            adjacent = Q(_PgTextMatch(text, phrase=True))
+            return (adjacent & ~unsure) | (unsure & found & pattern)
         if _pg_plain(words):
             # The vector's words are what the rule finds, but in the few texts it may read otherwise
             # (migration 0016's partial index): only those are re-checked, so "engineer" reads no CV.
@@ -261,6 +272,36 @@ def _pg_plain(words: tuple[str, ...]) -> bool:
     """Whether PostgreSQL's word vector decides the term for all but the odd (and, for a phrase, the
     crowded) rows (text_words)."""
     return all(_PG_PLAIN_WORD.fullmatch(word) for word in words)
+
+
+@dataclass(frozen=True)
+class _PgPairs:
+    """A phrase as its adjacent pairs of the vector's words (PG_PAIRS_TABLE)."""
+
+    query: str  # every pair, as a tsquery: 'backend engineer' & 'engineer lead'
+    longer: bool  # more than two words: holding every pair does not yet put them in a row
+
+
+@lru_cache(maxsize=1024)
+def _pg_pairs(words: tuple[str, ...]) -> _PgPairs | None:
+    """The phrase's pairs as the database's parser reads its words (the vector's own, "1e5engineer"
+    is two), or None when they are not one word per position, 1 to n (then `<->` alone decides).
+    The parser is the server's: the answer holds for the process."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT entry.lexeme, entry.positions FROM unnest(to_tsvector('simple'::regconfig, %s)) AS entry",
+            [" ".join(words)],
+        )
+        at: dict[int, list[str]] = defaultdict(list)
+        for lexeme, positions in cursor.fetchall():
+            for position in positions:
+                at[position].append(lexeme)
+    tokens = [at[position] for position in range(1, len(at) + 1)]
+    if len(tokens) < 2 or any(len(token) != 1 for token in tokens):
+        return None
+    # The words are letters and digits (_pg_plain): no quote or space to escape in the tsquery.
+    pairs = sorted({f"{first} {second}" for (first,), (second,) in itertools.pairwise(tokens)})
+    return _PgPairs(" & ".join(f"'{pair}'" for pair in pairs), len(tokens) > 2)
 
 
 def _fts_phrase(text: str) -> str:
@@ -334,14 +375,24 @@ class _IndexFilter:
             else np.zeros(0, dtype=np.int64)
         )
 
-    def all_of(self, parts: Sequence[np.ndarray]) -> np.ndarray:
-        return reduce(np.logical_and, parts)
+    def all_of(self, parts: Sequence[np.ndarray | _PgWords]) -> np.ndarray:
+        # PostgreSQL: the plain words ANDed here are one statement, the rows holding all of them (two
+        # common words: 70,000 ids read once instead of 70,000 and 100,000).
+        words = sorted({word for part in parts if isinstance(part, _PgWords) for word in part.words})
+        masks = [part for part in parts if not isinstance(part, _PgWords)]
+        if words:
+            masks.append(self.among(text_ids_all(tuple(words))))
+        return reduce(np.logical_and, masks)
 
-    def any_of(self, parts: Sequence[np.ndarray]) -> np.ndarray:
-        return reduce(np.logical_or, parts)
+    def any_of(self, parts: Sequence[np.ndarray | _PgWords]) -> np.ndarray:
+        return reduce(np.logical_or, [self.mask(part) for part in parts])
 
-    def negate(self, part: np.ndarray) -> np.ndarray:
-        return ~part
+    def negate(self, part: np.ndarray | _PgWords) -> np.ndarray:
+        return ~self.mask(part)
+
+    def mask(self, part: np.ndarray | _PgWords) -> np.ndarray:
+        """The term's rows (a word not yet read is read now)."""
+        return self.among(text_ids_all(part.words)) if isinstance(part, _PgWords) else part
 
     def skill(self, satisfied_by: frozenset[str]) -> np.ndarray:
         codes = [self.index.codes.code("skills", skill, add=False) for skill in sorted(satisfied_by)]
@@ -361,9 +412,11 @@ class _IndexFilter:
     def last_used(self, satisfied_by: frozenset[str], op: str, year: int) -> None:
         return None
 
-    def words(self, field: str, words: tuple[str, ...]) -> np.ndarray | None:
+    def words(self, field: str, words: tuple[str, ...]) -> np.ndarray | _PgWords | None:
         if field != "text":
             return None
+        if len(words) == 1 and connection.vendor == "postgresql" and _pg_plain(words):
+            return _PgWords(words)  # read with the words it is ANDed with (all_of)
         return self.among(text_ids(words))
 
     def among(self, ids: np.ndarray) -> np.ndarray:
@@ -382,6 +435,13 @@ class _IndexFilter:
 
     def location(self, accepts: Callable[[str, str], bool]) -> None:
         return None
+
+
+@dataclass(frozen=True)
+class _PgWords:
+    """Plain CV words whose ids are not read yet (_IndexFilter.words, PostgreSQL)."""
+
+    words: tuple[str, ...]
 
 
 class _Answerable(_IndexFilter):
@@ -418,9 +478,10 @@ def _ranked_in_index(query: Query, today_year: int, holding: str = "") -> list[i
         return None
     index, changed, memo = pool.pool_index_changed()
     terms = _IndexFilter(index)
-    found = query.translate(terms)
-    if found is None:
+    translated = query.translate(terms)
+    if translated is None:
         return None
+    found = terms.mask(translated)
     if holding:
         holders = CandidateSkill.objects.filter(skill=holding).order_by()
         found = found & terms.among(_id_array(holders, "candidate_id"))
@@ -590,32 +651,65 @@ def text_ids(words: tuple[str, ...]) -> np.ndarray:
         # A phrase is the rule over every CV with its words, whichever the plan.
         return _id_array(Candidate.objects.filter(text_words(words)).order_by())
     # text_words' plain word, in two statements: the vector's rows, less the odd rows the rule refuses.
+    phrase = len(words) > 1
+    pairs = _pg_pairs(words) if phrase else None
     with transaction.atomic(), connection.cursor() as cursor:
         # Off for this statement only (an enclosing transaction would keep it): its bitmap reads each
         # row once, where a scan of the table would unpack every vector stored out of line.
         cursor.execute("SELECT current_setting('enable_seqscan')")
         (before,) = cursor.fetchone()
         cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        phrase = len(words) > 1
-        cursor.execute(
-            f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_PHRASE if phrase else PG_QUERY}",
-            [" ".join(words)],
-        )
-        found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        if pairs is None:
+            cursor.execute(
+                f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_PHRASE if phrase else PG_QUERY}",
+                [" ".join(words)],
+            )
+            found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        else:
+            # The rows holding the phrase's pairs (migration 0019): no vector read for two words;
+            # for more, only those rows' vectors say whether the pairs are in a row.
+            cursor.execute(PG_PAIRED_ROWS, [pairs.query, " ".join(words)])
+            found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+            if pairs.longer and len(found):
+                cursor.execute(
+                    f"SELECT id FROM {PG_WORDS_TABLE} WHERE id = ANY(%s) AND text_vector @@ {PG_PHRASE}",
+                    [found.tolist(), " ".join(words)],
+                )
+                found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
         cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
         if not phrase:
             cursor.execute(f"{PG_ODD_ROWS} AND NOT raw_text ~* %s", [word_pattern(words)])
             refused = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
             return np.setdiff1d(found, refused)
-        # A phrase: the unsure rows are decided by the rule, whatever their vector said.
-        cursor.execute(PG_PHRASE_UNSURE_ROWS)
-        unsure = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        # A phrase: the unsure rows are decided by the rule, whatever their vector said (the rule in
+        # the select list: in WHERE the planner would try the pattern on its sample of CV texts).
         cursor.execute(
-            f"SELECT id FROM candidates_candidate WHERE id IN ({PG_PHRASE_UNSURE_ROWS}) AND raw_text ~* %s",
+            f"SELECT id, raw_text ~* %s FROM candidates_candidate WHERE id IN ({PG_PHRASE_UNSURE_ROWS})",
             [word_pattern(words)],
         )
-        kept = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        rows = cursor.fetchall()
+    unsure = np.array([row[0] for row in rows], dtype=np.int64)
+    kept = np.array([row[0] for row in rows if row[1]], dtype=np.int64)
     return np.union1d(np.setdiff1d(found, unsure), kept)
+
+
+def text_ids_all(words: tuple[str, ...]) -> np.ndarray:
+    """Ids of the candidates whose CV text holds each of these words (text_ids of each, intersected);
+    on PostgreSQL, plain words are one statement: the word vector holding all of them, less the odd
+    rows where the rule refuses one."""
+    if connection.vendor != "postgresql" or not _pg_plain(words) or len(words) == 1:
+        return reduce(np.intersect1d, [text_ids((word,)) for word in words])
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan')")  # as in text_ids
+        (before,) = cursor.fetchone()
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        cursor.execute(f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_QUERY}", [" ".join(words)])
+        found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+        every = " AND ".join(["raw_text ~* %s"] * len(words))
+        cursor.execute(f"{PG_ODD_ROWS} AND NOT ({every})", [word_pattern((word,)) for word in words])
+        refused = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+    return np.setdiff1d(found, refused)
 
 
 def text_index_forget() -> int:
