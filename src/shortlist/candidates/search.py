@@ -473,7 +473,7 @@ def _version_ids(
     """Ids as `read_all` gives them, read once per published version (the pool's memo) and then
     brought up to date: a candidate changed since the version (the pool's delta: updated, added or
     removed) is asked again (`read_among`), every other one is as the version saw it, and as the index
-    the page ranks with does. The same ids as `read_all` now, up to the pool's last poll."""
+    the page ranks with does. The same ids as `read_all` now, up to the pool's last poll; in no order."""
     with _id_sets_lock:
         kept = memo.setdefault("id_sets", OrderedDict())
         found = kept.get(key)
@@ -488,8 +488,9 @@ def _version_ids(
     if not changed:
         return found
     now = sorted(changed)
-    current = read_among(now)
-    return np.union1d(np.setdiff1d(found, np.asarray(now, dtype=np.int64), assume_unique=True), current)
+    # Disjoint parts, so no set operation (numpy's unique-based union was ~11 ms for 40,000 ids).
+    kept_as_was = found[~np.isin(found, np.asarray(now, dtype=np.int64))]
+    return np.concatenate((kept_as_was, read_among(now).astype(np.int64, copy=False)))
 
 
 class _Names:
