@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext
 
 from shortlist.candidates import pool
 from shortlist.candidates.models import Candidate, CandidateRemoval, CandidateSkill
-from shortlist.candidates.search import _ranked_in_index, ranked_matches, text_ids, text_words
+from shortlist.candidates.search import _ranked_in_index, names_warm, ranked_matches, text_ids, text_words
 from shortlist.engine.matching.search import parse_query, word_pattern
 from tests.conftest import on_postgres
 
@@ -202,3 +202,20 @@ def test_a_repeated_search_reads_its_words_and_skill_holders_once_per_version() 
     people[0].save()
     in_index, in_sql = _both("london engineer", "python")
     assert in_index == in_sql and newcomer.pk in in_index and people[0].pk not in in_index
+
+
+def test_a_worker_warmed_before_its_first_request_reads_no_names_in_it() -> None:
+    # shortlist.wsgi.warm: a new web worker reads the search's name order (1-2 s at 100,000) before it
+    # takes requests, so that its first search does not; the result is the same.
+    rng = random.Random(8)
+    for n in range(2 * len(TEXTS)):
+        _add(rng, rng.choice(NAMES), TEXTS[n % len(TEXTS)])
+    pool.build()
+    query = parse_query("engineer")
+    with CaptureQueriesContext(connection) as cold:
+        expected = _ranked_in_index(query, 2026)
+    pool.forget()
+    names_warm()
+    with CaptureQueriesContext(connection) as warm:
+        assert _ranked_in_index(query, 2026) == expected
+    assert len(warm.captured_queries) < len(cold.captured_queries)

@@ -168,6 +168,7 @@ def serve(
     # from the heap and stay there. At 1M candidates that was ~120 MB per web process (benchmarks/
     # README.md, issue 8). Rankings take the pool's lock anyway, so two arenas lose no parallelism; a
     # fixed threshold returns each large temporary on free. Both are read when gunicorn starts.
+    os.environ["SHORTLIST_WARM_WORKERS"] = "1"  # a worker opens the pool before it takes requests (wsgi.py)
     os.environ.setdefault("MALLOC_ARENA_MAX", "2")
     os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", "131072")
     if background:
