@@ -16,6 +16,7 @@ from shortlist.engine.matching.index import CandidateIndex, IndexDamaged
 from shortlist.engine.matching.match import match
 from shortlist.engine.roles.weighting import build_role_profile
 from shortlist.engine.vocab.taxonomy import default_taxonomy
+from tests.test_candidate_index import mapped
 
 TODAY = date(2026, 11, 1)
 ROLE = build_role_profile(role_spec(must=("go", "kubernetes"), nice=("kafka",)))
@@ -129,6 +130,6 @@ def test_updates_stay_beside_a_frozen_published_segment(tmp_path: Path, populati
         index.upsert(candidate_id, profile)
         index.segments()  # a read between writes: small segments, merging among themselves
     assert index.segments()[0] is published_segment
-    assert isinstance(published_segment.cov_row, np.memmap)
+    assert mapped(published_segment.cov_row)
     assert index.delta == 200 and len(index) == 500
     assert ranking(index) == ranking(CandidateIndex.build([*population, *newcomers], today=TODAY))

@@ -17,6 +17,7 @@ ACCESS_LOG_FORMAT = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 EVERYWHERE = {"0.0.0.0", "::", ""}
+SERVE_THREADS = 4  # request threads per gunicorn worker process
 
 
 def browser_url(host: str, port: int) -> str:
@@ -167,6 +168,7 @@ def serve(
     # from the heap and stay there. At 1M candidates that was ~120 MB per web process (benchmarks/
     # README.md, issue 8). Rankings take the pool's lock anyway, so two arenas lose no parallelism; a
     # fixed threshold returns each large temporary on free. Both are read when gunicorn starts.
+    os.environ["SHORTLIST_WARM_WORKERS"] = "1"  # a worker opens the pool before it takes requests (wsgi.py)
     os.environ.setdefault("MALLOC_ARENA_MAX", "2")
     os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", "131072")
     if background:
@@ -176,11 +178,17 @@ def serve(
 
         supervisor = [sys.executable, "-m", "shortlist.cli", "worker", "--supervise"]
         subprocess.Popen([*supervisor, "--exit-with-parent", str(os.getpid())])
+    # A gthread worker keeps every kept-alive connection it accepted and queues its requests for its
+    # own threads, whatever the other workers are doing: under load 50 clients sat 25 / 13 / 8 / 4 on
+    # four workers, the busiest queueing 25 behind 4 threads while another idled (benchmarks/README.md,
+    # "Requests wait for a thread of their own worker"). One request per connection, and a worker that
+    # takes a connection only while one of its threads is free, leave the queue in the kernel's listen
+    # backlog, shared: the next free thread of any worker answers the oldest waiting request.
     argv = [
         sys.executable, "-m", "gunicorn", "shortlist.wsgi:application",
-        "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
-        "--worker-class", "gthread", "--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT,
-        "--timeout", "60",
+        "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", str(SERVE_THREADS),
+        "--worker-class", "gthread", "--worker-connections", str(SERVE_THREADS), "--keep-alive", "0",
+        "--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT, "--timeout", "60",
     ]  # fmt: skip
     sys.stdout.flush()
     os.execv(sys.executable, argv)
