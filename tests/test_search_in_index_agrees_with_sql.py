@@ -1,4 +1,4 @@
-"""A query of skills alone over the whole pool is answered from the pool's index (candidates/search.py
+"""A query of skills (and places) over the whole pool is answered from the pool's index (candidates/search.py
 `_ranked_in_index`) rather than SQL. The candidates found, their order and their number must be the
 SQL path's, also while the pool holds changes not yet published (renamed, re-skilled, added and
 erased candidates), and an erased candidate is never found."""
@@ -19,13 +19,26 @@ NAMES = ("Ada Byrne", "Ada Byrne", "Zoë Ó Briain", "Bruno Alves", "bruno alves
 QUERIES = [
     "python", "golang", "python OR go", "python kafka", "(golang OR rust) AND k8s NOT java",
     "python django kafka postgresql", "go OR rust OR java OR kafka", "NOT java", "NOT (python OR go)",
+    "location:london", "python location:london", "location:berlin OR go", "NOT location:london",
+    "location:uk -java",
 ]  # fmt: skip
+PLACES = (
+    ("London", "GB"),
+    ("London", "GB"),
+    ("Cambridge", "GB"),
+    ("Berlin", "DE"),
+    ("", ""),
+    ("London", "CA"),
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pool_home")]
 
 
 def _add(rng: random.Random, name: str) -> Candidate:
-    candidate = Candidate.objects.create(name=name, raw_text="filler")
+    city, country = PLACES[
+        sum(map(ord, name)) % len(PLACES)
+    ]  # not from rng: the skills stay as they were drawn
+    candidate = Candidate.objects.create(name=name, raw_text="filler", city=city, country=country)
     for skill in rng.sample(SKILLS, rng.randint(0, 5)):
         CandidateSkill.objects.create(
             candidate=candidate,
@@ -59,6 +72,10 @@ def test_the_index_finds_and_orders_as_sql_does_over_unpublished_changes() -> No
     people[5].save()
     CandidateSkill.objects.create(candidate=people[6], skill="go", strength=1.0, last_used=2026, years=9.0)
     people[6].save()
+    people[9].city, people[9].country = "Berlin", "DE"  # moved
+    people[9].save()
+    people[10].city, people[10].country = "Paris", "FR"  # a place no version has seen
+    people[10].save()
     newcomers = [_add(rng, name) for name in ("Ada Byrne", "Zed Last", "Émile Roy")]
     CandidateSkill.objects.create(candidate=newcomers[0], skill="python", strength=0.5, years=2.0)
     erased = [people[7].pk, people[8].pk]
@@ -70,6 +87,8 @@ def test_the_index_finds_and_orders_as_sql_does_over_unpublished_changes() -> No
         assert in_index == in_sql, text
         assert not set(erased) & set(in_index), text
     assert newcomers[0].pk in _both("python")[0]
+    assert people[9].pk in _both("location:berlin")[0]
+    assert _both("location:paris")[0] == [people[10].pk]
     assert people[5].pk not in _both("python OR go OR rust OR java OR kafka OR django OR postgresql")[0]
 
 
@@ -82,3 +101,4 @@ def test_a_query_with_other_terms_or_rows_filtered_takes_the_sql_path() -> None:
     assert _ranked_in_index(parse_query('python "c++ routing"'), 2026) is None  # a word with punctuation
     assert _ranked_in_index(parse_query("lastused:python>=2020"), 2026) is None
     assert _ranked_in_index(parse_query("python"), 2026) is not None
+    assert _ranked_in_index(parse_query("python location:london"), 2026) is not None

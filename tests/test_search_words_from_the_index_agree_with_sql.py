@@ -159,7 +159,6 @@ def test_a_word_with_punctuation_takes_the_sql_path() -> None:
         "text:go-getter",
         "résumé",
         "name:ada",
-        "london location:london",
     )
     for text in others:
         assert _ranked_in_index(parse_query(text), 2026) is None, text

@@ -14,6 +14,7 @@ from functools import lru_cache, reduce
 from typing import Any
 
 import numpy as np
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections, transaction
 from django.db.models import BooleanField, CharField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -71,6 +72,9 @@ def _profiles_by_id(rows: QuerySet[Candidate], first: int, most: int = 2000) -> 
 # --- the candidates page: every match, ordered by relevance ----------------------------------------------
 
 CHUNK = 2000  # candidates read per round of queries
+
+
+_NOWHERE = Q(pk__in=[])  # no stored place is accepted
 
 
 class _SqlFilter:
@@ -143,7 +147,7 @@ class _SqlFilter:
             if accepts(city, country):
                 cities[country].append(city)
         found = [Q(country=country, city__in=sorted(names)) for country, names in sorted(cities.items())]
-        return reduce(operator.or_, found) if found else Q(pk__in=[])
+        return reduce(operator.or_, found) if found else _NOWHERE
 
 
 def _evidence(satisfied_by: frozenset[str]) -> QuerySet[CandidateSkill]:
@@ -459,8 +463,24 @@ class _IndexFilter:
     def preference(self, field: str, wanted: bool) -> None:
         return None
 
-    def location(self, accepts: Callable[[str, str], bool]) -> None:
-        return None
+    def location(self, accepts: Callable[[str, str], bool]) -> np.ndarray:
+        """The candidates at an accepted place: _SqlFilter's (city, country) pairs, their ids read
+        from the (country, city) index. Kept per published version under the pairs themselves, so a
+        place first stored since the version reads them again. On PostgreSQL at 100,000 candidates a
+        phrase with a location re-read 34,000 London CVs' word vectors in the SQL path (345-387 ms)."""
+        where = _SqlFilter().location(accepts)
+        if where == _NOWHERE:
+            return np.zeros(len(self.ids), dtype=bool)
+        if self.memo is None:
+            return self.among(_id_array(Candidate.objects.filter(where).order_by()))
+        found = _version_ids(
+            self.memo,
+            self.changed,
+            ("location", str(where)),
+            lambda: _id_array(Candidate.objects.filter(where).order_by()),
+            lambda changed: _id_array(Candidate.objects.filter(where, pk__in=changed).order_by()),
+        )
+        return self.among(found)
 
 
 @dataclass(frozen=True)
@@ -492,11 +512,15 @@ class _Answerable(_IndexFilter):
         # statement does that as fast, and the index path would only add its reads.
         return True if field == "text" and _read_from_text_index(words) else None
 
+    def location(self, accepts: Callable[[str, str], bool]) -> bool:  # type: ignore[override]
+        return True
+
 
 def _ranked_in_index(query: Query, today_year: int, holding: str = "") -> list[int] | None:
-    """ranked_matches over the whole pool for a query of skills and CV words, from the index the
-    ranking reads (the published version and the changes since, so an erased candidate is never
-    found) and, for the words, the database's full-text index (text_ids); None for any other query.
+    """ranked_matches over the whole pool for a query of skills, CV words and places, from the index
+    the ranking reads (the published version and the changes since, so an erased candidate is never
+    found), for the words the database's full-text index (text_ids) and for places the (country, city)
+    index; None for any other query.
     At 100,000 candidates `python` matched 79,000 ids in SQL, each looked up in the candidate table
     and sorted by name (170 ms of the page's 270 ms CPU); here it is a few array passes, and the names
     come from a per-version cache (_name_keys)."""
@@ -704,7 +728,10 @@ def _id_array(rows: QuerySet[Any], field: str = "id") -> np.ndarray:
     """The rows' ids (or another integer column) in their order as an array, read with the cursor:
     Django's per-row iteration was a fifth of the time for 80,000 ids."""
     ids = rows.values_list(field, flat=True)
-    sql, params = ids.query.sql_with_params()
+    try:
+        sql, params = ids.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can hold no row (a place no candidate is at): no statement
+        return np.zeros(0, dtype=np.int64)
     with connections[ids.db].cursor() as cursor:
         cursor.execute(sql, params)
         return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
