@@ -1,7 +1,7 @@
-"""A query of skills (and places) over the whole pool is answered from the pool's index (candidates/search.py
-`_ranked_in_index`) rather than SQL. The candidates found, their order and their number must be the
-SQL path's, also while the pool holds changes not yet published (renamed, re-skilled, added and
-erased candidates), and an erased candidate is never found."""
+"""A query of skills, places, levels, years and preferences over the whole pool is answered from the
+pool's index (candidates/search.py `_ranked_in_index`) rather than SQL. The candidates found, their order
+and their number must be the SQL path's, also while the pool holds changes not yet published (renamed,
+re-skilled, moved, promoted, added and erased candidates), and an erased candidate is never found."""
 
 from __future__ import annotations
 
@@ -21,7 +21,13 @@ QUERIES = [
     "python django kafka postgresql", "go OR rust OR java OR kafka", "NOT java", "NOT (python OR go)",
     "location:london", "python location:london", "location:berlin OR go", "NOT location:london",
     "location:uk -java",
+    "python seniority:>=senior", "seniority:junior OR go", "NOT years:>=5", "years:>=3 years:<8 kafka",
+    "remote:yes python", "NOT remote:yes", "relocate:no OR rust", "location:london seniority:>=mid remote:no",
 ]  # fmt: skip
+LEVELS = ("", "junior", "mid", "senior", "staff", "lead", "senior")
+YEARS = (None, 0.0, 2.5, 5.0, 7.9, 12.0, None, 3.0)
+MODES = ("", "onsite", "hybrid", "remote", "remote")
+RELOCATION = (None, True, False)
 PLACES = (
     ("London", "GB"),
     ("London", "GB"),
@@ -35,10 +41,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pool_home")]
 
 
 def _add(rng: random.Random, name: str) -> Candidate:
-    city, country = PLACES[
-        sum(map(ord, name)) % len(PLACES)
-    ]  # not from rng: the skills stay as they were drawn
-    candidate = Candidate.objects.create(name=name, raw_text="filler", city=city, country=country)
+    # Places and the other columns not from rng (the skills stay as they were drawn): from a counter.
+    n = Candidate.objects.count() + sum(map(ord, name))
+    city, country = PLACES[n % len(PLACES)]
+    candidate = Candidate.objects.create(
+        name=name, raw_text="filler", city=city, country=country, seniority=LEVELS[n % len(LEVELS)],
+        total_years=YEARS[n % len(YEARS)], work_mode=MODES[n % len(MODES)],
+        open_to_relocation=RELOCATION[n % len(RELOCATION)],
+    )  # fmt: skip
     for skill in rng.sample(SKILLS, rng.randint(0, 5)):
         CandidateSkill.objects.create(
             candidate=candidate,
@@ -76,6 +86,8 @@ def test_the_index_finds_and_orders_as_sql_does_over_unpublished_changes() -> No
     people[9].save()
     people[10].city, people[10].country = "Paris", "FR"  # a place no version has seen
     people[10].save()
+    people[11].seniority, people[11].total_years, people[11].work_mode = "lead", 15.0, "remote"  # promoted
+    people[11].save()
     newcomers = [_add(rng, name) for name in ("Ada Byrne", "Zed Last", "Émile Roy")]
     CandidateSkill.objects.create(candidate=newcomers[0], skill="python", strength=0.5, years=2.0)
     erased = [people[7].pk, people[8].pk]
@@ -89,6 +101,7 @@ def test_the_index_finds_and_orders_as_sql_does_over_unpublished_changes() -> No
     assert newcomers[0].pk in _both("python")[0]
     assert people[9].pk in _both("location:berlin")[0]
     assert _both("location:paris")[0] == [people[10].pk]
+    assert people[11].pk in _both("seniority:lead years:>=15 remote:yes")[0]
     assert people[5].pk not in _both("python OR go OR rust OR java OR kafka OR django OR postgresql")[0]
 
 
@@ -97,8 +110,9 @@ def test_a_query_with_other_terms_or_rows_filtered_takes_the_sql_path() -> None:
     for n in range(20):
         _add(rng, f"Person {n}")
     pool.build()
-    assert _ranked_in_index(parse_query("python seniority:>=senior"), 2026) is None
     assert _ranked_in_index(parse_query('python "c++ routing"'), 2026) is None  # a word with punctuation
     assert _ranked_in_index(parse_query("lastused:python>=2020"), 2026) is None
     assert _ranked_in_index(parse_query("python"), 2026) is not None
     assert _ranked_in_index(parse_query("python location:london"), 2026) is not None
+    assert _ranked_in_index(parse_query("python seniority:>=senior remote:yes"), 2026) is not None
+    assert _ranked_in_index(parse_query("name:ada python"), 2026) is None
