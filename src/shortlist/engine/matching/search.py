@@ -824,8 +824,15 @@ class _ProfileView:
 
     @property
     def city_key(self) -> str:
+        """The stored city's key, as the gazetteer's city when it is another spelling of one: a city
+        typed as "Zürich" or "München" is Zurich or Munich, unless its stored country says otherwise."""
         if self._city_key is None:
-            self._city_key = place_key(self.profile.contact.city)
+            key = place_key(self.profile.contact.city)
+            place = gazetteer().places.get(key) if key else None
+            stored_country = self.profile.contact.country.upper()
+            if place is not None and place.city and stored_country in ("", place.country):
+                key = place_key(place.city)
+            self._city_key = key
         return self._city_key
 
     @property
