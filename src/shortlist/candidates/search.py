@@ -368,8 +368,9 @@ class _IndexFilter:
     """A query as a boolean mask over the index's live rows (engine QueryVisitor), term for term what
     _SqlFilter says in SQL: a skill is some evidence with strength > 0 for a skill that satisfies it
     (the index's own arrays); CV words are the ids text_words finds in the database (its full-text
-    index alone: no candidate row is read for them, see text_ids). Any other term has no translation
-    here (None): the SQL path answers those."""
+    index alone: no candidate row is read for them, see text_ids); a level, years, a preference or a
+    place is the ids where _SqlFilter's condition holds (_rows_where). A skill's last use, a name, a
+    title or an employer has no translation here (None): the SQL path answers those."""
 
     def __init__(
         self, index: CandidateIndex, changed: frozenset[int] = frozenset(), memo: dict[str, Any] | None = None
