@@ -9,6 +9,7 @@ import re
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from typing import Any
@@ -426,29 +427,26 @@ class _IndexFilter:
             return None
         if len(words) == 1 and connection.vendor == "postgresql" and _pg_plain(words):
             return _PgWords(words)  # read with the words it is ANDed with (all_of)
-        if self.memo is None:
-            return self.among(text_ids(words))
-        found = _version_ids(
-            self.memo,
-            self.changed,
-            ("text", words),
-            lambda: text_ids(words),
-            lambda changed: _id_array(Candidate.objects.filter(text_words(words), pk__in=changed).order_by()),
-        )
-        return self.among(found)
+        rows = Candidate.objects.filter(text_words(words)).order_by()
+        return self.among(self._ids(("text", words), rows, lambda: text_ids(words)))
 
     def ids_of_all(self, words: tuple[str, ...]) -> np.ndarray:
         """text_ids_all(words), through the per-version id sets when this filter has the pool's memo."""
-        if self.memo is None:
-            return text_ids_all(words)
         every = reduce(operator.and_, [text_words((word,)) for word in words])
-        return _version_ids(
-            self.memo,
-            self.changed,
-            ("all", words),
-            lambda: text_ids_all(words),
-            lambda changed: _id_array(Candidate.objects.filter(every, pk__in=changed).order_by()),
-        )
+        rows = Candidate.objects.filter(every).order_by()
+        return self._ids(("all", words), rows, lambda: text_ids_all(words))
+
+    def _ids(
+        self,
+        key: tuple[Any, ...],
+        rows: QuerySet[Candidate],
+        read_all: Callable[[], np.ndarray] | None = None,
+    ) -> np.ndarray:
+        """The ids of `rows` (read by `read_all` when it is given: the same ids, found faster), through
+        the per-version id sets (_version_ids) when this filter has the pool's memo."""
+        if self.memo is None:
+            return read_all() if read_all else _id_array(rows)
+        return _kept_ids(self.memo, self.changed, key, rows, read_all=read_all)
 
     def among(self, ids: np.ndarray) -> np.ndarray:
         """The live rows whose id is one of these (a row the database has but the index not yet,
@@ -478,16 +476,7 @@ class _IndexFilter:
         with a place re-read 34,000 London CVs' word vectors (345-387 ms)."""
         if where == _NOWHERE:
             return np.zeros(len(self.ids), dtype=bool)
-        if self.memo is None:
-            return self.among(_id_array(Candidate.objects.filter(where).order_by()))
-        found = _version_ids(
-            self.memo,
-            self.changed,
-            ("where", str(where)),
-            lambda: _id_array(Candidate.objects.filter(where).order_by()),
-            lambda changed: _id_array(Candidate.objects.filter(where, pk__in=changed).order_by()),
-        )
-        return self.among(found)
+        return self.among(self._ids(("where", str(where)), Candidate.objects.filter(where).order_by()))
 
 
 @dataclass(frozen=True)
@@ -551,13 +540,7 @@ def _ranked_in_index(query: Query, today_year: int, holding: str = "") -> list[i
     found = terms.mask(translated)
     if holding:
         holders = CandidateSkill.objects.filter(skill=holding).order_by()
-        held = _version_ids(
-            memo,
-            changed,
-            ("holding", holding),
-            lambda: _id_array(holders, "candidate_id"),
-            lambda changed: _id_array(holders.filter(candidate_id__in=changed), "candidate_id"),
-        )
+        held = _kept_ids(memo, changed, ("holding", holding), holders, field="candidate_id")
         found = found & terms.among(held)
     ids = np.sort(terms.ids[found])
     if not len(ids):
@@ -606,6 +589,25 @@ def _version_ids(
     # Disjoint parts, so no set operation (numpy's unique-based union was ~11 ms for 40,000 ids).
     kept_as_was = found[~np.isin(found, np.asarray(now, dtype=np.int64))]
     return np.concatenate((kept_as_was, read_among(now).astype(np.int64, copy=False)))
+
+
+def _kept_ids(
+    memo: dict[str, Any],
+    changed: frozenset[int],
+    key: tuple[Any, ...],
+    rows: QuerySet[Any],
+    field: str = "id",
+    read_all: Callable[[], np.ndarray] | None = None,
+) -> np.ndarray:
+    """_version_ids of a queryset's candidate ids (`field`): all of them once per version (or by
+    `read_all`, the same ids found faster), then those of the changed candidates among them."""
+    return _version_ids(
+        memo,
+        changed,
+        key,
+        read_all or (lambda: _id_array(rows, field)),
+        lambda now: _id_array(rows.filter(**{f"{field}__in": now}), field),
+    )
 
 
 class _Names:
@@ -754,6 +756,40 @@ def _id_array(rows: QuerySet[Any], field: str = "id") -> np.ndarray:
         return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
 
 
+@contextmanager
+def _no_seqscan(cursor: Any) -> Iterator[None]:
+    """PostgreSQL's sequential scans off for the statements inside, inside the caller's transaction
+    (an enclosing transaction would keep the setting): a bitmap over the word indexes reads each row
+    once, where a scan of the table would unpack every vector stored out of line."""
+    cursor.execute("SELECT current_setting('enable_seqscan')")
+    (before,) = cursor.fetchone()
+    cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+    yield
+    cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+
+
+def _pg_text_rows(cursor: Any, words: tuple[str, ...], pairs: _PgPairs | None) -> np.ndarray:
+    """The rows whose word vector holds the words (a phrase: in a row), before the rule's re-checks."""
+    phrase = len(words) > 1
+    if pairs is None:
+        cursor.execute(
+            f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_PHRASE if phrase else PG_QUERY}",
+            [" ".join(words)],
+        )
+        return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+    # The rows holding the phrase's pairs (migration 0019): no vector read for two words; for more,
+    # only those rows' vectors say whether the pairs are in a row.
+    cursor.execute(PG_PAIRED_ROWS, [pairs.query, " ".join(words)])
+    found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+    if pairs.longer and len(found):
+        cursor.execute(
+            f"SELECT id FROM {PG_WORDS_TABLE} WHERE id = ANY(%s) AND text_vector @@ {PG_PHRASE}",
+            [found.tolist(), " ".join(words)],
+        )
+        found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+    return found
+
+
 def text_ids(words: tuple[str, ...]) -> np.ndarray:
     """Ids of the candidates whose CV text holds the words (text_words), in no order, read from the
     full-text index without the candidate table where that decides alone.
@@ -776,29 +812,8 @@ def text_ids(words: tuple[str, ...]) -> np.ndarray:
     phrase = len(words) > 1
     pairs = _pg_pairs(words) if phrase else None
     with transaction.atomic(), connection.cursor() as cursor:
-        # Off for this statement only (an enclosing transaction would keep it): its bitmap reads each
-        # row once, where a scan of the table would unpack every vector stored out of line.
-        cursor.execute("SELECT current_setting('enable_seqscan')")
-        (before,) = cursor.fetchone()
-        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        if pairs is None:
-            cursor.execute(
-                f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_PHRASE if phrase else PG_QUERY}",
-                [" ".join(words)],
-            )
-            found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
-        else:
-            # The rows holding the phrase's pairs (migration 0019): no vector read for two words;
-            # for more, only those rows' vectors say whether the pairs are in a row.
-            cursor.execute(PG_PAIRED_ROWS, [pairs.query, " ".join(words)])
-            found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
-            if pairs.longer and len(found):
-                cursor.execute(
-                    f"SELECT id FROM {PG_WORDS_TABLE} WHERE id = ANY(%s) AND text_vector @@ {PG_PHRASE}",
-                    [found.tolist(), " ".join(words)],
-                )
-                found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
-        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+        with _no_seqscan(cursor):
+            found = _pg_text_rows(cursor, words, pairs)
         if not phrase:
             cursor.execute(f"{PG_ODD_ROWS} AND NOT raw_text ~* %s", [word_pattern(words)])
             refused = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
@@ -822,12 +837,10 @@ def text_ids_all(words: tuple[str, ...]) -> np.ndarray:
     if connection.vendor != "postgresql" or not _pg_plain(words) or len(words) == 1:
         return reduce(np.intersect1d, [text_ids((word,)) for word in words])
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_seqscan')")  # as in text_ids
-        (before,) = cursor.fetchone()
-        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        cursor.execute(f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_QUERY}", [" ".join(words)])
-        found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
-        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+        with _no_seqscan(cursor):
+            statement = f"SELECT id FROM {PG_WORDS_TABLE} WHERE text_vector @@ {PG_QUERY}"
+            cursor.execute(statement, [" ".join(words)])
+            found = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
         every = " AND ".join(["raw_text ~* %s"] * len(words))
         cursor.execute(f"{PG_ODD_ROWS} AND NOT ({every})", [word_pattern((word,)) for word in words])
         refused = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
