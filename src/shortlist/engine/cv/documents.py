@@ -20,6 +20,7 @@ import codecs
 import io
 import json
 import re
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -532,8 +533,22 @@ def _read_json(text: str, warnings: list[str], limits: Limits) -> Document:
         raise DocumentError(f"invalid JSON (line {error.lineno}: {error.msg})") from error
     if not jsonresume.is_json_resume(data):
         raise DocumentError("not a JSON Resume document (no basics/work)")
+    data = _composed(data)
     rendered = jsonresume.render(data).text
     return _finish(rendered, "json", None, warnings, limits, data=data)
+
+
+def _composed(value: Any) -> Any:
+    """Every string of a JSON document in composed form (NFC), as clean_text leaves every other
+    format: a decomposed "é" (e + U+0301, as macOS writes names) is then the same word in the search
+    index, in duplicate checks and on the page as the "é" a recruiter types."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_composed(item) for item in value]
+    if isinstance(value, dict):
+        return {_composed(key): _composed(item) for key, item in value.items()}
+    return value
 
 
 # --- zip archives --------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from __future__ import annotations
 import difflib
 import operator
 import re
+import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -1126,6 +1127,9 @@ def parse_query(text: str, taxonomy: Taxonomy | None = None) -> Query:
     """Parse and compile a recruiter's query; raises QueryError with a position for anything malformed."""
     if taxonomy is None:  # not `or`: an empty Taxonomy is falsy, and is still the caller's choice
         taxonomy = default_taxonomy()
+    # Composed form, as every stored CV text is (documents.clean_text): an "é" typed as e + U+0301
+    # would otherwise be another word to the full-text indexes.
+    text = unicodedata.normalize("NFC", text)
     tokens = _lex(text)
     if not tokens:
         raise QueryError(
