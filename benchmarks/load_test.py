@@ -21,7 +21,10 @@ Needs the `load` extra (locust). One command, bounded in time and users, everyth
    pg_terminate_backend, what the clients of a restart see, without touching other databases);
 6. waits for every uploaded file to finish, then prints per endpoint: requests, errors, p50, p95, max
    and throughput; and the counts: requests sent / answered / connection errors / lost, files accepted
-   / imported / failed (with reasons) / still queued, files imported twice; and the load averages.
+   / imported / failed (with reasons) / still queued, files imported twice; and the load averages;
+7. and what the load cost: CPU seconds of the web processes, the task worker, PostgreSQL (the whole
+   local cluster) and locust during the run, from /proc, per answered request, and the requests a second
+   these cores could serve at that cost (the machine's busy share says whether anything else ran).
    Servers and workers are stopped at the end whatever happens; the data stays (re-runs reuse it).
 
 Exit status 1 when a count fails (a lost request, a lost task, a file imported twice, an error without
@@ -267,6 +270,75 @@ def terminate_backends(database_url: str) -> int:
     return sum(1 for (done,) in rows if done)
 
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds of a process and of its children it has reaped (a killed worker's whole life)."""
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return sum(int(fields[i]) for i in (11, 12, 13, 14)) / TICKS  # utime stime cutime cstime
+    return 0.0
+
+
+def tree(pid: int) -> list[int]:
+    found = [pid]
+    for child in children(pid):
+        found.extend(tree(child))
+    return found
+
+
+def postgres_pids() -> list[int]:
+    """Every process of the local PostgreSQL cluster (the postmaster reaps its backends)."""
+    found = []
+    for comm in Path("/proc").glob("[0-9]*/comm"):
+        with contextlib.suppress(OSError):
+            if comm.read_text().strip() == "postgres":
+                found.append(int(comm.parent.name))
+    return found
+
+
+def cpu_now(server: int, worker: int) -> dict[str, float]:
+    """CPU seconds so far: by process group, and the machine's busy and total core-seconds."""
+    import resource
+
+    first = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    ticks = [int(value) for value in first[:8]]  # user nice system idle iowait irq softirq steal
+    total = sum(ticks) / TICKS
+    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)  # locust, once it has ended
+    return {
+        "web": sum(process_cpu(pid) for pid in tree(server)),
+        "task worker": sum(process_cpu(pid) for pid in tree(worker)),
+        "PostgreSQL": sum(process_cpu(pid) for pid in postgres_pids()),
+        "locust": reaped.ru_utime + reaped.ru_stime,
+        "busy": total - (ticks[3] + ticks[4]) / TICKS,
+        "total": total,
+    }
+
+
+def cpu_report(before: dict[str, float], after: dict[str, float], answered: int) -> list[str]:
+    used = {name: after[name] - before[name] for name in before}
+    groups = ("web", "PostgreSQL", "locust", "task worker")
+    ours = sum(used[name] for name in groups)
+    cores = os.cpu_count() or 1
+    busy = used["busy"] / used["total"]
+    lines = [
+        "CPU during the load (core-seconds): "
+        + ", ".join(f"{name} {used[name]:.1f}" for name in groups)
+        + f"; the machine busy {used['busy']:.1f} of {used['total']:.1f} ({busy:.0%}),"
+        f" of which outside these processes {used['busy'] - ours:.1f}"
+    ]
+    if answered:
+        each = {name: 1000 * used[name] / answered for name in groups}
+        lines.append(
+            f"per answered request: {1000 * ours / answered:.1f} ms of CPU all in ("
+            + ", ".join(f"{name} {each[name]:.1f}" for name in groups)
+            + f"): at this cost {cores} cores serve at most {cores * answered / ours:.0f} requests/s"
+            " with the load generator beside the servers"
+        )
+    return lines
+
+
 def loadavg() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -332,9 +404,11 @@ def main() -> int:
             "--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0",
         ]  # fmt: skip
         began = time.monotonic()
+        cpu_before = cpu_now(server.pid, worker.pid)
         subprocess.run(locust, env={**env, "LOAD_PLAN": str(logs / "plan.json")}, cwd=ROOT, check=False,
                        stdout=(logs / "locust.log").open("w"), stderr=subprocess.STDOUT)  # fmt: skip
         took = time.monotonic() - began
+        cpu = (cpu_before, cpu_now(server.pid, worker.pid))
         print(f"load averages after the run: {loadavg()}", flush=True)
         if faults is not None:
             faults.join(timeout=5)
@@ -346,11 +420,11 @@ def main() -> int:
                 break
             time.sleep(2)
         drained = time.monotonic() - began - took
-    return report(args, logs, plan, files, took, drained, faults)
+    return report(args, logs, plan, files, took, drained, faults, cpu)
 
 
 def report(args: argparse.Namespace, logs: Path, plan: dict, files: dict, took: float, drained: float,
-           faults: Faults | None) -> int:  # fmt: skip
+           faults: Faults | None, cpu: tuple[dict[str, float], dict[str, float]]) -> int:  # fmt: skip
     outcomes = json.loads((logs / "outcomes.json").read_text())
     counts = outcomes["counts"]
     times = outcomes["times"]
@@ -388,7 +462,9 @@ def report(args: argparse.Namespace, logs: Path, plan: dict, files: dict, took: 
         print(f"  failed x{n}: {reason}")
     if faults is not None:
         print("faults: " + "; ".join(faults.log))
-    print(f"load averages now: {loadavg()} (2 cores)")
+    print(f"load averages now: {loadavg()} ({os.cpu_count()} cores)")
+    for line in cpu_report(*cpu, sum(answered.values())):
+        print(line)
     problems = []
     if lost:
         problems.append(f"{lost} requests lost without an error")
