@@ -20,8 +20,8 @@ Needs the `load` extra (locust). One command, bounded in time and users, everyth
    the restart) or, by default, drop every connection to this run's database (--pg-fault terminate:
    pg_terminate_backend, what the clients of a restart see, without touching other databases);
 6. waits for every uploaded file to finish, then prints per endpoint: requests, errors, p50, p95, max
-   and throughput; and the counts: requests sent / answered / connection errors / lost, files accepted
-   / imported / failed (with reasons) / still queued, files imported twice; and the load averages;
+   and throughput; and the counts: requests sent / answered / connection errors / abandoned by locust as
+   it stopped / lost, files accepted / imported / failed (with reasons) / still queued, files imported twice; and the load averages;
 7. and what the load cost: CPU seconds of the web processes, the task worker, PostgreSQL (the whole
    local cluster) and locust during the run, from /proc, per answered request, and the requests a second
    these cores could serve at that cost (the machine's busy share says whether anything else ran).
@@ -440,9 +440,11 @@ def report(args: argparse.Namespace, logs: Path, plan: dict, files: dict, took: 
     sent = counts.get("sent", 0)
     answered = {k.split(":")[1]: v for k, v in counts.items() if k.startswith("answered:")}
     errors = counts.get("connection_error", 0)
-    lost = sent - sum(answered.values()) - errors
+    abandoned = counts.get("abandoned", 0)
+    lost = sent - sum(answered.values()) - errors - abandoned
     print(f"\nrequests: sent {sent}, answered {sum(answered.values())} {answered}, "
-          f"connection errors {errors}, lost without an error {lost}")  # fmt: skip
+          f"connection errors {errors}, abandoned by locust as the run stopped {abandoned}, "
+          f"lost without an error {lost}")  # fmt: skip
     # The other side: the access log's responses, without the runner's own start-up probes of /login/.
     logged = [line for line in (logs / "server.log").read_text().splitlines() if ' HTTP/1.1" ' in line]
     served = sum(1 for line in logged if "GET /login/ " not in line)

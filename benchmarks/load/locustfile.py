@@ -6,13 +6,15 @@ LOAD_PLAN is a JSON file: {"users": [{"username", "password", "token"}], "roles"
 "run": a tag unique to this run (upload file names), "outcomes": where to write the counts}.
 
 Every request is counted before it is sent and again when it ends (a response with its status, or a
-connection error), so `sent - answered - connection errors` is the number of requests lost without
+connection error, or abandoned: a user locust ended mid-request as the run stopped), so
+`sent - answered - connection errors - abandoned` is the number of requests lost without
 an error: the runner prints it. Uploads record the batch ids the server accepted (202), so the runner
 can check each file's outcome in the database afterwards.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -23,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from gevent import GreenletExit
 from locust import HttpUser, constant_throughput, events, task
 
 PLAN: dict[str, Any] = (
@@ -34,7 +37,7 @@ SKILLS = ("Python", "Go", "Kafka", "PostgreSQL", "Kubernetes", "Django", "gRPC",
 _lock = threading.Lock()
 _accounts = itertools.cycle(PLAN.get("users", []))
 _uploads = itertools.count()
-COUNTS: Counter[str] = Counter()  # sent, answered:<class>, connection_error, per endpoint too
+COUNTS: Counter[str] = Counter()  # sent, answered:<class>, connection_error, abandoned, per endpoint too
 BATCHES: list[dict[str, int]] = []  # accepted uploads: {"batch": id, "files": n}
 TIMES: dict[str, list[float]] = {}  # every request's time in ms, errors included, by endpoint
 
@@ -97,22 +100,38 @@ class Recruiter(HttpUser):
         )  # fmt: skip
         self.signed_in = done is not None and done.status_code == 302
 
-    def _send(self, name: str, method: str, url: str, **options: Any) -> Any:
+    @staticmethod
+    @contextlib.contextmanager
+    def _counted(name: str) -> Any:
         with _lock:
             COUNTS["sent"] += 1
             COUNTS[f"{name}|sent"] += 1
-        return self.client.request(method, url, name=name, **options)
+        try:
+            yield
+        except GreenletExit:
+            # locust ends a user that it saw waiting when the run stopped; when its wait was 0 s (the
+            # server slower than the user's pace) the kill lands after the user has started its next
+            # request, which then never completes. The generator abandoned it: counted apart from
+            # answers and errors, so that `lost` stays the server's.
+            with _lock:
+                COUNTS["abandoned"] += 1
+                COUNTS[f"{name}|abandoned"] += 1
+            raise
+
+    def _send(self, name: str, method: str, url: str, **options: Any) -> Any:
+        with self._counted(name):
+            return self.client.request(method, url, name=name, **options)
 
     def _page(self, name: str, url: str) -> None:
         if not self.signed_in:  # a session that stopped working: sign in as a person would
             self._sign_in()
             if not self.signed_in:
                 return
-        with _lock:
-            COUNTS["sent"] += 1
-            COUNTS[f"{name}|sent"] += 1
         # A redirect to the login page would be a silent failure: follow none and require 200.
-        with self.client.request("GET", url, name=name, allow_redirects=False, catch_response=True) as r:
+        with (
+            self._counted(name),
+            self.client.request("GET", url, name=name, allow_redirects=False, catch_response=True) as r,
+        ):
             if r.status_code not in (0, 200):
                 r.failure(f"HTTP {r.status_code}")
             if r.status_code == 302 and "/login/" in r.headers.get("Location", ""):
