@@ -21,7 +21,8 @@ Needs the `load` extra (locust). One command, bounded in time and users, everyth
    pg_terminate_backend, what the clients of a restart see, without touching other databases);
 6. waits for every uploaded file to finish, then prints per endpoint: requests, errors, p50, p95, max
    and throughput; and the counts: requests sent / answered / connection errors / abandoned by locust as
-   it stopped / lost, files accepted / imported / failed (with reasons) / still queued, files imported twice; and the load averages;
+   it stopped / lost, files accepted / imported / failed (with reasons) / still queued, files imported
+   twice; and the load averages;
 7. and what the load cost: CPU seconds of the web processes, the task worker, PostgreSQL (the whole
    local cluster) and locust during the run, from /proc, per answered request, and the requests a second
    these cores could serve at that cost (the machine's busy share says whether anything else ran).
