@@ -1,8 +1,11 @@
-"""Fit Shortlist's global ranking constants on the DEV roles of the ranking benchmark, by cross-validation.
+"""Fit Shortlist's global ranking constants on the tuning roles of the ranking benchmark, by cross-validation.
 
-    .venv/bin/python -m benchmarks.ranking_fit [--folds 4]
+    .venv/bin/python -m benchmarks.ranking_fit [--split tune|dev] [--folds 4]
 
-Reads only the dev split (benchmarks/ranking/split.yaml); the test roles are never loaded here. The grid:
+Reads the `tune` split by default: the 12 dev roles and the 12 old test roles, retired as a test after
+eight passes read them (benchmarks/README.md, ninth pass; a fresh held-out set is written apart and run by
+the lead). `--split dev` fits on the dev roles alone, as passes one to eight did. The folds are dealt by
+role over the split's roles. The grid:
 
 - LEXICAL_SHARE (scoring.py): the share of the score that BM25 over the role's terms takes;
 - TITLE_SHARE (roles/weighting.py): the job title criterion's share before renormalisation;
@@ -53,11 +56,11 @@ bounds it: a share at which a fifty-name skills list overtakes real Go work is n
 
 Constraint: the judged set (tests/test_judged_ranking.py: keyword stuffers, stale skills, false friends)
 must hold every pair; a setting that loses one is shown but never chosen.
-Objective: the mean of MAP and nDCG@10 over roles. Cross-validation: the dev roles are dealt into `folds`
-groups in file order (round-robin); for each fold the best setting on the other folds is scored on it,
-which estimates how well "pick the best on dev" carries to roles it was not picked on. Then the setting
-best on all dev roles is printed: that is the one to put in the code (by hand, with this output in the
-commit message), and benchmarks.ranking_eval --split test is run once after.
+Objective: the mean of MAP and nDCG@10 over roles. Cross-validation: the split's roles are dealt into
+`folds` groups in file order (round-robin, dev roles first for `tune`); for each fold the best setting on
+the other folds is scored on it, which estimates how well "pick the best" carries to roles it was not
+picked on. Then the setting best on all the split's roles is printed: that is the one to put in the code
+(by hand, with this output in the commit message); a held-out set is run after, by the lead only.
 """
 
 from __future__ import annotations
@@ -151,10 +154,11 @@ def per_role(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--folds", type=int, default=4)
+    parser.add_argument("--split", choices=("tune", "dev"), default="tune", help="the roles fitted on")
     args = parser.parse_args(argv)
     taxonomy = default_taxonomy()
     resumes = kaggle_resumes()
-    roles = load_roles("dev", taxonomy, len(resumes))
+    roles = load_roles(args.split, taxonomy, len(resumes))
     names = list(GRID)
     settings = [dict(zip(names, values, strict=True)) for values in itertools.product(*GRID.values())]
     current = {name: getattr(OWNER[name], name) for name in names}
@@ -184,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     changed = np.array([sum(s[n] != current[n] for n in names) for s in settings], dtype=np.float64)
     eligible = np.where(allowed[:, None], objective - 1e-9 * changed[:, None], -np.inf)
 
-    print(f"dev: {len(roles)} roles; current code: {current}\n")
+    print(f"{args.split}: {len(roles)} roles; current code: {current}\n")
     print("| " + " | ".join(names) + " | MAP | nDCG@10 | objective | judged pairs |")
     print("|" + "---:|" * (len(names) + 4))
     ranked = sorted(zip(settings, found, strict=True), key=lambda x: -x[1][0].mean())
@@ -198,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     folds = [list(range(i, len(roles), args.folds)) for i in range(args.folds)]
     held_out = []
     print(
-        f"\n{args.folds}-fold cross-validation over dev roles"
+        f"\n{args.folds}-fold cross-validation over the {args.split} roles"
         " (chosen on the other folds, scored on this one):"
     )
     for number, fold in enumerate(folds):
@@ -216,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"objective of the current code's setting: {objective[base].mean():.4f}")
     free = int(np.argmax(np.where(np.array([h == t for _, h, t in found]), objective.mean(axis=1), -np.inf)))
     print(
-        "best on dev with the judged set held, TITLE_SHARE free (not taken): "
+        f"best on {args.split} with the judged set held, TITLE_SHARE free (not taken): "
         + ", ".join(f"{n}={settings[free][n]:g}" for n in names)
         + f" -> {objective[free].mean():.4f}"
     )
