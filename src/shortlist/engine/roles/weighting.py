@@ -94,8 +94,9 @@ MUST_POINTS = 3.0
 # nice-to-haves are the job's own tools (Tableau and Power BI for an analyst, Ansible and Docker for a
 # DevOps engineer) and tell the trade apart from a neighbour who shares the must-haves. At a third of a
 # must-have they could not: ten years of SQL alone beat SQL with three of the analyst's tools at work.
-# Two-thirds keeps any one must-have above any one nice-to-have (tests/test_the_job_s_tools_tell_the_
-# trade_apart.py). Ninth fit (benchmarks.ranking_fit on the 24 tune roles): 1.5-2 in every fold, 2 best.
+# Two-thirds keeps any one must-have well above any one nice-to-have (tests/test_the_job_s_tools_tell_
+# the_trade_apart.py). Ninth fit (benchmarks.ranking_fit, 24 tune roles): 2 in every fold; 2.5 would score
+# a little higher, but a must-have would then outweigh a nice-to-have by a fifth only.
 NICE_POINTS = 2.0
 COMPETENCY_FACTOR = 0.5  # a playbook-only competency counts half: the template, not the client, asked for it
 COMPETENCY_BOOST = 0.5  # a must/nice the playbook also names gains half the competency's weight
