@@ -68,7 +68,7 @@ def check_well_formed(profile: RoleProfile) -> None:
 def test_well_formed(flat, steep):
     check_well_formed(flat)
     check_well_formed(steep)
-    assert flat.version == steep.version == ROLE_MODEL_VERSION == "4"
+    assert flat.version == steep.version == ROLE_MODEL_VERSION == "5"
 
 
 def test_steep_growth_raises_the_scale_weight_and_says_why(flat, steep):

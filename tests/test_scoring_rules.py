@@ -344,6 +344,22 @@ def test_the_role_title_is_read_against_the_candidates_titles_with_a_reason() ->
     assert {unit.key for unit in role.title_units} == {"title:s:java", "title:w:java"}
 
 
+def test_without_the_cv_at_hand_the_title_reason_names_each_unit_once() -> None:
+    # "Java" is a unit twice (the skill and the word), "Project" and "Manager" sit inside "Project
+    # Manager": the reason read "the candidate's titles name Java and Java" when the index explained
+    # without the profiles (ranking_eval, a folder index).
+    for title, headline, named in (
+        ("Java Developer", "Senior Java Developer", "Java"),
+        ("IT Project Manager", "Project Manager", "Project Manager"),
+    ):
+        role = build_role_profile(role_spec(title, must=("java",)))
+        profile = make_profile([("java", WORK, 4, NOW)])
+        profile.headline = profile.jobs[0].title = headline
+        index = CandidateIndex.build([(1, profile)], today=TODAY)
+        (found,) = match(index, role, top=1)
+        assert f"Title: {title} — the candidate's titles name {named}" in found.reasons
+
+
 def test_a_skill_shown_at_work_in_several_places_beats_one_named_once_and_lists_do_not_pay() -> None:
     role = go_role()
     bullets = (

@@ -9,6 +9,7 @@ never disagree with the score; the counterfactual re-runs scoring.combine with o
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -409,7 +410,7 @@ class _Context:
                 for c, v in zip(self.plan.criteria, self.values, strict=True)
                 if c.kind == "title" and v > 0
             ]
-            return f"Title: {self.plan.title} — the candidate's titles name {_join(words)}"
+            return f"Title: {self.plan.title} — the candidate's titles name {_join(_distinct_units(words))}"
         title, job = found
         where = _where(job) if job is not None else " (headline)"
         return f"Title: {self.plan.title} matches '{_clip(title)}'{where}"
@@ -799,6 +800,25 @@ def _money(value: float, currency: str) -> str:
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _unit_words(label: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9+#]+", label.casefold()))
+
+
+def _distinct_units(labels: Sequence[str]) -> list[str]:
+    """Each matched title unit named once: a title's units are its skills and its words (titles.py), so
+    "ETL" can match as both, and "Project" and "Manager" beside "Project Manager". A unit whose words
+    sit inside a longer matched unit, or repeat an earlier one (".NET" and "NET"), is not named again."""
+    words = [_unit_words(label) for label in labels]
+    return [
+        label
+        for i, label in enumerate(labels)
+        if not any(
+            j != i and words[i] <= words[j] and (len(words[j]) > len(words[i]) or j < i)
+            for j in range(len(labels))
+        )
+    ]
 
 
 def _ordinal(n: int) -> str:

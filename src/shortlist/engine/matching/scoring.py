@@ -110,7 +110,8 @@ from shortlist.engine.vocab.taxonomy import Taxonomy
 # (1.7 was the fifth pass's recency floor, never merged)
 # 1.8: role model 4 (a title's qualifier is not the job name); playbook competencies weigh less when most
 # CVs of the pool write them, as must/nice skills do
-SCORING_VERSION = "1.8.0"
+# 1.9: role model 5 (a nice-to-have weighs two-thirds of a must-have, ninth fit)
+SCORING_VERSION = "1.9.0"
 
 # --- evidence ------------------------------------------------------------------------------------------
 
@@ -146,7 +147,9 @@ LEXICAL_SHARE = 0.4
 LEXICAL_OF_TERMS = True
 # How much a must/nice skill's weight drops with the share of the pool's CVs that write it: the weight is
 # multiplied by 1 - GENERIC_DISCOUNT * share (0: off). Only for pools of GENERIC_MIN_POOL CVs or more,
-# where a share says something about the market rather than about two or three CVs.
+# where a share says something about the market rather than about two or three CVs. Fourth fit 0.8: a
+# skill everyone writes keeps a fifth of its weight. The ninth fit (24 tune roles) would take 1.0, but at 1.0
+# a must-have that every CV writes weighs nothing, in the must-have gate too: a must-have stays one.
 GENERIC_DISCOUNT = 0.8
 GENERIC_MIN_POOL = 50
 # Whether the discount also lowers a playbook's practice competencies ("Testing", "SQL", "Debugging": the

@@ -53,8 +53,9 @@ from shortlist.engine.roles.rolefile import RoleSpec, Salary
 from shortlist.engine.vocab.enums import SCALE_UNITS, SENIORITY_MIN_YEARS, ScaleMetric, Seniority, WorkMode
 from shortlist.engine.vocab.taxonomy import Taxonomy, default_taxonomy
 
-ROLE_MODEL_VERSION = "4"  # 2: the job-title criterion; 3: languages stay nice, scale and title bounded;
+ROLE_MODEL_VERSION = "5"  # 2: the job-title criterion; 3: languages stay nice, scale and title bounded;
 # 4: a role title's qualifier ("- CI/CD", "(Django, REST APIs)") is not the job name (titles.QUALIFIER_WEIGHT)
+# 5: a nice-to-have weighs two-thirds of a must-have, not a third (NICE_POINTS)
 
 SCALE_MAX_SHARE = 0.25
 # The most proven scale may take for each level: a junior or mid engineer is hired to build, not to
@@ -89,7 +90,14 @@ CULTURE_SHARE = 0.03
 # 0.760; DotNet 0.81 -> 0.59). Issue 11's dev set is where this share is to be fitted.
 TITLE_SHARE = 0.10
 MUST_POINTS = 3.0
-NICE_POINTS = 1.0
+# The must-haves decide who is in (the must-have gate and filter, scoring.py); among those who are, the
+# nice-to-haves are the job's own tools (Tableau and Power BI for an analyst, Ansible and Docker for a
+# DevOps engineer) and tell the trade apart from a neighbour who shares the must-haves. At a third of a
+# must-have they could not: ten years of SQL alone beat SQL with three of the analyst's tools at work.
+# Two-thirds keeps any one must-have well above any one nice-to-have (tests/test_the_job_s_tools_tell_
+# the_trade_apart.py). Ninth fit (benchmarks.ranking_fit, 24 tune roles): 2 in every fold; 2.5 would score
+# a little higher, but a must-have would then outweigh a nice-to-have by a fifth only.
+NICE_POINTS = 2.0
 COMPETENCY_FACTOR = 0.5  # a playbook-only competency counts half: the template, not the client, asked for it
 COMPETENCY_BOOST = 0.5  # a must/nice the playbook also names gains half the competency's weight
 LANGUAGE_BOOST = 1.5  # a primary language is core to the role, like a weight-3 competency
