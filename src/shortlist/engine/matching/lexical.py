@@ -337,25 +337,94 @@ def saturation(tf: np.ndarray, length: np.ndarray, average: float) -> np.ndarray
 
 
 def phrase_values(postings: Postings, phrase: Phrase, average: float) -> tuple[np.ndarray, np.ndarray]:
-    """(rows, sat) of one phrase in one segment: the best alternative per row, rows ascending."""
+    """(rows, sat) of one phrase in one segment: the best alternative per row, rows ascending.
+
+    Saturation grows with tf at a fixed length (strictly, in float32 too: consecutive counts differ by
+    far more than a rounding), so the best alternative of a row is the one with the largest count: the
+    alternatives are merged as counts, in a dense uint8 array, and saturated once. The words of an
+    alternative are intersected through a dense scratch array (`_Dense`) rather than binary searches:
+    at 1M rows a common word's postings run to hundreds of thousands of rows.
+    """
     found = []
+    uses = Counter(code for alternative in phrase.alternatives for code in set(alternative))
+    dense = _Dense(len(postings.length), (code for code, count in uses.items() if count > 1))
     for alternative in phrase.alternatives:
-        rows, tf = phrase_rows(postings, alternative)
+        rows, tf = _phrase_rows(postings, alternative, dense)
         if phrase.skip and len(rows):
             kept = tf > phrase.skip
             rows, tf = rows[kept], tf[kept] - phrase.skip
         if len(rows):
-            found.append((rows, saturation(tf, np.asarray(postings.length)[rows], average)))
+            found.append((rows, tf))
     if not found:
         return _NO_ROWS, np.zeros(0, dtype=np.float32)
     if len(found) == 1:
-        return found[0]
-    # Several spellings found ("Golang", "Go"): the best per row, through one dense scratch array.
-    best = np.zeros(len(postings.length), dtype=np.float32)
-    for rows, values in found:
-        best[rows] = np.maximum(best[rows], values)
-    rows = np.flatnonzero(best).astype(np.int32)
-    return rows, best[rows]
+        rows, tf = found[0]
+    else:
+        # Several spellings found ("Golang", "Go"): the largest count per row, through one dense array.
+        best = np.zeros(len(postings.length), dtype=np.uint8)
+        for rows, tf in found:
+            best[rows] = np.maximum(best[rows], tf)
+        rows = np.flatnonzero(best).astype(np.int32)
+        tf = best[rows]
+    return rows, saturation(tf, np.asarray(postings.length)[rows], average)
+
+
+class _Dense:
+    """Intersects sorted postings through dense uint8 arrays over the segment's rows (zero: absent; every
+    posting has tf >= 1): what `_within` computes by binary search, as scatters and gathers.
+
+    A word that several alternatives of a phrase share ("api" of "REST API", "RESTful API", "REST APIs")
+    is scattered once for the phrase and kept (`shared`); otherwise the shorter list is scattered into
+    one scratch array, the longer gathered from it, and the scratch zeroed again.
+    """
+
+    def __init__(self, n: int, shared: Iterable[int] = ()) -> None:
+        self.n = n
+        self.shared = set(shared)
+        self.kept: dict[int, np.ndarray] = {}
+        self.scratch: np.ndarray | None = None
+
+    def within(
+        self, rows: np.ndarray, tf: np.ndarray, code: int, other_rows: np.ndarray, other_tf: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        if len(other_rows) == 0:
+            return _NO_ROWS, _NO_TF
+        if code in self.shared:
+            array = self.kept.get(code)
+            if array is None:
+                array = self.kept[code] = np.zeros(self.n, dtype=np.uint8)
+                array[other_rows] = other_tf
+            got = array[rows]
+            hit = np.flatnonzero(got)
+            return rows[hit], np.minimum(tf[hit], got[hit])
+        if self.scratch is None:
+            self.scratch = np.zeros(self.n, dtype=np.uint8)
+        scratch = self.scratch
+        if len(rows) <= len(other_rows):
+            scratch[rows] = tf
+            got = scratch[other_rows]
+            scratch[rows] = 0
+            hit = np.flatnonzero(got)
+            # other_rows[hit] are the same rows, ascending, as rows[rows in other_rows]
+            return other_rows[hit], np.minimum(got[hit], other_tf[hit])
+        scratch[other_rows] = other_tf
+        got = scratch[rows]
+        scratch[other_rows] = 0
+        hit = np.flatnonzero(got)
+        return rows[hit], np.minimum(tf[hit], got[hit])
+
+
+def _phrase_rows(postings: Postings, codes: Sequence[int], dense: _Dense) -> tuple[np.ndarray, np.ndarray]:
+    """phrase_rows, intersecting through `dense` (the same rows and counts)."""
+    if not codes or min(codes) < 0:
+        return _NO_ROWS, _NO_TF
+    ordered = sorted(codes, key=postings.df)
+    rows, tf = postings.term(ordered[0])
+    for code in ordered[1:]:
+        if len(rows) == 0:
+            break
+        rows, tf = dense.within(rows, tf, code, *postings.term(code))
+    return rows, tf
 
 
 def values_at(postings: Postings, phrase: Phrase, average: float, rows: np.ndarray) -> np.ndarray:

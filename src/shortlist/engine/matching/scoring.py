@@ -706,10 +706,23 @@ def lexical_at(segment: Any, plan: RolePlan, criterion: PlannedCriterion, rows: 
     return out
 
 
+# Rows per segment row above which a look-up of many rows scatters a column densely rather than binary
+# searching it (1/DENSE_LOOKUP of the segment: a dense pass costs about a row's binary search per row).
+DENSE_LOOKUP = 64
+
+
 def _unproven(segment: Any, phrase: Phrase, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
     if phrase.column == UNKNOWN or not LEXICAL_UNPROVEN_ONLY:
         return values
-    coverage, _ = segment.coverage_at(phrase.column, rows.astype(np.intp))
+    if len(rows) * DENSE_LOOKUP < len(segment):
+        coverage, _ = segment.coverage_at(phrase.column, rows.astype(np.intp))
+    else:
+        # Many rows (the whole pass, lexical_rows): scatter the skill's coverage column into a dense array
+        # and gather, the same values as coverage_at's binary search per row at a fraction of its cost.
+        column_rows, column_values, _ = segment.column(phrase.column)
+        dense = np.zeros(len(segment), dtype=np.float32)
+        dense[column_rows] = column_values
+        coverage = dense[rows]
     return values * (np.float32(1.0) - np.minimum(coverage, np.float32(1.0)))
 
 
