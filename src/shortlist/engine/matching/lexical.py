@@ -364,7 +364,7 @@ def phrase_values(postings: Postings, phrase: Phrase, average: float) -> tuple[n
         best = np.zeros(len(postings.length), dtype=np.uint8)
         for rows, tf in found:
             best[rows] = np.maximum(best[rows], tf)
-        rows = np.flatnonzero(best).astype(np.int32)
+        rows = _nonzero(best).astype(np.int32)
         tf = best[rows]
     return rows, saturation(tf, np.asarray(postings.length)[rows], average)
 
@@ -395,7 +395,7 @@ class _Dense:
                 array = self.kept[code] = np.zeros(self.n, dtype=np.uint8)
                 array[other_rows] = other_tf
             got = array[rows]
-            hit = np.flatnonzero(got)
+            hit = _nonzero(got)
             return rows[hit], np.minimum(tf[hit], got[hit])
         if self.scratch is None:
             self.scratch = np.zeros(self.n, dtype=np.uint8)
@@ -404,14 +404,19 @@ class _Dense:
             scratch[rows] = tf
             got = scratch[other_rows]
             scratch[rows] = 0
-            hit = np.flatnonzero(got)
+            hit = _nonzero(got)
             # other_rows[hit] are the same rows, ascending, as rows[rows in other_rows]
             return other_rows[hit], np.minimum(got[hit], other_tf[hit])
         scratch[other_rows] = other_tf
         got = scratch[rows]
         scratch[other_rows] = 0
-        hit = np.flatnonzero(got)
+        hit = _nonzero(got)
         return rows[hit], np.minimum(tf[hit], got[hit])
+
+
+def _nonzero(counts: np.ndarray) -> np.ndarray:
+    """np.flatnonzero of a uint8 array through a bool mask: five times faster than on the integers."""
+    return np.flatnonzero(counts != 0)
 
 
 def _phrase_rows(postings: Postings, codes: Sequence[int], dense: _Dense) -> tuple[np.ndarray, np.ndarray]:

@@ -692,7 +692,9 @@ def lexical_rows(
                     cache[key] = hit
         rows, values = hit
         if len(rows):
-            found.append((rows, values * np.float32(factor)))
+            # Kept as int32 (half the cache), indexed as intp: NumPy converts int32 indexes on each use,
+            # and a scatter through them (match._add) costs twice one through intp.
+            found.append((rows.astype(np.intp), values * np.float32(factor)))
     return found
 
 
