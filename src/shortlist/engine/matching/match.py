@@ -23,6 +23,7 @@ from shortlist.engine.matching.columns import Columns
 from shortlist.engine.matching.index import CandidateIndex, ProfileLookup, Segment, Workspace
 from shortlist.engine.matching.scoring import (
     CATEGORY_SIZE,
+    DYNAMIC_SIZE,
     COLUMN_KINDS,
     IMPLIED,
     LEARNING_STRENGTH,
@@ -303,6 +304,9 @@ def _add(
     target[rows] = gathered
 
 
+assert DYNAMIC_SIZE * CATEGORY_SIZE <= np.iinfo(np.int16).max  # _category_index's int16 arithmetic
+
+
 def _category_index(segment: Segment, plan: RolePlan, work: Workspace, static: np.ndarray) -> np.ndarray:
     """dynamic * CATEGORY_SIZE + static for every row (scoring.category_table's layout)."""
     n = len(segment)
@@ -323,9 +327,13 @@ def _category_index(segment: Segment, plan: RolePlan, work: Workspace, static: n
         np.bitwise_and(columns.rtw, np.uint64(1) << np.uint64(min(plan.country, RTW_OTHER_BIT)), out=bits)
         np.not_equal(bits, 0, out=flag)
         dynamic += flag.view(np.int8)
+    # The arithmetic in int16 (DYNAMIC_SIZE * CATEGORY_SIZE fits), widened once for np.take: int8 x intp
+    # and intp += int16 each cast on the fly, several times slower than the same-type loops.
+    narrow = work.get("index16", np.int16, n)
+    np.multiply(dynamic, np.int16(CATEGORY_SIZE), out=narrow)
+    np.add(narrow, static, out=narrow)
     index = work.get("index", np.intp, n)
-    np.multiply(dynamic, np.intp(CATEGORY_SIZE), out=index)
-    index += static
+    np.copyto(index, narrow)
     return index
 
 
