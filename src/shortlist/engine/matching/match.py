@@ -23,8 +23,8 @@ from shortlist.engine.matching.columns import Columns
 from shortlist.engine.matching.index import CandidateIndex, ProfileLookup, Segment, Workspace
 from shortlist.engine.matching.scoring import (
     CATEGORY_SIZE,
-    DYNAMIC_SIZE,
     COLUMN_KINDS,
+    DYNAMIC_SIZE,
     IMPLIED,
     LEARNING_STRENGTH,
     LEXICAL_KINDS,
@@ -239,7 +239,7 @@ def score_segment(segment: Segment, plan: RolePlan, must_have_filter: bool = Fal
     if lookup:
         table = category_table(plan, lookup)
         part = work.get("part", np.float32, n)
-        np.take(table, _category_index(segment, plan, work, derived["category"]), out=part)
+        np.take(table, _category_index(segment, plan, work, derived["category"]), out=part, mode="clip")
         total += part
     # Scratch named by position, not by skill: roles naming other culture skills reuse the same arrays
     # instead of adding one per skill ever seen (4 MB each at 1M, kept for the process's life).
@@ -299,12 +299,13 @@ def _add(
     scaled = work.get("scaled", np.float32, m)
     np.multiply(values, weight, out=scaled)
     gathered = work.get("gathered", np.float32, m)
-    np.take(target, rows, out=gathered)
+    # mode="clip": the rows are in range by construction, and take buffers `out` in "raise" mode.
+    np.take(target, rows, out=gathered, mode="clip")
     gathered += scaled
     target[rows] = gathered
 
 
-assert DYNAMIC_SIZE * CATEGORY_SIZE <= np.iinfo(np.int16).max  # _category_index's int16 arithmetic
+assert np.iinfo(np.int16).max >= DYNAMIC_SIZE * CATEGORY_SIZE  # _category_index's int16 arithmetic
 
 
 def _category_index(segment: Segment, plan: RolePlan, work: Workspace, static: np.ndarray) -> np.ndarray:
