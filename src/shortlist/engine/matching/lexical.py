@@ -363,10 +363,12 @@ def phrase_values(postings: Postings, phrase: Phrase, average: float) -> tuple[n
         # Several spellings found ("Golang", "Go"): the largest count per row, through one dense array.
         best = np.zeros(len(postings.length), dtype=np.uint8)
         for rows, tf in found:
+            rows = _index(rows)
             best[rows] = np.maximum(best[rows], tf)
-        rows = _nonzero(best).astype(np.int32)
+        rows = _nonzero(best)
         tf = best[rows]
-    return rows, saturation(tf, np.asarray(postings.length)[rows], average)
+    values = saturation(tf, np.asarray(postings.length)[rows], average)
+    return rows.astype(np.int32, copy=False), values  # int32: what the segment's phrase cache keeps
 
 
 class _Dense:
@@ -389,17 +391,19 @@ class _Dense:
     ) -> tuple[np.ndarray, np.ndarray]:
         if len(other_rows) == 0:
             return _NO_ROWS, _NO_TF
+        rows = _index(rows)
         if code in self.shared:
             array = self.kept.get(code)
             if array is None:
                 array = self.kept[code] = np.zeros(self.n, dtype=np.uint8)
-                array[other_rows] = other_tf
+                array[_index(other_rows)] = other_tf
             got = array[rows]
             hit = _nonzero(got)
             return rows[hit], np.minimum(tf[hit], got[hit])
         if self.scratch is None:
             self.scratch = np.zeros(self.n, dtype=np.uint8)
         scratch = self.scratch
+        other_rows = _index(other_rows)
         if len(rows) <= len(other_rows):
             scratch[rows] = tf
             got = scratch[other_rows]
@@ -412,6 +416,11 @@ class _Dense:
         scratch[other_rows] = 0
         hit = _nonzero(got)
         return rows[hit], np.minimum(tf[hit], got[hit])
+
+
+def _index(rows: np.ndarray) -> np.ndarray:
+    """Rows as intp: NumPy converts an int32 index on every use, and an int32 scatter costs twice."""
+    return rows.astype(np.intp, copy=False)
 
 
 def _nonzero(counts: np.ndarray) -> np.ndarray:
