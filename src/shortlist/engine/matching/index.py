@@ -243,6 +243,9 @@ class Segment:
     # (phrase, pool's mean length) -> (rows, values) of scoring.lexical_rows: role-independent, and many
     # roles share their terms ("Python", "Kafka"), so a phrase's pass over the postings is paid once.
     _phrases: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    # (role country, role city) -> match._category_index's per-row place codes (int8, a byte a row): the
+    # same for every role in that place, so computed once rather than from three columns per query.
+    _places: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
 
     RAW = ("ids", "ev_ptr", "ev_skill", "ev_strength", "ev_years", "ev_last")
     # Saved by `precomputed`, read back when all are there (older indexes lack them: computed instead).

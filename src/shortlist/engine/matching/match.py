@@ -311,23 +311,7 @@ assert np.iinfo(np.int16).max >= DYNAMIC_SIZE * CATEGORY_SIZE  # _category_index
 def _category_index(segment: Segment, plan: RolePlan, work: Workspace, static: np.ndarray) -> np.ndarray:
     """dynamic * CATEGORY_SIZE + static for every row (scoring.category_table's layout)."""
     n = len(segment)
-    columns = segment.columns
-    dynamic = work.get("dynamic", np.int8, n)
-    dynamic.fill(0)
-    flag = work.get("flag", np.bool_, n)
-    if plan.country != UNKNOWN:
-        np.equal(columns.country, plan.country, out=flag)
-        dynamic += flag.view(np.int8)
-    dynamic <<= 1
-    if plan.city != UNKNOWN:
-        np.equal(columns.city, plan.city, out=flag)
-        dynamic += flag.view(np.int8)
-    dynamic <<= 1
-    if plan.country != UNKNOWN:
-        bits = work.get("bits", np.uint64, n)
-        np.bitwise_and(columns.rtw, np.uint64(1) << np.uint64(min(plan.country, RTW_OTHER_BIT)), out=bits)
-        np.not_equal(bits, 0, out=flag)
-        dynamic += flag.view(np.int8)
+    dynamic = _place_codes(segment, plan.country, plan.city)
     # The arithmetic in int16 (DYNAMIC_SIZE * CATEGORY_SIZE fits), widened once for np.take: int8 x intp
     # and intp += int16 each cast on the fly, several times slower than the same-type loops.
     narrow = work.get("index16", np.int16, n)
@@ -336,6 +320,34 @@ def _category_index(segment: Segment, plan: RolePlan, work: Workspace, static: n
     index = work.get("index", np.intp, n)
     np.copyto(index, narrow)
     return index
+
+
+PLACE_CACHE = 8  # places (role country, city) whose row codes a segment keeps: a megabyte each at 1M
+_PLACE_LOCK = threading.Lock()
+
+
+def _place_codes(segment: Segment, country: int, city: int) -> np.ndarray:
+    """Per row: same country * 4 + same city * 2 + holds the right to work there (read-only, kept)."""
+    key = (country, city)
+    found = segment._places.get(key)
+    if found is not None:
+        return found
+    columns = segment.columns
+    dynamic = np.zeros(len(segment), dtype=np.int8)
+    if country != UNKNOWN:
+        dynamic += columns.country == country
+    dynamic <<= 1
+    if city != UNKNOWN:
+        dynamic += columns.city == city
+    dynamic <<= 1
+    if country != UNKNOWN:
+        dynamic += (columns.rtw & (np.uint64(1) << np.uint64(min(country, RTW_OTHER_BIT)))) != 0
+    dynamic.flags.writeable = False
+    with _PLACE_LOCK:
+        while len(segment._places) >= PLACE_CACHE:
+            segment._places.pop(next(iter(segment._places)))  # oldest first (insertion order)
+        segment._places[key] = dynamic
+    return dynamic
 
 
 def _dense(segment: Segment, code: int, work: Workspace, name: str) -> np.ndarray:
