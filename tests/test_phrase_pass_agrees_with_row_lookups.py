@@ -95,3 +95,16 @@ def test_unproven_words_are_the_same_dense_or_looked_up(covered: int) -> None:
         found = scoring._unproven(segment, phrase, rows, values)
         coverage, _ = segment.coverage_at(3, rows.astype(np.intp))
         assert np.array_equal(found, values * (np.float32(1.0) - np.minimum(coverage, np.float32(1.0))))
+
+
+def test_the_chunked_gather_of_the_must_have_filter_is_fancy_indexing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from shortlist.engine.matching import match
+
+    rng = np.random.default_rng(5)
+    table = rng.integers(0, 255, size=40).astype(np.uint8)
+    for size in (0, 1, 7, 8, 9, 100):
+        codes = rng.integers(0, 40, size=size).astype(np.int32)
+        monkeypatch.setattr(match, "GATHER_CHUNK", 8)
+        assert np.array_equal(match._gather(table, codes), table[codes])

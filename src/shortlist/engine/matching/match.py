@@ -183,7 +183,7 @@ def must_held(
             for position, mask in enumerate(chunk):
                 bits[: len(mask)][mask] |= kind(1 << position)
             bits[top + 1 :] = 0
-            row_bits = np.bitwise_or.reduceat(bits[codes], starts) if n else np.zeros(0, dtype=kind)
+            row_bits = np.bitwise_or.reduceat(_gather(bits, codes), starts) if n else np.zeros(0, dtype=kind)
             row_bits[empty] = 0  # reduceat gives an empty run the value at its start
             held.extend((row_bits >> kind(position)) & kind(1) != 0 for position in range(len(chunk)))
         return held
@@ -193,6 +193,19 @@ def must_held(
         found[rows[(values >= np.float32(MUST_PRESENT)) & (routes <= IMPLIED)]] = True
         held.append(found)
     return held
+
+
+GATHER_CHUNK = 1 << 18  # evidence entries per np.take in _gather
+
+
+def _gather(table: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """table[codes] for int32 codes in range, in chunks: NumPy widens an int32 index to intp before
+    gathering, and at 1M candidates the evidence's 16M codes would be a 130 MB temporary per query."""
+    out = np.empty(len(codes), dtype=table.dtype)
+    for start in range(0, len(codes), GATHER_CHUNK):
+        end = start + GATHER_CHUNK
+        np.take(table, codes[start:end], out=out[start:end], mode="clip")
+    return out
 
 
 def must_status(
