@@ -57,7 +57,7 @@ def test_phrase_values_equal_the_row_by_row_values(n: int, skip: int, average: f
         assert np.array_equal(dense, expected)
         assert np.array_equal(rows, np.flatnonzero(expected))  # every row kept has the phrase
         for alternative in alternatives:  # the dense intersection is the binary-search one
-            fast = lexical._phrase_rows(postings, alternative, lexical._Dense(n))
+            fast = phrase_rows(postings, alternative, lexical._Dense(n))
             slow = phrase_rows(postings, alternative)
             assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1])
 

@@ -300,10 +300,13 @@ def idf(df: int, n: int) -> float:
     return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
 
-def phrase_rows(postings: Postings, codes: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+def phrase_rows(
+    postings: Postings, codes: Sequence[int], dense: _Dense | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Rows holding every word of one alternative, with the smallest count among its words.
 
-    The rarest word's rows are looked up in the others' (binary search): O(rare x log common).
+    The rarest word's rows are looked up in the others': by binary search (O(rare x log common)), or,
+    given `dense`, through its scatter/gather arrays (the same rows and counts; cheaper over long lists).
     """
     if not codes or min(codes) < 0:
         return _NO_ROWS, _NO_TF
@@ -312,7 +315,11 @@ def phrase_rows(postings: Postings, codes: Sequence[int]) -> tuple[np.ndarray, n
     for code in ordered[1:]:
         if len(rows) == 0:
             break
-        rows, tf = _within(rows, tf, *postings.term(code))
+        other_rows, other_tf = postings.term(code)
+        if dense is None:
+            rows, tf = _within(rows, tf, other_rows, other_tf)
+        else:
+            rows, tf = dense.within(rows, tf, code, other_rows, other_tf)
     return rows, tf
 
 
@@ -349,7 +356,7 @@ def phrase_values(postings: Postings, phrase: Phrase, average: float) -> tuple[n
     uses = Counter(code for alternative in phrase.alternatives for code in set(alternative))
     dense = _Dense(len(postings.length), (code for code, count in uses.items() if count > 1))
     for alternative in phrase.alternatives:
-        rows, tf = _phrase_rows(postings, alternative, dense)
+        rows, tf = phrase_rows(postings, alternative, dense)
         if phrase.skip and len(rows):
             kept = tf > phrase.skip
             rows, tf = rows[kept], tf[kept] - phrase.skip
@@ -426,19 +433,6 @@ def _index(rows: np.ndarray) -> np.ndarray:
 def _nonzero(counts: np.ndarray) -> np.ndarray:
     """np.flatnonzero of a uint8 array through a bool mask: five times faster than on the integers."""
     return np.flatnonzero(counts != 0)
-
-
-def _phrase_rows(postings: Postings, codes: Sequence[int], dense: _Dense) -> tuple[np.ndarray, np.ndarray]:
-    """phrase_rows, intersecting through `dense` (the same rows and counts)."""
-    if not codes or min(codes) < 0:
-        return _NO_ROWS, _NO_TF
-    ordered = sorted(codes, key=postings.df)
-    rows, tf = postings.term(ordered[0])
-    for code in ordered[1:]:
-        if len(rows) == 0:
-            break
-        rows, tf = dense.within(rows, tf, code, *postings.term(code))
-    return rows, tf
 
 
 def values_at(postings: Postings, phrase: Phrase, average: float, rows: np.ndarray) -> np.ndarray:
